@@ -1,0 +1,3 @@
+from hall_client.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""The ``hall-client`` command line.
+
+The bare command starts the GUI; every sub-command lives in a module of
+``hall_client.commands`` that exposes ``register(subparsers)``. Exit status: 0 done, 1 the
+input broke a rule (each problem printed), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+#: Sub-command modules, in the order ``--help`` lists them.
+COMMAND_MODULES = ("pages", "catalog", "audit", "user", "receipt", "cash")
+
+EXIT_OK = 0
+EXIT_RULE = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hall-client",
+        description="行政服务中心窗口客户端 / Hall Client. Without a command it starts the GUI.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="all local state under DIR (default: $HALL_DATA_DIR or the per-user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="load demo users and data, start a local server"
+    )
+    parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="interface language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"hall_client.commands.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir is not None:
+        os.environ["HALL_DATA_DIR"] = str(args.data_dir)
+    if args.command is None:
+        from hall_client.gui.app import run_gui  # Qt is only loaded for the GUI
+
+        return run_gui(demo=args.demo, lang=args.lang)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print("已取消 / cancelled", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""Sub-commands of ``hall-client``; each module exposes ``register(subparsers)``."""

@@ -1,0 +1,1 @@
+"""Domain services (catalog, cases, cashier, audit, auth, deadlines). Never imports Qt."""

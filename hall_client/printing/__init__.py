@@ -1,0 +1,1 @@
+"""Receipt and notice layout, ESC/POS output and previews. Never imports Qt."""

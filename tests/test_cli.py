@@ -1,0 +1,22 @@
+"""The command line's usage contract."""
+
+from __future__ import annotations
+
+import pytest
+
+from hall_client.cli import main
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    for name in ("pages", "catalog", "audit", "user", "receipt", "cash"):
+        assert name in out
+
+
+def test_unknown_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["no-such-command"])
+    assert exc.value.code == 2
