@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from hall_client.pages.encode import DEFAULT_ENCODER
 from hall_client.pages.errors import PageError
 from hall_client.pages.profiles import PageProfile, get_profile, list_profiles
 
@@ -87,6 +88,88 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_RULE if problems else EXIT_OK
 
 
+def _init_worker() -> None:
+    import cv2
+
+    cv2.setNumThreads(1)  # one process per core already
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{total} {Path(name).name[:40]:<40}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from hall_client.pages.decode import expand_inputs
+    from hall_client.pages.pipeline import FileResult, PageOptions, run_one, write_pages
+
+    profile = _profile(args)
+    if profile is None:
+        return EXIT_USAGE
+    out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        print(f"错误 / error: --out {out_dir} 不是文件夹 / is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    files = expand_inputs([Path(p) for p in args.images])
+    if not files:
+        print("错误 / error: 没有输入文件 / no input files", file=sys.stderr)
+        return EXIT_USAGE
+    options = PageOptions(encoder=args.encoder, find_edges=not args.no_detect)
+    jobs = max(1, min(args.jobs or os.cpu_count() or 1, len(files)))
+    results: list[FileResult | None] = [None] * len(files)
+    if jobs == 1:
+        for i, f in enumerate(files):
+            results[i] = run_one(str(f), profile, options)
+            _progress(i + 1, len(files), str(f))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+            futures = {
+                pool.submit(run_one, str(f), profile, options): i for i, f in enumerate(files)
+            }
+            for done, fut in enumerate(as_completed(futures), 1):
+                i = futures[fut]
+                results[i] = fut.result()
+                _progress(done, len(files), str(files[i]))
+    finished = [r for r in results if r is not None]
+    written = write_pages(finished, profile, out_dir)
+    errors = [r.error for r in finished if r.error is not None]
+    if args.json:
+        _print_json(
+            {
+                "profile": profile.name,
+                "out": str(out_dir),
+                "ok": not errors,
+                "pages": [dict(page.as_dict(), output=str(path)) for page, path in written],
+                "errors": [e.as_dict() for e in errors],
+            }
+        )
+    else:
+        for page, path in written:
+            e = page.encoded
+            note = "；".join(page.warnings)
+            print(
+                f"{path.name} <- {page.label}  {e.width}×{e.height} {e.size} B q{e.quality} "
+                f"{e.colour} conf {page.confidence:.2f}{'  ' + note if note else ''}"
+            )
+    for e in errors:
+        print(f"{e.source}: [{e.code}] {e.message}", file=sys.stderr)
+    if not args.json:
+        print(
+            f"{len(written)} 页已生成，{len(errors)} 个文件有问题 / {len(written)} pages written, "
+            f"{len(errors)} files failed"
+        )
+    return EXIT_RULE if errors else EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("pages", help="document pages: prepare, check, package (页面材料)")
     pages_sub = parser.add_subparsers(dest="pages_command", metavar="PAGES_COMMAND")
@@ -95,6 +178,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = pages_sub.add_parser("profiles", help="list page-rule profiles")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_profiles)
+
+    p = pages_sub.add_parser("prepare", help="photos or scans to compliant pages 0001.jpg…")
+    p.add_argument("--profile", required=True, help="profile name or file")
+    p.add_argument("--out", required=True, help="folder for the pages")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: every core)")
+    p.add_argument("--encoder", choices=("turbo", "mozjpeg"), default=DEFAULT_ENCODER)
+    p.add_argument("--no-detect", action="store_true", help="take each image as already cropped")
+    p.add_argument("images", nargs="+", metavar="IMAGE", help="image or PDF files, or folders")
+    p.set_defaults(func=cmd_prepare)
 
     p = pages_sub.add_parser("check", help="check page files against a profile")
     p.add_argument("--profile", required=True, help="profile name or file")

@@ -21,6 +21,9 @@ class PageError(Exception):
         self.detail = detail
         self.source = source
 
+    def __reduce__(self) -> tuple[type[PageError], tuple[str, str, str, str]]:
+        return (PageError, (self.code, self.message, self.detail, self.source))
+
     def with_source(self, source: str) -> PageError:
         """Return the same error naming ``source``."""
         return PageError(self.code, self.message, self.detail, source)
