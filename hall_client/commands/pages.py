@@ -170,6 +170,41 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     return EXIT_RULE if errors else EXIT_OK
 
 
+def cmd_package(args: argparse.Namespace) -> int:
+    from hall_client.pages.package import package_project
+
+    profile = _profile(args)
+    if profile is None:
+        return EXIT_USAGE
+    sections = []
+    for spec in args.section:
+        name, sep, folder = spec.partition("=")
+        if not sep or not name or not folder:
+            print(
+                f"错误 / error: --section 应写成 名称=文件夹 / NAME=DIR, got {spec!r}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        sections.append((name, Path(folder)))
+    result = package_project(profile, args.project, Path(args.out), sections, args.listed)
+    if args.json:
+        _print_json(
+            {
+                "ok": not result.violations,
+                "folder": str(result.folder or ""),
+                "manifest": result.manifest,
+                "violations": [v.as_dict() for v in result.violations],
+            }
+        )
+    for v in result.violations:
+        print(f"{v.path}: [{v.rule}] {v.message}", file=sys.stderr)
+    if result.violations:
+        return EXIT_RULE
+    if not args.json:
+        print(f"已打包 / packed: {result.folder}")
+    return EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("pages", help="document pages: prepare, check, package (页面材料)")
     pages_sub = parser.add_subparsers(dest="pages_command", metavar="PAGES_COMMAND")
@@ -188,6 +223,27 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-detect", action="store_true", help="take each image as already cropped")
     p.add_argument("images", nargs="+", metavar="IMAGE", help="image or PDF files, or folders")
     p.set_defaults(func=cmd_prepare)
+
+    p = pages_sub.add_parser("package", help="one folder per project, one zip per section")
+    p.add_argument("--profile", required=True, help="profile name or file")
+    p.add_argument("--project", required=True, help="the project's full name")
+    p.add_argument("--out", required=True, help="folder in which the project folder is made")
+    p.add_argument(
+        "--section",
+        action="append",
+        required=True,
+        metavar="NAME=DIR",
+        help="a section and the folder of its pages; repeat per section",
+    )
+    p.add_argument(
+        "--listed",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="an original listed but not scanned (e.g. drawings); repeatable",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_package)
 
     p = pages_sub.add_parser("check", help="check page files against a profile")
     p.add_argument("--profile", required=True, help="profile name or file")
