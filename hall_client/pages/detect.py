@@ -20,7 +20,7 @@ import numpy as np
 WORK_LONG = 640
 REFINE_LONG = 1400
 #: Below this confidence a quad is not trusted and the whole image is used.
-MIN_CONFIDENCE = 0.45
+MIN_CONFIDENCE = 0.6
 A4 = math.sqrt(2.0)
 
 
