@@ -282,15 +282,9 @@ def warp(image: np.ndarray, corners: np.ndarray, size: tuple[int, int]) -> np.nd
         image,
         m,
         (w, h),
-        flags=cv2.INTER_AREA if _shrinks(corners, size) else cv2.INTER_LINEAR,
+        flags=cv2.INTER_LINEAR,
         borderMode=cv2.BORDER_REPLICATE,
     )
-
-
-def _shrinks(corners: np.ndarray, size: tuple[int, int]) -> bool:
-    c = np.asarray(corners, float)
-    span = max(np.linalg.norm(c[2] - c[0]), np.linalg.norm(c[3] - c[1]))
-    return bool(span > 1.5 * math.hypot(*size))
 
 
 def deskew_angle(grey: np.ndarray, limit: float = 6.0) -> float:

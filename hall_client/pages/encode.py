@@ -21,7 +21,7 @@ from hall_client.pages.errors import PageError
 from hall_client.pages.profiles import PageProfile
 
 #: Below this quality text edges ring visibly; try a smaller page first.
-QUALITY_FLOOR = 40
+QUALITY_FLOOR = 20
 QUALITY_MAX = 95
 QUALITY_MIN = 5
 #: Each smaller size tried is this fraction of the one before.

@@ -60,7 +60,7 @@ def flatten_light(page: np.ndarray) -> np.ndarray:
 
 def _levels(img: np.ndarray, black: float, white: float) -> np.ndarray:
     lut = np.clip((np.arange(256, dtype=np.float32) - black) / max(white - black, 1.0), 0, 1)
-    lut = (np.power(lut, 1.2) * 255.0 + 0.5).astype(np.uint8)
+    lut = (lut * 255.0 + 0.5).astype(np.uint8)
     return cv2.LUT(img, lut)
 
 

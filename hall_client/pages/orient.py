@@ -49,7 +49,8 @@ class Orientation:
 def rotate_page(img: np.ndarray, clockwise: int) -> np.ndarray:
     """``img`` turned clockwise by 0, 90, 180 or 270 degrees."""
     k = (clockwise // 90) % 4
-    return np.ascontiguousarray(np.rot90(img, -k)) if k else img
+    codes = {1: cv2.ROTATE_90_CLOCKWISE, 2: cv2.ROTATE_180, 3: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    return cv2.rotate(img, codes[k]) if k else img
 
 
 def _ink(small: np.ndarray) -> np.ndarray:
