@@ -82,23 +82,44 @@ def wall_times(paths: list[Path], work: Path) -> tuple[float, float, float, floa
     cli = [str(ROOT / ".venv" / "bin" / "hall-client")]
     c0 = _children_cpu()
     t = time.perf_counter()
-    subprocess.run([*cli, "pages", "prepare", "--profile", PROFILE.name, "--out", str(ours),
-                    *map(str, paths)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*cli, "pages", "prepare", "--profile", PROFILE.name, "--out", str(ours), *map(str, paths)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     ours_s = time.perf_counter() - t
     c1 = _children_cpu()
     im = work / "im"
     im.mkdir()
     t = time.perf_counter()
     for i, p in enumerate(paths):
-        subprocess.run(["convert", str(p), "-auto-orient", "-colorspace", "Gray", "-resize",
-                        "1600x1600", "-define", "jpeg:extent=90000b", str(im / f"{i:04d}.jpg")],
-                       check=True)
+        subprocess.run(
+            [
+                "convert",
+                str(p),
+                "-auto-orient",
+                "-colorspace",
+                "Gray",
+                "-resize",
+                "1600x1600",
+                "-define",
+                "jpeg:extent=90000b",
+                str(im / f"{i:04d}.jpg"),
+            ],
+            check=True,
+        )
     im_s = time.perf_counter() - t
     return ours_s, im_s, c1 - c0, _children_cpu() - c1
 
 
 def flat_ssim(work: Path, n: int = 6) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {"pipeline": [], "turbo": [], "mozjpeg": [], "imagemagick": []}
+    out: dict[str, list[float]] = {
+        "pipeline": [],
+        "turbo": [],
+        "turbo-progressive": [],
+        "mozjpeg": [],
+        "imagemagick": [],
+    }
     for i in range(n):
         flat = cv2.cvtColor(render_page(200 + i, seal=False), cv2.COLOR_BGR2GRAY)
         ref = cv2.resize(flat, REF_SIZE, interpolation=cv2.INTER_AREA)
@@ -106,12 +127,25 @@ def flat_ssim(work: Path, n: int = 6) -> dict[str, list[float]]:
         cv2.imwrite(str(src), flat)
         page = prepare_file(src, PROFILE)[0]
         out["pipeline"].append(ssim_against(ref, page.encoded.data))
-        for enc in ("turbo", "mozjpeg"):
+        for enc in ("turbo", "turbo-progressive", "mozjpeg"):
             e = encode_to_cap(ref, PROFILE, encoder=enc)
             out[enc].append(ssim_against(ref, e.data))
         dst = work / f"flat{i}-im.jpg"
-        subprocess.run(["convert", str(src), "-auto-orient", "-colorspace", "Gray", "-resize",
-                        "1600x1600", "-define", "jpeg:extent=90000b", str(dst)], check=True)
+        subprocess.run(
+            [
+                "convert",
+                str(src),
+                "-auto-orient",
+                "-colorspace",
+                "Gray",
+                "-resize",
+                "1600x1600",
+                "-define",
+                "jpeg:extent=90000b",
+                str(dst),
+            ],
+            check=True,
+        )
         assert dst.stat().st_size <= 90000
         out["imagemagick"].append(ssim_against(ref, dst.read_bytes()))
     return out
@@ -124,21 +158,30 @@ def encoder_grid(n: int = 4) -> list[tuple[str, tuple[int, int], float, int, flo
     for i in range(n):
         flat = cv2.cvtColor(render_page(300 + i, seal=False), cv2.COLOR_BGR2GRAY)
         refs.append(cv2.resize(flat, REF_SIZE, interpolation=cv2.INTER_AREA))
-    for enc in ("turbo", "mozjpeg"):
+    for enc in ("turbo", "turbo-progressive", "mozjpeg"):
         for size in sizes:
             scores, qs, ms = [], [], []
             for ref in refs:
                 img = cv2.resize(ref, size, interpolation=cv2.INTER_AREA)
                 t = time.perf_counter()
-                found = _search_quality(img, PROFILE.max_bytes, ENCODERS[enc], 5)
+                found = _search_quality(
+                    img, PROFILE.max_bytes, *ENCODERS[enc][:1], 5, ENCODERS[enc][1]
+                )
                 ms.append((time.perf_counter() - t) * 1000)
                 assert found is not None
                 q, data = found
                 qs.append(q)
                 got = cv2.resize(decode_grey(data), REF_SIZE, interpolation=cv2.INTER_CUBIC)
                 scores.append(ssim(ref, got))
-            rows.append((enc, size, statistics.mean(scores), round(statistics.mean(qs)),
-                         statistics.median(ms)))
+            rows.append(
+                (
+                    enc,
+                    size,
+                    statistics.mean(scores),
+                    round(statistics.mean(qs)),
+                    statistics.median(ms),
+                )
+            )
     return rows
 
 
@@ -165,22 +208,28 @@ def main() -> None:
         print(f"photos: {len(photos)}, {min(mp):.1f}–{max(mp):.1f} MP; cores: {os.cpu_count()}")
         print(f"load average before: {os.getloadavg()[0]:.1f}")
         wall, cpu = per_page_ms(photos)
-        print(f"per page, one core: median {statistics.median(wall):.0f} ms wall, "
-              f"{statistics.median(cpu):.0f} ms CPU (max {max(cpu):.0f})")
+        print(
+            f"per page, one core: median {statistics.median(wall):.0f} ms wall, "
+            f"{statistics.median(cpu):.0f} ms CPU (max {max(cpu):.0f})"
+        )
         ours_s, im_s, ours_c, im_c = wall_times(photos, work)
-        print(f"12-photo batch: hall-client {ours_s:.2f} s wall / {ours_c:.2f} s CPU; ImageMagick "
-              f"{im_s:.2f} s wall / {im_c:.2f} s CPU; ratio wall {ours_s / im_s:.2f}, "
-              f"CPU {ours_c / im_c:.2f}")
+        print(
+            f"12-photo batch: hall-client {ours_s:.2f} s wall / {ours_c:.2f} s CPU; ImageMagick "
+            f"{im_s:.2f} s wall / {im_c:.2f} s CPU; ratio wall {ours_s / im_s:.2f}, "
+            f"CPU {ours_c / im_c:.2f}"
+        )
         flat = flat_ssim(work)
         print("SSIM at the 90,000-byte cap on flat pages (mean):")
         for k, v in flat.items():
             print(f"  {k:12s} {statistics.mean(v):.4f}  (min {min(v):.4f})")
         print("encoder × size at the cap (mean SSIM at 1131×1600, mean quality, median ms):")
         for enc, size, s, q, ms in encoder_grid():
-            print(f"  {enc:8s} {size[0]}×{size[1]}  SSIM {s:.4f}  q{q:<3d} {ms:6.0f} ms")
+            print(f"  {enc:17s} {size[0]}×{size[1]}  SSIM {s:.4f}  q{q:<3d} {ms:6.0f} ms")
         c, u, s = synthetic_accuracy()
-        print(f"synthetic photos (60): corners <1% diagonal {c:.1%}, upright {u:.1%}, "
-              f"median SSIM vs flat {s:.3f}")
+        print(
+            f"synthetic photos (60): corners <1% diagonal {c:.1%}, upright {u:.1%}, "
+            f"median SSIM vs flat {s:.3f}"
+        )
 
 
 if __name__ == "__main__":

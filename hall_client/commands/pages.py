@@ -219,7 +219,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", required=True, help="folder for the pages")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--jobs", type=int, default=0, help="worker processes (default: every core)")
-    p.add_argument("--encoder", choices=("turbo", "mozjpeg"), default=DEFAULT_ENCODER)
+    p.add_argument(
+        "--encoder", choices=("turbo", "turbo-progressive", "mozjpeg"), default=DEFAULT_ENCODER
+    )
     p.add_argument("--no-detect", action="store_true", help="take each image as already cropped")
     p.add_argument("images", nargs="+", metavar="IMAGE", help="image or PDF files, or folders")
     p.set_defaults(func=cmd_prepare)

@@ -45,8 +45,17 @@ class EncodedPage:
         return len(self.data)
 
 
-def _turbo(img: np.ndarray, quality: int, optimize: bool = False) -> bytes:
-    params = [cv2.IMWRITE_JPEG_QUALITY, quality, cv2.IMWRITE_JPEG_OPTIMIZE, int(optimize)]
+def _turbo(
+    img: np.ndarray, quality: int, optimize: bool = False, progressive: bool = False
+) -> bytes:
+    params = [
+        cv2.IMWRITE_JPEG_QUALITY,
+        quality,
+        cv2.IMWRITE_JPEG_OPTIMIZE,
+        int(optimize),
+        cv2.IMWRITE_JPEG_PROGRESSIVE,
+        int(progressive),
+    ]
     ok, buf = cv2.imencode(".jpg", img, params)
     if not ok:
         raise PageError("encode_failed", "JPEG 编码失败", "cv2.imencode returned False")
@@ -74,46 +83,89 @@ def _mozjpeg(img: np.ndarray, quality: int) -> bytes:
     )
 
 
-ENCODERS: dict[str, Callable[[np.ndarray, int], bytes]] = {"turbo": _turbo, "mozjpeg": _mozjpeg}
+def _turbo_optimised(img: np.ndarray, quality: int) -> bytes:
+    return _turbo(img, quality, optimize=True)
+
+
+def _turbo_progressive(img: np.ndarray, quality: int) -> bytes:
+    return _turbo(img, quality, optimize=True, progressive=True)
+
+
+#: name -> (fast probe, final encoder)
+ENCODERS: dict[
+    str, tuple[Callable[[np.ndarray, int], bytes], Callable[[np.ndarray, int], bytes]]
+] = {
+    "turbo": (_turbo, _turbo_optimised),
+    "turbo-progressive": (_turbo, _turbo_progressive),
+    "mozjpeg": (_mozjpeg, _mozjpeg),
+}
 
 
 def _search_quality(
-    img: np.ndarray, cap: int, encode: Callable[[np.ndarray, int], bytes], lowest: int
+    img: np.ndarray,
+    cap: int,
+    encode: Callable[[np.ndarray, int], bytes],
+    lowest: int,
+    final: Callable[[np.ndarray, int], bytes] | None = None,
 ) -> tuple[int, bytes] | None:
-    """Highest quality whose bytes fit ``cap`` (to within 2 steps), or None if ``lowest`` won't.
+    """Highest quality whose ``final`` bytes fit ``cap``, or None if ``lowest`` won't.
 
     Bytes grow roughly exponentially with quality, so each step fits a line to log(bytes)
-    through the two nearest measurements: three or four encodes usually settle it.
+    through the two nearest measurements. The search probes with ``encode`` (fast) against the
+    cap scaled by how much smaller ``final`` (optimised Huffman tables, or progressive) came out
+    at the first probe, then settles the last step or two with ``final`` itself: the cap is
+    checked on the very bytes returned.
     """
-    sizes: dict[int, bytes] = {}
+    final = final or encode
+    sizes: dict[int, int] = {}
 
-    def fits(q: int) -> bool:
+    def size(q: int) -> int:
         if q not in sizes:
-            sizes[q] = encode(img, q)
-        return len(sizes[q]) <= cap
+            sizes[q] = len(encode(img, q))
+        return sizes[q]
 
-    q = max(lowest, min(QUALITY_MAX, _LAST_GOOD.get(img.ndim, 70)))
-    lo, hi = (q, QUALITY_MAX + 1) if fits(q) else (lowest - 1, q)
-    if lo == lowest - 1:
-        if not fits(lowest):
+    q0 = max(lowest, min(QUALITY_MAX, _LAST_GOOD.get(img.ndim, 70)))
+    finals: dict[int, bytes] = {q0: final(img, q0)}
+    ratio = len(finals[q0]) / size(q0) if final is not encode else 1.0
+    target = cap / ratio
+
+    if size(q0) <= target:
+        lo, hi = q0, QUALITY_MAX + 1
+        if size(QUALITY_MAX) <= target:
+            lo = QUALITY_MAX
+    else:
+        lo, hi = lowest - 1, q0
+        if size(lowest) > target:
+            lo = -1
+    if lo >= lowest:
+        while hi - lo > 1:
+            if hi <= QUALITY_MAX:
+                a, b = math.log(sizes[lo]), math.log(sizes[hi])
+                t = (math.log(target) - a) / (b - a) if b > a else 0.5
+                mid = round(lo + t * (hi - lo))
+            else:
+                mid = (lo + hi) // 2
+            mid = max(lo + 1, min(hi - 1, mid))
+            if size(mid) <= target:
+                lo = mid
+            else:
+                hi = mid
+    q = max(lo, lowest)
+
+    def final_at(q: int) -> bytes:
+        if q not in finals:
+            finals[q] = final(img, q)
+        return finals[q]
+
+    # Settle on the final encoder's own bytes: down until it fits, then up while it still fits.
+    while len(final_at(q)) > cap:
+        if q <= lowest:
             return None
-        lo = lowest
-    elif fits(QUALITY_MAX):
-        lo = QUALITY_MAX
-    while hi - lo > 2:
-        if hi <= QUALITY_MAX:
-            a, b = math.log(len(sizes[lo])), math.log(len(sizes[hi]))
-            t = (math.log(cap) - a) / (b - a) if b > a else 0.5
-            mid = round(lo + t * (hi - lo))
-        else:
-            mid = (lo + hi) // 2
-        mid = max(lo + 1, min(hi - 1, mid))
-        if fits(mid):
-            lo = mid
-        else:
-            hi = mid
-    _LAST_GOOD[img.ndim] = lo
-    return lo, sizes[lo]
+        q -= 1
+    while q < QUALITY_MAX and len(final_at(q + 1)) <= cap:
+        q += 1
+    _LAST_GOOD[img.ndim] = q
+    return q, finals[q]
 
 
 #: The quality that fitted last time, per channel count: the next page usually needs the same.
@@ -151,7 +203,7 @@ def encode_to_cap(
     quality stays at or above QUALITY_FLOOR wins, else the smallest size at the lowest quality
     that fits. Raises PageError ``cannot_fit`` if nothing fits (only for absurdly small caps).
     """
-    encode = ENCODERS[encoder]
+    encode, final = ENCODERS[encoder]
     if colour and page.ndim == 2:
         colour = False
     if not colour and page.ndim == 3:
@@ -164,16 +216,15 @@ def encode_to_cap(
         # INTER_AREA is slow off integer factors and gains nothing above half size.
         interp = cv2.INTER_CUBIC if tw >= w else cv2.INTER_LINEAR if tw > w / 2 else cv2.INTER_AREA
         img = page if (tw, th) == (w, h) else cv2.resize(page, (tw, th), interpolation=interp)
-        found = _search_quality(
-            img, profile.max_bytes, encode, QUALITY_MIN if last else QUALITY_FLOOR
-        )
+        lowest = QUALITY_MIN if last else QUALITY_FLOOR
+        found = _search_quality(img, profile.max_bytes, encode, lowest, final)
         if found is not None:
             q, data = found
             return EncodedPage(data, tw, th, q, "colour" if colour else "grey", encoder)
     # Last resort for pure noise under a tiny cap: soften the smallest page until it fits.
     for sigma in (1.0, 2.0, 4.0, 8.0, 16.0):
         soft = cv2.GaussianBlur(img, (0, 0), sigma)
-        found = _search_quality(soft, profile.max_bytes, encode, 1)
+        found = _search_quality(soft, profile.max_bytes, encode, 1, final)
         if found is not None:
             q, data = found
             return EncodedPage(data, tw, th, q, "colour" if colour else "grey", encoder)

@@ -20,6 +20,8 @@ COLOUR_FRACTION = 0.0015
 BLANK_COVERAGE = 0.0015
 #: Ink is darker than this (0–255) on the cleaned page.
 INK_LEVEL = 150
+#: Paper at least this bright everywhere means a clean scan: nothing to flatten or whiten.
+SCAN_WHITE = 238
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,13 @@ def clean_page(page: np.ndarray, keep_colour: bool | None = None) -> CleanPage:
     ``keep_colour`` forces the choice (True colour, False grey); None decides by content.
     """
     bgr = page if page.ndim == 3 else cv2.cvtColor(page, cv2.COLOR_GRAY2BGR)
+    raw_grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
+    if float(np.percentile(_background(raw_grey), 2)) >= SCAN_WHITE:
+        # Already a clean scan (paper evenly white): leave the pixels alone, only decide.
+        colour = colour_fraction(bgr) >= COLOUR_FRACTION if keep_colour is None else keep_colour
+        out = bgr if colour else raw_grey
+        ink = ink_fraction(raw_grey)
+        return CleanPage(out, colour, ink < BLANK_COVERAGE, ink)
     flat = flatten_light(bgr)
     colour = colour_fraction(flat) >= COLOUR_FRACTION if keep_colour is None else keep_colour
     grey = cv2.cvtColor(flat, cv2.COLOR_BGR2GRAY)
