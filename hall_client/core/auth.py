@@ -118,6 +118,7 @@ def sign_in(sessions: sessionmaker[Session], username: str, password: str, count
             return _sign_in(session, username, password, counter)
         except (AuthenticationFailed, AccountLocked) as exc:
             failure = exc
+    assert failure is not None
     raise failure
 
 
@@ -134,7 +135,7 @@ def _sign_in(session: Session, username: str, password: str, counter: str) -> Ac
         _hasher.verify(person.password_hash, password)
     except (VerificationError, InvalidHashError):
         person.failed_attempts += 1
-        after = {"failed_attempts": person.failed_attempts}
+        after: dict[str, object] = {"failed_attempts": person.failed_attempts}
         if person.failed_attempts >= MAX_FAILURES:
             person.locked_until = now + timedelta(minutes=LOCK_MINUTES)
             after["locked_until"] = person.locked_until.isoformat()
@@ -142,8 +143,8 @@ def _sign_in(session: Session, username: str, password: str, counter: str) -> Ac
                      object_id=person.id, after=after)
         left = MAX_FAILURES - person.failed_attempts
         if left <= 0:
-            raise AccountLocked(f"密码连续错误 {MAX_FAILURES} 次，账号已锁定 {LOCK_MINUTES} 分钟")
-        raise AuthenticationFailed(f"用户名或密码错误（再错 {left} 次将锁定账号）")
+            raise AccountLocked(f"密码连续错误 {MAX_FAILURES} 次，账号已锁定 {LOCK_MINUTES} 分钟") from None
+        raise AuthenticationFailed(f"用户名或密码错误（再错 {left} 次将锁定账号）") from None
     if _hasher.check_needs_rehash(person.password_hash):
         person.password_hash = _hasher.hash(password)
     before = {"failed_attempts": person.failed_attempts}

@@ -358,12 +358,12 @@ def import_document(session: Session, actor: Actor, doc: Any, *, source: str = "
             audit.record(session, actor, role=role, action="catalog.department_update",
                          object_type="department", object_id=d["code"], before=before, after=values)
     for p in doc.get("people", []):
-        row = session.get(CatalogPerson, p["user"])
-        values = {"name": p["name"], "department": p.get("department", "")}
-        if row is None:
-            session.add(CatalogPerson(user=p["user"], **values))
+        holder = session.get(CatalogPerson, p["user"])
+        if holder is None:
+            session.add(CatalogPerson(user=p["user"], name=p["name"],
+                                      department=p.get("department", "")))
         else:
-            row.name, row.department = values["name"], values["department"]
+            holder.name, holder.department = p["name"], p.get("department", "")
     session.flush()
     report = ImportReport()
     for item in doc["items"]:
@@ -375,11 +375,10 @@ def import_document(session: Session, actor: Actor, doc: Any, *, source: str = "
         version = 1 if current is None else _max_version(session, item["code"]) + 1
         if current is not None:
             current.is_current = False
-        row = ServiceItemVersion(code=item["code"], version=version, is_current=True,
-                                 name=item["name"], category=item["category"],
-                                 department=item["department"], definition=definition,
-                                 created_by=actor.username)
-        session.add(row)
+        session.add(ServiceItemVersion(code=item["code"], version=version, is_current=True,
+                                       name=item["name"], category=item["category"],
+                                       department=item["department"], definition=definition,
+                                       created_by=actor.username))
         session.flush()
         audit.record(session, actor, role=role,
                      action="catalog.item_add" if current is None else "catalog.item_new_version",

@@ -46,9 +46,9 @@ def _tiers_to_text(tiers: Sequence[dict[str, Any]]) -> str:
 
 def write_xlsx(doc: dict[str, Any], path: Path) -> None:
     wb = Workbook()
-    wb.remove(wb.active)  # type: ignore[arg-type]
+    wb.remove(wb.active)
     rows: dict[str, list[list[Any]]] = {name: [] for name in SHEETS}
-    rows["部门"] = [[d[k] if k in d else "" for _, k in SHEETS["部门"]] for d in doc["departments"]]
+    rows["部门"] = [[d.get(k, "") for _, k in SHEETS["部门"]] for d in doc["departments"]]
     rows["人员"] = [[p.get(k, "") for _, k in SHEETS["人员"]] for p in doc.get("people", [])]
     for item in doc["items"]:
         rows["事项"].append([item.get(k, "") for _, k in SHEETS["事项"]])
@@ -166,18 +166,18 @@ def read_xlsx(path: Path) -> dict[str, Any]:
                 r.add(f"工作表“{sheet}”第 {n} 行", "item_unknown", f"事项编码“{code}”不在“事项”表中")
             return item
         for n, rec in r.records(wb, "材料"):
-            item = owner("材料", n, rec["item"])
-            if item is not None:
+            mat_owner = owner("材料", n, rec["item"])
+            if mat_owner is not None:
                 where = f"工作表“材料”第 {n} 行"
-                item["materials"].append({
+                mat_owner["materials"].append({
                     "name": r.text(rec["name"]), "required": r.boolean(rec["required"], where),
                     "form": r.text(rec["form"]), "copies": r.integer(rec["copies"] or 1, where),
                     "notes": r.text(rec["notes"]), "section": r.text(rec["section"]),
                     "digitise": r.boolean(rec["digitise"] if rec["digitise"] is not None else "是",
                                           where)})
         for n, rec in r.records(wb, "收费"):
-            item = owner("收费", n, rec["item"])
-            if item is None:
+            fee_owner = owner("收费", n, rec["item"])
+            if fee_owner is None:
                 continue
             rule: dict[str, Any] = {"kind": r.text(rec["kind"])}
             for key in ("unit", "base"):
@@ -193,14 +193,14 @@ def read_xlsx(path: Path) -> dict[str, Any]:
                     upto, _, price = part.partition(":")
                     tiers.append({"upto": upto.strip() or None, "price": price.strip()})
                 rule["tiers"] = tiers
-            item["fees"].append({"code": r.text(rec["code"]), "name": r.text(rec["name"]),
+            fee_owner["fees"].append({"code": r.text(rec["code"]), "name": r.text(rec["name"]),
                                  "basis": r.text(rec["basis"]), "rule": rule})
         for n, rec in r.records(wb, "流程"):
-            item = owner("流程", n, rec["item"])
-            if item is None:
+            step_owner = owner("流程", n, rec["item"])
+            if step_owner is None:
                 continue
             where = f"工作表“流程”第 {n} 行"
-            item["workflow"].append({
+            step_owner["workflow"].append({
                 "post": r.text(rec["post"]), "name": r.text(rec["name"]),
                 "stage": r.integer(rec["stage"], where),
                 "limit_days": r.integer(rec["limit_days"], where),

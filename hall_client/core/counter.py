@@ -68,7 +68,7 @@ def open_counter(directory: Path | None = None, *, demo: bool = False) -> Counte
 
 def seed_demo_people(counter: Counter) -> list[str]:
     """Create the demo staff that do not exist yet; returns the usernames created."""
-    created = []
+    created: list[str] = []
     with counter.store.transaction() as session:
         existing = set(session.scalars(select(Person.username)))
         admin = counter.system_actor()
