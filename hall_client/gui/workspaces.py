@@ -75,17 +75,16 @@ class AuditWorkspace(QWidget):
     def __init__(self, counter: Counter, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counter, self.jobs = counter, jobs
-        t = QCoreApplication.translate
         self.model: RecordTableModel[AuditEntry] = RecordTableModel([
-            Column(t("AuditWorkspace", "序号"), lambda e: e.seq),
-            Column(t("AuditWorkspace", "时间"),
+            Column(QCoreApplication.translate("AuditWorkspace", "序号"), lambda e: e.seq),
+            Column(QCoreApplication.translate("AuditWorkspace", "时间"),
                    lambda e: e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")),
-            Column(t("AuditWorkspace", "人员"), lambda e: e.username),
-            Column(t("AuditWorkspace", "角色"), lambda e: ROLE_NAMES.get(e.role, e.role)),
-            Column(t("AuditWorkspace", "窗口"), lambda e: e.counter),
-            Column(t("AuditWorkspace", "操作"), lambda e: e.action),
-            Column(t("AuditWorkspace", "对象"), lambda e: f"{e.object_type}:{e.object_id}"),
-            Column(t("AuditWorkspace", "变更"), lambda e: e.after,
+            Column(QCoreApplication.translate("AuditWorkspace", "人员"), lambda e: e.username),
+            Column(QCoreApplication.translate("AuditWorkspace", "角色"), lambda e: ROLE_NAMES.get(e.role, e.role)),
+            Column(QCoreApplication.translate("AuditWorkspace", "窗口"), lambda e: e.counter),
+            Column(QCoreApplication.translate("AuditWorkspace", "操作"), lambda e: e.action),
+            Column(QCoreApplication.translate("AuditWorkspace", "对象"), lambda e: f"{e.object_type}:{e.object_id}"),
+            Column(QCoreApplication.translate("AuditWorkspace", "变更"), lambda e: e.after,
                    lambda e: f"前：{e.before}\n后：{e.after}"),
         ], self)
         self.view = _table(self.model)
@@ -169,15 +168,14 @@ class AdminWorkspace(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counter, self.jobs, self.actor = counter, jobs, actor
-        t = QCoreApplication.translate
         self.model: RecordTableModel[Person] = RecordTableModel([
-            Column(t("AdminWorkspace", "用户名"), lambda p: p.username),
-            Column(t("AdminWorkspace", "姓名"), lambda p: p.full_name),
-            Column(t("AdminWorkspace", "角色"),
+            Column(QCoreApplication.translate("AdminWorkspace", "用户名"), lambda p: p.username),
+            Column(QCoreApplication.translate("AdminWorkspace", "姓名"), lambda p: p.full_name),
+            Column(QCoreApplication.translate("AdminWorkspace", "角色"),
                    lambda p: "、".join(ROLE_NAMES[r] for r in sorted(p.role_names))),
-            Column(t("AdminWorkspace", "状态"),
-                   lambda p: t("AdminWorkspace", "已锁定") if p.locked_until
-                   else t("AdminWorkspace", "正常")),
+            Column(QCoreApplication.translate("AdminWorkspace", "状态"),
+                   lambda p: QCoreApplication.translate("AdminWorkspace", "已锁定") if p.locked_until
+                   else QCoreApplication.translate("AdminWorkspace", "正常")),
         ], self)
         self.view = _table(self.model)
         add = QPushButton(self.tr("添加人员…"))

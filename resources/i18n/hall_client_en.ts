@@ -1,0 +1,413 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AddPersonDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="138" />
+        <source>添加人员</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="148" />
+        <source>用户名：</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="149" />
+        <source>姓名：</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="150" />
+        <source>初始密码：</source>
+        <translation>Initial password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="151" />
+        <source>角色：</source>
+        <translation>Roles:</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="172" />
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="173" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="174" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="176" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="177" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="178" />
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="181" />
+        <source>添加人员…</source>
+        <translation>Add person…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <source>解锁所选账号</source>
+        <translation>Unlock selected account</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="186" />
+        <source>本窗口的人员与角色</source>
+        <translation>Staff and roles at this counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="230" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="79" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="80" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="83" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="84" />
+        <source>窗口</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <source>变更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="93" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="95" />
+        <source>校验审计链</source>
+        <translation>Verify audit chain</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="99" />
+        <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
+        <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="121" />
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogBrowser</name>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="36" />
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="39" />
+        <source>事项编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
+        <source>事项名称</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <source>实施部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
+        <source>法定时限</source>
+        <translation>Legal limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
+        <source>承诺时限</source>
+        <translation>Promised limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="61" />
+        <source>按事项名称、编码或部门搜索</source>
+        <translation>Search by item name, code or department</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="75" />
+        <source>打印一次性告知单…</source>
+        <translation>Print one-time notice…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="79" />
+        <source>搜索：</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="113" />
+        <source>共 {n} 项</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="119" />
+        <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="176" />
+        <source>打印一次性告知单</source>
+        <translation>Print one-time notice</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="96" />
+        <source>首次使用：创建系统管理员</source>
+        <translation>First run: create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="97" />
+        <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
+        <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="110" />
+        <source>用户名：</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="111" />
+        <source>姓名：</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="112" />
+        <source>密码（至少 8 位）：</source>
+        <translation>Password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="113" />
+        <source>再次输入密码：</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="126" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="33" />
+        <source>登录 — 行政服务中心窗口客户端</source>
+        <translation>Sign in — Hall Client</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="34" />
+        <source>行政服务中心窗口客户端</source>
+        <translation>Hall Client</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="37" />
+        <source>{hall}　{counter}（{id}）</source>
+        <translation>{hall} · {counter} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="42" />
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="46" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="52" />
+        <source>用户名：</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="53" />
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="56" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="57" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="71" />
+        <source>请输入用户名和密码</source>
+        <translation>Enter username and password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="74" />
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="25" />
+        <source>行政服务中心窗口客户端 — {hall}</source>
+        <translation>Hall Client — {hall}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="32" />
+        <location filename="../../hall_client/gui/main_window.py" line="35" />
+        <source>窗口受理</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="33" />
+        <source>一窗受理：选择事项、按一次性告知单核对材料、用高拍仪采集页面、打印受理／补正／不予受理通知书、出件。请先在“事项目录”中查阅事项。</source>
+        <translation>One-window acceptance: choose the item, check materials against its one-time notice, capture pages with the document camera, print acceptance / correction / refusal notices, hand out results. Meanwhile, look items up under Catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="38" />
+        <location filename="../../hall_client/gui/main_window.py" line="40" />
+        <source>收费</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="39" />
+        <source>待收费队列、收款（现金、转账、电汇）、机打票据、票据领用缴销、日结清、周对账、月汇总。</source>
+        <translation>Fee queue, payments (cash, bank transfer, wire), machine receipts, receipt stock, daily close, weekly reconciliation, monthly summary.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="43" />
+        <source>监察</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="45" />
+        <source>管理</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="47" />
+        <source>事项目录</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="50" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="51" />
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="55" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="56" />
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="61" />
+        <source>当前用户：{name}（{roles}）</source>
+        <translation>User: {name} ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="63" />
+        <source>窗口：{name}（{id}）</source>
+        <translation>Counter: {name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="65" />
+        <source>中心服务器：检测中…</source>
+        <translation>Central server: checking…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="84" />
+        <source>中心服务器：已连接 {url}</source>
+        <translation>Central server: connected {url}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="88" />
+        <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
+        <translation>Central server: offline (work continues; syncs when back)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="94" />
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="95" />
+        <source>行政服务中心窗口客户端 {version}
+数据目录：{path}</source>
+        <translation>Hall Client {version}
+Data folder: {path}</translation>
+    </message>
+</context>
+</TS>
