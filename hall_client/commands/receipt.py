@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from pathlib import Path
 
-import platformdirs
-
-from hall_client.core.domain_error import DomainError
+from hall_client.core.errors import DomainError
+from hall_client.core.settings import data_dir
 
 EXIT_OK, EXIT_RULE = 0, 1
-
-
-def data_dir() -> Path:
-    """Local state folder: $HALL_DATA_DIR (set by --data-dir) or the per-user data folder."""
-    return Path(os.environ.get("HALL_DATA_DIR") or platformdirs.user_data_dir("hall-client"))
 
 
 def hall_key() -> bytes:

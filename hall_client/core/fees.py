@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from hall_client.core.domain_error import DomainError
+from hall_client.core.errors import DomainError
 from hall_client.core.money import MAX_AMOUNT, ZERO, money
 
 #: The largest quantity or base a clerk may enter (a typing slip beyond this is refused).
@@ -88,15 +88,15 @@ class Reduction:
 
     def __post_init__(self) -> None:
         if self.kind not in ("exempt", "percent", "amount"):
-            raise FeeError("reduction_kind_invalid", f"减免方式无效：{self.kind}")
+            raise FeeError(code="reduction_kind_invalid", message=f"减免方式无效：{self.kind}")
         if not self.reason.strip():
-            raise FeeError("reduction_reason_missing", "减免必须填写原因")
+            raise FeeError(code="reduction_reason_missing", message="减免必须填写原因")
         if not self.legal_basis.strip():
-            raise FeeError("reduction_basis_missing", "减免必须填写政策依据")
+            raise FeeError(code="reduction_basis_missing", message="减免必须填写政策依据")
         if self.kind == "percent" and not ZERO < self.value <= 100:
-            raise FeeError("reduction_percent_invalid", f"减免比例应在0到100之间：{self.value}")
+            raise FeeError(code="reduction_percent_invalid", message=f"减免比例应在0到100之间：{self.value}")
         if self.kind == "amount" and self.value <= 0:
-            raise FeeError("reduction_amount_invalid", f"减免金额应大于零：{self.value}")
+            raise FeeError(code="reduction_amount_invalid", message=f"减免金额应大于零：{self.value}")
 
 
 @dataclass(frozen=True)
@@ -131,14 +131,14 @@ class Assessment:
 
 def _decimal(raw: Any, where: str, *, positive: bool = False) -> Decimal:
     if isinstance(raw, bool | float) or raw is None:
-        raise FeeError("fee_rule_invalid", f"{where}：应为字符串金额（如 \"1.50\"），而非 {raw!r}")
+        raise FeeError(code="fee_rule_invalid", message=f"{where}：应为字符串金额（如 \"1.50\"），而非 {raw!r}")
     try:
         value = Decimal(str(raw))
     except InvalidOperation as exc:
-        raise FeeError("fee_rule_invalid", f"{where}：不是数字 {raw!r}") from exc
+        raise FeeError(code="fee_rule_invalid", message=f"{where}：不是数字 {raw!r}") from exc
     if not value.is_finite() or value < 0 or (positive and value == 0):
         rule = "应为正数" if positive else "不能为负数"
-        raise FeeError("fee_rule_invalid", f"{where}：{rule}，而不是 {raw!r}")
+        raise FeeError(code="fee_rule_invalid", message=f"{where}：{rule}，而不是 {raw!r}")
     return value
 
 
@@ -158,12 +158,12 @@ def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRul
             cap=cap,
         )
         if rule.minimum is not None and rule.cap is not None and rule.minimum > rule.cap:
-            raise FeeError("fee_rule_invalid", f"{where}：min {rule.minimum} 大于 cap {rule.cap}")
+            raise FeeError(code="fee_rule_invalid", message=f"{where}：min {rule.minimum} 大于 cap {rule.cap}")
         return rule
     if kind == "tiered":
         tiers_raw = raw.get("tiers")
         if not isinstance(tiers_raw, list) or not tiers_raw:
-            raise FeeError("fee_rule_invalid", f"{where}.tiers：至少需要一档")
+            raise FeeError(code="fee_rule_invalid", message=f"{where}.tiers：至少需要一档")
         tiers: list[Tier] = []
         previous = ZERO
         for n, tier in enumerate(tiers_raw):
@@ -171,10 +171,10 @@ def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRul
             upto = tier.get("upto")
             last = n == len(tiers_raw) - 1
             if upto is None and not last:
-                raise FeeError("fee_rule_invalid", f"{here}.upto：只有最后一档可以不设上限")
+                raise FeeError(code="fee_rule_invalid", message=f"{here}.upto：只有最后一档可以不设上限")
             bound = None if upto is None else _decimal(upto, f"{here}.upto", positive=True)
             if bound is not None and bound <= previous:
-                raise FeeError("fee_rule_invalid", f"{here}.upto：各档上限必须递增")
+                raise FeeError(code="fee_rule_invalid", message=f"{here}.upto：各档上限必须递增")
             tiers.append(Tier(bound, _decimal(tier.get("price"), f"{here}.price")))
             previous = bound if bound is not None else previous
         return FeeRule("tiered", unit=str(raw.get("unit", "")), tiers=tuple(tiers), cap=cap)
@@ -186,17 +186,17 @@ def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRul
             cap=_decimal(raw.get("cap"), f"{where}.cap"),
         )
     raise FeeError(
-        "fee_rule_invalid", f"{where}.kind：应为 fixed、per_unit、tiered 或 capped，而不是 {kind!r}"
+        code="fee_rule_invalid", message=f"{where}.kind：应为 fixed、per_unit、tiered 或 capped，而不是 {kind!r}"
     )
 
 
 def parse_fee_item(raw: Mapping[str, Any], where: str = "fees[]") -> FeeItem:
     for key in ("code", "name"):
         if not str(raw.get(key, "")).strip():
-            raise FeeError("fee_rule_invalid", f"{where}.{key}：不能为空")
+            raise FeeError(code="fee_rule_invalid", message=f"{where}.{key}：不能为空")
     rule_raw = raw.get("rule")
     if not isinstance(rule_raw, Mapping):
-        raise FeeError("fee_rule_invalid", f"{where}.rule：缺少收费规则")
+        raise FeeError(code="fee_rule_invalid", message=f"{where}.rule：缺少收费规则")
     return FeeItem(
         str(raw["code"]), str(raw["name"]), str(raw.get("basis", "")),
         parse_fee_rule(rule_raw, f"{where}.rule"),
@@ -208,15 +208,15 @@ def check_input(value: Decimal | str | int, what: str) -> Decimal:
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation as exc:
-        raise FeeError("fee_input_invalid", f"{what}不是数字：{value}") from exc
+        raise FeeError(code="fee_input_invalid", message=f"{what}不是数字：{value}") from exc
     if not number.is_finite():
-        raise FeeError("fee_input_invalid", f"{what}不是有限数字：{value}")
+        raise FeeError(code="fee_input_invalid", message=f"{what}不是有限数字：{value}")
     if number < 0:
-        raise FeeError("fee_input_negative", f"{what}不能为负数：{value}")
+        raise FeeError(code="fee_input_negative", message=f"{what}不能为负数：{value}")
     if number > MAX_QUANTITY:
-        raise FeeError("fee_input_too_large", f"{what}超过上限 {MAX_QUANTITY}：{value}")
+        raise FeeError(code="fee_input_too_large", message=f"{what}超过上限 {MAX_QUANTITY}：{value}")
     if number.as_tuple().exponent < -4:  # type: ignore[operator]
-        raise FeeError("fee_input_invalid", f"{what}最多四位小数：{value}")
+        raise FeeError(code="fee_input_invalid", message=f"{what}最多四位小数：{value}")
     return number
 
 
@@ -270,11 +270,11 @@ def assess_fee(
     rule = item.rule
     what = f"{item.name}的" + ("计费数量" if rule.needs == "quantity" else rule.base or "计费基数")
     if rule.needs and value is None:
-        raise FeeError("fee_input_missing", f"请填写{what}")
+        raise FeeError(code="fee_input_missing", message=f"请填写{what}")
     number = check_input(value, what) if rule.needs and value is not None else Decimal(1)
     gross = rule_amount(rule, number)
     if gross > MAX_AMOUNT:
-        raise FeeError("fee_amount_too_large", f"{item.name}金额 {gross} 超过单张票据上限")
+        raise FeeError(code="fee_amount_too_large", message=f"{item.name}金额 {gross} 超过单张票据上限")
     quantity, unit = (number, rule.unit) if rule.needs == "quantity" else (Decimal(1), "项")
     return FeeLine(
         fee_code=item.code,
@@ -300,7 +300,7 @@ def assess(
     reductions = reductions or {}
     unknown = (set(values) | set(reductions) | set(skip)) - {item.code for item in items}
     if unknown:
-        raise FeeError("fee_code_unknown", f"该事项没有这些收费项目：{', '.join(sorted(unknown))}")
+        raise FeeError(code="fee_code_unknown", message=f"该事项没有这些收费项目：{', '.join(sorted(unknown))}")
     lines = tuple(
         assess_fee(item, values.get(item.code), reductions.get(item.code))
         for item in items

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import cn2an
 
-from hall_client.core.domain_error import DomainError
+from hall_client.core.errors import DomainError
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -39,9 +39,9 @@ def money(value: Decimal | int | str) -> Decimal:
     try:
         amount = Decimal(value) if not isinstance(value, Decimal) else value
     except InvalidOperation as exc:
-        raise MoneyError("amount_not_number", f"金额“{value}”不是数字") from exc
+        raise MoneyError(code="amount_not_number", message=f"金额“{value}”不是数字") from exc
     if not amount.is_finite():
-        raise MoneyError("amount_not_number", f"金额“{value}”不是有限数字")
+        raise MoneyError(code="amount_not_number", message=f"金额“{value}”不是有限数字")
     return amount.quantize(FEN, rounding=ROUND_HALF_UP)
 
 
@@ -58,16 +58,16 @@ def parse_amount(
     """
     raw = str(text).strip().replace(",", "").replace("，", "")
     if raw.startswith("-"):
-        raise MoneyError("amount_negative", f"{field}不能为负数：{text}")
+        raise MoneyError(code="amount_negative", message=f"{field}不能为负数：{text}")
     if raw.count(".") == 1 and len(raw.split(".")[1]) > 2 and raw.split(".")[1].isdigit():
-        raise MoneyError("amount_too_many_decimals", f"{field}最多两位小数（到分）：{text}")
+        raise MoneyError(code="amount_too_many_decimals", message=f"{field}最多两位小数（到分）：{text}")
     if not _AMOUNT_RE.match(raw):
-        raise MoneyError("amount_not_number", f"{field}不是有效金额：{text}（例：1234.50）")
+        raise MoneyError(code="amount_not_number", message=f"{field}不是有效金额：{text}（例：1234.50）")
     amount = Decimal(raw).quantize(FEN)
     if amount > maximum:
-        raise MoneyError("amount_too_large", f"{field}超过上限 {maximum}：{text}")
+        raise MoneyError(code="amount_too_large", message=f"{field}超过上限 {maximum}：{text}")
     if amount == 0 and not allow_zero:
-        raise MoneyError("amount_zero", f"{field}不能为零")
+        raise MoneyError(code="amount_zero", message=f"{field}不能为零")
     return amount
 
 
@@ -83,9 +83,9 @@ def uppercase_amount(amount: Decimal | int | str) -> str:
     """
     value = money(amount)
     if value < 0:
-        raise MoneyError("amount_negative", f"大写金额不能为负数：{value}")
+        raise MoneyError(code="amount_negative", message=f"大写金额不能为负数：{value}")
     if value > Decimal("999999999999.99"):
-        raise MoneyError("amount_too_large", f"金额过大，无法写成大写：{value}")
+        raise MoneyError(code="amount_too_large", message=f"金额过大，无法写成大写：{value}")
     words = str(cn2an.an2cn(f"{value:.2f}", "rmb"))
     jiao = int(value * 10) % 10
     fen = int(value * 100) % 10

@@ -62,7 +62,7 @@ def receipt_bytes(
 ) -> bytes:
     """The complete print job: ESC @, the receipt, feed and cut, then the drawer kick."""
     if paper not in PAPER_DOTS:
-        raise PrinterError("paper_width_invalid", f"纸宽只能是58或80毫米，而不是{paper}")
+        raise PrinterError(code="paper_width_invalid", message=f"纸宽只能是58或80毫米，而不是{paper}")
     blocks = receipt_blocks(receipt, key)
     if mode == "raster":
         body = raster_bytes(render(blocks, paper), paper)
@@ -70,7 +70,7 @@ def receipt_bytes(
         # ESC @ does not reliably leave Chinese mode on every printer: say FS . explicitly.
         body = CHINESE_OFF + render_text(blocks, paper)
     else:
-        raise PrinterError("print_mode_invalid", f"打印方式只能是 raster 或 text，而不是 {mode}")
+        raise PrinterError(code="print_mode_invalid", message=f"打印方式只能是 raster 或 text，而不是 {mode}")
     return INIT + body + FEED_AND_CUT + (DRAWER_KICK if kick_drawer else b"")
 
 
@@ -89,7 +89,7 @@ def open_printer(uri: PrinterURI, timeout: float = 10.0) -> Any:
             conn = socket.create_connection((uri.target, uri.port), timeout=timeout)
         except OSError as exc:
             raise PrinterError(
-                "printer_not_found", f"无法连接打印机 {uri}：{exc}。请检查电源、网线和地址后重试"
+                code="printer_not_found", message=f"无法连接打印机 {uri}：{exc}。请检查电源、网线和地址后重试"
             ) from exc
         device = printer_module.Network(host=uri.target, port=uri.port, timeout=timeout)
         device._device = conn
@@ -100,15 +100,15 @@ def open_printer(uri: PrinterURI, timeout: float = 10.0) -> Any:
         device = printer_module.Usb(idVendor=uri.vendor, idProduct=uri.product, timeout=0)
     elif uri.scheme == "win32":
         if not printer_module.Win32Raw.is_usable():
-            raise PrinterError("printer_unsupported", "win32: 打印机只能在 Windows 上使用")
+            raise PrinterError(code="printer_unsupported", message="win32: 打印机只能在 Windows 上使用")
         device = printer_module.Win32Raw(printer_name=uri.target)
     else:  # pragma: no cover - parse_printer_uri refuses other schemes
-        raise PrinterError("printer_uri_invalid", f"不支持的打印机类型：{uri.scheme}")
+        raise PrinterError(code="printer_uri_invalid", message=f"不支持的打印机类型：{uri.scheme}")
     try:
         device.open()
     except Exception as exc:  # python-escpos raises its own, OSError, usb and serial errors
         raise PrinterError(
-            "printer_not_found", f"无法连接打印机 {uri}：{exc}。请检查电源、连线和地址后重试"
+            code="printer_not_found", message=f"无法连接打印机 {uri}：{exc}。请检查电源、连线和地址后重试"
         ) from exc
     return device
 
@@ -118,9 +118,9 @@ def _confirm_tcp(device: Any, uri: PrinterURI) -> None:
         device._raw(STATUS_REQUEST)
         reply = device.device.recv(1)
     except OSError as exc:  # includes socket timeouts
-        raise PrinterError("printer_offline", f"打印机 {uri} 未应答：{exc}") from exc
+        raise PrinterError(code="printer_offline", message=f"打印机 {uri} 未应答：{exc}") from exc
     if not reply:
-        raise PrinterError("printer_offline", f"打印机 {uri} 在打印中途断开连接")
+        raise PrinterError(code="printer_offline", message=f"打印机 {uri} 在打印中途断开连接")
 
 
 def send(uri_text: str, data: bytes, *, timeout: float = 10.0) -> int:
@@ -135,8 +135,7 @@ def send(uri_text: str, data: bytes, *, timeout: float = 10.0) -> int:
                 device._raw(chunk)
             except Exception as exc:
                 raise PrinterError(
-                    "printer_offline",
-                    f"打印机 {uri} 在打印中途断开（已发送 {sent}/{len(data)} 字节）：{exc}。"
+                    code="printer_offline", message=f"打印机 {uri} 在打印中途断开（已发送 {sent}/{len(data)} 字节）：{exc}。"
                     "这张票据需作废或重打",
                 ) from exc
             sent += len(chunk)

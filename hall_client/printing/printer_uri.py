@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hall_client.core.domain_error import DomainError
+from hall_client.core.errors import DomainError
 
 DEFAULT_TCP_PORT = 9100
 DEFAULT_BAUD = 9600
@@ -37,7 +37,7 @@ class PrinterURI:
 
 
 def _bad(uri: str, rule: str) -> PrinterError:
-    return PrinterError("printer_uri_invalid", f"打印机地址“{uri}”无效：{rule}")
+    return PrinterError(code="printer_uri_invalid", message=f"打印机地址“{uri}”无效：{rule}")
 
 
 def parse_printer_uri(uri: str) -> PrinterURI:

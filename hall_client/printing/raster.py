@@ -8,14 +8,14 @@ keeps thin hanzi strokes crisp on a thermal head.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
+from hall_client import RESOURCES
 from hall_client.printing.layout import PAPER_DOTS, QR, Banner, Block, Pair, Rule, Text, Title
 
-FONT_PATH = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT_PATH = RESOURCES / "fonts" / "wqy-microhei.ttc"
 MARGIN = 8
 _MAX_HEIGHT = 6000
 

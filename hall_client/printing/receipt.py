@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from hall_client.core.domain_error import DomainError
+from hall_client.core.errors import DomainError
 from hall_client.core.money import ZERO, money
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -67,26 +67,26 @@ class Receipt:
     def __post_init__(self) -> None:
         if not _STOCK_CODE.match(self.stock_code):
             raise ReceiptDataError(
-                "receipt_stock_code_invalid", f"票据代码应为8位数字：{self.stock_code}"
+                code="receipt_stock_code_invalid", message=f"票据代码应为8位数字：{self.stock_code}"
             )
         if not _NUMBER.match(self.number):
-            raise ReceiptDataError("receipt_number_invalid", f"票据号码应为10位数字：{self.number}")
+            raise ReceiptDataError(code="receipt_number_invalid", message=f"票据号码应为10位数字：{self.number}")
         if self.issued_at.tzinfo is None:
-            raise ReceiptDataError("receipt_time_naive", "开票时间必须带时区")
+            raise ReceiptDataError(code="receipt_time_naive", message="开票时间必须带时区")
         if "|" in self.hall_code or not self.hall_code:
-            raise ReceiptDataError("receipt_hall_code_invalid", f"大厅代码无效：{self.hall_code}")
+            raise ReceiptDataError(code="receipt_hall_code_invalid", message=f"大厅代码无效：{self.hall_code}")
         if not self.lines:
-            raise ReceiptDataError("receipt_no_lines", "票据没有收费项目")
+            raise ReceiptDataError(code="receipt_no_lines", message="票据没有收费项目")
         total = money(sum((line.amount for line in self.lines), ZERO))
         if self.total != ZERO and money(self.total) != total:
             raise ReceiptDataError(
-                "receipt_total_mismatch", f"合计 {self.total} 与各项之和 {total} 不符"
+                code="receipt_total_mismatch", message=f"合计 {self.total} 与各项之和 {total} 不符"
             )
         object.__setattr__(self, "total", total)
         paid = money(sum((p.amount for p in self.payments), ZERO))
         if self.payments and paid != total:
             raise ReceiptDataError(
-                "receipt_payments_mismatch", f"收款合计 {paid} 与应收 {total} 不符"
+                code="receipt_payments_mismatch", message=f"收款合计 {paid} 与应收 {total} 不符"
             )
 
     @property

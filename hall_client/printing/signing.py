@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from hall_client.core.domain_error import DomainError
+from hall_client.core.errors import DomainError
 from hall_client.printing.receipt import Receipt
 
 PAYLOAD_VERSION = "HC1"
@@ -73,16 +73,16 @@ def verify_payload(payload: str, key: bytes) -> VerifiedReceipt:
     """Check a scanned QR payload; return what it vouches for or raise ReceiptForgeryError."""
     parts = payload.strip().split("|")
     if len(parts) != 7 or parts[0] != PAYLOAD_VERSION:
-        raise ReceiptForgeryError("receipt_qr_malformed", "二维码内容不是本系统的票据")
+        raise ReceiptForgeryError(code="receipt_qr_malformed", message="二维码内容不是本系统的票据")
     _, hall, code, number, total_text, stamp, signature = parts
     try:
         total = Decimal(total_text)
         issued = datetime.strptime(stamp, "%Y%m%d%H%M%S").replace(tzinfo=UTC)
     except (InvalidOperation, ValueError) as exc:
-        raise ReceiptForgeryError("receipt_qr_malformed", "二维码内容格式错误") from exc
+        raise ReceiptForgeryError(code="receipt_qr_malformed", message="二维码内容格式错误") from exc
     expected = base64.urlsafe_b64encode(_mac(key, "|".join(parts[:6]))).rstrip(b"=")
     if not hmac.compare_digest(expected, signature.encode("ascii", "replace")):
-        raise ReceiptForgeryError("receipt_qr_forged", "二维码签名不符：票据可能伪造或被涂改")
+        raise ReceiptForgeryError(code="receipt_qr_forged", message="二维码签名不符：票据可能伪造或被涂改")
     return VerifiedReceipt(hall, code, number, total, issued)
 
 
@@ -91,7 +91,7 @@ def load_or_create_key(path: Path) -> bytes:
     if path.exists():
         key = bytes.fromhex(path.read_text(encoding="ascii").strip())
         if len(key) != KEY_BYTES:
-            raise DomainError("receipt_key_invalid", f"票据签名密钥文件损坏：{path}")
+            raise DomainError(code="receipt_key_invalid", message=f"票据签名密钥文件损坏：{path}")
         return key
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.token_bytes(KEY_BYTES)
