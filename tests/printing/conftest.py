@@ -5,10 +5,10 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import pytest
+from fake_printer import FakePrinter
 
 from hall_client.printing.receipt import Receipt
 from hall_client.printing.sample import sample_receipt
@@ -24,36 +24,6 @@ def key() -> bytes:
 @pytest.fixture
 def receipt() -> Receipt:
     return sample_receipt(datetime(2026, 11, 28, 3, 4, 5, tzinfo=UTC))
-
-
-@dataclass
-class FakePrinter:
-    """An ESC/POS printer on 127.0.0.1: stores what it receives, answers DLE EOT 1.
-
-    ``die_after`` makes it drop the connection after that many bytes, like a printer whose
-    cable is pulled mid-print.
-    """
-
-    die_after: int | None = None
-    received: bytearray = field(default_factory=bytearray)
-    port: int = 0
-    done: threading.Event = field(default_factory=threading.Event)
-
-    def serve(self, listener: socket.socket) -> None:
-        conn, _ = listener.accept()
-        with conn:
-            while True:
-                data = conn.recv(65536)
-                if not data:
-                    break
-                self.received += data
-                if self.die_after is not None and len(self.received) >= self.die_after:
-                    # RST rather than FIN: unread data is thrown away, as by a dead printer.
-                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")
-                    break
-                if self.received.endswith(b"\x10\x04\x01"):
-                    conn.sendall(b"\x12")
-        self.done.set()
 
 
 @pytest.fixture
