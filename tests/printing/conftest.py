@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from fake_printer import FakePrinter
+from tests.printing.fake_printer import FakePrinter
 
 from hall_client.printing.receipt import Receipt
 from hall_client.printing.sample import sample_receipt

@@ -13,8 +13,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from escpos_decoder import Decoded, decode
-from fake_printer import FakePrinter
+from tests.printing.escpos_decoder import Decoded, decode
+from tests.printing.fake_printer import FakePrinter
 
 from hall_client.core.money import uppercase_amount
 from hall_client.printing.output import preview, receipt_bytes, send
