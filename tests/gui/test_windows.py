@@ -81,3 +81,30 @@ def test_audit_workspace_verifies_chain(qtbot: QtBot, counter: Counter, jobs: Jo
     assert window.audit.model.row(0).action == "auth.sign_in"  # newest first
     window.audit.verify()
     qtbot.waitUntil(lambda: "校验通过" in window.audit.status.text(), timeout=10000)
+
+
+def test_first_run_creates_the_administrator(qtbot: QtBot, data_dir: Path,
+                                             jobs: JobRunner) -> None:
+    from hall_client.core.counter import open_counter
+    from hall_client.gui.login import FirstRunDialog, needs_first_run
+
+    fresh = open_counter(data_dir)
+    try:
+        assert needs_first_run(fresh)(None)
+        dialog = FirstRunDialog(fresh, jobs)
+        qtbot.addWidget(dialog)
+        dialog.full_name.setText("张三")
+        dialog.password.setText("first-admin-pw")
+        dialog.repeat.setText("different")
+        dialog.submit()
+        assert "不一致" in dialog.message.text()
+        dialog.repeat.setText("first-admin-pw")
+        with qtbot.waitSignal(dialog.accepted, timeout=10000):
+            dialog.submit()
+        assert not needs_first_run(fresh)(None)
+        from hall_client.core import auth
+
+        admin = auth.sign_in(fresh.store.sessions, "admin", "first-admin-pw", "W01")
+        assert {"admin", "supervisor"} <= admin.roles
+    finally:
+        fresh.close()
