@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -142,8 +140,7 @@ class FirstRunDialog(QDialog):
                              or exc.message)
 
 
-def needs_first_run(counter: Counter) -> Callable[[object], bool]:
-    def check(ctx: object) -> bool:
-        with counter.store.transaction() as s:
-            return auth.count_people(s) == 0
-    return check
+def needs_first_run(counter: Counter) -> bool:
+    """True while nobody is set up on this counter. Database work: call it off the GUI thread."""
+    with counter.store.transaction() as s:
+        return auth.count_people(s) == 0

@@ -41,9 +41,11 @@ class MainWindow(QMainWindow):
         if "supervisor" in roles:
             self.audit = AuditWorkspace(counter, jobs)
             self.tabs.addTab(self.audit, self.tr("监察"))
-        if "admin" in roles:
-            self.tabs.addTab(AdminWorkspace(counter, jobs, actor), self.tr("管理"))
         self.catalog = CatalogBrowser(counter, jobs)
+        if "admin" in roles:
+            self.admin = AdminWorkspace(counter, jobs, actor)
+            self.admin.catalog_changed.connect(self.catalog.refresh)
+            self.tabs.addTab(self.admin, self.tr("管理"))
         self.tabs.addTab(self.catalog, self.tr("事项目录"))
         self.setCentralWidget(self.tabs)
 

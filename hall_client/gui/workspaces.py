@@ -6,14 +6,16 @@ accounts. The counter and cashier workspaces are filled by the issues that build
 
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from hall_client.core import audit, auth
+from hall_client.core import audit, auth, catalog
 from hall_client.core.actor import ROLE_NAMES, ROLES, Actor
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, InvalidInput
@@ -162,7 +164,9 @@ class AddPersonDialog(QDialog):
 
 
 class AdminWorkspace(QWidget):
-    """管理: staff accounts of this counter."""
+    """管理: staff accounts of this counter, and the service catalog's import and export."""
+
+    catalog_changed = Signal()
 
     def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor,
                  parent: QWidget | None = None) -> None:
@@ -182,14 +186,28 @@ class AdminWorkspace(QWidget):
         add.clicked.connect(self.add_person)
         unlock = QPushButton(self.tr("解锁所选账号"))
         unlock.clicked.connect(self.unlock_selected)
+        import_button = QPushButton(self.tr("导入事项目录…"))
+        import_button.clicked.connect(self.choose_catalog_import)
+        export_button = QPushButton(self.tr("导出事项目录…"))
+        export_button.clicked.connect(self.choose_catalog_export)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("本窗口的人员与角色")))
         bar.addStretch(1)
         bar.addWidget(add)
         bar.addWidget(unlock)
+        catalog_bar = QHBoxLayout()
+        catalog_bar.addWidget(QLabel(self.tr(
+            "事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本")))
+        catalog_bar.addStretch(1)
+        catalog_bar.addWidget(import_button)
+        catalog_bar.addWidget(export_button)
+        self.catalog_status = QLabel()
+        self.catalog_status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        layout.addLayout(catalog_bar)
+        layout.addWidget(self.catalog_status)
         self.refresh()
 
     def refresh(self) -> None:
@@ -225,6 +243,53 @@ class AdminWorkspace(QWidget):
                 auth.unlock(s, actor, username)
 
         self.jobs.db(run, success=lambda _: self.refresh(), failure=self._failed)
+
+    def choose_catalog_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入事项目录"), "",
+                                              self.tr("事项目录 (*.json *.xlsx)"))
+        if path:
+            self.import_catalog(Path(path))
+
+    def choose_catalog_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出事项目录"), "catalog.xlsx",
+                                              self.tr("Excel 工作簿 (*.xlsx);;JSON (*.json)"))
+        if path:
+            self.export_catalog(Path(path))
+
+    def import_catalog(self, path: Path) -> None:
+        store, actor = self.counter.store, self.actor
+
+        def run(ctx: object) -> catalog.ImportReport:
+            with store.transaction() as s:
+                return catalog.import_file(s, actor, path)
+
+        def done(report: catalog.ImportReport) -> None:
+            self.catalog_status.setStyleSheet("color: #1b5e20;")
+            self.catalog_status.setText(self.tr("{file}：导入完成，{summary}").format(
+                file=path.name, summary=report.describe()))
+            self.catalog_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.catalog_status.setStyleSheet("color: #b00020;")
+            problems = exc.problems if isinstance(exc, InvalidInput) else []
+            lines = [str(p) for p in problems[:20]] or [error_text(exc)]
+            more = len(problems) - 20
+            if more > 0:
+                lines.append(self.tr("……另有 {n} 处问题").format(n=more))
+            self.catalog_status.setText(self.tr("未导入任何内容：") + "\n" + "\n".join(lines))
+
+        self.catalog_status.setText(self.tr("正在校验并导入 {file}…").format(file=path.name))
+        self.jobs.db(run, success=done, failure=failed)
+
+    def export_catalog(self, path: Path) -> None:
+        store = self.counter.store
+
+        def run(ctx: object) -> None:
+            with store.transaction() as s:
+                catalog.export_file(s, path)
+
+        self.jobs.db(run, success=lambda _: self.catalog_status.setText(
+            self.tr("已导出到 {path}").format(path=path)), failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         QMessageBox.warning(self, self.tr("操作未完成"), error_text(exc))

@@ -3,27 +3,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="138" />
+        <location filename="../../hall_client/gui/workspaces.py" line="140" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="148" />
+        <location filename="../../hall_client/gui/workspaces.py" line="150" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="149" />
+        <location filename="../../hall_client/gui/workspaces.py" line="151" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="150" />
+        <location filename="../../hall_client/gui/workspaces.py" line="152" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="151" />
+        <location filename="../../hall_client/gui/workspaces.py" line="153" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -31,52 +31,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="172" />
+        <location filename="../../hall_client/gui/workspaces.py" line="176" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="173" />
+        <location filename="../../hall_client/gui/workspaces.py" line="177" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="174" />
+        <location filename="../../hall_client/gui/workspaces.py" line="178" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="176" />
+        <location filename="../../hall_client/gui/workspaces.py" line="180" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="177" />
+        <location filename="../../hall_client/gui/workspaces.py" line="181" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="178" />
+        <location filename="../../hall_client/gui/workspaces.py" line="182" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="181" />
+        <location filename="../../hall_client/gui/workspaces.py" line="185" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <location filename="../../hall_client/gui/workspaces.py" line="187" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="186" />
+        <location filename="../../hall_client/gui/workspaces.py" line="189" />
+        <source>导入事项目录…</source>
+        <translation>Import catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="191" />
+        <source>导出事项目录…</source>
+        <translation>Export catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="194" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="230" />
+        <location filename="../../hall_client/gui/workspaces.py" line="200" />
+        <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
+        <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="248" />
+        <source>导入事项目录</source>
+        <translation>Import catalog</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="249" />
+        <source>事项目录 (*.json *.xlsx)</source>
+        <translation>Catalog (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="254" />
+        <source>导出事项目录</source>
+        <translation>Export catalog</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="255" />
+        <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
+        <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="268" />
+        <source>{file}：导入完成，{summary}</source>
+        <translation>{file}: imported. {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="278" />
+        <source>……另有 {n} 处问题</source>
+        <translation>… and {n} more problems</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="279" />
+        <source>未导入任何内容：</source>
+        <translation>Nothing was imported:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="281" />
+        <source>正在校验并导入 {file}…</source>
+        <translation>Checking and importing {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="292" />
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="295" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -84,62 +144,62 @@
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="79" />
+        <location filename="../../hall_client/gui/workspaces.py" line="81" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="80" />
+        <location filename="../../hall_client/gui/workspaces.py" line="82" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <location filename="../../hall_client/gui/workspaces.py" line="84" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="83" />
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="84" />
+        <location filename="../../hall_client/gui/workspaces.py" line="86" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <location filename="../../hall_client/gui/workspaces.py" line="88" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <location filename="../../hall_client/gui/workspaces.py" line="89" />
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="93" />
+        <location filename="../../hall_client/gui/workspaces.py" line="95" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="95" />
+        <location filename="../../hall_client/gui/workspaces.py" line="97" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="99" />
+        <location filename="../../hall_client/gui/workspaces.py" line="101" />
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="121" />
+        <location filename="../../hall_client/gui/workspaces.py" line="123" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -215,37 +275,37 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="96" />
+        <location filename="../../hall_client/gui/login.py" line="94" />
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="97" />
+        <location filename="../../hall_client/gui/login.py" line="95" />
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="110" />
+        <location filename="../../hall_client/gui/login.py" line="108" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="111" />
+        <location filename="../../hall_client/gui/login.py" line="109" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="112" />
+        <location filename="../../hall_client/gui/login.py" line="110" />
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="113" />
+        <location filename="../../hall_client/gui/login.py" line="111" />
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="126" />
+        <location filename="../../hall_client/gui/login.py" line="124" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -253,57 +313,57 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="33" />
+        <location filename="../../hall_client/gui/login.py" line="31" />
         <source>登录 — 行政服务中心窗口客户端</source>
         <translation>Sign in — Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="34" />
+        <location filename="../../hall_client/gui/login.py" line="32" />
         <source>行政服务中心窗口客户端</source>
         <translation>Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="37" />
+        <location filename="../../hall_client/gui/login.py" line="35" />
         <source>{hall}　{counter}（{id}）</source>
         <translation>{hall} · {counter} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="42" />
+        <location filename="../../hall_client/gui/login.py" line="40" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="46" />
+        <location filename="../../hall_client/gui/login.py" line="44" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="52" />
+        <location filename="../../hall_client/gui/login.py" line="50" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="53" />
+        <location filename="../../hall_client/gui/login.py" line="51" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="56" />
+        <location filename="../../hall_client/gui/login.py" line="54" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="57" />
+        <location filename="../../hall_client/gui/login.py" line="55" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="71" />
+        <location filename="../../hall_client/gui/login.py" line="69" />
         <source>请输入用户名和密码</source>
         <translation>Enter username and password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="74" />
+        <location filename="../../hall_client/gui/login.py" line="72" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -343,71 +403,84 @@
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="45" />
+        <location filename="../../hall_client/gui/main_window.py" line="48" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="47" />
+        <location filename="../../hall_client/gui/main_window.py" line="49" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="50" />
+        <location filename="../../hall_client/gui/main_window.py" line="52" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="51" />
+        <location filename="../../hall_client/gui/main_window.py" line="53" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="55" />
+        <location filename="../../hall_client/gui/main_window.py" line="57" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="56" />
+        <location filename="../../hall_client/gui/main_window.py" line="58" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="61" />
+        <location filename="../../hall_client/gui/main_window.py" line="63" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="63" />
+        <location filename="../../hall_client/gui/main_window.py" line="65" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="65" />
+        <location filename="../../hall_client/gui/main_window.py" line="67" />
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="84" />
+        <location filename="../../hall_client/gui/main_window.py" line="86" />
         <source>中心服务器：已连接 {url}</source>
         <translation>Central server: connected {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="88" />
+        <location filename="../../hall_client/gui/main_window.py" line="90" />
         <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
         <translation>Central server: offline (work continues; syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="94" />
+        <location filename="../../hall_client/gui/main_window.py" line="96" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="95" />
+        <location filename="../../hall_client/gui/main_window.py" line="97" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../hall_client/gui/app.py" line="42" />
+        <source>正在打开本地数据库…</source>
+        <translation>Opening the local database…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/app.py" line="59" />
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
     </message>
 </context>
 </TS>

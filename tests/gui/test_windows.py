@@ -90,7 +90,7 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, data_dir: Path,
 
     fresh = open_counter(data_dir)
     try:
-        assert needs_first_run(fresh)(None)
+        assert needs_first_run(fresh)
         dialog = FirstRunDialog(fresh, jobs)
         qtbot.addWidget(dialog)
         dialog.full_name.setText("张三")
@@ -101,10 +101,35 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, data_dir: Path,
         dialog.repeat.setText("first-admin-pw")
         with qtbot.waitSignal(dialog.accepted, timeout=10000):
             dialog.submit()
-        assert not needs_first_run(fresh)(None)
+        assert not needs_first_run(fresh)
         from hall_client.core import auth
 
         admin = auth.sign_in(fresh.store.sessions, "admin", "first-admin-pw", "W01")
         assert {"admin", "supervisor"} <= admin.roles
     finally:
         fresh.close()
+
+
+def test_admin_imports_catalog_all_or_nothing(qtbot: QtBot, counter: Counter, jobs: JobRunner,
+                                              tmp_path: Path) -> None:
+    import json
+
+    from hall_client.core.counter import SEED_CATALOG
+
+    window = MainWindow(counter, jobs, sign_in(counter, "admin"))
+    qtbot.addWidget(window)
+    doc = json.loads(SEED_CATALOG.read_text(encoding="utf-8"))
+    doc["items"][0]["promised_limit_days"] = 3  # below its step limits
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    window.admin.import_catalog(bad)
+    qtbot.waitUntil(lambda: "未导入任何内容" in window.admin.catalog_status.text(), timeout=10000)
+    assert "step_limits_over_promised" in window.admin.catalog_status.text()
+    doc["items"][0]["promised_limit_days"] = 7
+    doc["items"][0]["name"] = "建筑工程施工许可证核发（新版）"
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    window.admin.import_catalog(good)
+    qtbot.waitUntil(lambda: "导入完成" in window.admin.catalog_status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: any(window.catalog.model.row(i).name.endswith("（新版）")
+                                for i in range(window.catalog.model.total())), timeout=10000)
