@@ -7,10 +7,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from hall_client.core.actor import ROLE_NAMES, Actor
+from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import roles_label
 from hall_client.gui.workspaces import AdminWorkspace, AuditWorkspace, PlannedWorkspace
 from hall_client.sync import server_link
 
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
 
-        role_text = "、".join(ROLE_NAMES[r] for r in sorted(roles))
+        role_text = roles_label(roles)
         self.user_label = QLabel(self.tr("当前用户：{name}（{roles}）").format(
             name=actor.full_name, roles=role_text))
         self.counter_label = QLabel(self.tr("窗口：{name}（{id}）").format(

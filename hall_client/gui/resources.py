@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -34,3 +34,19 @@ def install_translator(app: QApplication, locale: str) -> QTranslator | None:
         app.installTranslator(translator)
         return translator
     return None
+
+
+def role_label(role: str) -> str:
+    """The role's name in the interface language (the core keeps the Chinese one for logs)."""
+    names = {
+        "clerk": QCoreApplication.translate("Roles", "窗口受理员"),
+        "cashier": QCoreApplication.translate("Roles", "收费员"),
+        "supervisor": QCoreApplication.translate("Roles", "值班主任"),
+        "admin": QCoreApplication.translate("Roles", "系统管理员"),
+    }
+    return names.get(role, role)
+
+
+def roles_label(roles: object) -> str:
+    return QCoreApplication.translate("Roles", "、").join(
+        role_label(r) for r in sorted(roles))  # type: ignore[call-overload]

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from hall_client.core import audit, auth, catalog
-from hall_client.core.actor import ROLE_NAMES, ROLES, Actor
+from hall_client.core.actor import ROLES, Actor
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, InvalidInput
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import role_label, roles_label
 from hall_client.gui.table_model import Column, RecordTableModel
 from hall_client.store.models import AuditEntry, Person
 
@@ -82,7 +83,7 @@ class AuditWorkspace(QWidget):
             Column(QCoreApplication.translate("AuditWorkspace", "时间"),
                    lambda e: e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")),
             Column(QCoreApplication.translate("AuditWorkspace", "人员"), lambda e: e.username),
-            Column(QCoreApplication.translate("AuditWorkspace", "角色"), lambda e: ROLE_NAMES.get(e.role, e.role)),
+            Column(QCoreApplication.translate("AuditWorkspace", "角色"), lambda e: role_label(e.role)),
             Column(QCoreApplication.translate("AuditWorkspace", "窗口"), lambda e: e.counter),
             Column(QCoreApplication.translate("AuditWorkspace", "操作"), lambda e: e.action),
             Column(QCoreApplication.translate("AuditWorkspace", "对象"), lambda e: f"{e.object_type}:{e.object_id}"),
@@ -142,7 +143,7 @@ class AddPersonDialog(QDialog):
         self.full_name = QLineEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.role_boxes = {r: QCheckBox(ROLE_NAMES[r]) for r in ROLES}
+        self.role_boxes = {r: QCheckBox(role_label(r)) for r in ROLES}
         roles = QHBoxLayout()
         for box in self.role_boxes.values():
             roles.addWidget(box)
@@ -176,7 +177,7 @@ class AdminWorkspace(QWidget):
             Column(QCoreApplication.translate("AdminWorkspace", "用户名"), lambda p: p.username),
             Column(QCoreApplication.translate("AdminWorkspace", "姓名"), lambda p: p.full_name),
             Column(QCoreApplication.translate("AdminWorkspace", "角色"),
-                   lambda p: "、".join(ROLE_NAMES[r] for r in sorted(p.role_names))),
+                   lambda p: roles_label(p.role_names)),
             Column(QCoreApplication.translate("AdminWorkspace", "状态"),
                    lambda p: QCoreApplication.translate("AdminWorkspace", "已锁定") if p.locked_until
                    else QCoreApplication.translate("AdminWorkspace", "正常")),

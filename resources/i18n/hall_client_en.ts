@@ -3,27 +3,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="140" />
+        <location filename="../../hall_client/gui/workspaces.py" line="141" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="150" />
+        <location filename="../../hall_client/gui/workspaces.py" line="151" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="151" />
+        <location filename="../../hall_client/gui/workspaces.py" line="152" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="152" />
+        <location filename="../../hall_client/gui/workspaces.py" line="153" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="153" />
+        <location filename="../../hall_client/gui/workspaces.py" line="154" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -31,112 +31,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="176" />
+        <location filename="../../hall_client/gui/workspaces.py" line="177" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="177" />
+        <location filename="../../hall_client/gui/workspaces.py" line="178" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="178" />
+        <location filename="../../hall_client/gui/workspaces.py" line="179" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="180" />
+        <location filename="../../hall_client/gui/workspaces.py" line="181" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="181" />
+        <location filename="../../hall_client/gui/workspaces.py" line="182" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="182" />
+        <location filename="../../hall_client/gui/workspaces.py" line="183" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="185" />
+        <location filename="../../hall_client/gui/workspaces.py" line="186" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="187" />
+        <location filename="../../hall_client/gui/workspaces.py" line="188" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="189" />
+        <location filename="../../hall_client/gui/workspaces.py" line="190" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="191" />
+        <location filename="../../hall_client/gui/workspaces.py" line="192" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="194" />
+        <location filename="../../hall_client/gui/workspaces.py" line="195" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="200" />
+        <location filename="../../hall_client/gui/workspaces.py" line="201" />
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="248" />
+        <location filename="../../hall_client/gui/workspaces.py" line="249" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="249" />
+        <location filename="../../hall_client/gui/workspaces.py" line="250" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="254" />
+        <location filename="../../hall_client/gui/workspaces.py" line="255" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="255" />
+        <location filename="../../hall_client/gui/workspaces.py" line="256" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="268" />
+        <location filename="../../hall_client/gui/workspaces.py" line="269" />
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="278" />
+        <location filename="../../hall_client/gui/workspaces.py" line="279" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="279" />
+        <location filename="../../hall_client/gui/workspaces.py" line="280" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="281" />
+        <location filename="../../hall_client/gui/workspaces.py" line="282" />
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="292" />
+        <location filename="../../hall_client/gui/workspaces.py" line="293" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="295" />
+        <location filename="../../hall_client/gui/workspaces.py" line="296" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -144,62 +144,62 @@
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="81" />
+        <location filename="../../hall_client/gui/workspaces.py" line="82" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <location filename="../../hall_client/gui/workspaces.py" line="83" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="84" />
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <location filename="../../hall_client/gui/workspaces.py" line="86" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <location filename="../../hall_client/gui/workspaces.py" line="88" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="88" />
+        <location filename="../../hall_client/gui/workspaces.py" line="89" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="89" />
+        <location filename="../../hall_client/gui/workspaces.py" line="90" />
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="95" />
+        <location filename="../../hall_client/gui/workspaces.py" line="96" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="97" />
+        <location filename="../../hall_client/gui/workspaces.py" line="98" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="101" />
+        <location filename="../../hall_client/gui/workspaces.py" line="102" />
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="123" />
+        <location filename="../../hall_client/gui/workspaces.py" line="124" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -371,103 +371,131 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="25" />
+        <location filename="../../hall_client/gui/main_window.py" line="26" />
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="32" />
-        <location filename="../../hall_client/gui/main_window.py" line="35" />
+        <location filename="../../hall_client/gui/main_window.py" line="33" />
+        <location filename="../../hall_client/gui/main_window.py" line="36" />
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="33" />
+        <location filename="../../hall_client/gui/main_window.py" line="34" />
         <source>一窗受理：选择事项、按一次性告知单核对材料、用高拍仪采集页面、打印受理／补正／不予受理通知书、出件。请先在“事项目录”中查阅事项。</source>
         <translation>One-window acceptance: choose the item, check materials against its one-time notice, capture pages with the document camera, print acceptance / correction / refusal notices, hand out results. Meanwhile, look items up under Catalog.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="38" />
-        <location filename="../../hall_client/gui/main_window.py" line="40" />
+        <location filename="../../hall_client/gui/main_window.py" line="39" />
+        <location filename="../../hall_client/gui/main_window.py" line="41" />
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="39" />
+        <location filename="../../hall_client/gui/main_window.py" line="40" />
         <source>待收费队列、收款（现金、转账、电汇）、机打票据、票据领用缴销、日结清、周对账、月汇总。</source>
         <translation>Fee queue, payments (cash, bank transfer, wire), machine receipts, receipt stock, daily close, weekly reconciliation, monthly summary.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="43" />
+        <location filename="../../hall_client/gui/main_window.py" line="44" />
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="48" />
+        <location filename="../../hall_client/gui/main_window.py" line="49" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="49" />
+        <location filename="../../hall_client/gui/main_window.py" line="50" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="52" />
+        <location filename="../../hall_client/gui/main_window.py" line="53" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="53" />
+        <location filename="../../hall_client/gui/main_window.py" line="54" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="57" />
+        <location filename="../../hall_client/gui/main_window.py" line="58" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="58" />
+        <location filename="../../hall_client/gui/main_window.py" line="59" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="63" />
+        <location filename="../../hall_client/gui/main_window.py" line="64" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="65" />
+        <location filename="../../hall_client/gui/main_window.py" line="66" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67" />
+        <location filename="../../hall_client/gui/main_window.py" line="68" />
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="86" />
+        <location filename="../../hall_client/gui/main_window.py" line="87" />
         <source>中心服务器：已连接 {url}</source>
         <translation>Central server: connected {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="90" />
+        <location filename="../../hall_client/gui/main_window.py" line="91" />
         <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
         <translation>Central server: offline (work continues; syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96" />
+        <location filename="../../hall_client/gui/main_window.py" line="97" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <location filename="../../hall_client/gui/main_window.py" line="98" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="42" />
+        <source>窗口受理员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="43" />
+        <source>收费员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="44" />
+        <source>值班主任</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="45" />
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="51" />
+        <source>、</source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
