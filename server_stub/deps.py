@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -43,7 +43,11 @@ def get_current_user(
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthorized("not_authenticated",
                            "需要登录：请在 Authorization 头中提供 Bearer 访问令牌")
-    return principal_for(session, now, credentials.credentials)
+    principal = principal_for(session, now, credentials.credentials)
+    # End the read transaction now: on SQLite it holds the write lock (BEGIN IMMEDIATE), and
+    # idempotent writes run in sessions of their own.
+    session.commit()
+    return principal
 
 
 CurrentUser = Annotated[Principal, Depends(get_current_user)]
@@ -66,3 +70,10 @@ HallUser = Annotated[Principal, Depends(require(*HALL_ROLES))]
 ClerkUser = Annotated[Principal, Depends(require("clerk"))]
 SupervisorUser = Annotated[Principal, Depends(require("supervisor", "admin"))]
 ReviewUser = Annotated[Principal, Depends(require(*REVIEW_ROLES))]
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="Idempotency-Key", max_length=200,
+           description="客户端为每个写操作生成的唯一键（建议 UUID）；重试时原样重发"),
+]

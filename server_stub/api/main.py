@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from server_stub.api.routes import admin, auth, catalog, holidays
+from server_stub.api.routes import admin, auth, cases, catalog, holidays, uploads
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, admin, catalog, holidays):
+for module in (auth, admin, catalog, holidays, cases, uploads):
     api_router.include_router(module.router)
