@@ -61,8 +61,20 @@ def named_on_case(principal: Principal, steps: list[CaseStep]) -> bool:
     return any(principal.username in [*s.holders, *s.backup] for s in steps)
 
 
+def may_see(session: Session, principal: Principal, case: Case) -> bool:
+    try:
+        check_access(session, principal, case)
+    except Forbidden:
+        return False
+    return True
+
+
 def check_access(session: Session, principal: Principal, case: Case) -> None:
-    """May this principal see the case at all?"""
+    """May this principal see the case at all?
+
+    Hall staff: their hall's cases. Reviewers: cases where they are named on a started step.
+    Leaders: also every case of their department. Admin: all.
+    """
     if principal.role == "admin":
         return
     if principal.role in HALL_ROLES:
@@ -71,6 +83,8 @@ def check_access(session: Session, principal: Principal, case: Case) -> None:
         return
     if principal.role in REVIEW_ROLES and named_on_case(principal, steps_of(session, case)):
         return
+    if principal.role in ("chief", "deputy") and principal.department == case.department:
+        return  # the department's leaders oversee its cases (extensions, returns)
     raise Forbidden("case_forbidden", "您不是该受理件任何环节的办理人")
 
 

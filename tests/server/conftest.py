@@ -78,9 +78,13 @@ class Api:
     app: Any
     clock: FakeClock
     tokens: dict[str, str] = field(default_factory=dict)
+    issued: dict[str, datetime] = field(default_factory=dict)
 
     def login(self, username: str) -> dict[str, str]:
-        if username not in self.tokens:
+        """Bearer headers for a user; signs in again once the fake clock moved past expiry."""
+        fresh = username in self.tokens and abs(
+            (self.clock.now - self.issued[username]).total_seconds()) < 600
+        if not fresh:
             body: dict[str, Any] = {"username": username, "password": DEMO_PASSWORD}
             if username.startswith("other_"):
                 body.update(hall=OTHER_HALL, counter="X01", counter_secret=COUNTER_SECRET)
@@ -89,6 +93,7 @@ class Api:
             r = self.client.post("/api/v1/auth/token", json=body)
             assert r.status_code == 200, r.text
             self.tokens[username] = r.json()["access_token"]
+            self.issued[username] = self.clock.now
         return {"Authorization": f"Bearer {self.tokens[username]}"}
 
     def as_(self, username: str, method: str, url: str, **kw: Any) -> Any:
