@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from server_stub.api.routes import admin, auth, cases, catalog, holidays, uploads
+from server_stub.api.routes import (
+    admin,
+    auth,
+    cases,
+    catalog,
+    holidays,
+    supervision,
+    uploads,
+)
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, admin, catalog, holidays, cases, uploads):
+for module in (auth, admin, catalog, holidays, cases, uploads, supervision):
     api_router.include_router(module.router)
