@@ -32,14 +32,18 @@ EXTRA_USERS = [
 
 def demo_accounts(session: Session) -> list[dict[str, Any]]:
     """Who the demo users are, without touching the database's users table."""
-    posts: dict[str, set[str]] = {}
+    held: dict[str, set[str]] = {}
+    backing: dict[str, set[str]] = {}
     for item in session.scalars(select(CatalogItem)):
         for step in item.data["workflow"]:
-            for name in [*step.get("holders", []), *step.get("backup", [])]:
-                posts.setdefault(name, set()).add(step["post"])
+            for name in step.get("holders", []):
+                held.setdefault(name, set()).add(step["post"])
+            for name in step.get("backup", []):
+                backing.setdefault(name, set()).add(step["post"])
     accounts = []
     for person in session.scalars(select(Person).order_by(Person.user)):
-        role = catalog.role_for_posts(posts.get(person.user, set()))
+        # The posts a person holds decide the role; backing a post up (AB岗) does not.
+        role = catalog.role_for_posts(held.get(person.user) or backing.get(person.user, set()))
         if role:
             accounts.append({"username": person.user, "name": person.name, "role": role,
                              "department": person.department})
