@@ -81,6 +81,8 @@ class Startup(QObject):
 
     def _server_started(self, proc: subprocess.Popen[bytes] | None) -> None:
         self.server = proc
+        if self.window is not None:
+            self.window.check_server()
 
     def shutdown(self) -> None:
         self.jobs.wait()
