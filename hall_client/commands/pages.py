@@ -131,7 +131,16 @@ def cmd_prepare(args: argparse.Namespace) -> int:
             results[i] = run_one(str(f), profile, options)
             _progress(i + 1, len(files), str(f))
     else:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+        import multiprocessing
+
+        from hall_client.pages.orient import _direction_net
+
+        _direction_net()  # load the model once; forked workers inherit it
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, mp_context=context
+        ) as pool:
             futures = {
                 pool.submit(run_one, str(f), profile, options): i for i, f in enumerate(files)
             }

@@ -197,17 +197,18 @@ def _model_vote(crops: list[np.ndarray]) -> float | None:
         canvas = np.zeros((3, 48, 192), np.float32)
         canvas[:, :, :rw] = img[None, :, :]
         blobs.append(canvas)
-    total = 0.0
-    first = 6  # most pages are decided by the first few crops
+    total, used = 0.0, 0
+    first = 4  # most pages are decided by the first few crops
     for batch in (blobs[:first], blobs[first:]):
         if not batch:
             break
         net.setInput(np.stack(batch))
         probs = net.forward()
         total += float(np.sum(probs[:, 0] - probs[:, 1]))
-        if abs(total) >= 5.0:
+        used += len(batch)
+        if abs(total) >= 0.85 * used:
             break
-    return total / len(blobs[: first if abs(total) >= 5.0 else None])
+    return total / used
 
 
 def find_orientation(page: np.ndarray) -> Orientation:
