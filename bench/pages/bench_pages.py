@@ -164,9 +164,7 @@ def encoder_grid(n: int = 4) -> list[tuple[str, tuple[int, int], float, int, flo
             for ref in refs:
                 img = cv2.resize(ref, size, interpolation=cv2.INTER_AREA)
                 t = time.perf_counter()
-                found = _search_quality(
-                    img, PROFILE.max_bytes, *ENCODERS[enc][:1], 5, ENCODERS[enc][1]
-                )
+                found = _search_quality(img, PROFILE.max_bytes, ENCODERS[enc], 5)
                 ms.append((time.perf_counter() - t) * 1000)
                 assert found is not None
                 q, data = found

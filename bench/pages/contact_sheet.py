@@ -48,8 +48,10 @@ def main() -> None:
             after_arr = cv2.imdecode(np.frombuffer(page.encoded.data, np.uint8), cv2.IMREAD_COLOR)
             after = _fit(Image.fromarray(cv2.cvtColor(after_arr, cv2.COLOR_BGR2RGB)))
             e = page.encoded
-            label = (f"{path.name}  →  {e.width}×{e.height}, {e.size:,} B, q{e.quality}, "
-                     f"{e.colour}, {page.method} {page.confidence:.2f}, turned {page.rotation}°")
+            label = (
+                f"{path.name}  →  {e.width}×{e.height}, {e.size:,} B, q{e.quality}, "
+                f"{e.colour}, {page.method} {page.confidence:.2f}, turned {page.rotation}°"
+            )
             row = Image.new("RGB", (before.width + after.width + 30, CELL_H + 30), "white")
             row.paste(before, (0, 30))
             row.paste(after, (before.width + 30, 30))

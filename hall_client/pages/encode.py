@@ -92,12 +92,10 @@ def _turbo_progressive(img: np.ndarray, quality: int) -> bytes:
 
 
 #: name -> (fast probe, final encoder)
-ENCODERS: dict[
-    str, tuple[Callable[[np.ndarray, int], bytes], Callable[[np.ndarray, int], bytes]]
-] = {
-    "turbo": (_turbo, _turbo_optimised),
-    "turbo-progressive": (_turbo, _turbo_progressive),
-    "mozjpeg": (_mozjpeg, _mozjpeg),
+ENCODERS: dict[str, Callable[[np.ndarray, int], bytes]] = {
+    "turbo": _turbo_optimised,
+    "turbo-progressive": _turbo_progressive,
+    "mozjpeg": _mozjpeg,
 }
 
 
@@ -106,66 +104,42 @@ def _search_quality(
     cap: int,
     encode: Callable[[np.ndarray, int], bytes],
     lowest: int,
-    final: Callable[[np.ndarray, int], bytes] | None = None,
 ) -> tuple[int, bytes] | None:
-    """Highest quality whose ``final`` bytes fit ``cap``, or None if ``lowest`` won't.
+    """Highest quality whose bytes fit ``cap``, or None if even ``lowest`` does not.
 
     Bytes grow roughly exponentially with quality, so each step fits a line to log(bytes)
-    through the two nearest measurements. The search probes with ``encode`` (fast) against the
-    cap scaled by how much smaller ``final`` (optimised Huffman tables, or progressive) came out
-    at the first probe, then settles the last step or two with ``final`` itself: the cap is
-    checked on the very bytes returned.
+    through the two nearest measurements (a secant search); starting from the quality that
+    fitted the previous page, three or four encodes usually settle it. The cap is checked on
+    the very bytes returned.
     """
-    final = final or encode
-    sizes: dict[int, int] = {}
-
-    def size(q: int) -> int:
-        if q not in sizes:
-            sizes[q] = len(encode(img, q))
-        return sizes[q]
-
-    q0 = max(lowest, min(QUALITY_MAX, _LAST_GOOD.get(img.ndim, 70)))
-    finals: dict[int, bytes] = {q0: final(img, q0)}
-    ratio = len(finals[q0]) / size(q0) if final is not encode else 1.0
-    target = cap / ratio
-
-    if size(q0) <= target:
-        lo, hi = q0, QUALITY_MAX + 1
-        if size(QUALITY_MAX) <= target:
-            lo = QUALITY_MAX
-    else:
-        lo, hi = lowest - 1, q0
-        if size(lowest) > target:
-            lo = -1
-    if lo >= lowest:
-        while hi - lo > 1:
-            if hi <= QUALITY_MAX:
-                a, b = math.log(sizes[lo]), math.log(sizes[hi])
-                t = (math.log(target) - a) / (b - a) if b > a else 0.5
-                mid = round(lo + t * (hi - lo))
-            else:
-                mid = (lo + hi) // 2
-            mid = max(lo + 1, min(hi - 1, mid))
-            if size(mid) <= target:
-                lo = mid
-            else:
-                hi = mid
-    q = max(lo, lowest)
-
-    def final_at(q: int) -> bytes:
-        if q not in finals:
-            finals[q] = final(img, q)
-        return finals[q]
-
-    # Settle on the final encoder's own bytes: down until it fits, then up while it still fits.
-    while len(final_at(q)) > cap:
-        if q <= lowest:
-            return None
-        q -= 1
-    while q < QUALITY_MAX and len(final_at(q + 1)) <= cap:
-        q += 1
-    _LAST_GOOD[img.ndim] = q
-    return q, finals[q]
+    found: dict[int, bytes] = {}
+    lo, hi = lowest - 1, QUALITY_MAX + 1  # highest known to fit, lowest known not to
+    q = max(lowest, min(QUALITY_MAX, _LAST_GOOD.get(img.ndim, 60)))
+    while True:
+        if q not in found:
+            found[q] = encode(img, q)
+        if len(found[q]) <= cap:
+            lo = max(lo, q)
+        else:
+            hi = min(hi, q)
+        if hi - lo <= 1:
+            break
+        near = sorted(found, key=lambda k: abs(math.log(len(found[k]) / cap)))[:2]
+        if len(near) == 2 and near[0] != near[1]:
+            (qa, qb), (sa, sb) = (
+                near,
+                (math.log(len(found[near[0]])), math.log(len(found[near[1]]))),
+            )
+            slope = (sb - sa) / (qb - qa) if sb != sa else 0.0
+            step = (math.log(cap) - sa) / slope if slope > 0 else 10.0
+            q = round(qa + step)
+        else:
+            q = q + (10 if len(found[q]) <= cap else -10)
+        q = max(lo + 1, min(hi - 1, q))
+    if lo < lowest:
+        return None
+    _LAST_GOOD[img.ndim] = lo
+    return lo, found[lo]
 
 
 #: The quality that fitted last time, per channel count: the next page usually needs the same.
@@ -203,7 +177,7 @@ def encode_to_cap(
     quality stays at or above QUALITY_FLOOR wins, else the smallest size at the lowest quality
     that fits. Raises PageError ``cannot_fit`` if nothing fits (only for absurdly small caps).
     """
-    encode, final = ENCODERS[encoder]
+    encode = ENCODERS[encoder]
     if colour and page.ndim == 2:
         colour = False
     if not colour and page.ndim == 3:
@@ -217,14 +191,14 @@ def encode_to_cap(
         interp = cv2.INTER_CUBIC if tw >= w else cv2.INTER_LINEAR if tw > w / 2 else cv2.INTER_AREA
         img = page if (tw, th) == (w, h) else cv2.resize(page, (tw, th), interpolation=interp)
         lowest = QUALITY_MIN if last else QUALITY_FLOOR
-        found = _search_quality(img, profile.max_bytes, encode, lowest, final)
+        found = _search_quality(img, profile.max_bytes, encode, lowest)
         if found is not None:
             q, data = found
             return EncodedPage(data, tw, th, q, "colour" if colour else "grey", encoder)
     # Last resort for pure noise under a tiny cap: soften the smallest page until it fits.
     for sigma in (1.0, 2.0, 4.0, 8.0, 16.0):
         soft = cv2.GaussianBlur(img, (0, 0), sigma)
-        found = _search_quality(soft, profile.max_bytes, encode, 1, final)
+        found = _search_quality(soft, profile.max_bytes, encode, 1)
         if found is not None:
             q, data = found
             return EncodedPage(data, tw, th, q, "colour" if colour else "grey", encoder)

@@ -74,6 +74,19 @@ def colour_fraction(flat_bgr: np.ndarray) -> float:
     return float(np.count_nonzero(sat)) / sat.size
 
 
+def neutralise(bgr: np.ndarray) -> np.ndarray:
+    """Grey everywhere except saturated ink (seals, stamps) and a small rim around it.
+
+    Paper and black text carry faint colour noise after a photo; making it exactly grey leaves
+    the JPEG's chroma planes flat, so a page with a red seal costs little more than a grey one.
+    """
+    hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
+    inked = ((hsv[:, :, 1] > 60) & (hsv[:, :, 2] > 50)).astype(np.uint8)
+    rim = cv2.dilate(inked, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7)))
+    grey = cv2.cvtColor(cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY), cv2.COLOR_GRAY2BGR)
+    return cv2.copyTo(bgr, rim, grey)
+
+
 def ink_fraction(grey: np.ndarray) -> float:
     """Fraction of the inner page (4% margins ignored) that is ink, after speckle removal."""
     h, w = grey.shape
@@ -92,7 +105,7 @@ def clean_page(page: np.ndarray, keep_colour: bool | None = None) -> CleanPage:
     if float(np.percentile(_background(raw_grey), 2)) >= SCAN_WHITE:
         # Already a clean scan (paper evenly white): leave the pixels alone, only decide.
         colour = colour_fraction(bgr) >= COLOUR_FRACTION if keep_colour is None else keep_colour
-        out = bgr if colour else raw_grey
+        out = neutralise(bgr) if colour else raw_grey
         ink = ink_fraction(raw_grey)
         return CleanPage(out, colour, ink < BLANK_COVERAGE, ink)
     flat = flatten_light(bgr)
@@ -102,7 +115,7 @@ def clean_page(page: np.ndarray, keep_colour: bool | None = None) -> CleanPage:
     black = min(black, 110.0)
     white = 215.0
     if colour:
-        out = _levels(flat, black, white)
+        out = neutralise(_levels(flat, black, white))
         grey_out = cv2.cvtColor(out, cv2.COLOR_BGR2GRAY)
     else:
         out = _levels(grey, black, white)
