@@ -18,6 +18,8 @@ from hall_client.pages.errors import PageError
 from hall_client.pages.profiles import PageProfile, get_profile, list_profiles
 
 EXIT_OK, EXIT_RULE, EXIT_USAGE = 0, 1, 2
+#: Seconds one file may take in a worker before the batch gives up on it.
+FILE_TIMEOUT = 120.0
 
 
 def _print_json(obj: Any) -> None:
@@ -133,21 +135,50 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     else:
         import multiprocessing
 
-        from hall_client.pages.orient import _direction_net
+        import cv2
 
-        _direction_net()  # load the model once; forked workers inherit it
+        # fork is quickest (workers inherit the imported pipeline), but a child forked while
+        # OpenCV's thread pool has run can deadlock: holding OpenCV to one thread first tears
+        # the pool down. Without fork (Windows), spawn.
         methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, mp_context=context
-        ) as pool:
-            futures = {
-                pool.submit(run_one, str(f), profile, options): i for i, f in enumerate(files)
-            }
-            for done, fut in enumerate(as_completed(futures), 1):
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        threads = cv2.getNumThreads()
+        cv2.setNumThreads(1)
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=context)
+        futures = {pool.submit(run_one, str(f), profile, options): i for i, f in enumerate(files)}
+        cv2.setNumThreads(threads)
+        # A file that makes a decoder spin must not hang the batch: a generous deadline per
+        # file, after which the stuck files are reported and the workers stopped.
+        deadline = FILE_TIMEOUT * (len(files) / jobs + 1)
+        try:
+            for done, fut in enumerate(as_completed(futures, timeout=deadline), 1):
                 i = futures[fut]
-                results[i] = fut.result()
+                try:
+                    results[i] = fut.result()
+                except Exception as exc:  # a worker died (killed, out of memory)
+                    results[i] = FileResult(
+                        str(files[i]),
+                        error=PageError(
+                            "worker_failed", "处理该文件的进程异常退出", repr(exc), str(files[i])
+                        ),
+                    )
                 _progress(done, len(files), str(files[i]))
+        except TimeoutError:
+            for proc in list(getattr(pool, "_processes", {}).values()):
+                proc.terminate()
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+        for i, r in enumerate(results):
+            if r is None:
+                results[i] = FileResult(
+                    str(files[i]),
+                    error=PageError(
+                        "timeout",
+                        "处理超时，文件可能异常",
+                        f"no result within {deadline:.0f} s",
+                        str(files[i]),
+                    ),
+                )
     finished = [r for r in results if r is not None]
     written = write_pages(finished, profile, out_dir)
     errors = [r.error for r in finished if r.error is not None]
@@ -163,14 +194,15 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         )
     else:
         for page, path in written:
-            e = page.encoded
+            enc = page.encoded
             note = "；".join(page.warnings)
             print(
-                f"{path.name} <- {page.label}  {e.width}×{e.height} {e.size} B q{e.quality} "
-                f"{e.colour} conf {page.confidence:.2f}{'  ' + note if note else ''}"
+                f"{path.name} <- {page.label}  {enc.width}×{enc.height} {enc.size} B "
+                f"q{enc.quality} {enc.colour} conf {page.confidence:.2f}"
+                f"{'  ' + note if note else ''}"
             )
-    for e in errors:
-        print(f"{e.source}: [{e.code}] {e.message}", file=sys.stderr)
+    for err in errors:
+        print(f"{err.source}: [{err.code}] {err.message}", file=sys.stderr)
     if not args.json:
         print(
             f"{len(written)} 页已生成，{len(errors)} 个文件有问题 / {len(written)} pages written, "
