@@ -246,6 +246,56 @@ def cmd_package(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_capture(args: argparse.Namespace) -> int:
+    from hall_client.pages.camera import Camera, StillDetector, auto_capture
+    from hall_client.pages.decode import SourceImage
+    from hall_client.pages.pipeline import FileResult, PageOptions, prepare_source, write_pages
+
+    profile = _profile(args)
+    if profile is None:
+        return EXIT_USAGE
+    source = int(args.camera) if args.camera.isdigit() else args.camera
+    try:
+        with Camera(source) as cam:
+            print(f"{cam.info.backend} {cam.info.width}×{cam.info.height}", file=sys.stderr)
+            shots = auto_capture(
+                cam,
+                StillDetector(still_frames=args.still_frames),
+                limit=args.limit,
+                max_frames=args.max_frames,
+            )
+    except PageError as exc:
+        print(f"{exc.source}: [{exc.code}] {exc.message}", file=sys.stderr)
+        return EXIT_RULE
+    options = PageOptions(encoder=args.encoder)
+    results = []
+    for n, frame in enumerate(shots, 1):
+        label = f"{args.camera}#{n}"
+        try:
+            page = prepare_source(SourceImage(label, 0, frame, "camera"), profile, None, options)
+            results.append(FileResult(label, [page]))
+        except PageError as exc:
+            results.append(FileResult(label, error=exc.with_source(label)))
+    written = write_pages(results, profile, Path(args.out))
+    errors = [r.error for r in results if r.error is not None]
+    if args.json:
+        _print_json(
+            {
+                "profile": profile.name,
+                "out": args.out,
+                "ok": not errors,
+                "pages": [dict(p.as_dict(), output=str(path)) for p, path in written],
+                "errors": [e.as_dict() for e in errors],
+            }
+        )
+    else:
+        for page, path in written:
+            print(f"{path.name} <- {page.label}  {page.encoded.size} B q{page.encoded.quality}")
+    for err in errors:
+        print(f"{err.source}: [{err.code}] {err.message}", file=sys.stderr)
+    return EXIT_RULE if errors else EXIT_OK
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("pages", help="document pages: prepare, check, package (页面材料)")
     pages_sub = parser.add_subparsers(dest="pages_command", metavar="PAGES_COMMAND")
@@ -287,6 +337,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=cmd_package)
+
+    p = pages_sub.add_parser("capture", help="auto-capture pages from a document camera")
+    p.add_argument("--camera", required=True, help="device index (0, 1…), video file or URL")
+    p.add_argument("--profile", required=True, help="profile name or file")
+    p.add_argument("--out", required=True, help="folder for the pages")
+    p.add_argument("--limit", type=int, default=0, help="stop after N pages (0: until the end)")
+    p.add_argument("--max-frames", type=int, default=0, help="stop after N frames (0: no bound)")
+    p.add_argument("--still-frames", type=int, default=8, help="frames at rest before a capture")
+    p.add_argument(
+        "--encoder", choices=("turbo", "turbo-progressive", "mozjpeg"), default=DEFAULT_ENCODER
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_capture)
 
     p = pages_sub.add_parser("check", help="check page files against a profile")
     p.add_argument("--profile", required=True, help="profile name or file")

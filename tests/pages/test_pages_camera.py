@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import numpy as np
 import pytest
 from synthetic import render_page
 
+from hall_client.cli import main
 from hall_client.pages.camera import Camera, StillDetector, auto_capture
 from hall_client.pages.errors import Cancelled, PageError
 
@@ -74,3 +76,28 @@ def test_missing_camera_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(PageError) as exc:
         Camera(str(tmp_path / "no-such.avi"))
     assert exc.value.code == "camera_unavailable"
+
+
+def test_capture_command_prepares_each_still_page(
+    video: tuple[Path, list[np.ndarray]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    rc = main(
+        [
+            "pages",
+            "capture",
+            "--camera",
+            str(video[0]),
+            "--profile",
+            "construction-permit",
+            "--out",
+            str(out),
+            "--still-frames",
+            "6",
+            "--json",
+        ]
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert rc == 0 and len(report["pages"]) == 2
+    assert sorted(p.name for p in out.iterdir()) == ["0001.jpg", "0002.jpg"]
+    assert main(["pages", "check", "--profile", "construction-permit", str(out)]) == 0
