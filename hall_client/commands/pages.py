@@ -90,6 +90,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_RULE if problems else EXIT_OK
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
 def _init_worker() -> None:
     import cv2
 
@@ -145,7 +152,9 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         threads = cv2.getNumThreads()
         cv2.setNumThreads(1)
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=context)
-        futures = {pool.submit(run_one, str(f), profile, options): i for i, f in enumerate(files)}
+        # Largest files first, so that no big one is left running alone at the end.
+        order = sorted(range(len(files)), key=lambda i: -_size(files[i]))
+        futures = {pool.submit(run_one, str(files[i]), profile, options): i for i in order}
         cv2.setNumThreads(threads)
         # A file that makes a decoder spin must not hang the batch: a generous deadline per
         # file, after which the stuck files are reported and the workers stopped.
