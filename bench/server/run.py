@@ -114,7 +114,7 @@ def counter(base: str, i: int, cases: int, page_size: int, rec: Recorder) -> Non
 
 def pct(values: list[float], p: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
 def run_backend(name: str, counters: int, cases: int, page_size: int) -> dict[str, object]:
