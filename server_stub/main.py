@@ -117,6 +117,11 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    if settings.resolved_database_url().startswith("sqlite"):
+        app.state.read_engine = make_engine(settings.resolved_database_url(), readonly=True)
+    else:
+        app.state.read_engine = engine
+    app.state.read_sessionmaker = make_sessionmaker(app.state.read_engine)
     app.state.clock = clock
     if migrate_schema:
         from server_stub.services.bootstrap import bootstrap

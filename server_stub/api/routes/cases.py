@@ -15,7 +15,7 @@ from server_stub.deps import (
     CurrentUser,
     IdempotencyKey,
     NowDep,
-    SessionDep,
+    ReadSessionDep,
     SettingsDep,
 )
 from server_stub.models import Case, CaseEvent
@@ -50,7 +50,7 @@ def create_case(
 
 @router.get("/cases", response_model=CaseListOut)
 def list_cases(
-    user: CurrentUser, session: SessionDep, settings: SettingsDep, now: NowDep,
+    user: CurrentUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
     status: str | None = Query(default=None, max_length=30),
     limit: int = Query(default=100, ge=1, le=500),
 ) -> Any:
@@ -70,7 +70,7 @@ def list_cases(
 
 
 @router.get("/cases/{case_id}", response_model=CaseOut)
-def get_case(case_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep,
+def get_case(case_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep, settings: SettingsDep,
              now: NowDep) -> Any:
     case = cases.load_case(session, case_id)
     cases.check_access(session, user, case)
@@ -78,7 +78,7 @@ def get_case(case_id: uuid.UUID, user: CurrentUser, session: SessionDep, setting
 
 
 @router.get("/cases/{case_id}/history", response_model=HistoryOut)
-def case_history(case_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Any:
+def case_history(case_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep) -> Any:
     """Every transition (who, when, capacity, opinion), with the hash chain checked."""
     case = cases.load_case(session, case_id)
     cases.check_access(session, user, case)
@@ -114,7 +114,7 @@ def case_action(
 
 
 @router.get("/tasks", response_model=list[TaskOut])
-def my_tasks(user: CurrentUser, session: SessionDep, settings: SettingsDep,
+def my_tasks(user: CurrentUser, session: ReadSessionDep, settings: SettingsDep,
              now: NowDep) -> Any:
     """The caller's inbox: steps they may act on now, soonest due first."""
     cal = load_calendar(session)

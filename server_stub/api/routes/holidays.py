@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from sqlalchemy import delete, select
 
 from server_stub.core.errors import DomainError
-from server_stub.deps import AdminUser, CurrentUser, SessionDep
+from server_stub.deps import AdminUser, CurrentUser, ReadSessionDep, SessionDep
 from server_stub.models import HolidayDay
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.holiday import HolidayCalendar, HolidayDayIn, HolidayDayOut, HolidayYearIn
@@ -36,7 +36,7 @@ def _view(session: Any, year: int | None = None) -> HolidayCalendar:
 
 
 @router.get("", response_model=HolidayCalendar)
-def list_holidays(user: CurrentUser, session: SessionDep, year: int | None = None) -> Any:
+def list_holidays(user: CurrentUser, session: ReadSessionDep, year: int | None = None) -> Any:
     """Holidays and make-up workdays (optionally one year), and the published range."""
     return _view(session, year)
 
