@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.server.conftest import Api
+from .conftest import Api
 
 TOKEN = "/api/v1/auth/token"
 COUNTER = {"hall": "demo", "counter": "C01", "counter_secret": "counter-demo-secret"}

@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from server_stub.services.catalog import seed_path
-from tests.server.conftest import Api
-from tests.server.helpers import case_body, create_case, declare, page
-from tests.server.test_workflow import act
+
+from .conftest import Api
+from .helpers import case_body, create_case, declare, page
+from .test_workflow import act
 
 ALL = {"clerk", "cashier", "supervisor", "reviewer", "deputy", "chief", "admin"}
 #: The person who plays each role in the matrix; "stranger" cases are checked separately.
@@ -115,12 +116,12 @@ CASE_SCOPED = [k for k in MATRIX if "{case_id}" in k[1] or "{upload_id}" in k[1]
 def world(api: Api) -> tuple[Api, Fixture]:
     api.clock.set(2026, 3, 2)
     case = create_case(api)
-    from tests.server.helpers import upload
+    from .helpers import upload
 
     done = upload(api, case["id"], page(1, 5000), "0001.jpg")
     pending = declare(api, case["id"], page(2, 5000), "0002.jpg")
     # Pass the window step so chenhao is named on a started step (department review).
-    from tests.server.helpers import send
+    from .helpers import send
 
     assert send(api, pending["id"], page(2, 5000), 0).json()["complete"]
     act(api, "wangjing", case["id"], "approve")

@@ -9,8 +9,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from server_stub.models import Case, CaseStep, IdempotencyRecord
-from tests.server.conftest import Api
-from tests.server.helpers import case_body, create_case
+
+from .conftest import Api
+from .helpers import case_body, create_case
 
 
 def test_create_case_starts_the_window_step(api: Api) -> None:

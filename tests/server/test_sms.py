@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from server_stub.models import SmsMessage
 from server_stub.services import sms
-from tests.server.conftest import Api
-from tests.server.helpers import create_case
+
+from .conftest import Api
+from .helpers import create_case
 
 
 class FlakyGateway:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from tests.server.conftest import Api
-from tests.server.helpers import create_case, declare, page, send, upload
+from .conftest import Api
+from .helpers import create_case, declare, page, send, upload
 
 
 def _stored(api: Api, upload_id: str) -> bytes:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.server.conftest import Api
-from tests.server.helpers import create_case, page, upload
-from tests.server.test_workflow import act
+from .conftest import Api
+from .helpers import create_case, page, upload
+from .test_workflow import act
 
 
 def _sign_in(api: Api, username: str) -> None:

@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import select
 
 from server_stub.models import SmsMessage
-from tests.server.conftest import Api
-from tests.server.helpers import create_case, page, upload
+
+from .conftest import Api
+from .helpers import create_case, page, upload
 
 
 def act(api: Api, user: str, case_id: str, action: str, expect: int = 200,
@@ -41,12 +42,12 @@ def test_construction_permit_flow(any_api: Api) -> None:
 
     # Pages first: the window step cannot be passed on with an incomplete upload.
     upload(api, cid, page(1, 60_000), "0001.jpg")
-    from tests.server.helpers import declare
+    from .helpers import declare
 
     pending = declare(api, cid, page(2, 40_000), "0002.jpg")
     r = act(api, "wangjing", cid, "approve", expect=409)
     assert r["detail"]["code"] == "uploads_incomplete"
-    from tests.server.helpers import send
+    from .helpers import send
 
     assert send(api, pending["id"], page(2, 40_000), 0).json()["complete"]
     case = act(api, "wangjing", cid, "approve", opinion="材料齐全，同意受理")
