@@ -176,7 +176,8 @@ def _case_page(request: Request, session: Any, user: Principal, case: Case,
     return _render(request, "case.html", status=status, user=user, case=out, events=events,
                    mine=mine, pending_ext=pending_ext if is_leader else [], images=images,
                    error=error, message=message, form_id=uuid.uuid4(),
-                   stages=sorted({s.stage for s in steps if mine and s.stage < mine.stage}))
+                   stages=sorted({(s.stage, s.name) for s in steps
+                                  if mine and s.stage < mine.stage}, reverse=True))
 
 
 @router.get("/review/cases/{case_id}", response_class=HTMLResponse)
