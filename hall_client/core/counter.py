@@ -1,0 +1,82 @@
+"""Opening a counter: its data directory, settings, database and the seed catalog.
+
+Every front end (GUI, command line, tests) starts here, so a fresh data directory always
+comes up with the schema migrated and the shipped catalog loaded.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+
+from hall_client import RESOURCES
+from hall_client.core import auth, catalog
+from hall_client.core.actor import ROLES, Actor
+from hall_client.core.settings import Settings, data_dir, load_settings
+from hall_client.store.db import Store, open_store
+from hall_client.store.models import Person
+
+SEED_CATALOG = RESOURCES / "catalog" / "seed.json"
+DEMO_PASSWORD = "demo1234"
+#: (username, name, roles) of the demo staff; the README lists them.
+DEMO_PEOPLE = (
+    ("admin", "系统管理员", ("admin", "supervisor")),
+    ("wangjing", "王静", ("clerk",)),
+    ("liqiang", "李强", ("clerk",)),
+    ("qianfang", "钱芳", ("cashier",)),
+    ("zhouyan", "周燕", ("supervisor",)),
+    ("sunli", "孙丽", ("clerk", "cashier")),
+)
+
+
+@dataclass
+class Counter:
+    """One counter's local state."""
+
+    data_dir: Path
+    settings: Settings
+    store: Store
+
+    def system_actor(self) -> Actor:
+        return Actor(username="system", full_name="系统", roles=frozenset(ROLES),
+                     counter=self.settings.counter.id)
+
+    def cli_actor(self) -> Actor:
+        """Whoever runs an administrative command on this PC acts as a local administrator;
+        the audit trail records their operating-system account."""
+        return Actor(username=f"os:{getpass.getuser()}", full_name="命令行管理员",
+                     roles=frozenset(ROLES), counter=self.settings.counter.id)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_counter(directory: Path | None = None, *, demo: bool = False) -> Counter:
+    directory = directory or data_dir()
+    settings = load_settings(directory)
+    store = open_store(directory)
+    counter = Counter(directory, settings, store)
+    with store.transaction() as session:
+        catalog.seed_if_empty(session, counter.system_actor(), SEED_CATALOG)
+    if demo:
+        seed_demo_people(counter)
+    return counter
+
+
+def seed_demo_people(counter: Counter) -> list[str]:
+    """Create the demo staff that do not exist yet; returns the usernames created."""
+    created: list[str] = []
+    with counter.store.transaction() as session:
+        existing = set(session.scalars(select(Person.username)))
+        admin = counter.system_actor()
+        for username, name, roles in DEMO_PEOPLE:
+            if username in existing:
+                continue
+            auth.add_person(session, admin if existing or created else None, username=username,
+                            full_name=name, password=DEMO_PASSWORD, roles=roles,
+                            counter=counter.settings.counter.id)
+            created.append(username)
+    return created

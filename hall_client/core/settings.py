@@ -1,0 +1,136 @@
+"""Where the counter keeps its state, and its TOML settings file.
+
+Everything local lives under one data directory: ``--data-dir``, else ``$HALL_DATA_DIR``, else
+the per-user data folder. The settings file says which hall and counter this is, where the
+central server is, and which printer and camera the counter uses.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+import tomli_w
+
+from hall_client.core.errors import InvalidInput, Problem
+
+SETTINGS_FILENAME = "settings.toml"
+
+
+def data_dir() -> Path:
+    env = os.environ.get("HALL_DATA_DIR")
+    return Path(env) if env else Path(platformdirs.user_data_dir("hall-client", appauthor=False))
+
+
+@dataclass
+class HallSettings:
+    id: str = "HALL-330100"
+    name: str = "县行政服务中心"
+
+
+@dataclass
+class CounterSettings:
+    id: str = "W01"
+    name: str = "综合窗口1号"
+
+
+@dataclass
+class ServerSettings:
+    url: str = "http://127.0.0.1:8700"
+    #: Start a local server_stub when the URL is on loopback and nothing answers (demo mode).
+    start_local: bool = True
+
+
+@dataclass
+class PrinterSettings:
+    uri: str = ""
+    mode: str = "raster"
+    paper: int = 80
+
+
+@dataclass
+class CameraSettings:
+    device: str = "0"
+
+
+@dataclass
+class UiSettings:
+    locale: str = "zh_CN"
+
+
+@dataclass
+class Settings:
+    hall: HallSettings = field(default_factory=HallSettings)
+    counter: CounterSettings = field(default_factory=CounterSettings)
+    server: ServerSettings = field(default_factory=ServerSettings)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
+    camera: CameraSettings = field(default_factory=CameraSettings)
+    ui: UiSettings = field(default_factory=UiSettings)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_SECTIONS = {
+    "hall": HallSettings,
+    "counter": CounterSettings,
+    "server": ServerSettings,
+    "printer": PrinterSettings,
+    "camera": CameraSettings,
+    "ui": UiSettings,
+}
+
+
+def load_settings(directory: Path) -> Settings:
+    """Read ``settings.toml`` under ``directory``, writing the defaults on first run."""
+    path = directory / SETTINGS_FILENAME
+    if not path.exists():
+        settings = Settings()
+        save_settings(directory, settings)
+        return settings
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InvalidInput(
+            [Problem(str(path), "settings_not_toml", f"设置文件不是有效的 TOML：{exc}")]
+        ) from exc
+    problems: list[Problem] = []
+    sections: dict[str, Any] = {}
+    for name, cls in _SECTIONS.items():
+        default = cls()
+        values = raw.get(name, {})
+        if not isinstance(values, dict):
+            problems.append(Problem(f"{path} [{name}]", "settings_section", "应为一个表（section）"))
+            continue
+        kwargs = {}
+        for key, val in values.items():
+            if not hasattr(default, key):
+                problems.append(Problem(f"{path} [{name}] {key}", "settings_unknown_key", "未知的设置项"))
+                continue
+            expected = type(getattr(default, key))
+            if not isinstance(val, expected):
+                problems.append(
+                    Problem(
+                        f"{path} [{name}] {key}",
+                        "settings_type",
+                        f"应为 {expected.__name__}，实际为 {type(val).__name__}",
+                    )
+                )
+                continue
+            kwargs[key] = val
+        sections[name] = cls(**kwargs)
+    if problems:
+        raise InvalidInput(problems)
+    return Settings(**sections)
+
+
+def save_settings(directory: Path, settings: Settings) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / SETTINGS_FILENAME
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(tomli_w.dumps(settings.to_dict()), encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,34 @@
+"""The TOML settings file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hall_client.core.errors import InvalidInput
+from hall_client.core.settings import load_settings, save_settings
+
+
+def test_defaults_written_on_first_run(tmp_path: Path) -> None:
+    settings = load_settings(tmp_path)
+    assert (tmp_path / "settings.toml").exists()
+    assert settings.ui.locale == "zh_CN"
+    settings.counter.id = "W07"
+    save_settings(tmp_path, settings)
+    assert load_settings(tmp_path).counter.id == "W07"
+
+
+def test_wrong_type_names_key(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text('[printer]\npaper = "eighty"\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as exc:
+        load_settings(tmp_path)
+    assert exc.value.problems[0].rule == "settings_type"
+    assert "[printer] paper" in exc.value.problems[0].where
+
+
+def test_not_toml(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text("[hall\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as exc:
+        load_settings(tmp_path)
+    assert exc.value.problems[0].rule == "settings_not_toml"

@@ -1,0 +1,37 @@
+"""A fake ESC/POS network printer on 127.0.0.1 for tests."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from dataclasses import dataclass, field
+
+
+@dataclass
+class FakePrinter:
+    """An ESC/POS printer on 127.0.0.1: stores what it receives, answers DLE EOT 1.
+
+    ``die_after`` makes it drop the connection after that many bytes, like a printer whose
+    cable is pulled mid-print.
+    """
+
+    die_after: int | None = None
+    received: bytearray = field(default_factory=bytearray)
+    port: int = 0
+    done: threading.Event = field(default_factory=threading.Event)
+
+    def serve(self, listener: socket.socket) -> None:
+        conn, _ = listener.accept()
+        with conn:
+            while True:
+                data = conn.recv(65536)
+                if not data:
+                    break
+                self.received += data
+                if self.die_after is not None and len(self.received) >= self.die_after:
+                    # RST rather than FIN: unread data is thrown away, as by a dead printer.
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\0\0\0\0\0\0\0")
+                    break
+                if self.received.endswith(b"\x10\x04\x01"):
+                    conn.sendall(b"\x12")
+        self.done.set()
