@@ -76,6 +76,7 @@ def create_user(
     hall: Hall | None = None,
     department: str | None = None,
     phone: str | None = None,
+    password_hash: str | None = None,
 ) -> User:
     if role not in ROLES:
         raise DomainError("role_unknown", f"角色 {role} 不存在；可用：{', '.join(sorted(ROLES))}")
@@ -84,7 +85,8 @@ def create_user(
             "属于大厅，必须指定大厅" if role in HALL_ROLES else "属于中心服务器，不能指定大厅"))
     if session.scalar(select(User).where(User.username == username)):
         raise Conflict("user_exists", f"用户名 {username} 已存在")
-    user = User(username=username, name=name, password_hash=hash_password(password), role=role,
+    user = User(username=username, name=name,
+                password_hash=password_hash or hash_password(password), role=role,
                 hall_id=hall.id if hall else None, department=department, phone=phone,
                 created_at=now)
     session.add(user)
