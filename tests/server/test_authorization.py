@@ -83,6 +83,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
         f"/api/v1/cases/{f['case']}/actions",
         {"json": {"id": str(uuid.uuid4()), "action": "end_special"}})),
     ("GET", "/api/v1/tasks"): (ALL, lambda f: ("/api/v1/tasks", {})),
+    ("GET", "/api/v1/sync/cases"): (ALL, lambda f: ("/api/v1/sync/cases?after=0", {})),
     ("POST", "/api/v1/cases/{case_id}/uploads"): ({"clerk"}, lambda f: (
         f"/api/v1/cases/{f['case']}/uploads",
         {"json": {"id": str(uuid.uuid4()), "section": "施工", "name": f"{_u()}.jpg",
@@ -182,7 +183,7 @@ def test_another_halls_staff_and_unnamed_reviewers_see_nothing(
                 failures.append(f"{user} {method} {path}: {r.status_code} {r.text[:200]}")
             _no_leak(r.text, f["secrets"])
         for url in ("/api/v1/cases", "/api/v1/tasks", "/api/v1/supervision/warnings",
-                    "/api/v1/supervision/feed"):
+                    "/api/v1/supervision/feed", "/api/v1/sync/cases"):
             r = api.as_(user, "GET", url)
             _no_leak(r.text, f["secrets"])
             assert f["case"] not in r.text

@@ -164,3 +164,21 @@ def test_offline_acceptance_time_is_kept(api: Api) -> None:
     r = api.as_("wangjing", "POST", "/api/v1/cases",
                 json=case_body(accepted_at="2026-02-12T09:30:00"))
     assert r.status_code == 422  # a time without a zone is refused, not guessed
+
+
+def test_counter_pulls_changes_after_a_cursor(api: Api) -> None:
+    from .test_workflow import act
+
+    api.clock.set(2026, 3, 2)
+    first = create_case(api)
+    second = create_case(api)
+    r = api.as_("liqiang", "GET", "/api/v1/sync/cases?after=0&limit=1").json()
+    assert [c["id"] for c in r["cases"]] == [first["id"]] and r["more"] is True
+    r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={r['cursor']}").json()
+    assert [c["id"] for c in r["cases"]] == [second["id"]] and r["more"] is False
+    cursor = r["cursor"]
+    assert api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={cursor}").json()["cases"] == []
+    act(api, "wangjing", first["id"], "approve")
+    r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={cursor}").json()
+    assert [(c["id"], c["current_stage"]) for c in r["cases"]] == [(first["id"], 2)]
+    assert api.as_("other_clerk", "GET", "/api/v1/sync/cases").json()["cases"] == []

@@ -20,7 +20,14 @@ from server_stub.deps import (
 )
 from server_stub.models import Case, CaseEvent
 from server_stub.schemas.action import ActionIn, TaskOut
-from server_stub.schemas.case import CaseCreate, CaseListOut, CaseOut, EventOut, HistoryOut
+from server_stub.schemas.case import (
+    CaseChanges,
+    CaseCreate,
+    CaseListOut,
+    CaseOut,
+    EventOut,
+    HistoryOut,
+)
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.services import cases, idempotency, workflow
 from server_stub.services.auth import HALL_ROLES
@@ -130,3 +137,35 @@ def my_tasks(user: CurrentUser, session: ReadSessionDep, settings: SettingsDep,
                            acting_as=capacity))
     out.sort(key=lambda t: (t.due_date or "9999-12-31", t.case_number))
     return out
+
+
+@router.get("/sync/cases", response_model=CaseChanges)
+def case_changes(
+    user: CurrentUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
+    after: int = Query(default=0, ge=0, le=2**62, description="上次得到的 cursor；0 从头开始"),
+    limit: int = Query(default=100, ge=1, le=500, description="最多返回的受理件数"),
+) -> Any:
+    """Every case (as it is now) with history entries after ``after``, oldest change first.
+
+    Hall staff get their hall's cases; reviewers those they may see; the admin all. Keep the
+    returned ``cursor``; when ``more`` is true, ask again at once.
+    """
+    query = select(CaseEvent.seq, CaseEvent.case_id).where(CaseEvent.seq > after)
+    if user.role in HALL_ROLES:
+        query = query.where(CaseEvent.hall_id == user.hall_id)
+    seen: dict[uuid.UUID, int] = {}
+    cursor = after
+    more = False
+    for seq, case_id in session.execute(query.order_by(CaseEvent.seq).limit(5000)):
+        if case_id not in seen and len(seen) >= limit:
+            more = True
+            break
+        seen[case_id] = seq
+        cursor = seq
+    out = []
+    for case_id in seen:
+        case = session.get(Case, case_id)
+        if case is not None and (user.role in HALL_ROLES or user.role == "admin"
+                                 or cases.may_see(session, user, case)):
+            out.append(cases.view(session, settings, case, now))
+    return CaseChanges(cursor=cursor, more=more, cases=out)
