@@ -98,6 +98,7 @@ def test_duplicate_while_first_in_flight_is_409(api: Api) -> None:
     r = api.as_("wangjing", "POST", "/api/v1/cases", json=body, headers={"Idempotency-Key": key})
     assert r.status_code == 409
     assert r.json()["detail"]["code"] == "idempotency_in_flight"
+    assert r.headers["Retry-After"] == "1"
     # A claim abandoned by a crashed request is taken over after the stale period.
     from datetime import timedelta
 
