@@ -8,7 +8,9 @@ and nothing else.
 
 from __future__ import annotations
 
+import functools
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -79,10 +81,26 @@ def _principal(request: Request, session: Any) -> tuple[Principal | None, dict[s
         try:
             tokens = auth.refresh(session, request.app.state.settings, now, refresh)
             session.commit()
+            request.state.new_tokens = tokens  # set on the answer by @keeps_session
             return auth.principal_for(session, now, str(tokens["access_token"])), tokens
         except DomainError:
             session.commit()
     return None, None
+
+
+def keeps_session(handler: Callable[..., Response]) -> Callable[..., Response]:
+    """Put refreshed tokens into the answer's cookies: a refresh token works only once, so a
+    page that refreshed without passing the new pair on would sign its user out."""
+
+    @functools.wraps(handler)
+    def wrapper(request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = handler(request, *args, **kwargs)
+        tokens = getattr(request.state, "new_tokens", None)
+        if tokens and response.status_code != 401:
+            _set_cookies(response, tokens)
+        return response
+
+    return wrapper
 
 
 def _session(request: Request) -> Any:
@@ -135,10 +153,11 @@ def logout(request: Request) -> Response:
 
 
 @router.get("/review/", response_class=HTMLResponse)
+@keeps_session
 def inbox(request: Request) -> Response:
     settings, now = request.app.state.settings, request.app.state.clock()
     with _session(request) as session:
-        user, tokens = _principal(request, session)
+        user, _ = _principal(request, session)
         if user is None:
             return _login_redirect()
         cal = load_calendar(session)
@@ -151,8 +170,6 @@ def inbox(request: Request) -> Response:
         rows.sort(key=lambda r: (r["due"] is None, r["due"] or local_date(now),
                                  r["case"].case_number))
         response = _render(request, "inbox.html", user=user, rows=rows, today=local_date(now))
-    if tokens:
-        _set_cookies(response, tokens)
     return response
 
 
@@ -181,9 +198,10 @@ def _case_page(request: Request, session: Any, user: Principal, case: Case,
 
 
 @router.get("/review/cases/{case_id}", response_class=HTMLResponse)
+@keeps_session
 def case_page(request: Request, case_id: uuid.UUID, msg: str | None = None) -> Response:
     with _session(request) as session:
-        user, tokens = _principal(request, session)
+        user, _ = _principal(request, session)
         if user is None:
             return _login_redirect()
         try:
@@ -194,12 +212,11 @@ def case_page(request: Request, case_id: uuid.UUID, msg: str | None = None) -> R
                            error=exc.message)
         response = _case_page(request, session, user, case,
                               message={"ok": "已办理"}.get(msg or ""))
-    if tokens:
-        _set_cookies(response, tokens)
     return response
 
 
 @router.post("/review/cases/{case_id}/act", response_class=HTMLResponse)
+@keeps_session
 def case_act(
     request: Request, case_id: uuid.UUID,
     form_id: Annotated[uuid.UUID, Form()],
@@ -241,6 +258,7 @@ def case_act(
 
 
 @router.get("/review/files/{upload_id}")
+@keeps_session
 def page_image(request: Request, upload_id: uuid.UUID) -> Response:
     settings = request.app.state.settings
     with _session(request) as session:

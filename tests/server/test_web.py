@@ -78,3 +78,24 @@ def test_status_lookups_lock_after_repeated_wrong_codes(api: Api) -> None:
     r = api.client.post("/status", data={"number": case["case_number"],
                                          "code": case["verification_code"]})
     assert r.status_code == 429 and "到窗口查询" in r.text
+
+
+def test_expired_page_session_refreshes_once_and_stays_signed_in(api: Api) -> None:
+    from datetime import timedelta
+
+    api.clock.set(2026, 3, 2)
+    case = create_case(api)
+    act(api, "wangjing", case["id"], "approve")
+    _sign_in(api, "chenhao")
+    for _ in range(3):  # each time the access token has expired; refresh tokens rotate
+        api.clock.now += timedelta(minutes=20)
+        page_html = api.client.get(f"/review/cases/{case['id']}")
+        assert page_html.status_code == 200, page_html.text
+        assert "hall_review_refresh" in page_html.headers.get("set-cookie", "")
+    api.clock.now += timedelta(minutes=20)
+    form_id = page_html.text.split('name="form_id" value="')[1].split('"')[0]
+    r = api.client.post(f"/review/cases/{case['id']}/act", data={
+        "form_id": form_id, "action": "approve", "opinion": "同意"}, follow_redirects=False)
+    assert r.status_code == 303 and "hall_review" in r.headers.get("set-cookie", "")
+    assert api.client.get(f"/review/cases/{case['id']}?msg=ok").status_code == 200
+    assert api.client.get("/review/", follow_redirects=False).status_code == 200
