@@ -41,7 +41,7 @@ def demo_accounts(session: Session) -> list[dict[str, Any]]:
                 held.setdefault(name, set()).add(step["post"])
             for name in step.get("backup", []):
                 backing.setdefault(name, set()).add(step["post"])
-    accounts = []
+    accounts: list[dict[str, Any]] = []
     for person in session.scalars(select(Person).order_by(Person.user)):
         # The posts a person holds decide the role; backing a post up (AB岗) does not.
         role = catalog.role_for_posts(held.get(person.user) or backing.get(person.user, set()))

@@ -21,11 +21,13 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_now(request: Request) -> datetime:
-    return request.app.state.clock()  # type: ignore[no-any-return]
+    now: datetime = request.app.state.clock()
+    return now
 
 
 def get_read_db(request: Request) -> Iterator[Session]:

@@ -138,7 +138,7 @@ def authenticate(
                                "大厅人员须在已登记的窗口登录："
                                "请提供 hall、counter 和 counter_secret")
         hall = session.scalar(select(Hall).where(Hall.code == hall_code))
-        counter = hall and session.scalar(
+        counter = None if hall is None else session.scalar(
             select(Counter).where(Counter.hall_id == hall.id, Counter.code == counter_code))
         if (
             not hall or not counter or not counter.active or hall.id != user.hall_id

@@ -103,9 +103,9 @@ def rates(session: Session, settings: Settings, principal: Principal, start: dat
             key = str(step.actor_id)
             tallies.setdefault(key, _Tally(step.actor_name)).add(result, days)
     else:
-        query = select(Case).where(Case.finished_at >= lo, Case.finished_at < hi,
-                                   Case.status.in_(("finished", "rejected")))
-        for case in session.scalars(_scope(query, principal)):
+        cases_query = select(Case).where(Case.finished_at >= lo, Case.finished_at < hi,
+                                         Case.status.in_(("finished", "rejected")))
+        for case in session.scalars(_scope(cases_query, principal)):
             timing = deadlines.case_timing(session, cal, case, [], now,
                                            settings.yellow_working_days)
             key = case.department if by == "department" else case.item_code

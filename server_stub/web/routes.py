@@ -161,7 +161,7 @@ def inbox(request: Request) -> Response:
         if user is None:
             return _login_redirect()
         cal = load_calendar(session)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for case, step, capacity in workflow.inbox(session, user):
             timing = case_timing(session, cal, case, [step], now, settings.yellow_working_days)
             rows.append({"case": case, "step": step, "capacity": capacity,
@@ -302,18 +302,17 @@ def status_lookup(request: Request, number: Annotated[str, Form(max_length=40)],
         case.status_failures = 0
         session.commit()
         out = cases.view(session, settings, case, now)
+        steps: list[dict[str, Any]] = [
+            {"name": s.name, "state": s.state, "due": s.due_date, "finished": shown(s.finished_at)}
+            for s in out.steps if s.state != "returned"]
+        if out.status not in ("finished", "rejected"):
+            item = catalog.item_version(session, case.item_code, case.item_version).data
+            steps += [{"name": w["name"], "state": "pending", "due": None, "finished": ""}
+                      for w in item["workflow"] if w["stage"] > case.current_stage]
         result = {
             "case_number": out.case_number, "item_name": out.item_name,
             "status": out.status, "accepted": shown(out.accepted_at),
             "promised_due": out.promised_due, "finished": shown(out.finished_at),
-            "deadline_error": out.deadline_error,
-            "steps": [{"name": s.name, "state": s.state, "due": s.due_date,
-                       "finished": shown(s.finished_at)} for s in out.steps
-                      if s.state != "returned"],
+            "deadline_error": out.deadline_error, "steps": steps,
         }
-        if out.status not in ("finished", "rejected"):
-            item = catalog.item_version(session, case.item_code, case.item_version).data
-            result["steps"] += [{"name": w["name"], "state": "pending", "due": None,
-                                 "finished": ""} for w in item["workflow"]
-                                if w["stage"] > case.current_stage]
     return _render(request, "status.html", result=result, error=None, number=number)
