@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import uuid
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -274,6 +275,30 @@ def page_image(request: Request, upload_id: uuid.UUID) -> Response:
         return FileResponse(path, media_type=upload.content_type)
 
 
+def _projected(session: Any, case: Case, out: Any, today: date) -> list[dict[str, Any]]:
+    """Steps not started yet, each expected when the one before it is due (a plan, not a
+    promise: it assumes every later stage takes its full limit; an overdue step is taken to
+    end today)."""
+    item = catalog.item_version(session, case.item_code, case.item_version).data
+    cal = load_calendar(session)
+    dues = [s.due_date for s in out.steps if s.state == "active"]
+    start = max([*dues, today]) if dues and all(dues) else None
+    stages: dict[int, list[dict[str, Any]]] = {}
+    for w in item["workflow"]:
+        if w["stage"] > case.current_stage:
+            stages.setdefault(w["stage"], []).append(w)
+    rows = []
+    for stage in sorted(stages):
+        limit = max(int(w["limit_days"]) for w in stages[stage])
+        try:
+            start = cal.due_date(start, limit) if start is not None else None
+        except DomainError:
+            start = None
+        rows += [{"name": w["name"], "state": "pending", "due": start, "finished": ""}
+                 for w in stages[stage]]
+    return rows
+
+
 @router.get("/status", response_class=HTMLResponse)
 def status_form(request: Request) -> Response:
     return _render(request, "status.html", result=None, error=None, number="")
@@ -306,9 +331,7 @@ def status_lookup(request: Request, number: Annotated[str, Form(max_length=40)],
             {"name": s.name, "state": s.state, "due": s.due_date, "finished": shown(s.finished_at)}
             for s in out.steps if s.state != "returned"]
         if out.status not in ("finished", "rejected"):
-            item = catalog.item_version(session, case.item_code, case.item_version).data
-            steps += [{"name": w["name"], "state": "pending", "due": None, "finished": ""}
-                      for w in item["workflow"] if w["stage"] > case.current_stage]
+            steps += _projected(session, case, out, local_date(now))
         result = {
             "case_number": out.case_number, "item_name": out.item_name,
             "status": out.status, "accepted": shown(out.accepted_at),

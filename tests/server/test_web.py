@@ -63,6 +63,12 @@ def test_status_page_shows_steps_and_nothing_else(api: Api) -> None:
                                          "code": case["verification_code"]})
     assert r.status_code == 200
     assert "窗口受理" in r.text and "主管领导审批" in r.text and "2026-03-11" in r.text
+    # Planned dates of the later steps: window due Tue 3, review +3 → Fri 6, deputy Mon 9,
+    # chief Tue 10, window finish Wed 11 = the promised date.
+    cells = r.text.replace(" ", "")
+    for name, due in (("科室审核", "2026-03-06"), ("分管领导审批", "2026-03-09"),
+                      ("主管领导审批", "2026-03-10"), ("窗口办结", "2026-03-11")):
+        assert f"<td>{name}</td><td>未开始</td><td>{due}</td>" in cells, name
     for secret in ("杭州某建设有限公司", "13900001111", "91330100MA2XXXXX0X", "2100.50"):
         assert secret not in r.text
     wrong = api.client.post("/status", data={"number": case["case_number"], "code": "000000"})
