@@ -176,12 +176,36 @@ def issue_tokens(
     }
 
 
+#: A spent refresh token sent again this soon after its swap is a retry whose answer was lost.
+REFRESH_LEEWAY = timedelta(seconds=60)
+
+
+def _lost_answer_retry(session: Session, settings: Settings, now: datetime,
+                       row: AuthToken) -> bool:
+    """Is ``row`` the token swapped last in its family, within the leeway, with its
+    successor not used yet? Then the client never got the successor: give it a new pair."""
+    chain = list(session.scalars(
+        select(AuthToken).where(AuthToken.family == row.family, AuthToken.kind == "refresh")
+        .order_by(AuthToken.expires_at.desc(), AuthToken.revoked.asc()).limit(2)))
+    if len(chain) != 2 or chain[1].digest != row.digest or chain[0].revoked:
+        return False
+    issued = chain[0].expires_at - timedelta(days=settings.refresh_token_days)
+    if issued < now - REFRESH_LEEWAY:
+        return False
+    chain[0].revoked = True
+    return True
+
+
 def refresh(session: Session, settings: Settings, now: datetime, token: str) -> dict[str, object]:
-    """Swap a refresh token for new tokens; reusing a spent one revokes the whole family."""
+    """Swap a refresh token for new tokens (each works once).
+
+    Reusing a spent one revokes the whole sign-in, except right after its swap when the
+    successor is still unused: that is a client retrying because the answer got lost.
+    """
     row = session.get(AuthToken, token_digest(token))
     if row is None or row.kind != "refresh" or row.expires_at <= now:
         raise Unauthorized("refresh_invalid", "刷新令牌无效或已过期，请重新登录")
-    if row.revoked:
+    if row.revoked and not _lost_answer_retry(session, settings, now, row):
         for t in session.scalars(select(AuthToken).where(AuthToken.family == row.family)):
             t.revoked = True
         raise Unauthorized("refresh_reused",
