@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -39,3 +40,42 @@ def test_seed_demo_twice_and_create_admin(tmp_path: Path, capsys: pytest.Capture
     assert main(["--data-dir", str(data), "create-admin", "root"]) == 0
     assert main(["--data-dir", str(data), "create-admin", "root"]) == 1
     assert "已存在" in capsys.readouterr().err
+
+
+def test_the_server_runs_and_stops(tmp_path: Path) -> None:
+    """`hall-server` as a process: migrates a fresh data dir, answers, stops on SIGTERM."""
+    import shutil
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import requests
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = shutil.which("hall-server") or str(Path(sys.executable).with_name("hall-server"))
+    proc = subprocess.Popen([exe, "--port", str(port), "--data-dir", str(tmp_path / "d")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        up = False
+        for _ in range(300):  # wait for the condition, not for a time
+            with contextlib.suppress(requests.RequestException):
+                up = requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).ok
+            if up or proc.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert up, proc.stderr.read().decode() if proc.poll() is not None else "no answer"
+        login = requests.get(f"http://127.0.0.1:{port}/review/login", timeout=5)
+        assert "审批人员登录" in login.text
+        doc = requests.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()
+        assert "/api/v1/cases" in doc["paths"]
+    finally:
+        proc.terminate()
+        code = proc.wait(timeout=20)
+        proc.stderr.close()
+    # uvicorn shuts down gracefully, then re-raises the signal it caught.
+    assert code in (0, -signal.SIGTERM)
+    assert (tmp_path / "d" / "server.sqlite3").exists()
