@@ -56,7 +56,9 @@ def test_the_server_runs_and_stops(tmp_path: Path) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    exe = shutil.which("hall-server") or str(Path(sys.executable).with_name("hall-server"))
+    beside = Path(sys.executable).with_name("hall-server")  # this checkout's, not another
+    exe = str(beside) if beside.exists() else shutil.which("hall-server")
+    assert exe, "hall-server is not installed (pip install -e .)"
     proc = subprocess.Popen([exe, "--port", str(port), "--data-dir", str(tmp_path / "d")],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
