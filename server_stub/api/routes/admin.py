@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy import select
 
+from server_stub.core.errors import NotFound
 from server_stub.deps import AdminUser, NowDep, ReadSessionDep, SessionDep
 from server_stub.models import Counter, Hall, User
 from server_stub.schemas.common import AUTH_ERRORS
@@ -73,8 +74,6 @@ def list_users(admin: AdminUser, session: ReadSessionDep) -> list[UserOut]:
 @router.post("/users/{username}/unlock", status_code=204)
 def unlock_user(username: str, admin: AdminUser, session: SessionDep) -> None:
     """Lift a lock-out before it runs out."""
-    from server_stub.core.errors import NotFound
-
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         raise NotFound("user_not_found", f"用户 {username} 不存在")

@@ -14,7 +14,7 @@ from server_stub.models import HolidayDay
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.holiday import HolidayCalendar, HolidayDayIn, HolidayDayOut, HolidayYearIn
 from server_stub.services import calendar
-from server_stub.services.kv import set_setting
+from server_stub.services.kv import get_setting, set_setting
 
 router = APIRouter(prefix="/holidays", tags=["calendar"], responses=AUTH_ERRORS)
 
@@ -25,8 +25,6 @@ def _view(session: Any, year: int | None = None) -> HolidayCalendar:
     if year is not None:
         query = query.where(HolidayDay.day >= dt.date(year, 1, 1),
                             HolidayDay.day <= dt.date(year, 12, 31))
-    from server_stub.services.kv import get_setting
-
     return HolidayCalendar(
         first_year=cal.first_year, last_year=cal.last_year,
         revision=int(get_setting(session, calendar.REVISION_KEY) or 0),

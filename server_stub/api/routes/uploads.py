@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Query, Request
 from fastapi.responses import FileResponse
+from sqlalchemy import select
 
 from server_stub.core.errors import Forbidden
 from server_stub.deps import (
@@ -18,6 +19,7 @@ from server_stub.deps import (
     SessionDep,
     SettingsDep,
 )
+from server_stub.models import Upload
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.upload import UploadCreate, UploadState
 from server_stub.services import cases, idempotency, uploads
@@ -47,10 +49,6 @@ def declare_upload(
 
 @router.get("/cases/{case_id}/uploads", response_model=list[UploadState])
 def list_uploads(case_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep) -> Any:
-    from sqlalchemy import select
-
-    from server_stub.models import Upload
-
     case = cases.load_case(session, case_id)
     cases.check_access(session, user, case)
     rows = session.scalars(select(Upload).where(Upload.case_id == case.id)
