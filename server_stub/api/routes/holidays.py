@@ -9,12 +9,12 @@ from fastapi import APIRouter
 from sqlalchemy import delete, select
 
 from server_stub.core.errors import DomainError
-from server_stub.deps import AdminUser, CurrentUser, SessionDep
+from server_stub.deps import AdminUser, CurrentUser, ReadSessionDep, SessionDep
 from server_stub.models import HolidayDay
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.holiday import HolidayCalendar, HolidayDayIn, HolidayDayOut, HolidayYearIn
 from server_stub.services import calendar
-from server_stub.services.kv import set_setting
+from server_stub.services.kv import get_setting, set_setting
 
 router = APIRouter(prefix="/holidays", tags=["calendar"], responses=AUTH_ERRORS)
 
@@ -25,8 +25,6 @@ def _view(session: Any, year: int | None = None) -> HolidayCalendar:
     if year is not None:
         query = query.where(HolidayDay.day >= dt.date(year, 1, 1),
                             HolidayDay.day <= dt.date(year, 12, 31))
-    from server_stub.services.kv import get_setting
-
     return HolidayCalendar(
         first_year=cal.first_year, last_year=cal.last_year,
         revision=int(get_setting(session, calendar.REVISION_KEY) or 0),
@@ -36,7 +34,7 @@ def _view(session: Any, year: int | None = None) -> HolidayCalendar:
 
 
 @router.get("", response_model=HolidayCalendar)
-def list_holidays(user: CurrentUser, session: SessionDep, year: int | None = None) -> Any:
+def list_holidays(user: CurrentUser, session: ReadSessionDep, year: int | None = None) -> Any:
     """Holidays and make-up workdays (optionally one year), and the published range."""
     return _view(session, year)
 
