@@ -35,7 +35,7 @@ from hall_client.store.models import utcnow
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 METHODS = {"cash": "现金", "transfer": "转账", "wire": "电汇"}
 #: Banknotes and coins counted at the Z close, in yuan.
-DENOMINATIONS = ("100", "50", "20", "10", "5", "1", "0.5", "0.1")
+DENOMINATIONS = ("100", "50", "20", "10", "5", "1", "0.5", "0.1", "0.05", "0.02", "0.01")
 
 
 class CashierError(DomainError):
