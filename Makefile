@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint server bench clean
+.PHONY: run test lint server bench clean screenshots translations
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -29,3 +29,12 @@ server: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take.py
+
+# Refresh the English translation source after changing GUI strings, then translate the new
+# entries in resources/i18n/hall_client_en.ts (Qt Linguist: .venv/bin/pyside6-linguist).
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate hall_client/gui/*.py -ts resources/i18n/hall_client_en.ts
+	$(BIN)/pyside6-lrelease resources/i18n/hall_client_en.ts -qm resources/i18n/hall_client_en.qm

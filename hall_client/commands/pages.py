@@ -1,10 +1,252 @@
-"""``hall-client pages`` commands."""
+"""``hall-client pages``: profiles, prepare, check, package.
+
+The commands are thin: they parse arguments, run the headless ``hall_client.pages`` functions
+(``prepare`` through a process pool, one task per input file) and print results. Exit 0 done,
+1 some input broke a rule (each problem printed naming the file), 2 bad usage.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from hall_client.pages.encode import DEFAULT_ENCODER
+from hall_client.pages.errors import PageError
+from hall_client.pages.profiles import PageProfile, get_profile, list_profiles
+
+EXIT_OK, EXIT_RULE, EXIT_USAGE = 0, 1, 2
+
+
+def _print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _profile(args: argparse.Namespace) -> PageProfile | None:
+    try:
+        return get_profile(args.profile)
+    except PageError as exc:
+        print(f"错误 / error: {exc.message} [{exc.code}]", file=sys.stderr)
+        return None
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    try:
+        profiles = list_profiles()
+    except PageError as exc:
+        print(f"错误 / error: {exc.message} [{exc.code}]", file=sys.stderr)
+        return EXIT_RULE
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": p.name,
+                    "title": p.title,
+                    "description": p.description,
+                    "max_bytes": p.max_bytes,
+                    "long_side": list(p.long_side),
+                    "short_side": list(p.short_side),
+                    "aspect": p.aspect,
+                    "sections": list(p.sections),
+                }
+                for p in profiles
+            ]
+        )
+        return EXIT_OK
+    for p in profiles:
+        print(f"{p.name}\t{p.title}\t{p.description}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from hall_client.pages.validate import check_paths
+
+    profile = _profile(args)
+    if profile is None:
+        return EXIT_USAGE
+    pages, order = check_paths([Path(p) for p in args.paths], profile)
+    problems = [v for page in pages for v in page.violations] + order
+    if args.json:
+        _print_json(
+            {
+                "profile": profile.name,
+                "ok": not problems,
+                "pages": [p.as_dict() for p in pages],
+                "order": [v.as_dict() for v in order],
+            }
+        )
+    else:
+        for v in problems:
+            print(f"{v.path}: [{v.rule}] {v.message}", file=sys.stderr)
+        print(
+            f"{len(pages)} 个文件，{len(problems)} 处不合规 / {len(pages)} files, "
+            f"{len(problems)} problems"
+        )
+    return EXIT_RULE if problems else EXIT_OK
+
+
+def _init_worker() -> None:
+    import cv2
+
+    cv2.setNumThreads(1)  # one process per core already
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    if sys.stderr.isatty():
+        width = 30
+        filled = width * done // max(total, 1)
+        bar = "#" * filled + "-" * (width - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{total} {Path(name).name[:40]:<40}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    from hall_client.pages.decode import expand_inputs
+    from hall_client.pages.pipeline import FileResult, PageOptions, run_one, write_pages
+
+    profile = _profile(args)
+    if profile is None:
+        return EXIT_USAGE
+    out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        print(f"错误 / error: --out {out_dir} 不是文件夹 / is not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    files = expand_inputs([Path(p) for p in args.images])
+    if not files:
+        print("错误 / error: 没有输入文件 / no input files", file=sys.stderr)
+        return EXIT_USAGE
+    options = PageOptions(encoder=args.encoder, find_edges=not args.no_detect)
+    jobs = max(1, min(args.jobs or os.cpu_count() or 1, len(files)))
+    results: list[FileResult | None] = [None] * len(files)
+    if jobs == 1:
+        for i, f in enumerate(files):
+            results[i] = run_one(str(f), profile, options)
+            _progress(i + 1, len(files), str(f))
+    else:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker) as pool:
+            futures = {
+                pool.submit(run_one, str(f), profile, options): i for i, f in enumerate(files)
+            }
+            for done, fut in enumerate(as_completed(futures), 1):
+                i = futures[fut]
+                results[i] = fut.result()
+                _progress(done, len(files), str(files[i]))
+    finished = [r for r in results if r is not None]
+    written = write_pages(finished, profile, out_dir)
+    errors = [r.error for r in finished if r.error is not None]
+    if args.json:
+        _print_json(
+            {
+                "profile": profile.name,
+                "out": str(out_dir),
+                "ok": not errors,
+                "pages": [dict(page.as_dict(), output=str(path)) for page, path in written],
+                "errors": [e.as_dict() for e in errors],
+            }
+        )
+    else:
+        for page, path in written:
+            e = page.encoded
+            note = "；".join(page.warnings)
+            print(
+                f"{path.name} <- {page.label}  {e.width}×{e.height} {e.size} B q{e.quality} "
+                f"{e.colour} conf {page.confidence:.2f}{'  ' + note if note else ''}"
+            )
+    for e in errors:
+        print(f"{e.source}: [{e.code}] {e.message}", file=sys.stderr)
+    if not args.json:
+        print(
+            f"{len(written)} 页已生成，{len(errors)} 个文件有问题 / {len(written)} pages written, "
+            f"{len(errors)} files failed"
+        )
+    return EXIT_RULE if errors else EXIT_OK
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from hall_client.pages.package import package_project
+
+    profile = _profile(args)
+    if profile is None:
+        return EXIT_USAGE
+    sections = []
+    for spec in args.section:
+        name, sep, folder = spec.partition("=")
+        if not sep or not name or not folder:
+            print(
+                f"错误 / error: --section 应写成 名称=文件夹 / NAME=DIR, got {spec!r}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        sections.append((name, Path(folder)))
+    result = package_project(profile, args.project, Path(args.out), sections, args.listed)
+    if args.json:
+        _print_json(
+            {
+                "ok": not result.violations,
+                "folder": str(result.folder or ""),
+                "manifest": result.manifest,
+                "violations": [v.as_dict() for v in result.violations],
+            }
+        )
+    for v in result.violations:
+        print(f"{v.path}: [{v.rule}] {v.message}", file=sys.stderr)
+    if result.violations:
+        return EXIT_RULE
+    if not args.json:
+        print(f"已打包 / packed: {result.folder}")
+    return EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("pages", help="pages commands (not yet built)")
-    parser.set_defaults(func=lambda args: parser.error("'pages' is not built yet"))
+    parser = sub.add_parser("pages", help="document pages: prepare, check, package (页面材料)")
+    pages_sub = parser.add_subparsers(dest="pages_command", metavar="PAGES_COMMAND")
+    parser.set_defaults(func=lambda args: (parser.print_help(sys.stderr), EXIT_USAGE)[1])
+
+    p = pages_sub.add_parser("profiles", help="list page-rule profiles")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_profiles)
+
+    p = pages_sub.add_parser("prepare", help="photos or scans to compliant pages 0001.jpg…")
+    p.add_argument("--profile", required=True, help="profile name or file")
+    p.add_argument("--out", required=True, help="folder for the pages")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--jobs", type=int, default=0, help="worker processes (default: every core)")
+    p.add_argument("--encoder", choices=("turbo", "mozjpeg"), default=DEFAULT_ENCODER)
+    p.add_argument("--no-detect", action="store_true", help="take each image as already cropped")
+    p.add_argument("images", nargs="+", metavar="IMAGE", help="image or PDF files, or folders")
+    p.set_defaults(func=cmd_prepare)
+
+    p = pages_sub.add_parser("package", help="one folder per project, one zip per section")
+    p.add_argument("--profile", required=True, help="profile name or file")
+    p.add_argument("--project", required=True, help="the project's full name")
+    p.add_argument("--out", required=True, help="folder in which the project folder is made")
+    p.add_argument(
+        "--section",
+        action="append",
+        required=True,
+        metavar="NAME=DIR",
+        help="a section and the folder of its pages; repeat per section",
+    )
+    p.add_argument(
+        "--listed",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="an original listed but not scanned (e.g. drawings); repeatable",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_package)
+
+    p = pages_sub.add_parser("check", help="check page files against a profile")
+    p.add_argument("--profile", required=True, help="profile name or file")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="page files or folders")
+    p.set_defaults(func=cmd_check)

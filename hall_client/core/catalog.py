@@ -466,6 +466,29 @@ def list_items(session: Session, search: str = "") -> list[ServiceItemVersion]:
     return list(session.scalars(stmt.order_by(ServiceItemVersion.code)))
 
 
+@dataclass(frozen=True)
+class ItemSummary:
+    """One line of the catalog browser."""
+
+    code: str
+    version: int
+    name: str
+    category: str
+    department: str
+    department_name: str
+    legal_limit_days: int
+    promised_limit_days: int
+    fee_count: int
+
+
+def summaries(session: Session, search: str = "") -> list[ItemSummary]:
+    names = departments(session)
+    return [ItemSummary(r.code, r.version, r.name, r.category, r.department,
+                        names.get(r.department, r.department), r.definition["legal_limit_days"],
+                        r.definition["promised_limit_days"], len(r.definition["fees"]))
+            for r in list_items(session, search)]
+
+
 def get_item(session: Session, code: str, version: int | None = None) -> ServiceItemVersion:
     if version is None:
         row = _current(session, code)

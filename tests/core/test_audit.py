@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 
 import pytest
@@ -41,7 +42,7 @@ def test_entries_link_to_previous_hash(counter: Counter) -> None:
     with counter.store.transaction() as s:
         entries = list(audit.iter_entries(s))
     assert entries[0].prev_hash == audit.GENESIS
-    for prev, cur in zip(entries, entries[1:], strict=False):
+    for prev, cur in itertools.pairwise(entries):
         assert cur.prev_hash == prev.hash
         assert cur.seq == prev.seq + 1
 

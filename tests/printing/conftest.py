@@ -8,10 +8,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from fake_printer import FakePrinter
 
 from hall_client.printing.receipt import Receipt
 from hall_client.printing.sample import sample_receipt
+from tests.printing.fake_printer import FakePrinter
 
 KEY = bytes(range(32))
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from escpos_decoder import decode
-from test_receipt_print import scan_qr
 
 from hall_client.cli import main
 from hall_client.printing.signing import load_or_create_key, verify_payload
+from tests.printing.escpos_decoder import decode
+from tests.printing.test_receipt_print import scan_qr
 
 
 @pytest.mark.parametrize(("mode", "paper"), [("raster", "58"), ("text", "80")])

@@ -1,0 +1,107 @@
+"""Starting the GUI: font and language, the counter's store, sign-in, the main window.
+
+Opening the store (which may run migrations) and the first-run check happen on the database
+executor like any other database work; the dialogs follow when they report back.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
+
+from hall_client.core.counter import Counter, open_counter
+from hall_client.gui.jobs import JobContext, JobRunner
+from hall_client.gui.login import FirstRunDialog, LoginDialog, needs_first_run
+from hall_client.gui.main_window import MainWindow
+from hall_client.gui.resources import install_font, install_translator
+from hall_client.gui.workspaces import error_text
+from hall_client.sync import server_link
+
+
+@dataclass
+class _Opened:
+    counter: Counter
+    first_run: bool
+
+
+class Startup(QObject):
+    """Drives start-up: open the store, first-run set-up, sign-in, then the main window."""
+
+    def __init__(self, app: QApplication, jobs: JobRunner, *, demo: bool,
+                 lang: str | None) -> None:
+        super().__init__(app)
+        self.app, self.jobs, self.demo, self.lang = app, jobs, demo, lang
+        self.counter: Counter | None = None
+        self.window: MainWindow | None = None
+        self.server: subprocess.Popen[bytes] | None = None
+        self.exit_code = 0
+        self.progress = QProgressDialog(self.app.translate("Startup", "正在打开本地数据库…"),
+                                        "", 0, 0)
+        self.progress.setCancelButton(None)
+        self.progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.progress.setMinimumDuration(300)
+
+    def start(self) -> None:
+        demo = self.demo
+
+        def open_store(ctx: JobContext) -> _Opened:
+            counter = open_counter(demo=demo)
+            return _Opened(counter, needs_first_run(counter))
+
+        self.jobs.db(open_store, success=self._opened, failure=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.close()
+        QMessageBox.critical(None, self.app.translate("Startup", "无法启动"), error_text(exc))
+        self.exit_code = 1
+        self.app.quit()
+
+    def _opened(self, opened: _Opened) -> None:
+        self.progress.close()
+        counter = self.counter = opened.counter
+        install_translator(self.app, self.lang or counter.settings.ui.locale)
+        if self.demo and counter.settings.server.start_local:
+            url, server_dir = counter.settings.server.url, counter.data_dir / "server"
+            self.jobs.background(lambda ctx: server_link.start_local_server(url, server_dir),
+                                 success=self._server_started)
+        if opened.first_run and FirstRunDialog(counter, self.jobs).exec() \
+                != QDialog.DialogCode.Accepted:
+            self.app.quit()
+            return
+        login = LoginDialog(counter, self.jobs)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            self.app.quit()
+            return
+        self.window = MainWindow(counter, self.jobs, login.actor)
+        self.window.show()
+
+    def _server_started(self, proc: subprocess.Popen[bytes] | None) -> None:
+        self.server = proc
+
+    def shutdown(self) -> None:
+        self.jobs.wait()
+        if self.server is not None:
+            self.server.terminate()
+            self.server.wait(10)
+        if self.counter is not None:
+            self.counter.close()
+
+
+def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("hall-client")
+    app.setOrganizationName("hall-client")
+    install_font(app)
+    jobs = JobRunner(app)
+    startup = Startup(app, jobs, demo=demo, lang=lang)
+    startup.start()
+    try:
+        code = app.exec()
+    finally:
+        startup.shutdown()
+    return startup.exit_code or code

@@ -1,0 +1,178 @@
+"""The catalog browser: search items by name, code or department, read an item's materials,
+fees, flow and limits, and print its one-time notice (一次性告知单) on A4."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_client.core import catalog
+from hall_client.core.catalog import ItemSummary
+from hall_client.core.counter import Counter
+from hall_client.gui.jobs import JobRunner
+from hall_client.gui.table_model import Column, RecordTableModel
+from hall_client.printing.notice import item_html
+
+
+def catalog_model(parent: Any = None) -> RecordTableModel[ItemSummary]:
+    """The catalog table: one row per current item version."""
+    days = QCoreApplication.translate("CatalogBrowser", "{n} 个工作日")
+    tip = lambda r: f"{r.name}（{r.code} v{r.version}）"  # noqa: E731
+    return RecordTableModel([
+        Column(QCoreApplication.translate("CatalogBrowser", "事项编码"), lambda r: r.code, tip),
+        Column(QCoreApplication.translate("CatalogBrowser", "事项名称"), lambda r: r.name, tip),
+        Column(QCoreApplication.translate("CatalogBrowser", "类别"), lambda r: r.category),
+        Column(QCoreApplication.translate("CatalogBrowser", "实施部门"), lambda r: r.department_name),
+        Column(QCoreApplication.translate("CatalogBrowser", "法定时限"), lambda r: days.format(n=r.legal_limit_days)),
+        Column(QCoreApplication.translate("CatalogBrowser", "承诺时限"), lambda r: days.format(n=r.promised_limit_days)),
+    ], parent)
+
+
+class CatalogBrowser(QWidget):
+    """Search box, item table, and the selected item's notice."""
+
+    item_shown = Signal(str)
+
+    def __init__(self, counter: Counter, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter, self.jobs = counter, jobs
+        self.current_html = ""
+        self.current_print_html = ""
+        self.current_code = ""
+        self.search = QLineEdit()
+        self.search.setObjectName("catalogSearch")
+        self.search.setPlaceholderText(self.tr("按事项名称、编码或部门搜索"))
+        self.search.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.model = catalog_model(self)
+        self.table = QTableView()
+        self.table.setObjectName("catalogTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("catalogDetail")
+        self.print_button = QPushButton(self.tr("打印一次性告知单…"))
+        self.print_button.setEnabled(False)
+        self.print_button.clicked.connect(self.print_notice)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("搜索：")))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
+        split = QSplitter()
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([620, 660])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.refresh()
+
+    def refresh(self) -> None:
+        text, store = self.search.text(), self.counter.store
+
+        def load(ctx: object) -> list[ItemSummary]:
+            with store.transaction() as s:
+                return catalog.summaries(s, text)
+
+        self.jobs.db(load, success=self._loaded)
+
+    def _loaded(self, rows: list[ItemSummary]) -> None:
+        self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.count.setText(self.tr("共 {n} 项").format(n=len(rows)))
+        if rows:
+            codes = [r.code for r in rows]
+            self.table.selectRow(codes.index(self.current_code)
+                                 if self.current_code in codes else 0)
+        else:
+            self.detail.setHtml(self.tr("<p>没有符合条件的事项。</p>"))
+            self.print_button.setEnabled(False)
+
+    def show_code(self, code: str) -> None:
+        """Select the item ``code`` if it is in the current list."""
+        for i in range(self.model.total()):
+            if self.model.row(i).code == code:
+                while self.model.rowCount() <= i:
+                    self.model.fetchMore(QModelIndex())
+                self.table.selectRow(i)
+                return
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        code, store = self.model.row(current.row()).code, self.counter.store
+        hall = self.counter.settings.hall.name
+
+        def load(ctx: object) -> tuple[str, str, str]:
+            with store.transaction() as s:
+                row = catalog.get_item(s, code)
+                kw = dict(version=row.version, departments=catalog.departments(s),
+                          people=catalog.people_names(s), hall_name=hall)
+                return (code, item_html(row.definition, **kw),  # type: ignore[arg-type]
+                        item_html(row.definition, for_print=True, **kw))  # type: ignore[arg-type]
+
+        self.jobs.db(load, success=self._show)
+
+    def _show(self, result: tuple[str, str, str]) -> None:
+        self.current_code, self.current_html, self.current_print_html = result
+        self.detail.setHtml(self.current_html)
+        self.print_button.setEnabled(True)
+        self.item_shown.emit(self.current_code)
+
+    def notice_document(self) -> QTextDocument:
+        doc = QTextDocument(self)
+        doc.setDefaultFont(self.font())
+        doc.setHtml(self.current_print_html)
+        return doc
+
+    def print_to_pdf(self, path: Path) -> None:
+        """Print the current notice on A4 into a PDF file (used by tests and 'save as PDF')."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(path))
+        self._setup_a4(printer)
+        self.notice_document().print_(printer)
+
+    @staticmethod
+    def _setup_a4(printer: QPrinter) -> None:
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+
+    def print_notice(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._setup_a4(printer)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印一次性告知单"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.notice_document().print_(printer)

@@ -1,0 +1,296 @@
+"""The role workspaces of the main window: 窗口受理, 收费, 监察, 管理.
+
+Supervisors read the audit trail and check its chain here; administrators manage staff
+accounts. The counter and cashier workspaces are filled by the issues that build those jobs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from hall_client.core import audit, auth, catalog
+from hall_client.core.actor import ROLES, Actor
+from hall_client.core.counter import Counter
+from hall_client.core.errors import DomainError, InvalidInput
+from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import role_label, roles_label
+from hall_client.gui.table_model import Column, RecordTableModel
+from hall_client.store.models import AuditEntry, Person
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _table(model: RecordTableModel) -> QTableView:  # type: ignore[type-arg]
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, InvalidInput):
+        return "\n".join(p.message for p in exc.problems)
+    return exc.message if isinstance(exc, DomainError) else str(exc)
+
+
+class PlannedWorkspace(QWidget):
+    """A workspace whose tools arrive with a later release; says what will be here."""
+
+    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+
+
+class AuditWorkspace(QWidget):
+    """监察: the audit trail, newest first, and a check of its hash chain."""
+
+    LIMIT = 5000
+
+    def __init__(self, counter: Counter, jobs: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter, self.jobs = counter, jobs
+        self.model: RecordTableModel[AuditEntry] = RecordTableModel([
+            Column(QCoreApplication.translate("AuditWorkspace", "序号"), lambda e: e.seq),
+            Column(QCoreApplication.translate("AuditWorkspace", "时间"),
+                   lambda e: e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")),
+            Column(QCoreApplication.translate("AuditWorkspace", "人员"), lambda e: e.username),
+            Column(QCoreApplication.translate("AuditWorkspace", "角色"), lambda e: role_label(e.role)),
+            Column(QCoreApplication.translate("AuditWorkspace", "窗口"), lambda e: e.counter),
+            Column(QCoreApplication.translate("AuditWorkspace", "操作"), lambda e: e.action),
+            Column(QCoreApplication.translate("AuditWorkspace", "对象"), lambda e: f"{e.object_type}:{e.object_id}"),
+            Column(QCoreApplication.translate("AuditWorkspace", "变更"), lambda e: e.after,
+                   lambda e: f"前：{e.before}\n后：{e.after}"),
+        ], self)
+        self.view = _table(self.model)
+        self.status = QLabel()
+        self.status.setObjectName("chainStatus")
+        refresh = QPushButton(self.tr("刷新"))
+        refresh.clicked.connect(self.refresh)
+        verify = QPushButton(self.tr("校验审计链"))
+        verify.setObjectName("verifyChain")
+        verify.clicked.connect(self.verify)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）")))
+        bar.addStretch(1)
+        bar.addWidget(refresh)
+        bar.addWidget(verify)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        store, limit = self.counter.store, self.LIMIT
+
+        def load(ctx: object) -> list[AuditEntry]:
+            with store.transaction() as s:
+                return list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())
+                                      .limit(limit)))
+
+        self.jobs.db(load, success=self.model.set_rows)
+
+    def verify(self) -> None:
+        store = self.counter.store
+        self.status.setText(self.tr("正在校验…"))
+
+        def check(ctx: object) -> audit.ChainReport:
+            with store.transaction() as s:
+                return audit.verify(s)
+
+        self.jobs.db(check, success=self._verified, failure=lambda e: self.status.setText(str(e)))
+
+    def _verified(self, report: audit.ChainReport) -> None:
+        colour = "#1b5e20" if report.ok else "#b00020"
+        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        self.status.setText(report.describe())
+
+
+class AddPersonDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("添加人员"))
+        self.username = QLineEdit()
+        self.full_name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role_boxes = {r: QCheckBox(role_label(r)) for r in ROLES}
+        roles = QHBoxLayout()
+        for box in self.role_boxes.values():
+            roles.addWidget(box)
+        form = QFormLayout(self)
+        form.addRow(self.tr("用户名："), self.username)
+        form.addRow(self.tr("姓名："), self.full_name)
+        form.addRow(self.tr("初始密码："), self.password)
+        form.addRow(self.tr("角色："), roles)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, object]:
+        return dict(username=self.username.text().strip(), full_name=self.full_name.text(),
+                    password=self.password.text(),
+                    roles=[r for r, b in self.role_boxes.items() if b.isChecked()])
+
+
+class AdminWorkspace(QWidget):
+    """管理: staff accounts of this counter, and the service catalog's import and export."""
+
+    catalog_changed = Signal()
+
+    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter, self.jobs, self.actor = counter, jobs, actor
+        self.model: RecordTableModel[Person] = RecordTableModel([
+            Column(QCoreApplication.translate("AdminWorkspace", "用户名"), lambda p: p.username),
+            Column(QCoreApplication.translate("AdminWorkspace", "姓名"), lambda p: p.full_name),
+            Column(QCoreApplication.translate("AdminWorkspace", "角色"),
+                   lambda p: roles_label(p.role_names)),
+            Column(QCoreApplication.translate("AdminWorkspace", "状态"),
+                   lambda p: QCoreApplication.translate("AdminWorkspace", "已锁定") if p.locked_until
+                   else QCoreApplication.translate("AdminWorkspace", "正常")),
+        ], self)
+        self.view = _table(self.model)
+        add = QPushButton(self.tr("添加人员…"))
+        add.clicked.connect(self.add_person)
+        unlock = QPushButton(self.tr("解锁所选账号"))
+        unlock.clicked.connect(self.unlock_selected)
+        import_button = QPushButton(self.tr("导入事项目录…"))
+        import_button.clicked.connect(self.choose_catalog_import)
+        export_button = QPushButton(self.tr("导出事项目录…"))
+        export_button.clicked.connect(self.choose_catalog_export)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("本窗口的人员与角色")))
+        bar.addStretch(1)
+        bar.addWidget(add)
+        bar.addWidget(unlock)
+        catalog_bar = QHBoxLayout()
+        catalog_bar.addWidget(QLabel(self.tr(
+            "事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本")))
+        catalog_bar.addStretch(1)
+        catalog_bar.addWidget(import_button)
+        catalog_bar.addWidget(export_button)
+        self.catalog_status = QLabel()
+        self.catalog_status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(catalog_bar)
+        layout.addWidget(self.catalog_status)
+        self.refresh()
+
+    def refresh(self) -> None:
+        store = self.counter.store
+
+        def load(ctx: object) -> list[Person]:
+            with store.transaction() as s:
+                return auth.list_people(s)
+
+        self.jobs.db(load, success=self.model.set_rows)
+
+    def add_person(self) -> None:
+        dialog = AddPersonDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values, store, actor = dialog.values(), self.counter.store, self.actor
+
+        def create(ctx: object) -> None:
+            with store.transaction() as s:
+                auth.add_person(s, actor, **values)  # type: ignore[arg-type]
+
+        self.jobs.db(create, success=lambda _: self.refresh(), failure=self._failed)
+
+    def unlock_selected(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return
+        username = self.model.row(rows[0].row()).username
+        store, actor = self.counter.store, self.actor
+
+        def run(ctx: object) -> None:
+            with store.transaction() as s:
+                auth.unlock(s, actor, username)
+
+        self.jobs.db(run, success=lambda _: self.refresh(), failure=self._failed)
+
+    def choose_catalog_import(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入事项目录"), "",
+                                              self.tr("事项目录 (*.json *.xlsx)"))
+        if path:
+            self.import_catalog(Path(path))
+
+    def choose_catalog_export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出事项目录"), "catalog.xlsx",
+                                              self.tr("Excel 工作簿 (*.xlsx);;JSON (*.json)"))
+        if path:
+            self.export_catalog(Path(path))
+
+    def import_catalog(self, path: Path) -> None:
+        store, actor = self.counter.store, self.actor
+
+        def run(ctx: object) -> catalog.ImportReport:
+            with store.transaction() as s:
+                return catalog.import_file(s, actor, path)
+
+        def done(report: catalog.ImportReport) -> None:
+            self.catalog_status.setStyleSheet("color: #1b5e20;")
+            self.catalog_status.setText(self.tr("{file}：导入完成，{summary}").format(
+                file=path.name, summary=report.describe()))
+            self.catalog_changed.emit()
+
+        def failed(exc: BaseException) -> None:
+            self.catalog_status.setStyleSheet("color: #b00020;")
+            problems = exc.problems if isinstance(exc, InvalidInput) else []
+            lines = [str(p) for p in problems[:20]] or [error_text(exc)]
+            more = len(problems) - 20
+            if more > 0:
+                lines.append(self.tr("……另有 {n} 处问题").format(n=more))
+            self.catalog_status.setText(self.tr("未导入任何内容：") + "\n" + "\n".join(lines))
+
+        self.catalog_status.setText(self.tr("正在校验并导入 {file}…").format(file=path.name))
+        self.jobs.db(run, success=done, failure=failed)
+
+    def export_catalog(self, path: Path) -> None:
+        store = self.counter.store
+
+        def run(ctx: object) -> None:
+            with store.transaction() as s:
+                catalog.export_file(s, path)
+
+        self.jobs.db(run, success=lambda _: self.catalog_status.setText(
+            self.tr("已导出到 {path}").format(path=path)), failure=self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, self.tr("操作未完成"), error_text(exc))

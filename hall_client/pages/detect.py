@@ -1,0 +1,294 @@
+"""Find the sheet in a photo: its four corners, how sure we are, and the flat page.
+
+Candidates come from two views of a small copy of the photo (long side WORK_LONG): edges
+(Canny, closed) and "unlike the desk" (colour distance from the border's median, Otsu). Each
+contour's hull is reduced to a quadrilateral; every side is then refined on a medium copy by
+finding the strongest step along its normal at many points and fitting a robust line, and the
+corners are the lines' crossings. The share of points with a clear step is the edge support;
+confidence combines it with the quad's area and shape. When nothing convincing is found the
+caller falls back to the whole image (a scan already cropped), deskewed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+WORK_LONG = 640
+REFINE_LONG = 1400
+#: Below this confidence a quad is not trusted and the whole image is used.
+MIN_CONFIDENCE = 0.45
+A4 = math.sqrt(2.0)
+
+
+@dataclass(frozen=True)
+class PageQuad:
+    """Corners (TL, TR, BR, BL) in the given image's pixel coordinates, and a 0–1 confidence."""
+
+    corners: np.ndarray
+    confidence: float
+    method: str
+
+    def as_list(self) -> list[list[float]]:
+        return [[round(float(x), 1), round(float(y), 1)] for x, y in self.corners]
+
+
+def order_corners(pts: np.ndarray) -> np.ndarray:
+    """Order four points as top-left, top-right, bottom-right, bottom-left."""
+    pts = np.asarray(pts, dtype=np.float64).reshape(4, 2)
+    c = pts.mean(axis=0)
+    ang = np.arctan2(pts[:, 1] - c[1], pts[:, 0] - c[0])
+    pts = pts[np.argsort(ang)]  # clockwise in image coordinates, starting near -180°
+    start = int(np.argmin(pts.sum(axis=1)))
+    return np.roll(pts, -start, axis=0)
+
+
+def _resize_long(img: np.ndarray, long_px: int) -> tuple[np.ndarray, float]:
+    h, w = img.shape[:2]
+    s = min(1.0, long_px / max(h, w))
+    if s == 1.0:
+        return img, 1.0
+    return cv2.resize(img, (round(w * s), round(h * s)), interpolation=cv2.INTER_AREA), s
+
+
+def _masks(small: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    grey = cv2.cvtColor(small, cv2.COLOR_BGR2GRAY)
+    blur = cv2.GaussianBlur(grey, (5, 5), 0)
+    med = float(np.median(blur))
+    edges = cv2.Canny(blur, max(10.0, 0.4 * med), max(30.0, 1.0 * med))
+    edges = cv2.morphologyEx(edges, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    lab = cv2.cvtColor(cv2.GaussianBlur(small, (7, 7), 0), cv2.COLOR_BGR2LAB).astype(np.float32)
+    b = 6
+    border = np.concatenate(
+        [
+            lab[:b].reshape(-1, 3),
+            lab[-b:].reshape(-1, 3),
+            lab[:, :b].reshape(-1, 3),
+            lab[:, -b:].reshape(-1, 3),
+        ]
+    )
+    desk = np.median(border, axis=0)
+    dist = np.sqrt(((lab - desk) ** 2 * np.array([1.0, 2.0, 2.0], np.float32)).sum(axis=2))
+    dist8 = np.clip(dist * (255.0 / max(float(dist.max()), 1.0)), 0, 255).astype(np.uint8)
+    _, unlike = cv2.threshold(dist8, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
+    unlike = cv2.morphologyEx(unlike, cv2.MORPH_CLOSE, k)
+    unlike = cv2.morphologyEx(unlike, cv2.MORPH_OPEN, k)
+    _, bright = cv2.threshold(blur, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_CLOSE, k)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, k)
+    return [("edges", edges), ("desk", unlike), ("bright", bright)]
+
+
+def _quads(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
+    contours, _ = cv2.findContours(mask, cv2.RETR_LIST, cv2.CHAIN_APPROX_SIMPLE)
+    out = []
+    for c in sorted(contours, key=cv2.contourArea, reverse=True)[:6]:
+        hull = cv2.convexHull(c)
+        if cv2.contourArea(hull) < min_area:
+            continue
+        peri = cv2.arcLength(hull, True)
+        for eps in (0.01, 0.02, 0.03, 0.045, 0.06):
+            approx = cv2.approxPolyDP(hull, eps * peri, True)
+            if len(approx) == 4:
+                if cv2.isContourConvex(approx):
+                    out.append(approx.reshape(4, 2).astype(np.float64))
+                break
+            if len(approx) < 4:
+                break
+    return out
+
+
+def _refine(
+    gx: np.ndarray, gy: np.ndarray, quad: np.ndarray, reach: float
+) -> tuple[np.ndarray, float]:
+    """Fit each side to the strongest nearby step; return new corners and edge support 0–1."""
+    h, w = gx.shape
+    lines: list[tuple[np.ndarray, np.ndarray] | None] = []
+    supported = total = 0
+    centre = quad.mean(axis=0)
+    for i in range(4):
+        p, q = quad[i], quad[(i + 1) % 4]
+        d = q - p
+        length = float(np.hypot(*d))
+        if length < 1:
+            return quad, 0.0
+        t_dir = d / length
+        n = np.array([-t_dir[1], t_dir[0]])
+        if np.dot(centre - (p + q) / 2, n) < 0:
+            n = -n  # normal points into the page
+        ts = np.linspace(0.08, 0.92, 40)
+        offs = np.arange(-reach, reach + 1, 1.0)
+        base = p[None, :] + ts[:, None] * d[None, :]
+        samp = base[:, None, :] + offs[None, :, None] * n[None, None, :]
+        xs = np.clip(samp[..., 0], 0, w - 1).astype(np.float32)
+        ys = np.clip(samp[..., 1], 0, h - 1).astype(np.float32)
+        gxs = cv2.remap(gx, xs, ys, cv2.INTER_LINEAR)
+        gys = cv2.remap(gy, xs, ys, cv2.INTER_LINEAR)
+        along = np.abs(gxs * n[0] + gys * n[1])
+        best = along.argmax(axis=1)
+        strength = along[np.arange(len(ts)), best]
+        thr = max(20.0, 0.35 * float(np.median(strength)))
+        good = strength > thr
+        inside = (
+            (samp[..., 0].min(axis=1) >= 0)
+            & (samp[..., 0].max(axis=1) <= w - 1)
+            & (samp[..., 1].min(axis=1) >= 0)
+            & (samp[..., 1].max(axis=1) <= h - 1)
+        )
+        total += len(ts)
+        supported += int(np.count_nonzero(good & inside))
+        pts = base[good] + offs[best[good]][:, None] * n[None, :]
+        if len(pts) < 6:
+            lines.append(None)
+            continue
+        vx, vy, x0, y0 = cv2.fitLine(pts.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        lines.append((np.array([x0, y0], float), np.array([vx, vy], float)))
+    corners = quad.copy()
+    for i in range(4):
+        a, b = lines[(i - 1) % 4], lines[i]
+        if a is None or b is None:
+            continue
+        (pa, va), (pb, vb) = a, b
+        m = np.array([va, -vb]).T
+        if abs(np.linalg.det(m)) < 1e-6:
+            continue
+        s = np.linalg.solve(m, pb - pa)
+        cand = pa + s[0] * va
+        if np.hypot(*(cand - quad[i])) < 3 * reach:
+            corners[i] = cand
+    return corners, supported / max(total, 1)
+
+
+def _shape_score(quad: np.ndarray, img_area: float) -> float:
+    area = cv2.contourArea(quad.astype(np.float32))
+    frac = area / img_area
+    if frac < 0.08 or frac > 0.995:
+        return 0.0
+    angles = []
+    for i in range(4):
+        a, b, c = quad[i - 1], quad[i], quad[(i + 1) % 4]
+        v1, v2 = a - b, c - b
+        cos = np.dot(v1, v2) / (np.linalg.norm(v1) * np.linalg.norm(v2) + 1e-9)
+        angles.append(math.degrees(math.acos(np.clip(cos, -1, 1))))
+    worst = max(abs(a - 90) for a in angles)
+    if worst > 50:
+        return 0.0
+    return min(1.0, frac / 0.25) * (1.0 - worst / 90.0)
+
+
+def find_page(image: np.ndarray) -> PageQuad | None:
+    """The sheet's corners in ``image`` (BGR), or None when no sheet edge is convincing."""
+    small, s_small = _resize_long(image, WORK_LONG)
+    mid, s_mid = _resize_long(image, REFINE_LONG)
+    grey_mid = cv2.GaussianBlur(cv2.cvtColor(mid, cv2.COLOR_BGR2GRAY), (3, 3), 0)
+    gx = cv2.Sobel(grey_mid, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(grey_mid, cv2.CV_32F, 0, 1, ksize=3)
+    area = float(small.shape[0] * small.shape[1])
+    best: PageQuad | None = None
+    seen: list[np.ndarray] = []
+    for method, mask in _masks(small):
+        for quad in _quads(mask, 0.08 * area):
+            quad = order_corners(quad)
+            if any(np.abs(quad - q).max() < 4 for q in seen):
+                continue
+            seen.append(quad)
+            shape = _shape_score(quad, area)
+            if shape <= 0:
+                continue
+            q_mid = quad * (s_mid / s_small)
+            reach = max(4.0, 2.5 * s_mid / s_small)
+            refined, support = _refine(gx, gy, q_mid, reach)
+            refined, support2 = _refine(gx, gy, order_corners(refined), 3.0)
+            conf = float(min(1.0, 0.7 * support2 + 0.3 * shape + 0.1 * support))
+            if best is None or conf > best.confidence:
+                best = PageQuad(order_corners(refined) / s_mid, conf, method)
+    return best
+
+
+def page_aspect(corners: np.ndarray, image_size: tuple[int, int] | None = None) -> float:
+    """Long/short ratio of the sheet photographed at ``corners`` (TL, TR, BR, BL).
+
+    With the image size known, the perspective is undone the way Zhang and He's whiteboard
+    scanner does it: the focal length is estimated from the quad (or, when the sides are too
+    near parallel to tell, taken as a phone camera's, 0.8 of the image diagonal) and the true
+    width/height ratio follows. Without it, the mean opposite side lengths are used.
+    """
+    c = np.asarray(corners, float)
+    top, bottom = np.linalg.norm(c[1] - c[0]), np.linalg.norm(c[2] - c[3])
+    left, right = np.linalg.norm(c[3] - c[0]), np.linalg.norm(c[2] - c[1])
+    w, h = (top + bottom) / 2, (left + right) / 2
+    naive = float(max(w, h) / max(float(min(w, h)), 1.0))
+    if image_size is None:
+        return naive
+    iw, ih = image_size
+    u0, v0 = iw / 2.0, ih / 2.0
+    m1 = np.array([c[0][0] - u0, c[0][1] - v0, 1.0])
+    m2 = np.array([c[1][0] - u0, c[1][1] - v0, 1.0])
+    m3 = np.array([c[3][0] - u0, c[3][1] - v0, 1.0])
+    m4 = np.array([c[2][0] - u0, c[2][1] - v0, 1.0])
+    try:
+        k2 = np.dot(np.cross(m1, m4), m3) / np.dot(np.cross(m2, m4), m3)
+        k3 = np.dot(np.cross(m1, m4), m2) / np.dot(np.cross(m3, m4), m2)
+    except FloatingPointError:
+        return naive
+    n2 = k2 * m2 - m1
+    n3 = k3 * m3 - m1
+    diag = math.hypot(iw, ih)
+    f2 = None
+    if abs(n2[2] * n3[2]) > 1e-9:
+        f2 = -(n2[0] * n3[0] + n2[1] * n3[1]) / (n2[2] * n3[2])
+    if f2 is None or not (0.3 * diag) ** 2 < f2 < (3.0 * diag) ** 2:
+        f2 = (0.8 * diag) ** 2
+    a_inv = np.diag([1.0 / f2, 1.0 / f2, 1.0])
+    num = float(n2 @ a_inv @ n2)
+    den = float(n3 @ a_inv @ n3)
+    if num <= 0 or den <= 0:
+        return naive
+    ratio = math.sqrt(num / den)  # width / height
+    if not 0.1 < ratio < 10:
+        return naive
+    return float(max(ratio, 1 / ratio))
+
+
+def warp(image: np.ndarray, corners: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """The quad at ``corners`` (TL, TR, BR, BL) warped flat to ``size`` (width, height)."""
+    w, h = size
+    dst = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
+    m = cv2.getPerspectiveTransform(np.asarray(corners, np.float32), dst)
+    return cv2.warpPerspective(
+        image,
+        m,
+        (w, h),
+        flags=cv2.INTER_AREA if _shrinks(corners, size) else cv2.INTER_LINEAR,
+        borderMode=cv2.BORDER_REPLICATE,
+    )
+
+
+def _shrinks(corners: np.ndarray, size: tuple[int, int]) -> bool:
+    c = np.asarray(corners, float)
+    span = max(np.linalg.norm(c[2] - c[0]), np.linalg.norm(c[3] - c[1]))
+    return bool(span > 1.5 * math.hypot(*size))
+
+
+def deskew_angle(grey: np.ndarray, limit: float = 6.0) -> float:
+    """Small skew (degrees) of text lines in a scan, by the sharpest row profile."""
+    small, _ = _resize_long(grey, 700)
+    ink = (small < 140).astype(np.float32)
+    if ink.mean() < 0.002:
+        return 0.0
+    h, w = ink.shape
+    centre = (w / 2, h / 2)
+
+    def score(angle: float) -> float:
+        m = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rot = cv2.warpAffine(ink, m, (w, h), flags=cv2.INTER_NEAREST)
+        rows = rot.sum(axis=1)
+        return float(np.var(np.diff(rows)))
+
+    best = max(np.arange(-limit, limit + 0.01, 1.0), key=score)
+    fine = max(np.arange(best - 0.9, best + 0.91, 0.15), key=score)
+    return float(fine)

@@ -1,0 +1,326 @@
+"""One page from photo or scan to a compliant JPEG: the API the CLI and the GUI call.
+
+``prepare_image`` takes pixels (a numpy BGR array) or a path, and optional corners from the
+caller (the GUI's drag-the-corners); it returns the corners it used, a confidence, warnings and
+the encoded page. ``prepare_batch`` runs many files in this process with a progress callback
+and a cancel flag (anything with ``is_set()``, such as ``threading.Event``); the command line
+runs ``prepare_file`` in a process pool instead. Nothing here imports Qt or the rest of the
+program.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import cv2
+import numpy as np
+
+from hall_client.pages.decode import SourceImage, read_file
+from hall_client.pages.detect import (
+    MIN_CONFIDENCE,
+    deskew_angle,
+    find_page,
+    order_corners,
+    page_aspect,
+    warp,
+)
+from hall_client.pages.encode import DEFAULT_ENCODER, EncodedPage, encode_to_cap
+from hall_client.pages.enhance import clean_page
+from hall_client.pages.errors import Cancelled, PageError
+from hall_client.pages.orient import find_orientation, rotate_page
+from hall_client.pages.profiles import PageProfile
+
+A4 = math.sqrt(2.0)
+#: A sheet whose aspect is within this of A4 is taken as A4 (perspective estimates wobble).
+A4_SNAP = 0.08
+#: White margin around a non-A4 document placed on an A4 page.
+MARGIN = 0.04
+
+Corners = Sequence[Sequence[float]]
+
+
+class CancelFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """Switches for one run; defaults suit photos from a document camera or a phone."""
+
+    encoder: str = DEFAULT_ENCODER
+    find_edges: bool = True
+    fix_orientation: bool = True
+    clean: bool = True
+    colour: bool | None = None  # None: decide by content
+    keep_preview: bool = False
+
+
+@dataclass
+class PreparedPage:
+    """A finished page and everything the clerk (or GUI) may want to know about it.
+
+    ``corners`` are in the source image's pixels (full size, after EXIF orientation), in the
+    order top-left, top-right, bottom-right, bottom-left of the sheet as photographed.
+    ``rotation`` is the clockwise turn applied to make the text upright.
+    """
+
+    source: str
+    index: int
+    encoded: EncodedPage
+    corners: list[list[float]]
+    confidence: float
+    method: str
+    rotation: int
+    rotation_confidence: float
+    blank: bool
+    warnings: list[str] = field(default_factory=list)
+    preview: np.ndarray | None = None
+
+    @property
+    def label(self) -> str:
+        return self.source if self.index == 0 else f"{self.source}#{self.index + 1}"
+
+    def as_dict(self) -> dict[str, object]:
+        e = self.encoded
+        return {
+            "source": self.source,
+            "page": self.index + 1,
+            "width": e.width,
+            "height": e.height,
+            "bytes": e.size,
+            "quality": e.quality,
+            "colour": e.colour,
+            "encoder": e.encoder,
+            "corners": self.corners,
+            "confidence": round(self.confidence, 3),
+            "method": self.method,
+            "rotation": self.rotation,
+            "rotation_confidence": self.rotation_confidence,
+            "blank": self.blank,
+            "warnings": self.warnings,
+        }
+
+
+def _place_on_a4(page: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """``page`` scaled to fit an A4 canvas of ``size`` (w, h) with margins, centred on white."""
+    cw, ch = size
+    h, w = page.shape[:2]
+    s = min(cw * (1 - 2 * MARGIN) / w, ch * (1 - 2 * MARGIN) / h)
+    nw, nh = max(1, round(w * s)), max(1, round(h * s))
+    scaled = cv2.resize(page, (nw, nh), interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
+    canvas = np.full((ch, cw, *page.shape[2:]), 255, np.uint8)
+    x, y = (cw - nw) // 2, (ch - nh) // 2
+    canvas[y : y + nh, x : x + nw] = scaled
+    return canvas
+
+
+def _deskewed(img: np.ndarray) -> tuple[np.ndarray, float]:
+    grey = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    angle = deskew_angle(grey)
+    if abs(angle) < 0.2:
+        return img, 0.0
+    h, w = img.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(
+        img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
+    ), angle
+
+
+def prepare_source(
+    src: SourceImage,
+    profile: PageProfile,
+    corners: Corners | None = None,
+    options: PageOptions | None = None,
+) -> PreparedPage:
+    """Find, flatten, turn upright, clean and encode one decoded page."""
+    opts = options or PageOptions()
+    img = src.pixels
+    if img.ndim == 2:
+        img = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+    warnings = list(src.warnings)
+    h, w = img.shape[:2]
+    whole = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], float)
+    if corners is not None:
+        quad = order_corners(np.asarray(corners, float) / src.scale)
+        confidence, method = 1.0, "caller"
+    else:
+        found = find_page(img) if opts.find_edges else None
+        if found is not None and found.confidence >= MIN_CONFIDENCE:
+            quad, confidence, method = found.corners, found.confidence, found.method
+        else:
+            quad, confidence, method = whole, found.confidence if found else 0.0, "whole"
+            if opts.find_edges:
+                warnings.append("未找到纸张边缘，按已裁切的扫描件处理（可手动调整四角）")
+    if method == "whole":
+        img, angle = _deskewed(img)
+        if angle:
+            warnings.append(f"已纠正倾斜 {angle:.1f}°")
+    short_px, long_px = profile.largest_size()
+    aspect = page_aspect(quad, (w, h)) if method != "whole" else page_aspect(quad)
+    is_a4 = abs(aspect / A4 - 1) <= A4_SNAP
+    c = quad
+    quad_w = (np.linalg.norm(c[1] - c[0]) + np.linalg.norm(c[2] - c[3])) / 2
+    quad_h = (np.linalg.norm(c[3] - c[0]) + np.linalg.norm(c[2] - c[1])) / 2
+    portrait = quad_h >= quad_w
+    if is_a4:
+        size = (short_px, long_px) if portrait else (long_px, short_px)
+    else:
+        other = round(long_px / aspect)
+        size = (other, long_px) if portrait else (long_px, other)
+    flat = warp(img, quad, size)
+    rotation, rot_conf = 0, 1.0
+    if opts.fix_orientation:
+        o = find_orientation(flat)
+        rotation, rot_conf = o.rotate, o.confidence
+        flat = rotate_page(flat, rotation)
+        if rot_conf < 0.15:
+            warnings.append("无法可靠判断文字方向，请核对页面是否正立")
+    if opts.clean:
+        cleaned = clean_page(flat, opts.colour)
+        page, colour, blank = cleaned.pixels, cleaned.colour, cleaned.blank
+    else:
+        page, colour, blank = flat, bool(opts.colour), False
+    if not is_a4:
+        fh, fw = page.shape[:2]
+        canvas = (long_px, short_px) if fw > fh else (short_px, long_px)
+        page = _place_on_a4(page, canvas)
+        warnings.append(f"材料长宽比 {aspect:.2f} 不是 A4，已按原比例放在 A4 页面上")
+    if blank:
+        warnings.append("疑似空白页，请核对（未删除）")
+    if method not in ("caller", "whole") and confidence < 0.7:
+        warnings.append(f"纸张边缘置信度较低（{confidence:.2f}），请核对四角")
+    encoded = encode_to_cap(page, profile, colour=colour, encoder=opts.encoder)
+    full_corners = [
+        [round(float(x) * src.scale, 1), round(float(y) * src.scale, 1)] for x, y in quad
+    ]
+    return PreparedPage(
+        src.source,
+        src.index,
+        encoded,
+        full_corners,
+        float(confidence),
+        method,
+        rotation,
+        float(rot_conf),
+        blank,
+        warnings,
+        page if opts.keep_preview else None,
+    )
+
+
+def prepare_image(
+    image: np.ndarray | str | Path,
+    profile: PageProfile,
+    corners: Corners | None = None,
+    options: PageOptions | None = None,
+) -> PreparedPage:
+    """One page from pixels (BGR or grey numpy array) or from the first page of a file."""
+    if isinstance(image, np.ndarray):
+        if image.dtype != np.uint8 or image.ndim not in (2, 3):
+            raise PageError(
+                "bad_image",
+                "图像数据格式不对（需要 8 位灰度或 BGR）",
+                f"need uint8 HxW or HxWx3, got {image.dtype} {image.shape}",
+            )
+        src = SourceImage("<image>", 0, image, "array")
+    else:
+        want = None if corners is not None else profile.largest_size()[1]
+        src = read_file(image, want)[0]
+    return prepare_source(src, profile, corners, options)
+
+
+def prepare_file(
+    path: str | Path, profile: PageProfile, options: PageOptions | None = None
+) -> list[PreparedPage]:
+    """Every page of one file; raises PageError naming the file if it cannot be read."""
+    sources = read_file(path, profile.largest_size()[1])
+    out = []
+    for src in sources:
+        try:
+            out.append(prepare_source(src, profile, None, options))
+        except PageError as exc:
+            raise exc.with_source(src.label) from exc
+    return out
+
+
+@dataclass
+class FileResult:
+    """What became of one input file: its pages, or the error that stopped it."""
+
+    path: str
+    pages: list[PreparedPage] = field(default_factory=list)
+    error: PageError | None = None
+
+
+Progress = Callable[[int, int, str], None]
+
+
+def prepare_batch(
+    paths: Sequence[str | Path],
+    profile: PageProfile,
+    options: PageOptions | None = None,
+    progress: Progress | None = None,
+    cancel: CancelFlag | None = None,
+) -> list[FileResult]:
+    """Prepare files one after another in this process (the GUI runs this in a worker thread).
+
+    ``progress(done, total, path)`` is called after each file; ``cancel.is_set()`` is checked
+    before each file and raises Cancelled. A bad file gives a FileResult with ``error`` set and
+    the batch goes on.
+    """
+    results = []
+    total = len(paths)
+    for i, path in enumerate(paths):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        results.append(run_one(str(path), profile, options))
+        if progress is not None:
+            progress(i + 1, total, str(path))
+    return results
+
+
+def run_one(path: str, profile: PageProfile, options: PageOptions | None = None) -> FileResult:
+    """``prepare_file`` with every failure turned into a per-file error (safe in a pool)."""
+    try:
+        return FileResult(path, prepare_file(path, profile, options))
+    except PageError as exc:
+        return FileResult(path, error=exc if exc.source else exc.with_source(path))
+    except MemoryError:
+        return FileResult(
+            path, error=PageError("too_large", "图像太大，内存不足", "MemoryError", path)
+        )
+    except Exception as exc:  # a decoder bug must not stop the batch
+        return FileResult(
+            path,
+            error=PageError("unreadable", "无法处理该文件", f"{type(exc).__name__}: {exc}", path),
+        )
+
+
+def write_pages(
+    results: Sequence[FileResult], profile: PageProfile, out_dir: Path
+) -> list[tuple[PreparedPage, Path]]:
+    """Write every prepared page as ``0001.jpg``, ``0002.jpg``… in input order, under out_dir.
+
+    Files left from an earlier run with higher numbers are removed so the folder holds exactly
+    this batch's pages.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    seq = 0
+    for r in results:
+        for page in r.pages:
+            seq += 1
+            target = out_dir / profile.page_name(seq)
+            tmp = target.with_name(target.name + ".part")
+            tmp.write_bytes(page.encoded.data)
+            tmp.replace(target)
+            written.append((page, target))
+    n = seq + 1
+    while (stale := out_dir / profile.page_name(n)).exists():
+        stale.unlink()
+        n += 1
+    return written

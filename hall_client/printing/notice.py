@@ -1,0 +1,86 @@
+"""The one-time notice (一次性告知单) of a service item, as HTML.
+
+The catalog browser shows it and prints it on A4 (the GUI hands it to QPrinter); keeping the
+layout here, headless, lets it be tested and reused for other front ends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from html import escape
+from typing import Any
+
+from hall_client.core.catalog import MATERIAL_FORMS, describe_fee_rule, stage_limits
+
+
+def item_html(
+    definition: Mapping[str, Any],
+    *,
+    version: int,
+    departments: Mapping[str, str],
+    people: Mapping[str, str],
+    hall_name: str,
+    for_print: bool = False,
+    today: date | None = None,
+) -> str:
+    d = definition
+    e = escape
+    dept = departments.get(d["department"], d["department"])
+    parts = [
+        "<html><head><meta charset='utf-8'><style>"
+        "body{font-size:10.5pt} h1{font-size:16pt;text-align:center} h2{font-size:12pt}"
+        "table{border-collapse:collapse;width:100%} td,th{border:1px solid #555;padding:3px 5px}"
+        "th{background:#eee} .muted{color:#555}</style></head><body>"
+    ]
+    if for_print:
+        parts.append(f"<h1>{e(hall_name)}<br/>一次性告知单</h1>")
+    parts.append(f"<h2>{e(d['name'])}</h2>")
+    parts.append(
+        f"<p>事项编码：{e(d['code'])}（第 {version} 版）　事项类别：{e(d['category'])}<br/>"
+        f"实施部门：{e(dept)}　办理地点：{e(d.get('place', ''))}<br/>"
+        f"法定时限：<b>{d['legal_limit_days']}</b> 个工作日　"
+        f"承诺时限：<b>{d['promised_limit_days']}</b> 个工作日<br/>"
+        f"咨询电话：{e(d.get('phone', ''))}　监督电话：{e(d.get('supervision_phone', ''))}</p>"
+    )
+    if d.get("guide"):
+        parts.append(f"<p class='muted'>{e(d['guide'])}</p>")
+    parts.append("<h2>申请材料</h2><table><tr><th>序号</th><th width='38%'>材料名称</th><th>必需</th>"
+                 "<th>形式</th><th>份数</th><th>分卷</th><th>备注</th></tr>")
+    for i, m in enumerate(d["materials"], 1):
+        notes = m.get("notes", "")
+        if not m.get("digitise", True):
+            notes = ("（纸质保存，不扫描）" + notes) if notes else "纸质保存，不扫描"
+        parts.append(
+            f"<tr><td>{i}</td><td>{e(m['name'])}</td><td>{'是' if m['required'] else '否'}</td>"
+            f"<td>{MATERIAL_FORMS[m['form']]}</td><td>{m.get('copies', 1)}</td>"
+            f"<td>{e(m.get('section', ''))}</td><td>{e(notes)}</td></tr>"
+        )
+    parts.append("</table>")
+    parts.append("<h2>收费项目</h2>")
+    if d["fees"]:
+        parts.append("<table><tr><th>编码</th><th>名称</th><th>标准</th><th>依据</th></tr>")
+        for f in d["fees"]:
+            parts.append(f"<tr><td>{e(f['code'])}</td><td>{e(f['name'])}</td>"
+                         f"<td>{e(describe_fee_rule(f['rule']))}</td><td>{e(f['basis'])}</td></tr>")
+        parts.append("</table>")
+    else:
+        parts.append("<p>本事项不收费。</p>")
+    parts.append("<h2>办理流程</h2><table><tr><th>环节</th><th>岗位</th><th>时限（工作日）</th>"
+                 "<th>本级权限人</th><th>B 岗</th></tr>")
+    for s in d["workflow"]:
+        holders = "、".join(people.get(h, h) for h in s["holders"])
+        backup = "、".join(people.get(h, h) for h in s.get("backup", []))
+        parts.append(f"<tr><td>{s['stage']}</td><td>{e(s['name'])}</td><td>{s['limit_days']}</td>"
+                     f"<td>{e(holders)}</td><td>{e(backup)}</td></tr>")
+    total = sum(limit for _, limit in stage_limits(d))
+    parts.append(f"</table><p class='muted'>各环节时限合计 {total} 个工作日"
+                 "（同一环节并联办理的岗位按最长者计）。</p>")
+    if for_print:
+        when = (today or date.today()).strftime("%Y年%m月%d日")
+        parts.append(
+            "<p>以上为办理本事项需提交的全部材料，申请人按本告知单一次性补齐后即予受理。</p>"
+            f"<p>告知人（窗口）：__________　申请人签收：__________　日期：{when}</p>"
+        )
+    parts.append("</body></html>")
+    return "".join(parts)

@@ -1,0 +1,514 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>AddPersonDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="141" />
+        <source>添加人员</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="151" />
+        <source>用户名：</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="152" />
+        <source>姓名：</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="153" />
+        <source>初始密码：</source>
+        <translation>Initial password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="154" />
+        <source>角色：</source>
+        <translation>Roles:</translation>
+    </message>
+</context>
+<context>
+    <name>AdminWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="177" />
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="178" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="179" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="181" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="182" />
+        <source>已锁定</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="186" />
+        <source>添加人员…</source>
+        <translation>Add person…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="188" />
+        <source>解锁所选账号</source>
+        <translation>Unlock selected account</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="190" />
+        <source>导入事项目录…</source>
+        <translation>Import catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="192" />
+        <source>导出事项目录…</source>
+        <translation>Export catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="195" />
+        <source>本窗口的人员与角色</source>
+        <translation>Staff and roles at this counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="201" />
+        <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
+        <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="249" />
+        <source>导入事项目录</source>
+        <translation>Import catalog</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="250" />
+        <source>事项目录 (*.json *.xlsx)</source>
+        <translation>Catalog (*.json *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="255" />
+        <source>导出事项目录</source>
+        <translation>Export catalog</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="256" />
+        <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
+        <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="269" />
+        <source>{file}：导入完成，{summary}</source>
+        <translation>{file}: imported. {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="279" />
+        <source>……另有 {n} 处问题</source>
+        <translation>… and {n} more problems</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="280" />
+        <source>未导入任何内容：</source>
+        <translation>Nothing was imported:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="282" />
+        <source>正在校验并导入 {file}…</source>
+        <translation>Checking and importing {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="293" />
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="296" />
+        <source>操作未完成</source>
+        <translation>Not done</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="83" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <source>人员</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <source>窗口</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="88" />
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="89" />
+        <source>对象</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="90" />
+        <source>变更</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="96" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="98" />
+        <source>校验审计链</source>
+        <translation>Verify audit chain</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="102" />
+        <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
+        <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="124" />
+        <source>正在校验…</source>
+        <translation>Verifying…</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogBrowser</name>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="36" />
+        <source>{n} 个工作日</source>
+        <translation>{n} working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="39" />
+        <source>事项编码</source>
+        <translation>Item code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
+        <source>事项名称</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <source>实施部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
+        <source>法定时限</source>
+        <translation>Legal limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
+        <source>承诺时限</source>
+        <translation>Promised limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="61" />
+        <source>按事项名称、编码或部门搜索</source>
+        <translation>Search by item name, code or department</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="75" />
+        <source>打印一次性告知单…</source>
+        <translation>Print one-time notice…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="79" />
+        <source>搜索：</source>
+        <translation>Search:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="113" />
+        <source>共 {n} 项</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="119" />
+        <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
+        <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="176" />
+        <source>打印一次性告知单</source>
+        <translation>Print one-time notice</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="94" />
+        <source>首次使用：创建系统管理员</source>
+        <translation>First run: create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="95" />
+        <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
+        <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="108" />
+        <source>用户名：</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="109" />
+        <source>姓名：</source>
+        <translation>Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="110" />
+        <source>密码（至少 8 位）：</source>
+        <translation>Password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="111" />
+        <source>再次输入密码：</source>
+        <translation>Repeat password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="124" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="31" />
+        <source>登录 — 行政服务中心窗口客户端</source>
+        <translation>Sign in — Hall Client</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="32" />
+        <source>行政服务中心窗口客户端</source>
+        <translation>Hall Client</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="35" />
+        <source>{hall}　{counter}（{id}）</source>
+        <translation>{hall} · {counter} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="40" />
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="44" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="50" />
+        <source>用户名：</source>
+        <translation>Username:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="51" />
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="54" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="55" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="69" />
+        <source>请输入用户名和密码</source>
+        <translation>Enter username and password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="72" />
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="26" />
+        <source>行政服务中心窗口客户端 — {hall}</source>
+        <translation>Hall Client — {hall}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="33" />
+        <location filename="../../hall_client/gui/main_window.py" line="36" />
+        <source>窗口受理</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="34" />
+        <source>一窗受理：选择事项、按一次性告知单核对材料、用高拍仪采集页面、打印受理／补正／不予受理通知书、出件。请先在“事项目录”中查阅事项。</source>
+        <translation>One-window acceptance: choose the item, check materials against its one-time notice, capture pages with the document camera, print acceptance / correction / refusal notices, hand out results. Meanwhile, look items up under Catalog.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="39" />
+        <location filename="../../hall_client/gui/main_window.py" line="41" />
+        <source>收费</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="40" />
+        <source>待收费队列、收款（现金、转账、电汇）、机打票据、票据领用缴销、日结清、周对账、月汇总。</source>
+        <translation>Fee queue, payments (cash, bank transfer, wire), machine receipts, receipt stock, daily close, weekly reconciliation, monthly summary.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="44" />
+        <source>监察</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="49" />
+        <source>管理</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="50" />
+        <source>事项目录</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="53" />
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="54" />
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="58" />
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="59" />
+        <source>关于(&amp;A)</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="64" />
+        <source>当前用户：{name}（{roles}）</source>
+        <translation>User: {name} ({roles})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="66" />
+        <source>窗口：{name}（{id}）</source>
+        <translation>Counter: {name} ({id})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="68" />
+        <source>中心服务器：检测中…</source>
+        <translation>Central server: checking…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="87" />
+        <source>中心服务器：已连接 {url}</source>
+        <translation>Central server: connected {url}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="91" />
+        <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
+        <translation>Central server: offline (work continues; syncs when back)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="98" />
+        <source>行政服务中心窗口客户端 {version}
+数据目录：{path}</source>
+        <translation>Hall Client {version}
+Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="42" />
+        <source>窗口受理员</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="43" />
+        <source>收费员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="44" />
+        <source>值班主任</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="45" />
+        <source>系统管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="51" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../hall_client/gui/app.py" line="42" />
+        <source>正在打开本地数据库…</source>
+        <translation>Opening the local database…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/app.py" line="59" />
+        <source>无法启动</source>
+        <translation>Cannot start</translation>
+    </message>
+</context>
+</TS>
