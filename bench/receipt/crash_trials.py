@@ -11,9 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tests" / "core"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from crash_check import RECOVERED, trials
+from tests.core.crash_check import RECOVERED, trials
 
 
 def main(count: int = 50) -> int:

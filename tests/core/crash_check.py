@@ -10,12 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-from cashier_helpers import CASHIER, stock
 from sqlalchemy import select
 
 from hall_client.core import audit, cashier
 from hall_client.core.counter import open_counter
 from hall_client.store.cashier_models import Payment, ReceiptIssue, ReceiptRecord
+from tests.core.cashier_helpers import CASHIER, stock
 
 HERE = Path(__file__).resolve().parent
 #: Receipt numbers found pending after a kill and settled by the next run.
@@ -32,7 +32,7 @@ def prepare(data_dir: Path) -> None:
 
 def run_worker(data_dir: Path, loops: int, kill_after: float | None) -> int:
     """Run the worker; kill -9 it ``kill_after`` seconds after it reports ready."""
-    env = {**os.environ, "PYTHONPATH": str(HERE) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {**os.environ, "PYTHONPATH": str(HERE.parents[1]) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     proc = subprocess.Popen(
         [sys.executable, str(HERE / "crash_worker.py"), str(data_dir), str(data_dir / "p.bin"),
          str(loops)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)

@@ -12,13 +12,12 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
-from cashier_helpers import CASHIER, queue
-
 from hall_client.core import cashier, receipt_stock
 from hall_client.core.cashier import PartInput
 from hall_client.core.counter import open_counter
 from hall_client.core.receipt_recovery import settle_pending
 from hall_client.printing.issue import print_receipt
+from tests.core.cashier_helpers import CASHIER, queue
 
 KEY = bytes(range(32))
 HALL = {"hall_code": "HALL-TEST", "hall_name": "测试大厅"}

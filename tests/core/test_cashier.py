@@ -6,15 +6,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cashier_helpers import (
-    CASHIER,
-    CASHIER2,
-    CLERK,
-    STOCK_CODE,
-    SUPERVISOR,
-    queue,
-    stock,
-)
 from sqlalchemy import select
 
 from hall_client.core import audit, cashier, catalog, receipt_stock
@@ -24,7 +15,20 @@ from hall_client.core.errors import DomainError, PermissionDenied
 from hall_client.core.fees import assess, parse_fee_item
 from hall_client.printing.issue import print_receipt
 from hall_client.printing.printer_uri import PrinterError
+from hall_client.printing.signing import verify_payload
 from hall_client.store.cashier_models import ReceiptRecord
+from tests.core.cashier_helpers import (
+    CASHIER,
+    CASHIER2,
+    CLERK,
+    STOCK_CODE,
+    SUPERVISOR,
+    queue,
+    stock,
+)
+from tests.printing.escpos_decoder import decode
+from tests.printing.fake_printer import dead_printer
+from tests.printing.test_receipt_print import scan_qr
 
 KEY = bytes(range(32))
 HALL = {"hall_code": "HALL-330100", "hall_name": "县行政服务中心"}
@@ -35,8 +39,6 @@ def codes(exc: pytest.ExceptionInfo[DomainError]) -> str:
 
 
 def test_payment_to_printed_receipt(counter: Counter, tmp_path: Path) -> None:
-    from escpos_decoder_path import decode, scan_qr
-
     with counter.store.transaction() as s:
         item = catalog.get_item(s, "ZJ-XK-001")
         fees = [parse_fee_item(f) for f in item.definition["fees"]]
@@ -60,7 +62,7 @@ def test_payment_to_printed_receipt(counter: Counter, tmp_path: Path) -> None:
                             key=KEY, kick_drawer=True, **HALL)
     decoded = decode(out.read_bytes())
     assert decoded.errors == [] and "drawer pin2" in decoded.events
-    facts = scan_qr(decoded.raster(), KEY)
+    facts = verify_payload(scan_qr(decoded.raster()), KEY)
     assert (facts.stock_code, facts.number, facts.total) == (
         STOCK_CODE, "0000000001", Decimal("10314.50"))
     assert printed.payer == "某建设有限公司" and len(printed.lines) == 4
@@ -158,8 +160,6 @@ def test_stock_rules(counter: Counter) -> None:
 
 
 def test_printer_offline_mid_print_keeps_the_number(counter: Counter, tmp_path: Path) -> None:
-    from fake_printer_path import dead_printer
-
     with counter.store.transaction() as s:
         due = queue(s, "88.80")
         stock(s)
@@ -184,8 +184,6 @@ def test_printer_offline_mid_print_keeps_the_number(counter: Counter, tmp_path: 
 
 
 def test_void_refund_reprint(counter: Counter, tmp_path: Path) -> None:
-    from escpos_decoder_path import decode
-
     with counter.store.transaction() as s:
         a, b = queue(s, "200.00"), queue(s, "50.00", payer="李四")
         stock(s)

@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from cashier_helpers import ADMIN, STOCK_CODE, SUPERVISOR, queue
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +15,7 @@ from hall_client.core import cashier, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.cashier import DENOMINATIONS, PartInput
 from hall_client.core.counter import Counter, open_counter
+from tests.core.cashier_helpers import ADMIN, STOCK_CODE, SUPERVISOR, queue
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crash_check import trials
+from tests.core.crash_check import trials
 
 
 def test_kill_during_payment_and_print_loses_no_number(tmp_path: Path) -> None:
