@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
+from pathlib import Path
 
-from hall_client.core.errors import DomainError
+from hall_client.commands._common import with_counter
+from hall_client.core import receipt_stock
+from hall_client.core.counter import Counter
+from hall_client.core.errors import DomainError, InvalidInput, Problem
 from hall_client.core.settings import data_dir
 
 EXIT_OK, EXIT_RULE = 0, 1
@@ -52,6 +57,128 @@ def _test_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _receipt_id(counter: Counter, args: argparse.Namespace) -> str:
+    if args.id:
+        return str(args.id)
+    if not (args.code and args.number):
+        raise InvalidInput([Problem("--id / --code --number", "receipt_missing",
+                                    "请用 --id，或 --code 票据代码 加 --number 票据号码 指明票据")])
+    with counter.store.transaction() as s:
+        return receipt_stock.find_receipt(s, args.code, args.number).id
+
+
+def _hall(counter: Counter) -> dict[str, str]:
+    return {"hall_code": counter.settings.hall.id, "hall_name": counter.settings.hall.name}
+
+
+def _preview(counter: Counter, args: argparse.Namespace) -> int:
+    from hall_client.printing.issue import load_receipt
+    from hall_client.printing.output import preview
+
+    receipt = load_receipt(counter.store.transaction, _receipt_id(counter, args),
+                           **_hall(counter))
+    image = preview(receipt, hall_key(), args.paper or counter.settings.printer.paper)
+    image.save(args.out)
+    result = {"out": str(args.out), "width": image.width, "height": image.height,
+              "number": receipt.number}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"预览已保存：{args.out}（{image.width}×{image.height}）")
+    return EXIT_OK
+
+
+def _print(counter: Counter, args: argparse.Namespace, *, reprint: bool) -> int:
+    from hall_client.commands.cash import person_actor
+    from hall_client.printing.issue import print_receipt
+
+    actor = person_actor(counter, args.cashier)
+    printer = args.printer or counter.settings.printer.uri
+    if not printer:
+        raise InvalidInput([Problem("--printer", "printer_missing",
+                                    "未指定打印机：用 --printer，或在 settings.toml 的 [printer] uri 设置")])
+    receipt = print_receipt(
+        counter.store.transaction, actor, _receipt_id(counter, args), printer=printer,
+        key=hall_key(), mode=args.mode or counter.settings.printer.mode,
+        paper=args.paper or counter.settings.printer.paper, kick_drawer=args.kick_drawer,
+        reprint=reprint, **_hall(counter))
+    result = {"stock_code": receipt.stock_code, "number": receipt.number,
+              "total": str(receipt.total), "reprint": receipt.reprint, "printer": printer}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"{'重打' if reprint else '已打印'}票据 {receipt.stock_code} {receipt.number}"
+          f"（{receipt.total} 元）")
+    return EXIT_OK
+
+
+def _pending(counter: Counter, args: argparse.Namespace) -> int:
+    with counter.store.transaction() as s:
+        rows = [{"id": r.id, "stock_code": r.stock_code, "number": f"{r.number:010d}",
+                 "cashier": r.cashier, "error": r.last_error}
+                for r in receipt_stock.pending_receipts(s, args.cashier)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    for r in [] if args.json else rows:
+        print(f"{r['id']}  {r['stock_code']} {r['number']}  {r['cashier']}  {r['error']}")
+    return EXIT_OK
+
+
+def _spoil(counter: Counter, args: argparse.Namespace) -> int:
+    from hall_client.commands.cash import person_actor
+
+    actor = person_actor(counter, args.cashier)
+    receipt_id = _receipt_id(counter, args)
+    with counter.store.transaction() as s:
+        if args.reissue:
+            new = receipt_stock.spoil_and_reissue(s, actor, receipt_id, args.reason)
+            result = {"spoiled": receipt_id, "new_id": new.id, "new_number": f"{new.number:010d}"}
+        else:
+            receipt_stock.spoil(s, actor, receipt_id, args.reason)
+            result = {"spoiled": receipt_id}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          "已作废" + (f"，新号码 {result['new_number']} 待打印（--id {result['new_id']}）"
+                   if args.reissue else ""))
+    return EXIT_OK
+
+
+def _stock_receive(counter: Counter, args: argparse.Namespace) -> int:
+    actor = counter.cli_actor()
+    with counter.store.transaction() as s:
+        batch = receipt_stock.receive_batch(s, actor, args.code, args.start, args.end,
+                                            args.source)
+        result = {"id": batch.id, "count": batch.end_no - batch.start_no + 1}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"已入库 {args.code} {args.start}–{args.end}，共 {result['count']} 张")
+    return EXIT_OK
+
+
+def _stock_issue(counter: Counter, args: argparse.Namespace) -> int:
+    actor = counter.cli_actor()
+    with counter.store.transaction() as s:
+        issue = receipt_stock.issue_to_cashier(s, actor, args.to, args.code, args.count)
+        result = {"id": issue.id, "start": f"{issue.start_no:010d}", "end": f"{issue.end_no:010d}"}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"已发放给 {args.to}：{args.code} {result['start']}–{result['end']}")
+    return EXIT_OK
+
+
+def _stock_report(counter: Counter, args: argparse.Namespace) -> int:
+    with counter.store.transaction() as s:
+        lines = receipt_stock.stock_report(s)
+    if args.json:
+        print(json.dumps([line.__dict__ for line in lines], ensure_ascii=False))
+        return EXIT_OK
+    print("票据代码  起始号码    终止号码    总数  已领  已打印  作废  待确认  在手未用  库存")
+    for ln in lines:
+        print(f"{ln.stock_code}  {ln.start}  {ln.end}  {ln.total}  {ln.issued}  {ln.printed}  "
+              f"{ln.spoiled}  {ln.pending}  {ln.unused_with_cashiers}  {ln.in_stock}")
+    return EXIT_OK
+
+
+def _which(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--id", help="receipt id")
+    parser.add_argument("--code", help="票据代码 (8 digits)")
+    parser.add_argument("--number", help="票据号码 (10 digits)")
+    parser.add_argument("--json", action="store_true")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("receipt", help="machine receipts (机打票据)")
     actions = parser.add_subparsers(dest="receipt_command", metavar="ACTION", required=True)
@@ -61,3 +188,47 @@ def register(sub: argparse._SubParsersAction) -> None:
     _add_printer_options(test_print)
     test_print.add_argument("--kick-drawer", action="store_true", help="open the cash drawer")
     test_print.set_defaults(func=_test_print)
+
+    p = actions.add_parser("preview", help="save the receipt image exactly as raster mode prints it")
+    _which(p)
+    p.add_argument("--out", required=True, type=Path, help="PNG file to write")
+    p.add_argument("--paper", type=int, choices=(58, 80))
+    p.set_defaults(func=with_counter(_preview))
+    for name, reprint, text in (("print", False, "print a receipt whose number is taken"),
+                                ("reprint", True, "reprint a printed receipt, marked 重打")):
+        p = actions.add_parser(name, help=text)
+        _which(p)
+        p.add_argument("--cashier", required=True)
+        p.add_argument("--printer", metavar="URI", help="default: settings.toml [printer] uri")
+        p.add_argument("--mode", choices=("raster", "text"))
+        p.add_argument("--paper", type=int, choices=(58, 80))
+        p.add_argument("--kick-drawer", action="store_true")
+        p.set_defaults(func=with_counter(partial(_print, reprint=reprint)))
+    p = actions.add_parser("pending", help="receipts whose printing was never confirmed")
+    p.add_argument("--cashier")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_pending))
+    p = actions.add_parser("spoil", help="record a receipt as 作废 (optionally take a new number)")
+    _which(p)
+    p.add_argument("--cashier", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--reissue", action="store_true", help="take the next number for its payment")
+    p.set_defaults(func=with_counter(_spoil))
+    stock = actions.add_parser("stock", help="receipt stock: receive, issue, report (领用缴销)")
+    stock_cmds = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
+    p = stock_cmds.add_parser("receive", help="receive a batch from the finance bureau")
+    p.add_argument("--code", required=True, help="票据代码 (8 digits)")
+    p.add_argument("--start", required=True, help="first 票据号码 (10 digits)")
+    p.add_argument("--end", required=True, help="last 票据号码 (10 digits)")
+    p.add_argument("--source", default="财政局")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_stock_receive))
+    p = stock_cmds.add_parser("issue", help="issue numbers to a cashier")
+    p.add_argument("--code", required=True)
+    p.add_argument("--to", required=True, metavar="CASHIER")
+    p.add_argument("--count", required=True, type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_stock_issue))
+    p = stock_cmds.add_parser("report", help="stock per batch")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_stock_report))

@@ -1,0 +1,73 @@
+"""The cashier's day on the command line: stock, assess, open, pay, print, reprint, X, Z."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from hall_client.cli import main
+from tests.printing.escpos_decoder import decode
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> dict:
+    code = main(["--demo", *argv, "--json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_cashier_day_on_the_command_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "receipt", "stock", "receive", "--code", "33010126", "--start", "0000000101",
+        "--end", "0000000200")
+    run(capsys, "receipt", "stock", "issue", "--code", "33010126", "--to", "qianfang",
+        "--count", "50")
+    due = run(capsys, "cash", "assess", "--clerk", "wangjing", "--item", "ZJ-XK-001",
+              "--case", "C-2026-0100", "--payer", "某公司", "--value", "FS-ZJ-001=100",
+              "--value", "FS-ZJ-002=100", "--value", "FS-ZJ-003=100",
+              "--skip", "FS-ZJ-004")
+    assert due["total"] == "6900.00"
+    run(capsys, "cash", "open", "--cashier", "qianfang", "--float", "200")
+    paid = run(capsys, "cash", "pay", "--cashier", "qianfang", "--assessment", due["id"],
+               "--cash", "900", "--transfer", "6000:BK001", "--tendered", "1000")
+    assert (paid["number"], paid["change"]) == ("0000000101", "100.00")
+    out = tmp_path / "p.bin"
+    printed = run(capsys, "receipt", "print", "--cashier", "qianfang", "--code", "33010126",
+                  "--number", "0000000101", "--printer", f"file:{out}", "--mode", "text")
+    assert printed["total"] == "6900.00"
+    text = decode(out.read_bytes()).text
+    assert "0000000101" in text and "人民币陆仟玖佰元整" in text
+    run(capsys, "receipt", "reprint", "--cashier", "qianfang", "--id", paid["receipt"],
+        "--printer", f"file:{out}", "--mode", "text")
+    assert "重打 第1次" in decode(out.read_bytes()).text
+    png = tmp_path / "preview.png"
+    shown = run(capsys, "receipt", "preview", "--id", paid["receipt"], "--out", str(png),
+                "--paper", "80")
+    with Image.open(png) as image:
+        assert image.size == (576, shown["height"])
+    x = run(capsys, "cash", "report", "--cashier", "qianfang")
+    assert x["expected_cash"] == "1100.00" and x["reprints"] == 1
+    z = run(capsys, "cash", "close", "--cashier", "qianfang", "--count", "100=11")
+    assert z["difference"] == "0.00"
+    stock = run(capsys, "receipt", "stock", "report")
+    assert stock[0]["printed"] == 1 and stock[0]["in_stock"] == 50
+
+
+def test_cash_commands_report_broken_rules(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--demo", "cash", "report", "--cashier", "qianfang"]) == 1
+    assert "session_not_open" in capsys.readouterr().err
+    assert main(["--demo", "cash", "open", "--cashier", "qianfang", "--float", "-5"]) == 1
+    assert "amount_negative" in capsys.readouterr().err
+    assert main(["--demo", "cash", "open", "--cashier", "wangjing", "--float", "5"]) == 1
+    assert "role_required:cashier" in capsys.readouterr().err
+    assert main(["--demo", "cash", "close", "--cashier", "qianfang", "--count", "100"]) == 1
+    assert "count_format" in capsys.readouterr().err
+    assert main(["--demo", "receipt", "stock", "receive", "--code", "33010126", "--start",
+                 "0000000001", "--end", "00001"]) == 1
+    assert "receipt_number_invalid" in capsys.readouterr().err
