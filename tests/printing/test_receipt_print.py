@@ -31,6 +31,9 @@ from tests.printing.fake_printer import FakePrinter
 def scan_qr(raster: np.ndarray) -> str:
     """Decode the QR code in a printed raster (True = black) with OpenCV."""
     gray = np.where(raster, 0, 255).astype(np.uint8)
+    # OpenCV's worker threads would be inherited half-alive by processes that other tests
+    # fork later (pages uses a process pool): keep OpenCV single-threaded in tests.
+    cv2.setNumThreads(0)
     text, _, _ = cv2.QRCodeDetector().detectAndDecode(gray)
     assert text, "no QR code found in the printed raster"
     return str(text)
