@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +21,7 @@ from hall_client.core.actor import Actor
 from hall_client.core.cashier import PartInput, TillReport
 from hall_client.core.counter import Counter
 from hall_client.core.errors import InvalidInput, NotFound, Problem
-from hall_client.store.models import Person
+from hall_client.store.models import Person, utcnow
 
 
 def person_actor(counter: Counter, username: str) -> Actor:
@@ -174,6 +176,100 @@ def _assess(counter: Counter, args: argparse.Namespace) -> int:
     return 0
 
 
+def _date(text: str, where: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput([Problem(where, "date_format", f"日期应写作 2026-11-28，而不是 {text}")]
+                           ) from None
+
+
+def _daily(counter: Counter, args: argparse.Namespace) -> int:
+    from hall_client.core.cashier_reports import SETTLEMENT_HEADER, export_xlsx, settlement
+
+    day = _date(args.date, "--date") if args.date else cashier.local_day(utcnow())
+    with counter.store.transaction() as s:
+        lines = settlement(s, day)
+    rows = [ln.row() for ln in lines]
+    if args.xlsx:
+        export_xlsx(args.xlsx, [(f"日结清 {day}", SETTLEMENT_HEADER, rows)])
+    if args.json:
+        print(json.dumps([dict(zip(SETTLEMENT_HEADER, [str(v) for v in r], strict=True))
+                          for r in rows], ensure_ascii=False))
+    else:
+        print(f"日结清 {day}")
+        print("  ".join(SETTLEMENT_HEADER))
+        for r in rows:
+            print("  ".join(str(v) for v in r))
+    return 0
+
+
+def _weekly(counter: Counter, args: argparse.Namespace) -> int:
+    from hall_client.core.cashier_reports import export_xlsx, parse_bank_csv, reconcile
+
+    first, last = _date(args.start, "--from"), _date(args.end, "--to")
+    try:
+        text = args.bank.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput([Problem(str(args.bank), "bank_csv_unreadable",
+                                    f"无法读取银行流水（应为 UTF-8 CSV）：{exc}")]) from exc
+    bank = parse_bank_csv(text, str(args.bank))
+    with counter.store.transaction() as s:
+        result = reconcile(s, bank, first, last)
+    matched = [[b.day, b.reference, b.amount, o.payer] for b, o in result.matched]
+    bank_only = [[b.line, b.day, b.reference, b.amount] for b in result.bank_only]
+    ours_only = [[o.day, cashier.METHODS[o.method], o.reference, o.amount, o.payer]
+                 for o in result.ours_only]
+    if args.xlsx:
+        export_xlsx(args.xlsx, [("已匹配", ["日期", "流水号", "金额", "交款人"], matched),
+                                ("银行有我方无", ["行号", "日期", "流水号", "金额"], bank_only),
+                                ("我方有银行无", ["日期", "方式", "流水号", "金额", "交款人"],
+                                 ours_only)])
+    summary = {"matched": len(matched), "bank_only": [[str(v) for v in r] for r in bank_only],
+               "ours_only": [[str(v) for v in r] for r in ours_only]}
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        print(f"周对账 {first}–{last}：匹配 {len(matched)} 笔；银行有我方无 {len(bank_only)} 笔；"
+              f"我方有银行无 {len(ours_only)} 笔")
+        for r in summary["bank_only"]:
+            print("  银行有我方无：" + " ".join(r))
+        for r in summary["ours_only"]:
+            print("  我方有银行无：" + " ".join(r))
+    return 0 if not bank_only and not ours_only else 1
+
+
+def _monthly(counter: Counter, args: argparse.Namespace) -> int:
+    from hall_client.core.cashier_reports import export_xlsx, month_summary
+
+    year, _, month = args.month.partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        raise InvalidInput([Problem("--month", "month_format", f"月份应写作 2026-11，而不是 {args.month}")])
+    with counter.store.transaction() as s:
+        summary = month_summary(s, int(year), int(month))
+    rows = [[ln.department, ln.fee_code, ln.fee_name, ln.count, ln.amount]
+            for ln in summary.lines]
+    refunds = [[d, a] for d, a in sorted(summary.refunds_by_department.items())]
+    if args.xlsx:
+        export_xlsx(args.xlsx, [
+            ("月汇总", ["部门", "收费代码", "收费项目", "笔数", "金额"], rows),
+            ("退款", ["部门", "退款金额"], refunds),
+            ("票据", ["已打印", "作废"], [[summary.receipts_printed, summary.receipts_spoiled]]),
+        ])
+    result = {"total": str(summary.total), "lines": [[str(v) for v in r] for r in rows],
+              "refunds": [[d, str(a)] for d, a in refunds],
+              "receipts_printed": summary.receipts_printed,
+              "receipts_spoiled": summary.receipts_spoiled}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(f"月汇总 {args.month}：净收 {result['total']}；票据已打印 {summary.receipts_printed} "
+              f"张，作废 {summary.receipts_spoiled} 张")
+        for r in result["lines"]:
+            print("  " + "  ".join(r))
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("cash", help="cashier till: open, pay, report, close (收费)")
     cmds = parser.add_subparsers(dest="cash_command", metavar="ACTION", required=True)
@@ -204,6 +300,17 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="quantity or base per fee code, e.g. FS-ZJ-001=1200.5")
     p.add_argument("--skip", action="append", metavar="FEE", help="a fee that does not apply")
     command("queue", "assessments waiting for payment", _queue)
+    p = command("daily", "daily settlement per cashier and for the hall (日结清)", _daily)
+    p.add_argument("--date", help="YYYY-MM-DD (default: today in Asia/Shanghai)")
+    p.add_argument("--xlsx", type=Path, help="also write an xlsx file")
+    p = command("weekly", "match a bank statement CSV with transfers and wires (周对账)", _weekly)
+    p.add_argument("--bank", required=True, type=Path, help="CSV with 日期, 流水号, 金额 columns")
+    p.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
+    p.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
+    p.add_argument("--xlsx", type=Path)
+    p = command("monthly", "monthly summary by department and fee item (月汇总)", _monthly)
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--xlsx", type=Path)
     p = command("pay", "take payment for a queued assessment; takes the receipt number", _pay)
     p.add_argument("--cashier", required=True)
     p.add_argument("--assessment", required=True, metavar="ID")

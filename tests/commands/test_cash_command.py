@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image
@@ -71,3 +73,28 @@ def test_cash_commands_report_broken_rules(
     assert main(["--demo", "receipt", "stock", "receive", "--code", "33010126", "--start",
                  "0000000001", "--end", "00001"]) == 1
     assert "receipt_number_invalid" in capsys.readouterr().err
+
+
+def test_reports_on_the_command_line(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    test_cashier_day_on_the_command_line(data_dir, tmp_path, capsys)
+    daily = run(capsys, "cash", "daily", "--xlsx", str(tmp_path / "d.xlsx"))
+    assert daily[-1]["收费员"] == "全厅合计" and daily[-1]["合计"] == "6900.00"
+    assert load_workbook(tmp_path / "d.xlsx").sheetnames[0].startswith("日结清")
+    today = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d")
+    bank = tmp_path / "bank.csv"
+    bank.write_text(f"日期,流水号,金额\n{today},BK001,6000.00\n{today},ZZZ,1.00\n",
+                    encoding="utf-8")
+    code = main(["--demo", "cash", "weekly", "--bank", str(bank), "--from", "2000-01-01",
+                 "--to", "2099-12-31", "--json"])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 1  # something unmatched
+    assert result["matched"] == 1 and result["bank_only"][0][2] == "ZZZ"
+    month = run(capsys, "cash", "monthly", "--month", today[:7], "--xlsx",
+                str(tmp_path / "m.xlsx"))
+    assert month["total"] == "6900.00" and len(month["lines"]) == 3
+    assert main(["--demo", "cash", "monthly", "--month", "2026-13"]) == 1
+    assert "month_format" in capsys.readouterr().err
