@@ -19,9 +19,9 @@ EXIT_OK, EXIT_RULE = 0, 1
 
 def hall_key() -> bytes:
     """The hall's receipt-signing key, created on first use under the data folder."""
-    from hall_client.printing.signing import load_or_create_key
+    from hall_client.printing.signing import hall_key as key_under
 
-    return load_or_create_key(data_dir() / "keys" / "receipt-hmac.key")
+    return key_under(data_dir())
 
 
 def _add_printer_options(parser: argparse.ArgumentParser) -> None:
