@@ -30,7 +30,7 @@ from hall_client.store.cashier_models import (
     ReceiptRecord,
     Refund,
 )
-from hall_client.store.models import utcnow
+from hall_client.store.models import Person, utcnow
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 METHODS = {"cash": "现金", "transfer": "转账", "wire": "电汇"}
@@ -379,4 +379,6 @@ def receipt_facts(session: Session, receipt_id: str) -> ReceiptFacts:
         reprints=record.reprints, payer=payment.payer, case_ref=due.case_ref,
         lines=tuple(due.lines),
         parts=tuple((METHODS[p.method], p.amount, p.reference) for p in payment.parts),
-        total=payment.total, cashier=record.cashier, issued_at=record.created_at)
+        total=payment.total, issued_at=record.created_at,
+        cashier=session.scalar(select(Person.full_name).where(Person.username == record.cashier))
+        or record.cashier)
