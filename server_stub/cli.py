@@ -1,8 +1,61 @@
-"""``hall-server``: placeholder until the central server issue lands."""
+"""``hall-server``: run the central approval server, or load the demo catalog and users."""
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+from pathlib import Path
 
-def main() -> int:
-    print("hall-server: the central server is being built (issue 4)")
-    return 2
+from server_stub.core.config import Settings
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hall-server", description="行政服务中心中心审批服务器")
+    parser.add_argument("--host", default="127.0.0.1", help="listen address (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8700, help="listen port (default 8700)")
+    parser.add_argument("--database-url", default=os.environ.get("HALL_SERVER_DATABASE_URL"),
+                        help="SQLAlchemy URL; default: SQLite file in the data directory")
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help="state directory (env HALL_SERVER_DATA_DIR)")
+    parser.add_argument("--sms", choices=["file", "console"], default="file",
+                        help="SMS adapter: append to DATA_DIR/sms.log, or print")
+    sub = parser.add_subparsers(dest="command")
+    seed = sub.add_parser("seed-demo",
+                          help="load the seed catalog, the holiday table and demo users")
+    seed.add_argument("--json", action="store_true", help="print the demo accounts as JSON")
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    settings = Settings(database_url=args.database_url, sms_adapter=args.sms)
+    if args.data_dir is not None:
+        settings.data_dir = args.data_dir
+    return settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = settings_from(args)
+    if args.command == "seed-demo":
+        from server_stub.demo import seed_demo
+
+        return seed_demo(settings, as_json=args.json)
+    import uvicorn
+
+    from server_stub.main import create_app
+
+    settings.sms_worker = True
+    try:
+        app = create_app(settings)
+    except Exception as exc:
+        print(f"hall-server: cannot start: {exc}", file=sys.stderr)
+        return 1
+    print(f"hall-server: http://{args.host}:{args.port}/  data: {settings.data_dir}",
+          file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

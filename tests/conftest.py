@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,3 +25,21 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     path.mkdir()
     monkeypatch.setenv("HALL_DATA_DIR", str(path))
     yield path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo data directory per test session (argon2 hashing is slow on purpose)."""
+    from hall_client.core.counter import open_counter
+
+    path = tmp_path_factory.mktemp("demo-template")
+    open_counter(path, demo=True).close()
+    return path
+
+
+@pytest.fixture
+def demo_data_dir(demo_template: Path, data_dir: Path) -> Path:
+    """A fresh copy of the demo data directory for one test."""
+    for item in demo_template.iterdir():
+        shutil.copy2(item, data_dir / item.name)
+    return data_dir

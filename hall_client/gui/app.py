@@ -6,11 +6,12 @@ executor like any other database work; the dialogs follow when they report back.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from hall_client.core.counter import Counter, open_counter
@@ -81,6 +82,8 @@ class Startup(QObject):
 
     def _server_started(self, proc: subprocess.Popen[bytes] | None) -> None:
         self.server = proc
+        if self.window is not None:
+            self.window.check_server()
 
     def shutdown(self) -> None:
         self.jobs.wait()
@@ -99,6 +102,13 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     install_font(app)
     jobs = JobRunner(app)
     startup = Startup(app, jobs, demo=demo, lang=lang)
+    # Quit cleanly (stopping the demo server, closing the database) on Ctrl+C or SIGTERM; the
+    # timer gives the interpreter a moment now and then to run the Python signal handler.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    ticker = QTimer(app, interval=500)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
     startup.start()
     try:
         code = app.exec()

@@ -68,14 +68,14 @@ def _fail(code: str, message: str, detail: str, source: str) -> PageError:
 
 def apply_orientation(pixels: np.ndarray, orientation: int) -> np.ndarray:
     """Turn pixels as EXIF orientation ``orientation`` (1–8) says, as a viewer would show them."""
+    rot = {3: cv2.ROTATE_180, 6: cv2.ROTATE_90_CLOCKWISE, 8: cv2.ROTATE_90_COUNTERCLOCKWISE}
+    if orientation in rot:
+        return cv2.rotate(pixels, rot[orientation])  # far faster than a strided numpy copy
     ops = {
         2: lambda a: a[:, ::-1],
-        3: lambda a: a[::-1, ::-1],
         4: lambda a: a[::-1, :],
         5: lambda a: np.swapaxes(a, 0, 1),
-        6: lambda a: np.rot90(a, -1),
         7: lambda a: np.rot90(a, 2).swapaxes(0, 1),
-        8: lambda a: np.rot90(a, 1),
     }
     op = ops.get(orientation)
     return np.ascontiguousarray(op(pixels)) if op else pixels

@@ -21,7 +21,7 @@ from hall_client.pages.errors import PageError
 from hall_client.pages.profiles import PageProfile
 
 #: Below this quality text edges ring visibly; try a smaller page first.
-QUALITY_FLOOR = 40
+QUALITY_FLOOR = 20
 QUALITY_MAX = 95
 QUALITY_MIN = 5
 #: Each smaller size tried is this fraction of the one before.
@@ -45,8 +45,8 @@ class EncodedPage:
         return len(self.data)
 
 
-def _turbo(img: np.ndarray, quality: int) -> bytes:
-    params = [cv2.IMWRITE_JPEG_QUALITY, quality, cv2.IMWRITE_JPEG_OPTIMIZE, 1]
+def _turbo(img: np.ndarray, quality: int, optimize: bool = False) -> bytes:
+    params = [cv2.IMWRITE_JPEG_QUALITY, quality, cv2.IMWRITE_JPEG_OPTIMIZE, int(optimize)]
     ok, buf = cv2.imencode(".jpg", img, params)
     if not ok:
         raise PageError("encode_failed", "JPEG 编码失败", "cv2.imencode returned False")
@@ -80,37 +80,44 @@ ENCODERS: dict[str, Callable[[np.ndarray, int], bytes]] = {"turbo": _turbo, "moz
 def _search_quality(
     img: np.ndarray, cap: int, encode: Callable[[np.ndarray, int], bytes], lowest: int
 ) -> tuple[int, bytes] | None:
-    """Highest quality whose bytes fit ``cap`` (to within 2 steps), or None if ``lowest`` won't."""
-    cache: dict[int, bytes] = {}
+    """Highest quality whose bytes fit ``cap`` (to within 2 steps), or None if ``lowest`` won't.
 
-    def size_at(q: int) -> int:
-        if q not in cache:
-            cache[q] = encode(img, q)
-        return len(cache[q])
+    Bytes grow roughly exponentially with quality, so each step fits a line to log(bytes)
+    through the two nearest measurements: three or four encodes usually settle it.
+    """
+    sizes: dict[int, bytes] = {}
 
-    hi = QUALITY_MAX
-    if size_at(hi) <= cap:
-        return hi, cache[hi]
-    lo = lowest
-    if size_at(lo) > cap:
-        return None
-    # Interpolate in log(bytes), then bisect: usually three or four encodes.
+    def fits(q: int) -> bool:
+        if q not in sizes:
+            sizes[q] = encode(img, q)
+        return len(sizes[q]) <= cap
+
+    q = max(lowest, min(QUALITY_MAX, _LAST_GOOD.get(img.ndim, 70)))
+    lo, hi = (q, QUALITY_MAX + 1) if fits(q) else (lowest - 1, q)
+    if lo == lowest - 1:
+        if not fits(lowest):
+            return None
+        lo = lowest
+    elif fits(QUALITY_MAX):
+        lo = QUALITY_MAX
     while hi - lo > 2:
-        slo, shi = math.log(size_at(lo)), math.log(size_at(hi))
-        t = (math.log(cap) - slo) / (shi - slo) if shi > slo else 0.5
-        mid = round(lo + t * (hi - lo))
+        if hi <= QUALITY_MAX:
+            a, b = math.log(len(sizes[lo])), math.log(len(sizes[hi]))
+            t = (math.log(cap) - a) / (b - a) if b > a else 0.5
+            mid = round(lo + t * (hi - lo))
+        else:
+            mid = (lo + hi) // 2
         mid = max(lo + 1, min(hi - 1, mid))
-        if size_at(mid) <= cap:
+        if fits(mid):
             lo = mid
         else:
             hi = mid
-        if hi - lo > 2 and abs(hi - lo) <= 8:
-            mid = (lo + hi) // 2
-            if size_at(mid) <= cap:
-                lo = mid
-            else:
-                hi = mid
-    return lo, cache[lo]
+    _LAST_GOOD[img.ndim] = lo
+    return lo, sizes[lo]
+
+
+#: The quality that fitted last time, per channel count: the next page usually needs the same.
+_LAST_GOOD: dict[int, int] = {}
 
 
 def candidate_sizes(
@@ -154,7 +161,8 @@ def encode_to_cap(
     sizes = candidate_sizes(profile, landscape, start_long)
     for i, (tw, th) in enumerate(sizes):
         last = i == len(sizes) - 1
-        interp = cv2.INTER_AREA if tw < w else cv2.INTER_CUBIC
+        # INTER_AREA is slow off integer factors and gains nothing above half size.
+        interp = cv2.INTER_CUBIC if tw >= w else cv2.INTER_LINEAR if tw > w / 2 else cv2.INTER_AREA
         img = page if (tw, th) == (w, h) else cv2.resize(page, (tw, th), interpolation=interp)
         found = _search_quality(
             img, profile.max_bytes, encode, QUALITY_MIN if last else QUALITY_FLOOR

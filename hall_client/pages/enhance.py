@@ -37,7 +37,9 @@ def _background(channel: np.ndarray) -> np.ndarray:
     h, w = channel.shape
     scale = 160.0 / max(h, w)
     small = cv2.resize(
-        channel, (max(8, round(w * scale)), max(8, round(h * scale))), interpolation=cv2.INTER_AREA
+        channel,
+        (max(8, round(w * scale)), max(8, round(h * scale))),
+        interpolation=cv2.INTER_LINEAR,
     )
     k = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7))
     bg = cv2.dilate(small, k)  # max filter: strokes vanish into the paper
@@ -51,15 +53,14 @@ def flatten_light(page: np.ndarray) -> np.ndarray:
     channels = cv2.split(page) if page.ndim == 3 else [page]
     out = []
     for ch in channels:
-        bg = _background(ch).astype(np.float32)
-        flat = ch.astype(np.float32) * (245.0 / np.maximum(bg, 24.0))
-        out.append(np.clip(flat, 0, 255).astype(np.uint8))
+        bg = np.maximum(_background(ch), 24)
+        out.append(cv2.divide(ch, bg, scale=245.0))
     return cv2.merge(out) if len(out) > 1 else out[0]
 
 
 def _levels(img: np.ndarray, black: float, white: float) -> np.ndarray:
     lut = np.clip((np.arange(256, dtype=np.float32) - black) / max(white - black, 1.0), 0, 1)
-    lut = (np.power(lut, 1.2) * 255.0 + 0.5).astype(np.uint8)
+    lut = (lut * 255.0 + 0.5).astype(np.uint8)
     return cv2.LUT(img, lut)
 
 

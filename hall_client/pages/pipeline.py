@@ -172,18 +172,18 @@ def prepare_source(
         other = round(long_px / aspect)
         size = (other, long_px) if portrait else (long_px, other)
     flat = warp(img, quad, size)
-    rotation, rot_conf = 0, 1.0
-    if opts.fix_orientation:
-        o = find_orientation(flat)
-        rotation, rot_conf = o.rotate, o.confidence
-        flat = rotate_page(flat, rotation)
-        if rot_conf < 0.15:
-            warnings.append("无法可靠判断文字方向，请核对页面是否正立")
     if opts.clean:
         cleaned = clean_page(flat, opts.colour)
         page, colour, blank = cleaned.pixels, cleaned.colour, cleaned.blank
     else:
         page, colour, blank = flat, bool(opts.colour), False
+    rotation, rot_conf = 0, 1.0
+    if opts.fix_orientation and not blank:
+        o = find_orientation(page)
+        rotation, rot_conf = o.rotate, o.confidence
+        page = rotate_page(page, rotation)
+        if rot_conf < 0.15:
+            warnings.append("无法可靠判断文字方向，请核对页面是否正立")
     if not is_a4:
         fh, fw = page.shape[:2]
         canvas = (long_px, short_px) if fw > fh else (short_px, long_px)

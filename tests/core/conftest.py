@@ -18,7 +18,7 @@ def counter(data_dir: Path) -> Iterator[Counter]:
 
 
 @pytest.fixture
-def demo_counter(data_dir: Path) -> Iterator[Counter]:
-    c = open_counter(data_dir, demo=True)
+def demo_counter(demo_data_dir: Path) -> Iterator[Counter]:
+    c = open_counter(demo_data_dir)
     yield c
     c.close()

@@ -14,22 +14,9 @@ from hall_client.core.counter import DEMO_PASSWORD, Counter, open_counter
 from hall_client.gui.jobs import JobRunner
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo data directory made per session (argon2 hashing is slow on purpose);
-    each test gets a copy."""
-    path = tmp_path_factory.mktemp("demo-template")
-    open_counter(path, demo=True).close()
-    return path
-
-
 @pytest.fixture
-def counter(demo_template: Path, data_dir: Path) -> Iterator[Counter]:
-    import shutil
-
-    for item in demo_template.iterdir():
-        shutil.copy2(item, data_dir / item.name)
-    c = open_counter(data_dir)
+def counter(demo_data_dir: Path) -> Iterator[Counter]:
+    c = open_counter(demo_data_dir)
     c.settings.server.url = "http://127.0.0.1:9"  # nothing listens on the discard port
     yield c
     c.close()

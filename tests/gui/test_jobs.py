@@ -21,11 +21,8 @@ def test_success_and_progress(qtbot: QtBot, jobs: JobRunner) -> None:
             ctx.progress(i + 1, 3, f"第 {i + 1} 步")
         return 42
 
-    with qtbot.waitSignal(jobs.background(work, success=seen.append,
-                                          progress=lambda *a: progress.append(a))
-                          .signals.finished, timeout=5000):
-        pass
-    qtbot.waitUntil(lambda: seen == [42])
+    op = jobs.background(work, success=seen.append, progress=lambda *a: progress.append(a))
+    qtbot.waitUntil(lambda: op.done and seen == [42])
     assert progress[-1] == (3, 3, "第 3 步")
 
 

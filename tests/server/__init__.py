@@ -1,0 +1,1 @@
+"""Tests of server_stub (the central approval server)."""

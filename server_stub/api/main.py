@@ -1,0 +1,19 @@
+"""Collects the routers of /api/v1."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from server_stub.api.routes import (
+    admin,
+    auth,
+    cases,
+    catalog,
+    holidays,
+    supervision,
+    uploads,
+)
+
+api_router = APIRouter(prefix="/api/v1")
+for module in (auth, admin, catalog, holidays, cases, uploads, supervision):
+    api_router.include_router(module.router)

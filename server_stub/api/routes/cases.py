@@ -1,0 +1,132 @@
+"""Cases: create (idempotent), list, read, history, workflow actions, the inbox."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse
+from sqlalchemy import select
+
+from server_stub.core.clock import shown
+from server_stub.deps import (
+    ClerkUser,
+    CurrentUser,
+    IdempotencyKey,
+    NowDep,
+    SessionDep,
+    SettingsDep,
+)
+from server_stub.models import Case, CaseEvent
+from server_stub.schemas.action import ActionIn, TaskOut
+from server_stub.schemas.case import CaseCreate, CaseListOut, CaseOut, EventOut, HistoryOut
+from server_stub.schemas.common import AUTH_ERRORS
+from server_stub.services import cases, idempotency, workflow
+from server_stub.services.auth import HALL_ROLES
+from server_stub.services.calendar import load_calendar
+from server_stub.services.deadlines import case_timing
+
+router = APIRouter(tags=["cases"], responses=AUTH_ERRORS)
+
+
+@router.post("/cases", response_model=CaseOut, status_code=201,
+             responses={200: {"model": CaseOut,
+                              "description": "同一 UUID 的受理件已存在，原样返回"}})
+def create_case(
+    request: Request, body: CaseCreate, user: ClerkUser, settings: SettingsDep, now: NowDep,
+    idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Accept a case at a counter. Safe to retry: same UUID or same Idempotency-Key."""
+
+    def work(session: Any) -> tuple[int, dict[str, Any]]:
+        return cases.create_case(session, settings, user, body, now)
+
+    return idempotency.run(
+        request.app.state.sessionmaker, user.scope, idempotency_key,
+        idempotency.fingerprint("POST", "/cases", body.model_dump(mode="json")), now,
+        settings.idempotency_stale_seconds, work)
+
+
+@router.get("/cases", response_model=CaseListOut)
+def list_cases(
+    user: CurrentUser, session: SessionDep, settings: SettingsDep, now: NowDep,
+    status: str | None = Query(default=None, max_length=30),
+    limit: int = Query(default=100, ge=1, le=500),
+) -> Any:
+    """Cases the caller may see (a hall: its own; reviewers: where they are named)."""
+    query = select(Case).order_by(Case.accepted_at.desc())
+    if user.role in HALL_ROLES:
+        query = query.where(Case.hall_id == user.hall_id)
+    if status:
+        query = query.where(Case.status == status)
+    out = []
+    for case in session.scalars(query.limit(limit if user.role in HALL_ROLES else 2000)):
+        if user.role in HALL_ROLES or user.role == "admin" or cases.may_see(session, user, case):
+            out.append(cases.view(session, settings, case, now))
+        if len(out) >= limit:
+            break
+    return CaseListOut(cases=out)
+
+
+@router.get("/cases/{case_id}", response_model=CaseOut)
+def get_case(case_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep,
+             now: NowDep) -> Any:
+    case = cases.load_case(session, case_id)
+    cases.check_access(session, user, case)
+    return cases.view(session, settings, case, now)
+
+
+@router.get("/cases/{case_id}/history", response_model=HistoryOut)
+def case_history(case_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Any:
+    """Every transition (who, when, capacity, opinion), with the hash chain checked."""
+    case = cases.load_case(session, case_id)
+    cases.check_access(session, user, case)
+    events = list(session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)
+                                  .order_by(CaseEvent.seq)))
+    return HistoryOut(case_id=case.id, chain_ok=cases.chain_ok(events), events=[
+        EventOut(seq=e.seq, id=e.id, action=e.action, step_id=e.step_id, actor=e.actor_name,
+                 role=e.actor_role, acted_as=e.acted_as, opinion=e.opinion, data=e.data,
+                 at=e.at, hash=e.hash) for e in events])
+
+
+@router.post("/cases/{case_id}/actions", response_model=CaseOut)
+def case_action(
+    request: Request, case_id: uuid.UUID, body: ActionIn, user: CurrentUser,
+    settings: SettingsDep, now: NowDep, idempotency_key: IdempotencyKey = None,
+) -> JSONResponse:
+    """Act on a case: approve, return, reject, correction, special procedure, extension,
+    and at the window payment, certificate, collection, finish. The action's UUID makes a
+    retry harmless even without an Idempotency-Key."""
+
+    def work(session: Any) -> tuple[int, dict[str, Any]]:
+        case = cases.load_case(session, case_id, lock=True)
+        cases.check_access(session, user, case)
+        workflow.act(session, case, user, body, now)
+        session.flush()
+        return 200, cases.view(session, settings, case, now).model_dump(mode="json")
+
+    return idempotency.run(
+        request.app.state.sessionmaker, user.scope, idempotency_key,
+        idempotency.fingerprint("POST", f"/cases/{case_id}/actions",
+                                body.model_dump(mode="json")),
+        now, settings.idempotency_stale_seconds, work)
+
+
+@router.get("/tasks", response_model=list[TaskOut])
+def my_tasks(user: CurrentUser, session: SessionDep, settings: SettingsDep,
+             now: NowDep) -> Any:
+    """The caller's inbox: steps they may act on now, soonest due first."""
+    cal = load_calendar(session)
+    out = []
+    for case, step, capacity in workflow.inbox(session, user):
+        timing = case_timing(session, cal, case, [step], now, settings.yellow_working_days)
+        st = timing.steps[step.id]
+        out.append(TaskOut(case_id=case.id, case_number=case.case_number,
+                           item_name=case.item_name, project_name=case.project_name,
+                           applicant=str(case.applicant.get("name", "")), step_id=step.id,
+                           step_name=step.name, post=step.post, started_at=shown(step.started_at),
+                           due_date=st.due.isoformat() if st.due else None, warning=st.warning,
+                           acting_as=capacity))
+    out.sort(key=lambda t: (t.due_date or "9999-12-31", t.case_number))
+    return out

@@ -1,0 +1,100 @@
+"""Resumable page uploads: declare, send chunks at offsets, ask the confirmed offset."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Header, Query, Request
+from fastapi.responses import FileResponse
+
+from server_stub.core.errors import Forbidden
+from server_stub.deps import ClerkUser, CurrentUser, IdempotencyKey, NowDep, SessionDep, SettingsDep
+from server_stub.schemas.common import AUTH_ERRORS
+from server_stub.schemas.upload import UploadCreate, UploadState
+from server_stub.services import cases, idempotency, uploads
+
+router = APIRouter(tags=["uploads"], responses=AUTH_ERRORS)
+
+
+@router.post("/cases/{case_id}/uploads", response_model=UploadState, status_code=201,
+             responses={200: {"model": UploadState, "description": "已登记过，返回当前进度"}})
+def declare_upload(
+    request: Request, case_id: uuid.UUID, body: UploadCreate, user: ClerkUser,
+    settings: SettingsDep, now: NowDep, idempotency_key: IdempotencyKey = None,
+) -> Any:
+    """Declare a page file (UUID, section, name, size, SHA-256) before sending its bytes."""
+
+    def work(session: Any) -> tuple[int, dict[str, Any]]:
+        case = cases.load_case(session, case_id, lock=True)
+        cases.check_access(session, user, case)
+        status, st = uploads.declare(session, settings, case, body, now)
+        return status, st.model_dump(mode="json")
+
+    return idempotency.run(
+        request.app.state.sessionmaker, user.scope, idempotency_key,
+        idempotency.fingerprint("POST", f"/cases/{case_id}/uploads", body.model_dump(mode="json")),
+        now, settings.idempotency_stale_seconds, work)
+
+
+@router.get("/cases/{case_id}/uploads", response_model=list[UploadState])
+def list_uploads(case_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Any:
+    from sqlalchemy import select
+
+    from server_stub.models import Upload
+
+    case = cases.load_case(session, case_id)
+    cases.check_access(session, user, case)
+    rows = session.scalars(select(Upload).where(Upload.case_id == case.id)
+                           .order_by(Upload.section, Upload.name))
+    return [uploads.state(u) for u in rows]
+
+
+def _upload_for(session: Any, user: Any, upload_id: uuid.UUID, lock: bool = False) -> Any:
+    upload = uploads.load(session, upload_id, lock=lock)
+    cases.check_access(session, user, cases.load_case(session, upload.case_id))
+    return upload
+
+
+@router.get("/uploads/{upload_id}", response_model=UploadState)
+def upload_state(upload_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Any:
+    """Where to resume: ``confirmed_offset`` bytes are stored."""
+    return uploads.state(_upload_for(session, user, upload_id))
+
+
+@router.put(
+    "/uploads/{upload_id}/chunks", response_model=UploadState,
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+)
+def put_chunk(
+    upload_id: uuid.UUID,
+    user: ClerkUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    now: NowDep,
+    chunk: Annotated[bytes, Body(media_type="application/octet-stream")],
+    offset: int = Query(ge=0, le=2**31 - 1, description="本块第一个字节在文件中的位置"),
+    x_chunk_sha256: Annotated[str | None, Header(pattern=r"^[0-9a-fA-F]{64}$")] = None,
+) -> Any:
+    """Store the bytes at ``offset``. Repeating a stored chunk is harmless; the answer is the
+    confirmed offset. The last chunk triggers the whole-file SHA-256 check."""
+    upload = _upload_for(session, user, upload_id, lock=True)
+    try:
+        st = uploads.write_chunk(session, settings, upload, offset, chunk, x_chunk_sha256, now)
+    except Exception:
+        session.rollback()
+        raise
+    session.commit()
+    return st
+
+
+@router.get("/uploads/{upload_id}/content", response_class=FileResponse,
+            responses={200: {"content": {"image/jpeg": {}, "application/octet-stream": {}}}})
+def upload_content(upload_id: uuid.UUID, user: CurrentUser, session: SessionDep,
+                   settings: SettingsDep) -> Any:
+    """The stored file, once complete (the hall's staff and the case's reviewers)."""
+    upload = _upload_for(session, user, upload_id)
+    if user.role == "cashier":
+        raise Forbidden("role_forbidden", "收费员不查看材料文件")
+    return FileResponse(uploads.content_path(settings, upload), media_type=upload.content_type)

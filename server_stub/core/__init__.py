@@ -1,0 +1,1 @@
+"""Configuration, security primitives and domain errors shared by the whole server."""

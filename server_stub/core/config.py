@@ -1,0 +1,72 @@
+"""Server settings, read once from the command line and environment.
+
+The server runs from one data directory (SQLite file, uploaded page files, SMS log) unless a
+database URL points elsewhere; tests build a ``Settings`` directly.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+
+def default_data_dir() -> Path:
+    """Where the server keeps its state when neither ``--data-dir`` nor env says otherwise."""
+    env = os.environ.get("HALL_SERVER_DATA_DIR")
+    if env:
+        return Path(env)
+    return Path(platformdirs.user_data_dir("hall-server", appauthor=False))
+
+
+@dataclass
+class Settings:
+    """Everything the app needs to know about its environment."""
+
+    data_dir: Path = field(default_factory=default_data_dir)
+    database_url: str | None = None
+    #: Secret for keyed hashes (verification codes); generated per data dir when not given.
+    secret_key: str = ""
+    access_token_minutes: int = 15
+    refresh_token_days: int = 7
+    max_failed_logins: int = 5
+    lockout_minutes: int = 15
+    #: Largest request body accepted at all (bytes); a page chunk must fit inside it.
+    max_body_bytes: int = 2 * 1024 * 1024
+    max_chunk_bytes: int = 1024 * 1024
+    max_file_bytes: int = 20 * 1024 * 1024
+    #: A step or case is yellow when due within this many working days.
+    yellow_working_days: int = 1
+    #: Idempotency claims older than this are treated as abandoned (a crashed request).
+    idempotency_stale_seconds: int = 60
+    sms_adapter: str = "file"  # "file" or "console"
+    sms_max_attempts: int = 5
+    #: Run the SMS delivery loop in a background thread (off in tests: they call it directly).
+    sms_worker: bool = False
+    sms_interval_seconds: float = 5.0
+    #: Seconds between status-page lookups allowed after repeated wrong codes.
+    status_max_failures: int = 10
+
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to a SQLite file in the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'server.sqlite3'}"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.data_dir / "files"
+
+    def ensure_dirs(self) -> None:
+        """Create the data directory tree and a persistent secret key if none was given."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.files_dir.mkdir(exist_ok=True)
+        if not self.secret_key:
+            key_file = self.data_dir / "secret.key"
+            if not key_file.exists():
+                key_file.write_text(secrets.token_hex(32), encoding="utf-8")
+                key_file.chmod(0o600)
+            self.secret_key = key_file.read_text(encoding="utf-8").strip()

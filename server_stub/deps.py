@@ -1,0 +1,79 @@
+"""Request dependencies: database session, the clock, the calling principal and role checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.orm import Session
+
+from server_stub.core.config import Settings
+from server_stub.core.errors import Forbidden, Unauthorized
+from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal, principal_for
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    with request.app.state.sessionmaker() as session:
+        yield session
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_now(request: Request) -> datetime:
+    return request.app.state.clock()  # type: ignore[no-any-return]
+
+
+SessionDep = Annotated[Session, Depends(get_db)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+NowDep = Annotated[datetime, Depends(get_now)]
+
+bearer = HTTPBearer(auto_error=False, description="访问令牌（POST /api/v1/auth/token 获得）")
+
+
+def get_current_user(
+    session: SessionDep,
+    now: NowDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized("not_authenticated",
+                           "需要登录：请在 Authorization 头中提供 Bearer 访问令牌")
+    principal = principal_for(session, now, credentials.credentials)
+    # End the read transaction now: on SQLite it holds the write lock (BEGIN IMMEDIATE), and
+    # idempotent writes run in sessions of their own.
+    session.commit()
+    return principal
+
+
+CurrentUser = Annotated[Principal, Depends(get_current_user)]
+
+
+def require(*roles: str) -> Callable[[Principal], Principal]:
+    """A dependency admitting only the given roles (403 for the others)."""
+    allowed = frozenset(roles)
+
+    def check(user: CurrentUser) -> Principal:
+        if user.role not in allowed:
+            raise Forbidden("role_forbidden", f"角色 {user.role} 无权执行此操作")
+        return user
+
+    return check
+
+
+AdminUser = Annotated[Principal, Depends(require("admin"))]
+HallUser = Annotated[Principal, Depends(require(*HALL_ROLES))]
+ClerkUser = Annotated[Principal, Depends(require("clerk"))]
+SupervisorUser = Annotated[Principal, Depends(require("supervisor", "admin"))]
+ReviewUser = Annotated[Principal, Depends(require(*REVIEW_ROLES))]
+
+
+IdempotencyKey = Annotated[
+    str | None,
+    Header(alias="Idempotency-Key", max_length=200,
+           description="客户端为每个写操作生成的唯一键（建议 UUID）；重试时原样重发"),
+]

@@ -1,0 +1,39 @@
+"""The error body every 4xx answer carries, and the responses each route documents."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class ProblemDetail(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    code: str
+    message: str
+
+
+class Problem(BaseModel):
+    """``{"detail": {"code": "...", "message": "..."}}``: English code, Chinese message."""
+
+    detail: ProblemDetail
+
+
+def problems(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` entries for the error statuses a route can answer with."""
+    text = {
+        400: "请求无法解析",
+        401: "未登录或令牌无效",
+        403: "无权执行此操作",
+        404: "对象不存在",
+        409: "与当前状态冲突（或同一 Idempotency-Key 的请求正在处理）",
+        413: "请求体过大",
+        415: "内容类型不支持",
+        422: "请求不符合规则",
+        423: "账户已锁定",
+    }
+    return {c: {"model": Problem, "description": text[c]} for c in codes}
+
+
+#: What every authenticated JSON route may answer besides success.
+AUTH_ERRORS = problems(400, 401, 403, 404, 409, 413, 422)

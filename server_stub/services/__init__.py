@@ -1,0 +1,1 @@
+"""Domain services: each takes a SQLAlchemy session and does one concern's rules."""

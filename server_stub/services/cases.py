@@ -1,0 +1,255 @@
+"""Cases: creation from a counter with the client's UUID, access rules, the case view.
+
+A hall sees only its own cases; a reviewer or leader sees a case once named on one of its
+steps; the admin sees all. Another hall's case answers 403 with nothing of its content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import uuid
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from server_stub.core.clock import local_date
+from server_stub.core.config import Settings
+from server_stub.core.errors import Conflict, DomainError, Forbidden, NotFound
+from server_stub.core.security import keyed_digest
+from server_stub.models import Case, CaseEvent, CaseStep, Hall, NumberSequence, Upload
+from server_stub.schemas.case import CaseCreate, CaseOut, StepOut, UploadSummary
+from server_stub.services import calendar, catalog, deadlines, sms
+from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal
+
+OPEN_STATES = ("in_progress", "correction", "special", "awaiting_collection")
+
+
+def next_number(session: Session, name: str) -> int:
+    """Take the next value of a gap-free sequence (row-locked until the transaction ends)."""
+    row = session.scalar(select(NumberSequence).where(NumberSequence.name == name)
+                         .with_for_update())
+    if row is None:
+        row = NumberSequence(name=name, next_value=1)
+        session.add(row)
+        session.flush()
+    value = row.next_value
+    row.next_value = value + 1
+    return value
+
+
+def load_case(session: Session, case_id: uuid.UUID, lock: bool = False) -> Case:
+    query = select(Case).where(Case.id == case_id)
+    if lock:
+        query = query.with_for_update()
+    case = session.scalar(query)
+    if case is None:
+        raise NotFound("case_not_found", f"受理件 {case_id} 不存在")
+    return case
+
+
+def steps_of(session: Session, case: Case) -> list[CaseStep]:
+    return list(session.scalars(select(CaseStep).where(CaseStep.case_id == case.id)
+                                .order_by(CaseStep.stage, CaseStep.started_at, CaseStep.post)))
+
+
+def named_on_case(principal: Principal, steps: list[CaseStep]) -> bool:
+    return any(principal.username in [*s.holders, *s.backup] for s in steps)
+
+
+def may_see(session: Session, principal: Principal, case: Case) -> bool:
+    try:
+        check_access(session, principal, case)
+    except Forbidden:
+        return False
+    return True
+
+
+def check_access(session: Session, principal: Principal, case: Case) -> None:
+    """May this principal see the case at all?
+
+    Hall staff: their hall's cases. Reviewers: cases where they are named on a started step.
+    Leaders: also every case of their department. Admin: all.
+    """
+    if principal.role == "admin":
+        return
+    if principal.role in HALL_ROLES:
+        if case.hall_id != principal.hall_id:
+            raise Forbidden("case_other_hall", "该受理件不属于您所在的大厅")
+        return
+    if principal.role in REVIEW_ROLES and named_on_case(principal, steps_of(session, case)):
+        return
+    if principal.role in ("chief", "deputy") and principal.department == case.department:
+        return  # the department's leaders oversee its cases (extensions, returns)
+    raise Forbidden("case_forbidden", "您不是该受理件任何环节的办理人")
+
+
+def _same_request(case: Case, body: CaseCreate, fee_list: list[dict[str, Any]]) -> bool:
+    return (case.item_code, case.project_name, case.applicant, case.fees) == (
+        body.item_code, body.project_name, body.applicant.model_dump(mode="json"), fee_list)
+
+
+def create_case(
+    session: Session, settings: Settings, principal: Principal, body: CaseCreate, now: datetime
+) -> tuple[int, dict[str, Any]]:
+    """Accept a case; the same UUID sent again returns the case instead of a second one."""
+    item = catalog.item_version(session, body.item_code, body.item_version)
+    fees = _fees(item.data, body)
+    existing = session.get(Case, body.id)
+    if existing is not None:
+        if existing.hall_id == principal.hall_id and _same_request(existing, body, fees):
+            return 200, view(session, settings, existing, now).model_dump(mode="json")
+        raise Conflict("case_exists",
+                       f"受理件 {body.id} 已存在，且内容不同；新受理件请使用新的 UUID")
+    accepted_at = body.accepted_at or now
+    if accepted_at > now + timedelta(minutes=10):
+        raise DomainError("accepted_in_future", "受理时间不能晚于服务器当前时间")
+    if accepted_at < now - timedelta(days=366):
+        raise DomainError("accepted_too_old", "受理时间早于一年前，请核对窗口电脑的日期")
+    hall = session.get(Hall, principal.hall_id)
+    assert hall is not None
+    if body.case_number:
+        if session.scalar(select(Case.id).where(Case.case_number == body.case_number)):
+            raise Conflict("case_number_taken", f"受理号 {body.case_number} 已被其他受理件使用")
+        number = body.case_number
+    else:
+        year = local_date(accepted_at).year
+        seq = next_number(session, f"case:{hall.code}:{year}")
+        number = f"{hall.code.upper()}-{year}-{seq:06d}"
+    code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
+    data = item.data
+    case = Case(
+        id=body.id, hall_id=hall.id, counter_id=principal.counter_id, created_by=principal.user_id,
+        case_number=number, verification_digest=keyed_digest(settings.secret_key, code),
+        item_code=item.code, item_version=item.version, item_name=item.name,
+        department=item.department, project_name=body.project_name,
+        applicant=body.applicant.model_dump(mode="json"),
+        materials=[m.model_dump(mode="json") for m in body.materials], fees=fees,
+        fee_total=str(sum((Decimal(f["amount"]) for f in fees), Decimal("0.00"))),
+        status="in_progress", current_stage=1,
+        legal_limit_days=int(data.get("legal_limit_days", 0)),
+        promised_limit_days=int(data.get("promised_limit_days", 0)), extension_days=0,
+        accepted_at=accepted_at, finished_at=None, outcome_reason="", window_record={},
+        created_at=now, updated_at=now,
+    )
+    session.add(case)
+    session.flush()
+    activate_stage(session, case, data, 1, accepted_at)
+    record_event(session, case, "accepted", principal, now,
+                 data={"case_number": number, "item": f"{item.code} v{item.version}"})
+    sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
+    session.flush()
+    out = view(session, settings, case, now)
+    out.verification_code = code
+    return 201, out.model_dump(mode="json")
+
+
+def _fees(item: dict[str, Any], body: CaseCreate) -> list[dict[str, Any]]:
+    known = {f["code"]: f for f in item.get("fees", [])}
+    out = []
+    for fee in body.fees:
+        if fee.code not in known:
+            raise DomainError("fee_unknown", f"收费项目 {fee.code} 不属于事项 {item['code']}")
+        amount = fee.amount.quantize(Decimal("0.01"))
+        out.append({"code": fee.code, "name": fee.name or known[fee.code]["name"],
+                    "amount": str(amount), "basis": fee.basis})
+    return out
+
+
+def activate_stage(session: Session, case: Case, item: dict[str, Any], stage: int,
+                   at: datetime) -> list[CaseStep]:
+    """Start every post of a stage (parallel posts start together)."""
+    steps = []
+    for spec in item["workflow"]:
+        if spec["stage"] != stage:
+            continue
+        step = CaseStep(case_id=case.id, post=spec["post"], name=spec["name"], stage=stage,
+                        limit_days=int(spec["limit_days"]), extension_days=0,
+                        holders=list(spec.get("holders", [])), backup=list(spec.get("backup", [])),
+                        state="active", started_at=at)
+        session.add(step)
+        steps.append(step)
+    case.current_stage = stage
+    if any(s.post == "window_finish" for s in steps):
+        case.status = "awaiting_collection"
+    session.flush()
+    return steps
+
+
+def record_event(
+    session: Session, case: Case, action: str, principal: Principal | None, now: datetime,
+    step: CaseStep | None = None, opinion: str = "", acted_as: str = "",
+    data: dict[str, Any] | None = None, event_id: uuid.UUID | None = None,
+) -> CaseEvent:
+    """Append to the case's hash chain: each entry's hash covers the previous one."""
+    prev = session.scalar(select(CaseEvent.hash).where(CaseEvent.case_id == case.id)
+                          .order_by(CaseEvent.seq.desc()).limit(1)) or "0" * 64
+    event = CaseEvent(
+        id=event_id or uuid.uuid4(), case_id=case.id, hall_id=case.hall_id,
+        step_id=step.id if step else None, action=action,
+        actor_id=principal.user_id if principal else None,
+        actor_name=principal.name if principal else "系统",
+        actor_role=principal.role if principal else "system", acted_as=acted_as,
+        opinion=opinion, data=data or {}, at=now, prev_hash=prev, hash="",
+    )
+    event.hash = event_hash(event)
+    session.add(event)
+    case.updated_at = now
+    session.flush()
+    return event
+
+
+def event_hash(event: CaseEvent) -> str:
+    payload = json.dumps(
+        [str(event.id), str(event.case_id), str(event.step_id), event.action, str(event.actor_id),
+         event.actor_name, event.acted_as, event.opinion, event.data,
+         event.at.isoformat(), event.prev_hash],
+        sort_keys=True, ensure_ascii=False, default=str,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def chain_ok(events: list[CaseEvent]) -> bool:
+    prev = "0" * 64
+    for e in events:
+        if e.prev_hash != prev or event_hash(e) != e.hash:
+            return False
+        prev = e.hash
+    return True
+
+
+def view(session: Session, settings: Settings, case: Case, now: datetime) -> CaseOut:
+    steps = steps_of(session, case)
+    cal = calendar.load_calendar(session)
+    timing = deadlines.case_timing(session, cal, case, steps, now, settings.yellow_working_days)
+    hall = session.get(Hall, case.hall_id)
+    uploads = session.scalars(select(Upload).where(Upload.case_id == case.id)
+                              .order_by(Upload.section, Upload.name)).all()
+    return CaseOut(
+        id=case.id, case_number=case.case_number, hall=hall.code if hall else "",
+        item_code=case.item_code, item_version=case.item_version, item_name=case.item_name,
+        department=case.department, project_name=case.project_name, applicant=case.applicant,
+        materials=case.materials, fees=case.fees, fee_total=case.fee_total, status=case.status,
+        current_stage=case.current_stage, accepted_at=case.accepted_at,
+        finished_at=case.finished_at, outcome_reason=case.outcome_reason,
+        legal_limit_days=case.legal_limit_days, promised_limit_days=case.promised_limit_days,
+        extension_days=case.extension_days, legal_due=timing.legal_due,
+        promised_due=timing.promised_due, warning=timing.warning, deadline_error=timing.error,
+        clock_stopped=timing.clock_stopped, window_record=case.window_record,
+        steps=[
+            StepOut(id=s.id, post=s.post, name=s.name, stage=s.stage, state=s.state,
+                    limit_days=s.limit_days, extension_days=s.extension_days, holders=s.holders,
+                    backup=s.backup, started_at=s.started_at, finished_at=s.finished_at,
+                    due_date=timing.steps[s.id].due, actor=s.actor_name, acted_as=s.acted_as,
+                    opinion=s.opinion, warning=timing.steps[s.id].warning,
+                    result=timing.steps[s.id].result)
+            for s in steps
+        ],
+        uploads=[UploadSummary(id=u.id, section=u.section, name=u.name, size=u.size,
+                               sha256=u.sha256, confirmed_offset=u.confirmed_offset,
+                               complete=u.complete) for u in uploads],
+    )

@@ -1,0 +1,1 @@
+"""Server-rendered pages: the reviewers' inbox and case pages, the applicant status page."""

@@ -1,0 +1,198 @@
+"""Authorization matrix: every API endpoint × every role, plus another hall's staff.
+
+Anonymous calls get 401; a role that may not call an endpoint gets 403; staff of another hall
+and reviewers not named on a case get 403 for it; and no refusal carries case content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from server_stub.services.catalog import seed_path
+from tests.server.conftest import Api
+from tests.server.helpers import case_body, create_case, declare, page
+from tests.server.test_workflow import act
+
+ALL = {"clerk", "cashier", "supervisor", "reviewer", "deputy", "chief", "admin"}
+#: The person who plays each role in the matrix; "stranger" cases are checked separately.
+PLAYERS = {"clerk": "wangjing", "cashier": "shouyin", "supervisor": "jiancha",
+           "reviewer": "chenhao", "deputy": "zhengwei", "chief": "hejun", "admin": "admin"}
+#: Roles that may see the demo case (chenhao is named on it; the leaders lead its department).
+CASE_VIEWERS = ALL
+PUBLIC = None
+
+Fixture = dict[str, Any]
+Request = Callable[[Fixture], tuple[str, dict[str, Any]]]
+
+
+def _u() -> str:
+    return uuid.uuid4().hex[:8]
+
+
+def _seed() -> dict[str, Any]:
+    return json.loads(seed_path().read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+#: (method, path) → (roles allowed, how to build a request: url and httpx kwargs).
+MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
+    ("POST", "/api/v1/auth/token"): (PUBLIC, lambda f: (
+        "/api/v1/auth/token", {"json": {"username": "x", "password": "y"}})),
+    ("POST", "/api/v1/auth/refresh"): (PUBLIC, lambda f: (
+        "/api/v1/auth/refresh", {"json": {"refresh_token": "nope"}})),
+    ("POST", "/api/v1/auth/logout"): (ALL, lambda f: ("/api/v1/auth/logout", {})),
+    ("GET", "/api/v1/auth/me"): (ALL, lambda f: ("/api/v1/auth/me", {})),
+    ("POST", "/api/v1/admin/halls"): ({"admin"}, lambda f: (
+        "/api/v1/admin/halls", {"json": {"code": f"h{_u()}", "name": "新大厅"}})),
+    ("GET", "/api/v1/admin/halls"): ({"admin"}, lambda f: ("/api/v1/admin/halls", {})),
+    ("POST", "/api/v1/admin/halls/{hall_code}/counters"): ({"admin"}, lambda f: (
+        "/api/v1/admin/halls/demo/counters",
+        {"json": {"code": f"c{_u()}", "name": "窗口", "secret": "secret-123"}})),
+    ("GET", "/api/v1/admin/halls/{hall_code}/counters"): ({"admin"}, lambda f: (
+        "/api/v1/admin/halls/demo/counters", {})),
+    ("POST", "/api/v1/admin/users"): ({"admin"}, lambda f: (
+        "/api/v1/admin/users", {"json": {"username": f"u{_u()}", "name": "新人",
+                                         "password": "password1", "role": "reviewer"}})),
+    ("GET", "/api/v1/admin/users"): ({"admin"}, lambda f: ("/api/v1/admin/users", {})),
+    ("POST", "/api/v1/admin/users/{username}/unlock"): ({"admin"}, lambda f: (
+        "/api/v1/admin/users/chenhao/unlock", {})),
+    ("GET", "/api/v1/catalog"): (ALL, lambda f: ("/api/v1/catalog", {})),
+    ("POST", "/api/v1/catalog/import"): ({"admin"}, lambda f: (
+        "/api/v1/catalog/import", {"json": _seed()})),
+    ("GET", "/api/v1/holidays"): (ALL, lambda f: ("/api/v1/holidays?year=2026", {})),
+    ("PUT", "/api/v1/holidays/{day}"): ({"admin"}, lambda f: (
+        "/api/v1/holidays/2026-08-03", {"json": {"kind": "holiday", "name": "测试"}})),
+    ("DELETE", "/api/v1/holidays/{day}"): ({"admin"}, lambda f: (
+        "/api/v1/holidays/2026-08-03", {})),
+    ("PUT", "/api/v1/holidays/years/{year}"): ({"admin"}, lambda f: (
+        "/api/v1/holidays/years/2026", {"json": {"days": [
+            {"day": "2026-10-01", "kind": "holiday", "name": "国庆节"}]}})),
+    ("POST", "/api/v1/cases"): ({"clerk"}, lambda f: ("/api/v1/cases", {"json": case_body()})),
+    ("GET", "/api/v1/cases"): (ALL, lambda f: ("/api/v1/cases", {})),
+    ("GET", "/api/v1/cases/{case_id}"): (CASE_VIEWERS, lambda f: (
+        f"/api/v1/cases/{f['case']}", {})),
+    ("GET", "/api/v1/cases/{case_id}/history"): (CASE_VIEWERS, lambda f: (
+        f"/api/v1/cases/{f['case']}/history", {})),
+    ("POST", "/api/v1/cases/{case_id}/actions"): (CASE_VIEWERS, lambda f: (
+        f"/api/v1/cases/{f['case']}/actions",
+        {"json": {"id": str(uuid.uuid4()), "action": "end_special"}})),
+    ("GET", "/api/v1/tasks"): (ALL, lambda f: ("/api/v1/tasks", {})),
+    ("POST", "/api/v1/cases/{case_id}/uploads"): ({"clerk"}, lambda f: (
+        f"/api/v1/cases/{f['case']}/uploads",
+        {"json": {"id": str(uuid.uuid4()), "section": "施工", "name": f"{_u()}.jpg",
+                  "size": 10, "sha256": hashlib.sha256(b"0123456789").hexdigest()}})),
+    ("GET", "/api/v1/cases/{case_id}/uploads"): (CASE_VIEWERS, lambda f: (
+        f"/api/v1/cases/{f['case']}/uploads", {})),
+    ("GET", "/api/v1/uploads/{upload_id}"): (CASE_VIEWERS, lambda f: (
+        f"/api/v1/uploads/{f['upload']}", {})),
+    ("PUT", "/api/v1/uploads/{upload_id}/chunks"): ({"clerk"}, lambda f: (
+        f"/api/v1/uploads/{f['upload']}/chunks?offset=999",
+        {"content": b"abc", "headers": {"Content-Type": "application/octet-stream"}})),
+    ("GET", "/api/v1/uploads/{upload_id}/content"): (CASE_VIEWERS - {"cashier"}, lambda f: (
+        f"/api/v1/uploads/{f['done']}/content", {})),
+    ("GET", "/api/v1/supervision/rates"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/rates?start=2026-01-01&end=2026-12-31", {})),
+    ("GET", "/api/v1/supervision/warnings"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/warnings", {})),
+    ("POST", "/api/v1/supervision/cases/{case_id}/urge"): ({"supervisor", "admin"}, lambda f: (
+        f"/api/v1/supervision/cases/{f['case']}/urge", {"json": {"id": str(uuid.uuid4())}})),
+    ("GET", "/api/v1/supervision/feed"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/feed", {})),
+    ("GET", "/api/v1/sms/outbox"): ({"admin"}, lambda f: ("/api/v1/sms/outbox", {})),
+    ("POST", "/api/v1/sms/deliver"): ({"admin"}, lambda f: ("/api/v1/sms/deliver", {})),
+}
+
+#: Endpoints about one case, where a stranger must be refused.
+CASE_SCOPED = [k for k in MATRIX if "{case_id}" in k[1] or "{upload_id}" in k[1]]
+
+
+@pytest.fixture
+def world(api: Api) -> tuple[Api, Fixture]:
+    api.clock.set(2026, 3, 2)
+    case = create_case(api)
+    from tests.server.helpers import upload
+
+    done = upload(api, case["id"], page(1, 5000), "0001.jpg")
+    pending = declare(api, case["id"], page(2, 5000), "0002.jpg")
+    # Pass the window step so chenhao is named on a started step (department review).
+    from tests.server.helpers import send
+
+    assert send(api, pending["id"], page(2, 5000), 0).json()["complete"]
+    act(api, "wangjing", case["id"], "approve")
+    pending = declare(api, case["id"], page(3, 5000), "0003.jpg")
+    return api, {"case": case["id"], "upload": pending["id"], "done": done["id"],
+                 "secrets": [case["case_number"], case["project_name"], "13900001111"]}
+
+
+def test_matrix_covers_every_endpoint(api: Api) -> None:
+    paths = api.client.get("/openapi.json").json()["paths"]
+    routes = {(m.upper(), p) for p, ops in paths.items() if p.startswith("/api/") for m in ops}
+    assert routes == set(MATRIX)
+
+
+def _no_leak(body: str, secrets: list[str]) -> None:
+    for secret in secrets:
+        assert secret not in body
+
+
+def test_every_endpoint_every_role(world: tuple[Api, Fixture]) -> None:
+    api, f = world
+    failures = []
+    for (method, path), (allowed, build) in MATRIX.items():
+        url, kwargs = build(f)
+        anon = api.client.request(method, url, **kwargs)
+        if allowed is PUBLIC:
+            assert anon.status_code not in (403, 500), (method, path, anon.text)
+            continue
+        if anon.status_code != 401:
+            failures.append(f"anonymous {method} {path}: {anon.status_code}")
+        for role, user in PLAYERS.items():
+            url, kwargs = build(f)
+            headers = {**api.login(user), **kwargs.pop("headers", {})}
+            r = api.client.request(method, url, headers=headers, **kwargs)
+            if path.endswith("/logout"):
+                api.tokens.pop(user)
+            if role in allowed and r.status_code in (401, 403):
+                failures.append(f"{role} {method} {path}: refused {r.status_code} {r.text}")
+            if role not in allowed:
+                if r.status_code != 403:
+                    failures.append(f"{role} {method} {path}: {r.status_code}, wanted 403")
+                _no_leak(r.text, f["secrets"])
+            assert r.status_code < 500, (role, method, path, r.text)
+    assert failures == []
+
+
+def test_another_halls_staff_and_unnamed_reviewers_see_nothing(
+        world: tuple[Api, Fixture]) -> None:
+    api, f = world
+    failures = []
+    for user in ("other_clerk", "other_sup", "zrj_sh1"):
+        for method, path in CASE_SCOPED:
+            _, build = MATRIX[(method, path)]
+            url, kwargs = build(f)
+            headers = {**api.login(user), **kwargs.pop("headers", {})}
+            r = api.client.request(method, url, headers=headers, **kwargs)
+            if r.status_code != 403:
+                failures.append(f"{user} {method} {path}: {r.status_code} {r.text[:200]}")
+            _no_leak(r.text, f["secrets"])
+        for url in ("/api/v1/cases", "/api/v1/tasks", "/api/v1/supervision/warnings",
+                    "/api/v1/supervision/feed"):
+            r = api.as_(user, "GET", url)
+            _no_leak(r.text, f["secrets"])
+            assert f["case"] not in r.text
+    assert failures == []
+
+
+def test_unknown_ids_are_404(api: Api) -> None:
+    nobody = str(uuid.uuid4())
+    for url in (f"/api/v1/cases/{nobody}", f"/api/v1/cases/{nobody}/history",
+                f"/api/v1/uploads/{nobody}", f"/api/v1/uploads/{nobody}/content"):
+        r = api.as_("wangjing", "GET", url)
+        assert r.status_code == 404, url
+        assert r.json()["detail"]["code"] in ("case_not_found", "upload_not_found")
+    assert api.as_("admin", "GET", "/api/v1/admin/halls/nope/counters").status_code == 404

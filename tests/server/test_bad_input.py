@@ -1,0 +1,140 @@
+"""Bad input gets a clear 4xx naming the problem, and nothing is stored half-way."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+
+from sqlalchemy import func, select
+
+from server_stub.models import Case, CaseStep, IdempotencyRecord, Upload
+from tests.server.conftest import Api
+from tests.server.helpers import case_body, create_case, declare, send
+
+
+def _counts(api: Api) -> tuple[int, int, int]:
+    with api.session() as s:
+        return (s.scalar(select(func.count()).select_from(Case)) or 0,
+                s.scalar(select(func.count()).select_from(CaseStep)) or 0,
+                s.scalar(select(func.count()).select_from(Upload)) or 0)
+
+
+def test_malformed_json(api: Api) -> None:
+    r = api.as_("wangjing", "POST", "/api/v1/cases", content=b'{"id": "x", ',
+                headers={"Content-Type": "application/json"})
+    assert r.status_code == 400
+    assert r.json()["detail"]["code"] == "malformed_json"
+    assert "JSON" in r.json()["detail"]["message"]
+    assert _counts(api) == (0, 0, 0)
+
+
+def test_wrong_types_name_the_field(api: Api) -> None:
+    body = case_body()
+    body["applicant"]["name"] = 42
+    body["materials"] = "all of them"
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json=body)
+    assert r.status_code == 422
+    detail = r.json()["detail"]
+    assert detail["code"] == "invalid_request"
+    assert "applicant.name" in detail["message"] and "materials" in detail["message"]
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json={**case_body(), "id": "not-a-uuid"})
+    assert r.status_code == 422 and "id" in r.json()["detail"]["message"]
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json={**case_body(), "surprise": 1})
+    assert r.status_code == 422 and "surprise" in r.json()["detail"]["message"]
+    assert _counts(api) == (0, 0, 0)
+
+
+def test_oversized_body_is_413(api: Api) -> None:
+    big = case_body(project_name="x" * 3_000_000)
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json=big)
+    assert r.status_code == 413
+    assert r.json()["detail"]["code"] == "body_too_large"
+    assert _counts(api) == (0, 0, 0)
+
+
+def test_oversized_body_without_length_header_is_413(api: Api) -> None:
+    def chunks():  # streamed: no Content-Length for the server to look at
+        for _ in range(40):
+            yield b"x" * 100_000
+
+    case = create_case(api)
+    up = declare(api, case["id"], b"y" * 10)
+    r = api.as_("wangjing", "PUT", f"/api/v1/uploads/{up['id']}/chunks?offset=0",
+                content=chunks(), headers={"Content-Type": "application/octet-stream"})
+    assert r.status_code == 413
+    assert api.as_("wangjing", "GET", f"/api/v1/uploads/{up['id']}").json()[
+        "confirmed_offset"] == 0
+
+
+def test_oversized_files_and_chunks(api: Api) -> None:
+    case = create_case(api)
+    r = api.as_("wangjing", "POST", f"/api/v1/cases/{case['id']}/uploads", json={
+        "id": str(uuid.uuid4()), "section": "施工", "name": "0001.jpg", "size": 50_000_000,
+        "sha256": "0" * 64})
+    assert r.status_code == 413 and r.json()["detail"]["code"] == "file_too_large"
+    api.app.state.settings.max_chunk_bytes = 1000
+    up = declare(api, case["id"], b"z" * 5000)
+    r = send(api, up["id"], b"z" * 2000, 0)
+    assert r.status_code == 413 and r.json()["detail"]["code"] == "chunk_too_large"
+    assert _counts(api)[2] == 1
+
+
+def test_bad_checksum_format_and_offsets(api: Api) -> None:
+    case = create_case(api)
+    r = api.as_("wangjing", "POST", f"/api/v1/cases/{case['id']}/uploads", json={
+        "id": str(uuid.uuid4()), "section": "施工", "name": "0001.jpg", "size": 10,
+        "sha256": "XYZ"})
+    assert r.status_code == 422 and "sha256" in r.json()["detail"]["message"]
+    up = declare(api, case["id"], b"0123456789")
+    r = api.as_("wangjing", "PUT", f"/api/v1/uploads/{up['id']}/chunks?offset=-1",
+                content=b"0", headers={"Content-Type": "application/octet-stream"})
+    assert r.status_code == 422 and "offset" in r.json()["detail"]["message"]
+    r = api.as_("wangjing", "PUT", f"/api/v1/uploads/{up['id']}/chunks?offset=0",
+                content=b"", headers={"Content-Type": "application/octet-stream"})
+    assert r.status_code == 422
+    r = send(api, up["id"], b"0123456789", 0, **{"X-Chunk-SHA256": "not-hex"})
+    assert r.status_code == 422
+    r = send(api, up["id"], b"0123456789", 0,
+             **{"X-Chunk-SHA256": hashlib.sha256(b"0123456789").hexdigest()})
+    assert r.status_code == 200 and r.json()["complete"]
+
+
+def test_unknown_ids(api: Api) -> None:
+    nobody = str(uuid.uuid4())
+    r = api.as_("wangjing", "POST", f"/api/v1/cases/{nobody}/actions",
+                json={"id": str(uuid.uuid4()), "action": "approve"})
+    assert r.status_code == 404 and r.json()["detail"]["code"] == "case_not_found"
+    r = api.as_("wangjing", "POST", f"/api/v1/cases/{nobody}/uploads", json={
+        "id": str(uuid.uuid4()), "section": "施工", "name": "0001.jpg", "size": 1,
+        "sha256": "0" * 64})
+    assert r.status_code == 404
+    r = send(api, nobody, b"abc", 0)
+    assert r.status_code == 404 and r.json()["detail"]["code"] == "upload_not_found"
+    r = api.as_("wangjing", "GET", "/api/v1/cases/not-a-uuid")
+    assert r.status_code == 422 and "case_id" in r.json()["detail"]["message"]
+    case = create_case(api)
+    r = api.as_("wangjing", "POST", f"/api/v1/cases/{case['id']}/actions",
+                json={"id": str(uuid.uuid4()), "action": "approve", "step_id": nobody})
+    assert r.status_code == 404 and r.json()["detail"]["code"] == "step_not_found"
+    r = api.as_("wangjing", "POST", f"/api/v1/cases/{case['id']}/actions",
+                json={"id": str(uuid.uuid4()), "action": "fly"})
+    assert r.status_code == 422 and "action" in r.json()["detail"]["message"]
+    assert api.client.get("/api/v1/nowhere").status_code == 404
+
+
+def test_failed_write_with_key_is_answered_the_same_again(api: Api) -> None:
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    body = case_body(item_code="NOPE-9")
+    first = api.as_("wangjing", "POST", "/api/v1/cases", json=body, headers=key)
+    again = api.as_("wangjing", "POST", "/api/v1/cases", json=body, headers=key)
+    assert first.status_code == again.status_code == 404
+    assert first.json() == again.json()
+    assert _counts(api) == (0, 0, 0)
+
+
+def test_bad_idempotency_key(api: Api) -> None:
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json=case_body(),
+                headers={"Idempotency-Key": "x" * 300})
+    assert r.status_code == 422
+    with api.session() as s:
+        assert s.scalar(select(func.count()).select_from(IdempotencyRecord)) == 0
