@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PIL import Image
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -46,10 +46,6 @@ from hall_client.gui.workspaces import _table, error_text
 from hall_client.store.cashier_models import FeeAssessment
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CashierWorkspace", text)
-
-
 def pixmap_of(image: Image.Image) -> QPixmap:
     """A Qt pixmap of the receipt image, dot for dot (no scaling)."""
     gray = image.convert("L")
@@ -75,14 +71,14 @@ class PaymentDialog(QDialog):
     def __init__(self, due: FeeAssessment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.due = due
-        self.setWindowTitle(_tr("收款"))
+        self.setWindowTitle(self.tr("收款"))
         self.cash = QLineEdit(f"{due.total:.2f}")
         self.cash.setObjectName("cash")
         self.transfer, self.transfer_ref = QLineEdit(), QLineEdit()
         self.wire, self.wire_ref = QLineEdit(), QLineEdit()
         self.tendered = QLineEdit()
         self.tendered.setObjectName("tendered")
-        self.tendered.setPlaceholderText(_tr("默认等于现金部分"))
+        self.tendered.setPlaceholderText(self.tr("默认等于现金部分"))
         self.change = QLabel()
         self.change.setObjectName("change")
         self.message = QLabel()
@@ -94,16 +90,16 @@ class PaymentDialog(QDialog):
                       f"{uppercase_amount(due.total)}")
         form = QFormLayout()
         form.addRow(head)
-        form.addRow(_tr("现金(&C)"), self.cash)
-        form.addRow(_tr("实收现金(&R)"), self.tendered)
-        form.addRow(_tr("找零"), self.change)
-        form.addRow(_tr("转账(&T)"), self.transfer)
-        form.addRow(_tr("转账流水号"), self.transfer_ref)
-        form.addRow(_tr("电汇(&W)"), self.wire)
-        form.addRow(_tr("电汇流水号"), self.wire_ref)
+        form.addRow(self.tr("现金(&C)"), self.cash)
+        form.addRow(self.tr("实收现金(&R)"), self.tendered)
+        form.addRow(self.tr("找零"), self.change)
+        form.addRow(self.tr("转账(&T)"), self.transfer)
+        form.addRow(self.tr("转账流水号"), self.transfer_ref)
+        form.addRow(self.tr("电汇(&W)"), self.wire)
+        form.addRow(self.tr("电汇流水号"), self.wire_ref)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("确认收款 (Enter)"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确认收款 (Enter)"))
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -135,7 +131,7 @@ class PaymentDialog(QDialog):
         if given is None:
             self.change.setText(format_yuan(ZERO))
         elif given < cash:
-            self.change.setText(_tr("实收不足"))
+            self.change.setText(self.tr("实收不足"))
         else:
             self.change.setText(format_yuan(given - cash))
 
@@ -145,7 +141,7 @@ class PaymentDialog(QDialog):
         total = sum((_amount(p.amount if isinstance(p.amount, str) else str(p.amount))
                      for p in parts), ZERO)
         if total != self.due.total:
-            self.message.setText(_tr("各方式合计 {paid} 与应收 {due} 不符").format(
+            self.message.setText(self.tr("各方式合计 {paid} 与应收 {due} 不符").format(
                 paid=f"{total:.2f}", due=f"{self.due.total:.2f}"))
             return
         self.accept()
@@ -156,7 +152,7 @@ class CloseDialog(QDialog):
 
     def __init__(self, expected: Decimal | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("日结（Z 报表）"))
+        self.setWindowTitle(self.tr("日结（Z 报表）"))
         self.spins: dict[str, QSpinBox] = {}
         grid = QGridLayout()
         for row, d in enumerate(DENOMINATIONS):
@@ -169,7 +165,7 @@ class CloseDialog(QDialog):
         self.expected = expected
         self.counted = QLabel()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(_tr("实点与应有不符时必填"))
+        self.reason.setPlaceholderText(self.tr("实点与应有不符时必填"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -177,7 +173,7 @@ class CloseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
         layout.addWidget(self.counted)
-        layout.addWidget(QLabel(_tr("差异原因")))
+        layout.addWidget(QLabel(self.tr("差异原因")))
         layout.addWidget(self.reason)
         layout.addWidget(buttons)
         self._update()
@@ -187,9 +183,9 @@ class CloseDialog(QDialog):
 
     def _update(self) -> None:
         total = sum((Decimal(d) * n for d, n in self.counts().items()), ZERO)
-        text = _tr("实点现金 {counted}").format(counted=format_yuan(total))
+        text = self.tr("实点现金 {counted}").format(counted=format_yuan(total))
         if self.expected is not None:
-            text += _tr("　应有 {expected}").format(expected=format_yuan(self.expected))
+            text += self.tr("　应有 {expected}").format(expected=format_yuan(self.expected))
         self.counted.setText(text)
 
 
@@ -202,10 +198,10 @@ class CashierWorkspace(QWidget):
         self.counter, self.jobs, self.actor = counter, jobs, actor
         self.last_receipt_id: str | None = None
         self.queue_model: RecordTableModel[FeeAssessment] = RecordTableModel([
-            Column(_tr("办件编号"), lambda a: a.case_ref),
-            Column(_tr("交款人"), lambda a: a.payer),
-            Column(_tr("事项"), lambda a: a.item_code),
-            Column(_tr("应收金额"), lambda a: format_yuan(a.total)),
+            Column(self.tr("办件编号"), lambda a: a.case_ref),
+            Column(self.tr("交款人"), lambda a: a.payer),
+            Column(self.tr("事项"), lambda a: a.item_code),
+            Column(self.tr("应收金额"), lambda a: format_yuan(a.total)),
         ], self)
         self.queue_view = _table(self.queue_model)
         self.queue_view.setObjectName("queue")
@@ -215,7 +211,7 @@ class CashierWorkspace(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.preview = QLabel(_tr("收款后在此预览票据（与打印完全一致）"))
+        self.preview = QLabel(self.tr("收款后在此预览票据（与打印完全一致）"))
         self.preview.setObjectName("preview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
@@ -224,25 +220,25 @@ class CashierWorkspace(QWidget):
         scroll.setMinimumWidth(420)
 
         buttons = QHBoxLayout()
-        self.open_button = QPushButton(_tr("开班(&O)"))
+        self.open_button = QPushButton(self.tr("开班(&O)"))
         self.open_button.clicked.connect(self.open_session)
-        self.blind = QCheckBox(_tr("盲点"))
-        pay = QPushButton(_tr("收款(&P) F2"))
+        self.blind = QCheckBox(self.tr("盲点"))
+        pay = QPushButton(self.tr("收款(&P) F2"))
         pay.clicked.connect(self.pay_selected)
-        reprint = QPushButton(_tr("重打(&R)"))
+        reprint = QPushButton(self.tr("重打(&R)"))
         reprint.clicked.connect(lambda: self.print_last(reprint=True))
-        x_report = QPushButton(_tr("X 报表(&X)"))
+        x_report = QPushButton(self.tr("X 报表(&X)"))
         x_report.clicked.connect(self.show_x_report)
-        close = QPushButton(_tr("日结(&Z)"))
+        close = QPushButton(self.tr("日结(&Z)"))
         close.clicked.connect(self.close_session)
-        refresh = QPushButton(_tr("刷新"))
+        refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.refresh)
         for widget in (self.session_label, self.open_button, self.blind):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         for widget in (pay, reprint, x_report, close, refresh):
             buttons.addWidget(widget)
-        self.pay_action = QAction(_tr("收款"), self)
+        self.pay_action = QAction(self.tr("收款"), self)
         self.pay_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.pay_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.pay_action.triggered.connect(self.pay_selected)
@@ -253,8 +249,8 @@ class CashierWorkspace(QWidget):
         self.stock_view.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stock_view.setTextFormat(Qt.TextFormat.RichText)
         left = QTabWidget()
-        left.addTab(self.queue_view, _tr("待收费"))
-        left.addTab(self.stock_view, _tr("票据库存"))
+        left.addTab(self.queue_view, self.tr("待收费"))
+        left.addTab(self.stock_view, self.tr("票据库存"))
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(scroll)
@@ -286,10 +282,10 @@ class CashierWorkspace(QWidget):
     def _loaded(self, data: dict[str, Any]) -> None:
         self.queue_model.set_rows(data["queue"])
         if data["session"] is None:
-            self.session_label.setText(_tr("未开班"))
+            self.session_label.setText(self.tr("未开班"))
         else:
             number, opening = data["session"]
-            self.session_label.setText(_tr("第 {n} 班　备用金 {f}").format(
+            self.session_label.setText(self.tr("第 {n} 班　备用金 {f}").format(
                 n=number, f=format_yuan(opening)))
         self.open_button.setEnabled(data["session"] is None)
         rows = "".join(
@@ -298,12 +294,12 @@ class CashierWorkspace(QWidget):
             f"<td>{ln.in_stock}</td></tr>" for ln in data["stock"])
         self.stock_view.setText(
             "<table cellpadding=4><tr><th>" + "</th><th>".join(
-                [_tr("票据代码"), _tr("号码段"), _tr("已打印"), _tr("作废"), _tr("待确认"),
-                 _tr("在手未用"), _tr("库存")]) + f"</th></tr>{rows}</table>")
+                [self.tr("票据代码"), self.tr("号码段"), self.tr("已打印"), self.tr("作废"), self.tr("待确认"),
+                 self.tr("在手未用"), self.tr("库存")]) + f"</th></tr>{rows}</table>")
         if data["pending"]:
             rid, code, number = data["pending"][0]
             self.last_receipt_id = rid
-            self.status.setText(_tr("票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号")
+            self.status.setText(self.tr("票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号")
                                 .format(code=code, number=number))
 
     def _failed(self, exc: BaseException) -> None:
@@ -311,7 +307,7 @@ class CashierWorkspace(QWidget):
 
     # --- session -------------------------------------------------------------------------
     def open_session(self) -> None:
-        text, ok = QInputDialog.getText(self, _tr("开班"), _tr("备用金（元）"), text="0.00")
+        text, ok = QInputDialog.getText(self, self.tr("开班"), self.tr("备用金（元）"), text="0.00")
         if ok:
             self.open_with_float(text)
 
@@ -334,12 +330,12 @@ class CashierWorkspace(QWidget):
         self.jobs.db(work, success=self._show_report, failure=self._failed)
 
     def _show_report(self, report: cashier.TillReport) -> None:
-        lines = [_tr("X 报表　第 {n} 班").format(n=report.session_number)]
+        lines = [self.tr("X 报表　第 {n} 班").format(n=report.session_number)]
         for method, name in METHODS.items():
             lines.append(f"{name}：{format_yuan(report.net[method])}")
         expected = report.extra.get("blind") or format_yuan(report.expected_cash)
-        lines.append(_tr("应有现金：{e}").format(e=expected))
-        lines.append(_tr("收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次").format(
+        lines.append(self.tr("应有现金：{e}").format(e=expected))
+        lines.append(self.tr("收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次").format(
             p=report.payments, v=report.voided, r=report.refunds, x=report.reprints))
         self.status.setText("　".join(lines))
 
@@ -358,7 +354,7 @@ class CashierWorkspace(QWidget):
 
         def done(result: tuple[Decimal | None, Decimal]) -> None:
             difference, expected = result
-            self.status.setText(_tr("已日结：应有现金 {e}，差异 {d}").format(
+            self.status.setText(self.tr("已日结：应有现金 {e}，差异 {d}").format(
                 e=format_yuan(expected), d=f"{difference:.2f}"))
             self.refresh()
 
@@ -371,7 +367,7 @@ class CashierWorkspace(QWidget):
             self.queue_view.selectRow(0)
             rows = self.queue_view.selectionModel().selectedRows()
         if not rows:
-            self.status.setText(_tr("待收费队列为空"))
+            self.status.setText(self.tr("待收费队列为空"))
             return
         due = self.queue_model.row(rows[0].row())
         dialog = PaymentDialog(due, self)
@@ -390,7 +386,7 @@ class CashierWorkspace(QWidget):
 
         def done(result: tuple[str, Decimal]) -> None:
             self.last_receipt_id, change = result
-            self.status.setText(_tr("已收款，找零 {c}；正在打印…").format(c=format_yuan(change)))
+            self.status.setText(self.tr("已收款，找零 {c}；正在打印…").format(c=format_yuan(change)))
             self.print_last(kick=True)
             self.refresh()
 
@@ -399,7 +395,7 @@ class CashierWorkspace(QWidget):
     def print_last(self, *, reprint: bool = False, kick: bool = False) -> None:
         """Render the preview and, if a printer is set, print (off the GUI thread)."""
         if self.last_receipt_id is None:
-            self.status.setText(_tr("没有可打印的票据"))
+            self.status.setText(self.tr("没有可打印的票据"))
             return
         from hall_client.printing.issue import load_receipt, print_receipt
         from hall_client.printing.output import preview
@@ -416,10 +412,10 @@ class CashierWorkspace(QWidget):
                     store.transaction, actor, receipt_id, printer=settings.printer.uri, key=key,
                     mode="text" if settings.printer.mode == "text" else "raster",
                     paper=settings.printer.paper, kick_drawer=kick, reprint=reprint, **hall)
-                note = _tr("已打印 {n}").format(n=receipt.number)
+                note = self.tr("已打印 {n}").format(n=receipt.number)
             else:
                 receipt = load_receipt(store.transaction, receipt_id, **hall)
-                note = _tr("未配置打印机（settings.toml [printer] uri），仅预览 {n}").format(
+                note = self.tr("未配置打印机（settings.toml [printer] uri），仅预览 {n}").format(
                     n=receipt.number)
             return preview(receipt, key, settings.printer.paper), note
 
@@ -436,15 +432,15 @@ class CashierWorkspace(QWidget):
         self.jobs.background(work, success=done, failure=failed)
 
     def ask_after_failure(self, message: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("打印失败"), message, parent=self)
-        same = box.addButton(_tr("没有出纸：重打同一号码"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_tr("出纸有误：作废并换号"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("稍后处理"), QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("打印失败"), message, parent=self)
+        same = box.addButton(self.tr("没有出纸：重打同一号码"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("出纸有误：作废并换号"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("稍后处理"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         if box.clickedButton() is same:
             self.print_last()
         elif box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.DestructiveRole:
-            self.spoil_and_reissue(_tr("打印失败，出纸有误"))
+            self.spoil_and_reissue(self.tr("打印失败，出纸有误"))
 
     def spoil_and_reissue(self, reason: str) -> None:
         store, actor, receipt_id = self.counter.store, self.actor, self.last_receipt_id
