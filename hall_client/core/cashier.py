@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hall_client.core import audit, receipt_stock
+from hall_client.core import audit, outbox, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.errors import DomainError, NotFound, PermissionDenied
 from hall_client.core.fees import Assessment
@@ -166,6 +166,11 @@ def take_payment(session: Session, actor: Actor, assessment_id: str,
                         "parts": [[p.method, str(p.amount), p.reference] for p in rows],
                         "tendered": str(given), "change": str(payment.change)})
     receipt = receipt_stock.take_number(session, actor, payment.id)
+    outbox.enqueue(session, "fee.paid", {
+        "payment": payment.id, "case": due.case_ref, "item": due.item_code,
+        "total": str(due.total), "stock_code": receipt.stock_code,
+        "number": receipt_stock.format_number(receipt.number), "cashier": actor.username,
+        "at": payment.created_at.isoformat()})
     return payment, receipt
 
 
@@ -202,6 +207,8 @@ def void_payment(session: Session, actor: Actor, approver: Actor, payment_id: st
     audit.record(session, actor, role="cashier", action="payment.void", object_type="payment",
                  object_id=payment.id, before={"status": "paid"},
                  after={"status": "voided", "reason": reason, "approved_by": approver.username})
+    outbox.enqueue(session, "fee.voided", {"payment": payment.id, "reason": reason,
+                                           "approved_by": approver.username})
     return payment
 
 
@@ -237,6 +244,8 @@ def refund(session: Session, actor: Actor, approver: Actor, payment_id: str,
                  object_id=row.id, after={"payment": payment.id, "amount": str(value),
                                           "method": method, "reason": reason,
                                           "approved_by": approver.username})
+    outbox.enqueue(session, "fee.refunded", {"payment": payment.id, "refund": row.id,
+                                             "amount": str(value), "reason": reason})
     return row
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from hall_client.core import audit, cashier, catalog, receipt_stock
+from hall_client.core import audit, cashier, catalog, outbox, receipt_stock
 from hall_client.core.cashier import PartInput
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, PermissionDenied
@@ -205,6 +205,8 @@ def test_void_refund_reprint(counter: Counter, tmp_path: Path) -> None:
         refund = cashier.refund(s, CASHIER, SUPERVISOR, pay_b.id, "20", "多收", method="wire",
                                 reference="DH02")
         assert refund.payment_id == pay_b.id
+        kinds = [m.kind for m in outbox.pending(s)]
+        assert kinds == ["fee.paid", "fee.paid", "fee.voided", "fee.refunded"]
         report = cashier.x_report(s, CASHIER)
         assert report.expected_cash == 0 and report.extra  # blind: withheld
     out = tmp_path / "reprint.bin"
