@@ -270,6 +270,47 @@ def _monthly(counter: Counter, args: argparse.Namespace) -> int:
     return 0
 
 
+def supervisor_approval(counter: Counter, args: argparse.Namespace) -> Actor:
+    """The approving supervisor signs in: password from stdin (--password-stdin) or a prompt.
+
+    A wrong password counts towards the lock-out like any sign-in.
+    """
+    import getpass
+    import sys
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"{args.supervisor} 的密码（批准）：")
+    return auth.sign_in(counter.store.sessions, args.supervisor, password,
+                        counter.settings.counter.id)
+
+
+def _void(counter: Counter, args: argparse.Namespace) -> int:
+    actor = person_actor(counter, args.cashier)
+    approver = supervisor_approval(counter, args)
+    with counter.store.transaction() as s:
+        payment = cashier.void_payment(s, actor, approver, args.payment, args.reason)
+        result = {"payment": payment.id, "status": payment.status,
+                  "approved_by": payment.void_approved_by}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"已作废收款 {payment.id}（批准：{approver.full_name}），票据已作废，费用回到待收费队列")
+    return 0
+
+
+def _refund(counter: Counter, args: argparse.Namespace) -> int:
+    actor = person_actor(counter, args.cashier)
+    approver = supervisor_approval(counter, args)
+    with counter.store.transaction() as s:
+        row = cashier.refund(s, actor, approver, args.payment, args.amount, args.reason,
+                             method=args.method, reference=args.reference or "")
+        result = {"refund": row.id, "payment": row.payment_id, "amount": str(row.amount),
+                  "approved_by": row.approved_by}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"已退款 {result['amount']}（原收款 {row.payment_id}，批准：{approver.full_name}）")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("cash", help="cashier till: open, pay, report, close (收费)")
     cmds = parser.add_subparsers(dest="cash_command", metavar="ACTION", required=True)
@@ -300,6 +341,21 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="quantity or base per fee code, e.g. FS-ZJ-001=1200.5")
     p.add_argument("--skip", action="append", metavar="FEE", help="a fee that does not apply")
     command("queue", "assessments waiting for payment", _queue)
+    p = command("void", "void a payment of today's session (supervisor approves)", _void)
+    p.add_argument("--cashier", required=True)
+    p.add_argument("--payment", required=True, metavar="ID")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--supervisor", required=True, help="the approving supervisor's username")
+    p.add_argument("--password-stdin", action="store_true", help="read their password from stdin")
+    p = command("refund", "refund against an earlier payment (supervisor approves)", _refund)
+    p.add_argument("--cashier", required=True)
+    p.add_argument("--payment", required=True, metavar="ID", help="the original payment")
+    p.add_argument("--amount", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--method", choices=tuple(cashier.METHODS), default="cash")
+    p.add_argument("--reference", help="bank reference for transfer or wire refunds")
+    p.add_argument("--supervisor", required=True)
+    p.add_argument("--password-stdin", action="store_true")
     p = command("daily", "daily settlement per cashier and for the hall (日结清)", _daily)
     p.add_argument("--date", help="YYYY-MM-DD (default: today in Asia/Shanghai)")
     p.add_argument("--xlsx", type=Path, help="also write an xlsx file")

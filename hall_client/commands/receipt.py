@@ -172,6 +172,49 @@ def _stock_report(counter: Counter, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _issues(counter: Counter, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from hall_client.store.cashier_models import ReceiptIssue
+
+    with counter.store.transaction() as s:
+        query = select(ReceiptIssue).order_by(ReceiptIssue.issued_at)
+        if args.cashier:
+            query = query.where(ReceiptIssue.cashier == args.cashier)
+        rows = [{"id": i.id, "cashier": i.cashier, "stock_code": i.stock_code,
+                 "start": f"{i.start_no:010d}", "end": f"{i.end_no:010d}",
+                 "next": f"{i.next_no:010d}", "status": i.status} for i in s.scalars(query)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False))
+    for r in [] if args.json else rows:
+        print(f"{r['id']}  {r['cashier']}  {r['stock_code']} {r['start']}–{r['end']}  "
+              f"下一张 {r['next']}  {r['status']}")
+    return EXIT_OK
+
+
+def _hand_in(counter: Counter, args: argparse.Namespace) -> int:
+    with counter.store.transaction() as s:
+        issue = receipt_stock.hand_in(s, counter.cli_actor(), args.issue)
+        result = {"issue": issue.id, "used_to": f"{issue.next_no - 1:010d}",
+                  "returned": max(0, issue.end_no - issue.next_no + 1)}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"已缴回：用到 {result['used_to']}，退回未用 {result['returned']} 张")
+    return EXIT_OK
+
+
+def _write_off(counter: Counter, args: argparse.Namespace) -> int:
+    from hall_client.commands.cash import person_actor, supervisor_approval
+
+    actor = person_actor(counter, args.cashier)
+    approver = supervisor_approval(counter, args)
+    with counter.store.transaction() as s:
+        issue = receipt_stock.write_off(s, actor, approver, args.issue, args.reason)
+        result = {"issue": issue.id, "status": issue.status, "approved_by": issue.approved_by}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"已核销（批准：{approver.full_name}），未用号码均记为作废")
+    return EXIT_OK
+
+
 def _which(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", help="receipt id")
     parser.add_argument("--code", help="票据代码 (8 digits)")
@@ -229,6 +272,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--count", required=True, type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_counter(_stock_issue))
+    p = stock_cmds.add_parser("issues", help="issued ranges (领用记录) and how far each is used")
+    p.add_argument("--cashier")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_issues))
+    p = stock_cmds.add_parser("hand-in", help="缴: close an issue; unused numbers return to stock")
+    p.add_argument("--issue", required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_hand_in))
+    p = stock_cmds.add_parser("write-off", help="销: write off unused numbers (supervisor approves)")
+    p.add_argument("--issue", required=True, metavar="ID")
+    p.add_argument("--cashier", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--supervisor", required=True)
+    p.add_argument("--password-stdin", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_write_off))
     p = stock_cmds.add_parser("report", help="stock per batch")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=with_counter(_stock_report))

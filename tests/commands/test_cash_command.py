@@ -98,3 +98,44 @@ def test_reports_on_the_command_line(
     assert month["total"] == "6900.00" and len(month["lines"]) == 3
     assert main(["--demo", "cash", "monthly", "--month", "2026-13"]) == 1
     assert "month_format" in capsys.readouterr().err
+
+
+def test_void_refund_and_stock_commands_need_a_supervisor(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    run(capsys, "receipt", "stock", "receive", "--code", "33010126", "--start", "0000000001",
+        "--end", "0000000100")
+    run(capsys, "receipt", "stock", "issue", "--code", "33010126", "--to", "qianfang",
+        "--count", "10")
+    dues = [run(capsys, "cash", "assess", "--clerk", "wangjing", "--item", "WJ-XK-001",
+                "--case", f"C-{n}", "--payer", "某店")["id"] for n in range(2)]
+    run(capsys, "cash", "open", "--cashier", "qianfang", "--float", "0")
+    paid = [run(capsys, "cash", "pay", "--cashier", "qianfang", "--assessment", d,
+                "--cash", "200")["payment"] for d in dues]
+    monkeypatch.setattr("sys.stdin", io.StringIO("wrong\n"))
+    assert main(["--demo", "cash", "void", "--cashier", "qianfang", "--payment", paid[0],
+                 "--reason", "录错", "--supervisor", "zhouyan", "--password-stdin"]) == 1
+    assert "authentication_failed" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
+    voided = run(capsys, "cash", "void", "--cashier", "qianfang", "--payment", paid[0],
+                 "--reason", "录错", "--supervisor", "zhouyan", "--password-stdin")
+    assert voided["status"] == "voided" and voided["approved_by"] == "zhouyan"
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
+    refund = run(capsys, "cash", "refund", "--cashier", "qianfang", "--payment", paid[1],
+                 "--amount", "50", "--reason", "多收", "--supervisor", "zhouyan",
+                 "--password-stdin")
+    assert refund["amount"] == "50.00" and refund["payment"] == paid[1]
+    issue = run(capsys, "receipt", "stock", "issues", "--cashier", "qianfang")[0]
+    assert issue["next"] == "0000000003"
+    pending = run(capsys, "receipt", "pending", "--cashier", "qianfang")
+    assert [p["number"] for p in pending] == ["0000000002"]  # number 1 was voided → 作废
+    run(capsys, "receipt", "spoil", "--cashier", "qianfang", "--id", pending[0]["id"],
+        "--reason", "卡纸", "--reissue")
+    monkeypatch.setattr("sys.stdin", io.StringIO("demo1234\n"))
+    run(capsys, "receipt", "stock", "write-off", "--issue", issue["id"], "--cashier",
+        "qianfang", "--reason", "受潮", "--supervisor", "zhouyan", "--password-stdin")
+    stock = run(capsys, "receipt", "stock", "report")[0]
+    assert (stock["spoiled"], stock["pending"], stock["unused_with_cashiers"]) == (9, 1, 0)
