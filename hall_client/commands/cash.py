@@ -61,6 +61,33 @@ def _print_report(title: str, report: TillReport) -> None:
           f"待确认 {d['receipts_pending']} 重打 {d['reprints']}")
 
 
+def _slip_rows(report: TillReport) -> list[tuple[str, str]]:
+    d = _report_dict(report)
+    rows = [("班次", str(d["session"])), ("收费员", d["cashier"]), ("备用金", d["opening_float"])]
+    for method, name in cashier.METHODS.items():
+        rows.append((f"{name}（收/退/净）",
+                     f"{d['taken'][method]}/{d['refunded'][method]}/{d['net'][method]}"))
+    rows += [("应有现金", d["expected_cash"] or "（盲点）"),
+             ("收款/作废/退款", f"{d['payments']}/{d['voided']}/{d['refunds']}"),
+             ("票据 打印/作废/重打",
+              f"{d['receipts_printed']}/{d['receipts_spoiled']}/{d['reprints']}")]
+    return rows
+
+
+def print_slip(counter: Counter, args: argparse.Namespace, title: str,
+               rows: list[tuple[str, str]]) -> None:
+    """Print a report slip when ``--printer`` was given."""
+    if not getattr(args, "printer", None):
+        return
+    from hall_client.printing.output import blocks_bytes, send
+    from hall_client.printing.report_slip import slip_blocks
+
+    blocks = slip_blocks(counter.settings.hall.name, title, rows)
+    mode = args.mode or counter.settings.printer.mode
+    send(args.printer, blocks_bytes(blocks, mode="text" if mode == "text" else "raster",
+                                    paper=args.paper or counter.settings.printer.paper))
+
+
 def _open(counter: Counter, args: argparse.Namespace) -> int:
     actor = person_actor(counter, args.cashier)
     with counter.store.transaction() as s:
@@ -79,6 +106,7 @@ def _report(counter: Counter, args: argparse.Namespace) -> int:
         print(json.dumps(_report_dict(report), ensure_ascii=False))
     else:
         _print_report("X 报表", report)
+    print_slip(counter, args, f"X 报表（第 {report.session_number} 班）", _slip_rows(report))
     return 0
 
 
@@ -111,6 +139,12 @@ def _close(counter: Counter, args: argparse.Namespace) -> int:
         _print_report("Z 结账", report)
         print(f"  应有现金 {result['expected_cash']}  实点 {result['counted']}  "
               f"差异 {result['difference']} {result['reason']}")
+    rows = [row for row in _slip_rows(report) if row[0] != "应有现金"]
+    rows += [("应有现金", result["expected_cash"]), ("实点现金", result["counted"]),
+             ("差异", result["difference"])]
+    if result["reason"]:
+        rows.append(("差异原因", result["reason"]))
+    print_slip(counter, args, f"Z 结账（第 {report.session_number} 班）", rows)
     return 0
 
 
@@ -193,6 +227,10 @@ def _daily(counter: Counter, args: argparse.Namespace) -> int:
     rows = [ln.row() for ln in lines]
     if args.xlsx:
         export_xlsx(args.xlsx, [(f"日结清 {day}", SETTLEMENT_HEADER, rows)])
+    slip = [(ln.who, f"{ln.total:.2f}（{ln.payments}笔）") for ln in lines]
+    slip += [(f"全厅{name}", f"{lines[-1].net[m]:.2f}") for m, name in cashier.METHODS.items()]
+    slip += [("票据 打印/作废", f"{lines[-1].receipts_printed}/{lines[-1].receipts_spoiled}")]
+    print_slip(counter, args, f"日结清 {day}", slip)
     if args.json:
         print(json.dumps([dict(zip(SETTLEMENT_HEADER, [str(v) for v in r], strict=True))
                           for r in rows], ensure_ascii=False))
@@ -311,6 +349,12 @@ def _refund(counter: Counter, args: argparse.Namespace) -> int:
     return 0
 
 
+def _slip_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--printer", metavar="URI", help="also print the report as a slip")
+    parser.add_argument("--mode", choices=("raster", "text"))
+    parser.add_argument("--paper", type=int, choices=(58, 80))
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("cash", help="cashier till: open, pay, report, close (收费)")
     cmds = parser.add_subparsers(dest="cash_command", metavar="ACTION", required=True)
@@ -327,11 +371,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--blind", action="store_true", help="blind count: hide expected cash")
     p = command("report", "X report of the open session", _report)
     p.add_argument("--cashier", required=True)
+    _slip_options(p)
     p = command("close", "Z close with the counted cash by denomination (日结)", _close)
     p.add_argument("--cashier", required=True)
     p.add_argument("--count", action="append", metavar="DENOM=N",
                    help="pieces per denomination, e.g. --count 100=5 --count 0.5=2")
     p.add_argument("--reason", help="why counted cash differs from expected")
+    _slip_options(p)
     p = command("assess", "assess a case's fees from its item's fee rules and queue them", _assess)
     p.add_argument("--clerk", required=True)
     p.add_argument("--item", required=True, help="service item code, e.g. ZJ-XK-001")
@@ -359,6 +405,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = command("daily", "daily settlement per cashier and for the hall (日结清)", _daily)
     p.add_argument("--date", help="YYYY-MM-DD (default: today in Asia/Shanghai)")
     p.add_argument("--xlsx", type=Path, help="also write an xlsx file")
+    _slip_options(p)
     p = command("weekly", "match a bank statement CSV with transfers and wires (周对账)", _weekly)
     p.add_argument("--bank", required=True, type=Path, help="CSV with 日期, 流水号, 金额 columns")
     p.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")

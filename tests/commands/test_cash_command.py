@@ -53,8 +53,12 @@ def test_cashier_day_on_the_command_line(
         assert image.size == (576, shown["height"])
     x = run(capsys, "cash", "report", "--cashier", "qianfang")
     assert x["expected_cash"] == "1100.00" and x["reprints"] == 1
-    z = run(capsys, "cash", "close", "--cashier", "qianfang", "--count", "100=11")
+    slip = tmp_path / "z.bin"
+    z = run(capsys, "cash", "close", "--cashier", "qianfang", "--count", "100=11",
+            "--printer", f"file:{slip}", "--mode", "text")
     assert z["difference"] == "0.00"
+    z_text = decode(slip.read_bytes()).text
+    assert "Z 结账" in z_text and "1100.00" in z_text and "收费员签字" in z_text
     stock = run(capsys, "receipt", "stock", "report")
     assert stock[0]["printed"] == 1 and stock[0]["in_stock"] == 50
 
@@ -81,7 +85,9 @@ def test_reports_on_the_command_line(
     from openpyxl import load_workbook
 
     test_cashier_day_on_the_command_line(data_dir, tmp_path, capsys)
-    daily = run(capsys, "cash", "daily", "--xlsx", str(tmp_path / "d.xlsx"))
+    daily = run(capsys, "cash", "daily", "--xlsx", str(tmp_path / "d.xlsx"),
+                "--printer", f"file:{tmp_path / 'daily.bin'}")
+    assert decode((tmp_path / "daily.bin").read_bytes()).rasters  # a raster slip
     assert daily[-1]["收费员"] == "全厅合计" and daily[-1]["合计"] == "6900.00"
     assert load_workbook(tmp_path / "d.xlsx").sheetnames[0].startswith("日结清")
     today = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d")
