@@ -223,3 +223,19 @@ def test_escpos_import_leaves_root_logger_alone(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "escpos").glob("*.pickle"))
+
+
+@pytest.mark.parametrize(
+    ("uri", "code"),
+    [
+        ("usb:0416:5011", "printer_not_found"),  # no such device on this machine
+        ("serial:/dev/ttyNO-SUCH-PORT", "printer_not_found"),
+        ("file:/no/such/dir/printer.bin", "printer_not_found"),
+        ("win32:POS-58", "printer_unsupported" if sys.platform != "win32" else "printer_not_found"),
+    ],
+)
+def test_missing_printers_are_named(uri: str, code: str) -> None:
+    with pytest.raises(PrinterError) as exc:
+        send(uri, b"\x1b@")
+    assert exc.value.code == code
+    assert uri.split(":")[0] in exc.value.message
