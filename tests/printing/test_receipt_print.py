@@ -72,7 +72,10 @@ def test_text_mode_shows_number_total_uppercase_in_chinese_mode(
     assert decoded.errors == []
     text = decoded.text
     assert receipt.number in text and receipt.stock_code in text
-    assert "¥1,470.50" in text
+    assert "￥1,470.50" in text  # full-width: ¥ would need 4 GB18030 bytes
+    assert "1250.5m2 × 1.00元/m2" in text
+    for line in decoded.lines:
+        assert all(len(ch.encode("gb18030")) <= 2 for ch in line), line  # GBK fonts only
     assert uppercase_amount(receipt.total) == "人民币壹仟肆佰柒拾元伍角整"
     assert "人民币壹仟肆佰柒拾元伍角整" in text
     assert "交款人：测试交款人：张三（样张）" in text  # full-width punctuation survives
