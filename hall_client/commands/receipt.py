@@ -215,6 +215,52 @@ def _write_off(counter: Counter, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _verify(counter: Counter, args: argparse.Namespace) -> int:
+    """Check a receipt's QR: the signature, then that this hall's books hold the same facts."""
+    from hall_client.printing.signing import ReceiptForgeryError, verify_payload
+
+    payload = args.payload
+    if args.image is not None:
+        import cv2
+
+        image = cv2.imread(str(args.image), cv2.IMREAD_GRAYSCALE)
+        if image is None:
+            raise InvalidInput([Problem(str(args.image), "image_unreadable", "无法读取图片")])
+        payload, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+        if not payload:
+            raise InvalidInput([Problem(str(args.image), "qr_not_found", "图片中没有找到二维码")])
+    if not payload:
+        raise InvalidInput([Problem("--payload / --image", "payload_missing", "请给出二维码内容或图片")])
+    try:
+        facts = verify_payload(payload, hall_key())
+    except ReceiptForgeryError as exc:
+        result = {"genuine": False, "code": exc.code, "message": exc.message}
+    else:
+        result = {"genuine": True, "stock_code": facts.stock_code, "number": facts.number,
+                  "total": str(facts.total), "in_books": False}
+        with counter.store.transaction() as s:
+            try:
+                record = receipt_stock.find_receipt(s, facts.stock_code, facts.number)
+            except DomainError:
+                record = None
+            if record is not None and record.payment_id:
+                from hall_client.core.cashier import receipt_facts
+
+                books = receipt_facts(s, record.id)
+                result.update(in_books=True, status=record.status)
+                if books.total != facts.total:
+                    result.update(genuine=False, code="receipt_total_differs",
+                                  message=f"账上金额 {books.total} 与二维码 {facts.total} 不符")
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    elif result["genuine"]:
+        print(f"真票：{result['stock_code']} {result['number']}，金额 {result['total']}"
+              + ("，本厅账上有记录" if result["in_books"] else ""))
+    else:
+        print(f"验证不通过：{result['message']} [{result['code']}]")
+    return EXIT_OK if result["genuine"] else EXIT_RULE
+
+
 def _which(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--id", help="receipt id")
     parser.add_argument("--code", help="票据代码 (8 digits)")
@@ -257,6 +303,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", required=True)
     p.add_argument("--reissue", action="store_true", help="take the next number for its payment")
     p.set_defaults(func=with_counter(_spoil))
+    p = actions.add_parser("verify", help="check a receipt's QR code (forged or altered?)")
+    p.add_argument("--payload", help="the QR code's text, as a scanner reads it")
+    p.add_argument("--image", type=Path, help="a photo or scan of the receipt")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=with_counter(_verify))
     stock = actions.add_parser("stock", help="receipt stock: receive, issue, report (领用缴销)")
     stock_cmds = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
     p = stock_cmds.add_parser("receive", help="receive a batch from the finance bureau")

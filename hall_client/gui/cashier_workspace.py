@@ -387,7 +387,7 @@ class CashierWorkspace(QWidget):
         def done(result: tuple[str, Decimal]) -> None:
             self.last_receipt_id, change = result
             self.status.setText(self.tr("已收款，找零 {c}；正在打印…").format(c=format_yuan(change)))
-            self.print_last(kick=True)
+            self.print_last(kick=any(p.method == "cash" for p in parts))
             self.refresh()
 
         self.jobs.db(work, success=done, failure=self._failed)

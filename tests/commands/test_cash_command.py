@@ -145,3 +145,24 @@ def test_void_refund_and_stock_commands_need_a_supervisor(
         "qianfang", "--reason", "受潮", "--supervisor", "zhouyan", "--password-stdin")
     stock = run(capsys, "receipt", "stock", "report")[0]
     assert (stock["spoiled"], stock["pending"], stock["unused_with_cashiers"]) == (9, 1, 0)
+
+
+def test_receipt_verify_detects_forgery(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import cv2
+
+    cv2.setNumThreads(0)  # no OpenCV worker threads for later tests' forked processes
+    test_cashier_day_on_the_command_line(data_dir, tmp_path, capsys)
+    png = tmp_path / "preview.png"
+    genuine = run(capsys, "receipt", "verify", "--image", str(png))
+    assert genuine["genuine"] and genuine["in_books"] and genuine["number"] == "0000000101"
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(png), 0))
+    forged = text.replace("|6900.00|", "|690.00|")
+    assert forged != text
+    assert main(["--demo", "receipt", "verify", "--payload", forged, "--json"]) == 1
+    result = json.loads(capsys.readouterr().out)
+    assert result == {"genuine": False, "code": "receipt_qr_forged",
+                      "message": "二维码签名不符：票据可能伪造或被涂改"}
+    assert main(["--demo", "receipt", "verify", "--image", str(tmp_path / "p.bin")]) == 1
+    assert "image_unreadable" in capsys.readouterr().err
