@@ -9,16 +9,11 @@ recorded 作废.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from sqlalchemy.orm import Session
 
 from hall_client.core import receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.store.cashier_models import ReceiptRecord
-
-#: Given a pending receipt, print it; return True if the paper came out whole.
-PrintAttempt = Callable[[ReceiptRecord], bool]
 
 
 def settle_pending(session: Session, actor: Actor, paper_came_out: bool, receipt_id: str,
