@@ -197,6 +197,7 @@ class CashierWorkspace(QWidget):
         super().__init__(parent)
         self.counter, self.jobs, self.actor = counter, jobs, actor
         self.last_receipt_id: str | None = None
+        self.pending_id: str | None = None  # left unconfirmed by a failure or a crash
         self.queue_model: RecordTableModel[FeeAssessment] = RecordTableModel([
             Column(self.tr("办件编号"), lambda a: a.case_ref),
             Column(self.tr("交款人"), lambda a: a.payer),
@@ -226,7 +227,9 @@ class CashierWorkspace(QWidget):
         pay = QPushButton(self.tr("收款(&P) F2"))
         pay.clicked.connect(self.pay_selected)
         reprint = QPushButton(self.tr("重打(&R)"))
-        reprint.clicked.connect(lambda: self.print_last(reprint=True))
+        reprint.clicked.connect(self.reprint_or_retry)
+        spoil = QPushButton(self.tr("作废换号(&V)"))
+        spoil.clicked.connect(self.ask_spoil)
         x_report = QPushButton(self.tr("X 报表(&X)"))
         x_report.clicked.connect(self.show_x_report)
         close = QPushButton(self.tr("日结(&Z)"))
@@ -236,7 +239,7 @@ class CashierWorkspace(QWidget):
         for widget in (self.session_label, self.open_button, self.blind):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        for widget in (pay, reprint, x_report, close, refresh):
+        for widget in (pay, reprint, spoil, x_report, close, refresh):
             buttons.addWidget(widget)
         self.pay_action = QAction(self.tr("收款"), self)
         self.pay_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
@@ -296,9 +299,10 @@ class CashierWorkspace(QWidget):
             "<table cellpadding=4><tr><th>" + "</th><th>".join(
                 [self.tr("票据代码"), self.tr("号码段"), self.tr("已打印"), self.tr("作废"), self.tr("待确认"),
                  self.tr("在手未用"), self.tr("库存")]) + f"</th></tr>{rows}</table>")
+        self.pending_id = None
         if data["pending"]:
             rid, code, number = data["pending"][0]
-            self.last_receipt_id = rid
+            self.last_receipt_id = self.pending_id = rid
             self.status.setText(self.tr("票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号")
                                 .format(code=code, number=number))
 
@@ -430,6 +434,19 @@ class CashierWorkspace(QWidget):
             self.ask_after_failure(error_text(exc))
 
         self.jobs.background(work, success=done, failure=failed)
+
+    def reprint_or_retry(self) -> None:
+        """重打: a printed receipt is reprinted marked 重打; a pending one is simply printed."""
+        pending = self.pending_id is not None and self.last_receipt_id == self.pending_id
+        self.print_last(reprint=not pending)
+
+    def ask_spoil(self) -> None:
+        if self.last_receipt_id is None:
+            self.status.setText(self.tr("没有可作废的票据"))
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("作废换号"), self.tr("作废原因"))
+        if ok and reason.strip():
+            self.spoil_and_reissue(reason.strip())
 
     def ask_after_failure(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("打印失败"), message, parent=self)

@@ -208,207 +208,227 @@
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="201"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="202"/>
         <source>办件编号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="202"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="203"/>
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="203"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="204"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="204"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="205"/>
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="214"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="215"/>
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="223"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="224"/>
         <source>开班(&amp;O)</source>
         <translation>&amp;Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="225"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="226"/>
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="226"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="227"/>
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="228"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="229"/>
         <source>重打(&amp;R)</source>
         <translation>&amp;Reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="230"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="231"/>
+        <source>作废换号(&amp;V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="233"/>
         <source>X 报表(&amp;X)</source>
         <translation>&amp;X report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="232"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="235"/>
         <source>日结(&amp;Z)</source>
         <translation>&amp;Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="234"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="237"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="241"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="244"/>
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="252"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="255"/>
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="253"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="256"/>
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="285"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="288"/>
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="288"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="291"/>
         <source>第 {n} 班&#x3000;备用金 {f}</source>
         <translation>Session {n}&#x3000;float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="297"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300"/>
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="297"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300"/>
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="297"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="297"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300"/>
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="297"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="298"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="301"/>
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="298"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="301"/>
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="302"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="306"/>
         <source>票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号</source>
         <translation>Receipt {code} {number:010d} was never confirmed printed: reprint it, or spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="310"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="314"/>
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="310"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="314"/>
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="333"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="337"/>
         <source>X 报表&#x3000;第 {n} 班</source>
         <translation>X report&#x3000;session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="337"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="341"/>
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="338"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="342"/>
         <source>收款 {p} 笔&#x3000;作废 {v} 笔&#x3000;退款 {r} 笔&#x3000;重打 {x} 次</source>
         <translation>{p} payments&#x3000;{v} voided&#x3000;{r} refunds&#x3000;{x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="357"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="361"/>
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="370"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="374"/>
         <source>待收费队列为空</source>
         <translation>Nothing waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="389"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="393"/>
         <source>已收款，找零 {c}；正在打印…</source>
         <translation>Paid, change {c}; printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="402"/>
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="415"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="419"/>
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="418"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="422"/>
         <source>未配置打印机（settings.toml [printer] uri），仅预览 {n}</source>
         <translation>No printer set (settings.toml [printer] uri); preview only {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="435"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="445"/>
+        <source>没有可作废的票据</source>
+        <translation>No receipt to spoil</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="447"/>
+        <source>作废换号</source>
+        <translation>Spoil and take a new number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="447"/>
+        <source>作废原因</source>
+        <translation>Reason for spoiling</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="452"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="436"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="453"/>
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="437"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="454"/>
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="438"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="455"/>
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="443"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="460"/>
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>

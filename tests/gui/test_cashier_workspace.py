@@ -124,3 +124,38 @@ def test_printer_failure_offers_reprint_or_spoil(qtbot: QtBot, counter: Counter,
         rows = sorted((r.number, r.status) for r in s.query(receipt_stock.ReceiptRecord))
     assert rows == [(1, "spoiled"), (2, "printed")]
     assert "断开" in choices[0] or "未应答" in choices[0]
+
+
+def test_pending_receipt_after_a_crash_is_printed_not_reprinted(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path
+) -> None:
+    from hall_client.core import cashier
+
+    _prepare(counter, "20.00")
+    me = sign_in(counter, "qianfang")
+    with counter.store.transaction() as s:  # the program died after the number was taken
+        cashier.open_session(s, me, "0")
+        due = cashier.queue(s)[0]
+        cashier.take_payment(s, me, due.id, [PartInput("cash", "20")])
+    out = tmp_path / "p.bin"
+    counter.settings.printer.uri = f"file:{out}"
+    counter.settings.printer.mode = "text"
+    ws = CashierWorkspace(counter, jobs, me)
+    qtbot.addWidget(ws)
+    settle(qtbot, jobs)
+    assert "尚未确认打印" in ws.status.text()
+    ws.reprint_or_retry()
+    qtbot.waitUntil(lambda: out.exists(), timeout=10000)
+    settle(qtbot, jobs)
+    first = decode(out.read_bytes()).text
+    assert "0000000001" in first and "重打" not in first
+    with counter.store.transaction() as s:
+        rows = [(r.number, r.status, r.reprints) for r in s.query(receipt_stock.ReceiptRecord)]
+    assert rows == [(1, "printed", 0)]
+    ws.reprint_or_retry()  # now it is printed: a real 重打
+    settle(qtbot, jobs)
+    qtbot.waitUntil(lambda: "重打" in ws.status.text() or "已打印" in ws.status.text(),
+                    timeout=10000)
+    with counter.store.transaction() as s:
+        assert [r.reprints for r in s.query(receipt_stock.ReceiptRecord)] == [1]
+    assert "重打 第1次" in decode(out.read_bytes()).text
