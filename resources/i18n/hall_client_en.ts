@@ -255,7 +255,7 @@
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="231"/>
         <source>作废换号(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoil, new &amp;number</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="233"/>
