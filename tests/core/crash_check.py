@@ -80,5 +80,5 @@ def trials(data_dir: Path, count: int, seed: int = 1) -> dict[str, int]:
     prepare(data_dir)
     for _ in range(count):
         run_worker(data_dir, 100_000, kill_after=rng.uniform(0.05, 0.6))
-    run_worker(data_dir, 0, kill_after=None)  # recovery only
+    run_worker(data_dir, 3, kill_after=None)  # recovery, then three receipts to completion
     return check(data_dir)

@@ -12,5 +12,5 @@ from tests.core.crash_check import trials
 
 def test_kill_during_payment_and_print_loses_no_number(tmp_path: Path) -> None:
     result = trials(tmp_path / "hall", count=3)
-    assert result["numbers"] > 3
-    assert result["printed"] > 0
+    assert result["printed"] >= 3  # the last, unkilled run printed three
+    assert result["numbers"] == result["printed"] + result["spoiled"]
