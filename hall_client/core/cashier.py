@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -391,3 +391,42 @@ def receipt_facts(session: Session, receipt_id: str) -> ReceiptFacts:
         total=payment.total, issued_at=record.created_at,
         cashier=session.scalar(select(Person.full_name).where(Person.username == record.cashier))
         or record.cashier)
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    """One payment as the cashier's list shows it, with its receipts (for 作废 and 退款)."""
+
+    id: str
+    at: datetime
+    payer: str
+    case_ref: str
+    total: Decimal
+    refunded: Decimal
+    status: str
+    methods: str
+    receipts: str
+    voidable: bool
+
+
+def recent_payments(session: Session, actor: Actor, *, days: int = 31) -> list[PaymentLine]:
+    """Payments of the last ``days`` days, newest first."""
+    actor.require("cashier")
+    since = utcnow() - timedelta(days=days)
+    till = current_session(session, actor, required=False)
+    today = local_day(utcnow())
+    lines = []
+    for p in session.scalars(select(Payment).where(Payment.created_at >= since)
+                             .order_by(Payment.created_at.desc())):
+        due = session.get(FeeAssessment, p.assessment_id)
+        receipts = session.scalars(select(ReceiptRecord).where(ReceiptRecord.payment_id == p.id)
+                                   .order_by(ReceiptRecord.number)).all()
+        lines.append(PaymentLine(
+            id=p.id, at=p.created_at, payer=p.payer, case_ref=due.case_ref if due else "",
+            total=p.total, refunded=p.refunded, status=p.status,
+            methods="、".join(METHODS[part.method] for part in p.parts),
+            receipts="、".join(f"{r.stock_code}-{receipt_stock.format_number(r.number)}"
+                              + ("（作废）" if r.status == "spoiled" else "") for r in receipts),
+            voidable=(p.status == "paid" and p.refunded == 0 and till is not None
+                      and p.session_id == till.id and local_day(p.created_at) == today)))
+    return lines

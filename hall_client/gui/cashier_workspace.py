@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_client.core import cashier, receipt_stock
+from hall_client.core import auth, cashier, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.cashier import DENOMINATIONS, METHODS, PartInput
 from hall_client.core.counter import Counter
@@ -44,6 +46,8 @@ from hall_client.gui.jobs import JobRunner
 from hall_client.gui.table_model import Column, RecordTableModel
 from hall_client.gui.workspaces import _table, error_text
 from hall_client.store.cashier_models import FeeAssessment
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def pixmap_of(image: Image.Image) -> QPixmap:
@@ -189,6 +193,46 @@ class CloseDialog(QDialog):
         self.counted.setText(text)
 
 
+class ApprovalDialog(QDialog):
+    """作废 or 退款 of a payment: a reason, for a refund the amount and method, and a
+    supervisor's sign-in on the spot (the approval is checked and audited by the core)."""
+
+    def __init__(self, line: cashier.PaymentLine, *, refund: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line, self.is_refund = line, refund
+        self.setWindowTitle(self.tr("退款") if refund else self.tr("作废收款"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}")
+                           .format(payer=line.payer, case=line.case_ref,
+                                   total=format_yuan(line.total),
+                                   refunded=format_yuan(line.refunded),
+                                   receipts=line.receipts or "-")))
+        self.amount = QLineEdit(f"{line.total - line.refunded:.2f}")
+        self.method = QComboBox()
+        for code, name in METHODS.items():
+            self.method.addItem(name, code)
+        self.reference = QLineEdit()
+        if refund:
+            form.addRow(self.tr("退款金额（元）："), self.amount)
+            form.addRow(self.tr("退款方式："), self.method)
+            form.addRow(self.tr("银行流水号："), self.reference)
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        form.addRow(self.tr("原因："), self.reason)
+        self.approver = QLineEdit()
+        self.approver.setObjectName("approver")
+        self.approver_password = QLineEdit()
+        self.approver_password.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("批准人（值班主任）用户名："), self.approver)
+        form.addRow(self.tr("批准人密码："), self.approver_password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
 class CashierWorkspace(QWidget):
     """收费: queue, payment, receipt preview, stock and close for the signed-in cashier."""
 
@@ -247,12 +291,41 @@ class CashierWorkspace(QWidget):
         self.pay_action.triggered.connect(self.pay_selected)
         self.addAction(self.pay_action)
 
+        self.payments_model: RecordTableModel[cashier.PaymentLine] = RecordTableModel([
+            Column(self.tr("时间"), lambda p: p.at.astimezone(SHANGHAI).strftime("%m-%d %H:%M")),
+            Column(self.tr("办件编号"), lambda p: p.case_ref),
+            Column(self.tr("交款人"), lambda p: p.payer),
+            Column(self.tr("实收"), lambda p: format_yuan(p.total)),
+            Column(self.tr("已退"), lambda p: format_yuan(p.refunded)),
+            Column(self.tr("方式"), lambda p: p.methods),
+            Column(self.tr("状态"), lambda p: self.tr("已作废") if p.status == "voided"
+                   else self.tr("已收")),
+            Column(self.tr("票据"), lambda p: p.receipts),
+        ], self)
+        self.payments_view = _table(self.payments_model)
+        self.payments_view.setObjectName("payments")
+        void_button = QPushButton(self.tr("作废收款…"))
+        void_button.clicked.connect(lambda: self.ask_payment_action(refund=False))
+        refund_button = QPushButton(self.tr("退款…"))
+        refund_button.clicked.connect(lambda: self.ask_payment_action(refund=True))
+        payments_page = QWidget()
+        payments_layout = QVBoxLayout(payments_page)
+        payments_layout.setContentsMargins(0, 0, 0, 0)
+        payments_layout.addWidget(self.payments_view, 1)
+        payment_buttons = QHBoxLayout()
+        payment_buttons.addWidget(QLabel(self.tr("作废限本班当天；退款可针对任一日的收款，均须值班主任批准")))
+        payment_buttons.addStretch(1)
+        payment_buttons.addWidget(void_button)
+        payment_buttons.addWidget(refund_button)
+        payments_layout.addLayout(payment_buttons)
+
         self.stock_view = QLabel()
         self.stock_view.setObjectName("stock")
         self.stock_view.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.stock_view.setTextFormat(Qt.TextFormat.RichText)
         left = QTabWidget()
         left.addTab(self.queue_view, self.tr("待收费"))
+        left.addTab(payments_page, self.tr("收款记录"))
         left.addTab(self.stock_view, self.tr("票据库存"))
         split = QSplitter()
         split.addWidget(left)
@@ -278,12 +351,14 @@ class CashierWorkspace(QWidget):
                     "pending": [(r.id, r.stock_code, r.number)
                                 for r in receipt_stock.pending_receipts(s, actor.username)],
                     "stock": receipt_stock.stock_report(s),
+                    "payments": cashier.recent_payments(s, actor),
                 }
 
         self.jobs.db(load, success=self._loaded, failure=self._failed)
 
     def _loaded(self, data: dict[str, Any]) -> None:
         self.queue_model.set_rows(data["queue"])
+        self.payments_model.set_rows(data["payments"])
         if data["session"] is None:
             self.session_label.setText(self.tr("未开班"))
         else:
@@ -308,6 +383,58 @@ class CashierWorkspace(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(error_text(exc))
+
+    # --- void and refund -----------------------------------------------------------------
+    def ask_payment_action(self, *, refund: bool) -> None:
+        rows = self.payments_view.selectionModel().selectedRows()
+        if not rows:
+            self.status.setText(self.tr("请先在“收款记录”中选择一笔收款"))
+            return
+        line = self.payments_model.row(rows[0].row())
+        dialog = ApprovalDialog(line, refund=refund, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if refund:
+            self.refund_payment(line.id, dialog.amount.text(), dialog.method.currentData(),
+                                dialog.reference.text(), dialog.reason.text(),
+                                dialog.approver.text().strip(), dialog.approver_password.text())
+        else:
+            self.void_payment(line.id, dialog.reason.text(), dialog.approver.text().strip(),
+                              dialog.approver_password.text())
+
+    def _approver(self, username: str, password: str) -> Actor:
+        return auth.sign_in(self.counter.store.sessions, username, password,
+                            self.counter.settings.counter.id)
+
+    def void_payment(self, payment_id: str, reason: str, approver: str, password: str) -> None:
+        store, actor = self.counter.store, self.actor
+
+        def work(ctx: object) -> None:
+            by = self._approver(approver, password)
+            with store.transaction() as s:
+                cashier.void_payment(s, actor, by, payment_id, reason)
+
+        def done(_result: object) -> None:
+            self.status.setText(self.tr("已作废该笔收款，票据已记作废，办件回到待收费队列"))
+            self.refresh()
+
+        self.jobs.db(work, success=done, failure=self._failed)
+
+    def refund_payment(self, payment_id: str, amount: str, method: str, reference: str,
+                       reason: str, approver: str, password: str) -> None:
+        store, actor = self.counter.store, self.actor
+
+        def work(ctx: object) -> Decimal:
+            by = self._approver(approver, password)
+            with store.transaction() as s:
+                return cashier.refund(s, actor, by, payment_id, amount, reason, method=method,
+                                      reference=reference).amount
+
+        def done(value: Decimal) -> None:
+            self.status.setText(self.tr("已退款 {amount}").format(amount=format_yuan(value)))
+            self.refresh()
+
+        self.jobs.db(work, success=done, failure=self._failed)
 
     # --- session -------------------------------------------------------------------------
     def open_session(self) -> None:

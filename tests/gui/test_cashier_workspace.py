@@ -159,3 +159,45 @@ def test_pending_receipt_after_a_crash_is_printed_not_reprinted(
     with counter.store.transaction() as s:
         assert [r.reprints for r in s.query(receipt_stock.ReceiptRecord)] == [1]
     assert "重打 第1次" in decode(out.read_bytes()).text
+
+
+def test_void_and_refund_need_a_supervisor(qtbot: QtBot, counter: Counter,
+                                           jobs: JobRunner) -> None:
+    from hall_client.core.counter import DEMO_PASSWORD
+
+    _prepare(counter, "80.00")
+    counter.settings.printer.uri = ""  # preview only
+    ws = CashierWorkspace(counter, jobs, sign_in(counter, "qianfang"))
+    qtbot.addWidget(ws)
+    ws.open_with_float("0")
+    settle(qtbot, jobs)
+    due = ws.queue_model.row(0)
+    ws.take_payment(due.id, [PartInput("cash", "80.00")], "100")
+    settle(qtbot, jobs)
+    qtbot.waitUntil(lambda: ws.payments_model.total() == 1, timeout=10000)
+    line = ws.payments_model.row(0)
+    assert line.voidable and line.receipts.startswith(STOCK_CODE)
+
+    ws.void_payment(line.id, "收错事项", "zhouyan", "wrong-password")
+    settle(qtbot, jobs)
+    assert "用户名或密码错误" in ws.status.text()
+    ws.void_payment(line.id, "收错事项", "qianfang", DEMO_PASSWORD)  # a cashier cannot approve
+    settle(qtbot, jobs)
+    assert "值班主任" in ws.status.text()
+    assert ws.payments_model.row(0).status == "paid"
+
+    ws.void_payment(line.id, "收错事项", "zhouyan", DEMO_PASSWORD)
+    settle(qtbot, jobs)
+    qtbot.waitUntil(lambda: ws.payments_model.total() == 1
+                    and ws.payments_model.row(0).status == "voided", timeout=10000)
+    assert "作废" in ws.payments_model.row(0).receipts
+    assert ws.queue_model.rowCount() == 1  # the case waits for payment again
+
+    ws.take_payment(ws.queue_model.row(0).id, [PartInput("cash", "80.00")], "80")
+    settle(qtbot, jobs)
+    qtbot.waitUntil(lambda: ws.payments_model.total() == 2, timeout=10000)
+    paid = next(p for p in (ws.payments_model.row(i) for i in range(2)) if p.status == "paid")
+    ws.refund_payment(paid.id, "30.00", "cash", "", "多收", "zhouyan", DEMO_PASSWORD)
+    settle(qtbot, jobs)
+    qtbot.waitUntil(lambda: any(ws.payments_model.row(i).refunded == 30
+                                for i in range(ws.payments_model.total())), timeout=10000)
