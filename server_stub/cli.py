@@ -24,6 +24,10 @@ def build_parser() -> argparse.ArgumentParser:
     seed = sub.add_parser("seed-demo",
                           help="load the seed catalog, the holiday table and demo users")
     seed.add_argument("--json", action="store_true", help="print the demo accounts as JSON")
+    admin = sub.add_parser("create-admin", help="create an admin account (password from env "
+                                                "HALL_SERVER_ADMIN_PASSWORD or prompted)")
+    admin.add_argument("username")
+    admin.add_argument("--name", default="系统管理员")
     return parser
 
 
@@ -34,6 +38,31 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def create_admin(settings: Settings, username: str, name: str) -> int:
+    import getpass
+
+    from server_stub.core.clock import system_clock
+    from server_stub.core.errors import DomainError
+    from server_stub.main import create_app
+    from server_stub.services import auth
+
+    password = os.environ.get("HALL_SERVER_ADMIN_PASSWORD") or getpass.getpass("密码：")
+    if len(password) < 8:
+        print("hall-server: create-admin: password: 至少 8 个字符", file=sys.stderr)
+        return 1
+    app = create_app(settings)
+    with app.state.sessionmaker() as session:
+        try:
+            auth.create_user(session, username=username, name=name, password=password,
+                             role="admin", now=system_clock())
+        except DomainError as exc:
+            print(f"hall-server: create-admin: {username}: {exc.message}", file=sys.stderr)
+            return 1
+        session.commit()
+    print(f"管理员 {username} 已创建")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = settings_from(args)
@@ -41,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         from server_stub.demo import seed_demo
 
         return seed_demo(settings, as_json=args.json)
+    if args.command == "create-admin":
+        return create_admin(settings, args.username, args.name)
     import uvicorn
 
     from server_stub.main import create_app

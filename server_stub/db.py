@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,13 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine; SQLite gets WAL, foreign keys and a busy timeout so counters can share it."""
+def make_engine(url: str, *, readonly: bool = False, **kwargs: Any) -> Engine:
+    """An engine; SQLite gets WAL, foreign keys and a busy timeout so counters can share it.
+
+    On SQLite every writing transaction starts with BEGIN IMMEDIATE (no lock upgrades that
+    deadlock); a ``readonly`` engine starts deferred transactions, which in WAL mode neither
+    wait for writers nor hold them up. Use it only for sessions that never write.
+    """
     if url.startswith("sqlite"):
         engine = create_engine(
             url, connect_args={"check_same_thread": False, "timeout": 30}, **kwargs
@@ -32,9 +38,46 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        if readonly:
+
+            @event.listens_for(engine, "begin")
+            def _begin_read(conn: Any) -> None:
+                conn.exec_driver_sql("BEGIN")
+
+            return engine
+        # Writers queue on a lock in the process rather than in SQLite's busy handler, which
+        # sleeps and retries and so gives long tails under load. The lock is taken before
+        # BEGIN IMMEDIATE and given back when the transaction ends (or, as a safety net, when
+        # the connection goes back to the pool); waiting is bounded like the busy timeout.
+        writer = threading.Lock()
+
+        def _release(info: dict[str, Any]) -> None:
+            if info.pop("hall_writer", False):
+                writer.release()
+
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if not writer.acquire(timeout=30):
+                raise TimeoutError("database is busy: no write slot within 30 s")
+            conn.info["hall_writer"] = True
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            except BaseException:
+                _release(conn.info)
+                raise
+
+        @event.listens_for(engine, "commit")
+        def _commit(conn: Any) -> None:
+            conn.exec_driver_sql("COMMIT")
+            _release(conn.info)
+
+        @event.listens_for(engine, "rollback")
+        def _rollback(conn: Any) -> None:
+            _release(conn.info)
+
+        @event.listens_for(engine, "checkin")
+        def _checkin(dbapi_conn: Any, record: Any) -> None:
+            _release(record.info)
 
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **kwargs)

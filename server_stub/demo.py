@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.clock import system_clock
 from server_stub.core.config import Settings
+from server_stub.core.security import hash_password
 from server_stub.models import CatalogItem, Hall, Person, User
 from server_stub.services import auth, catalog
 
@@ -40,7 +41,7 @@ def demo_accounts(session: Session) -> list[dict[str, Any]]:
                 held.setdefault(name, set()).add(step["post"])
             for name in step.get("backup", []):
                 backing.setdefault(name, set()).add(step["post"])
-    accounts = []
+    accounts: list[dict[str, Any]] = []
     for person in session.scalars(select(Person).order_by(Person.user)):
         # The posts a person holds decide the role; backing a post up (AB岗) does not.
         role = catalog.role_for_posts(held.get(person.user) or backing.get(person.user, set()))
@@ -61,13 +62,16 @@ def seed_demo_data(session: Session, now: datetime, hall_code: str = DEMO_HALL) 
         for code, name in DEMO_COUNTERS.items():
             auth.register_counter(session, hall, code, name, COUNTER_SECRET, now)
     existing = set(session.scalars(select(User.username)))
+    # One argon2 hash serves every demo account (same password): sixty hashes would take
+    # seconds at argon2's default cost.
+    shared_hash = hash_password(DEMO_PASSWORD)
     for n, acc in enumerate(demo_accounts(session)):
         if acc["username"] in existing:
             continue
         auth.create_user(
             session, username=acc["username"], name=acc["name"], password=DEMO_PASSWORD,
             role=acc["role"], now=now, hall=hall if acc["role"] in auth.HALL_ROLES else None,
-            department=acc["department"], phone=f"1380000{n:04d}",
+            department=acc["department"], phone=f"1380000{n:04d}", password_hash=shared_hash,
         )
     session.flush()
     return hall

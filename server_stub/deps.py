@@ -21,14 +21,23 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_now(request: Request) -> datetime:
-    return request.app.state.clock()  # type: ignore[no-any-return]
+    now: datetime = request.app.state.clock()
+    return now
+
+
+def get_read_db(request: Request) -> Iterator[Session]:
+    """A session for reading only (on SQLite it does not take the write lock)."""
+    with request.app.state.read_sessionmaker() as session:
+        yield session
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
+ReadSessionDep = Annotated[Session, Depends(get_read_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 NowDep = Annotated[datetime, Depends(get_now)]
 
@@ -36,7 +45,7 @@ bearer = HTTPBearer(auto_error=False, description="访问令牌（POST /api/v1/a
 
 
 def get_current_user(
-    session: SessionDep,
+    session: ReadSessionDep,
     now: NowDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
@@ -44,9 +53,7 @@ def get_current_user(
         raise Unauthorized("not_authenticated",
                            "需要登录：请在 Authorization 头中提供 Bearer 访问令牌")
     principal = principal_for(session, now, credentials.credentials)
-    # End the read transaction now: on SQLite it holds the write lock (BEGIN IMMEDIATE), and
-    # idempotent writes run in sessions of their own.
-    session.commit()
+    session.commit()  # end the read transaction: writes run in sessions of their own
     return principal
 
 

@@ -117,6 +117,11 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    if settings.resolved_database_url().startswith("sqlite"):
+        app.state.read_engine = make_engine(settings.resolved_database_url(), readonly=True)
+    else:
+        app.state.read_engine = engine
+    app.state.read_sessionmaker = make_sessionmaker(app.state.read_engine)
     app.state.clock = clock
     if migrate_schema:
         from server_stub.services.bootstrap import bootstrap
@@ -126,7 +131,7 @@ def create_app(
 
     @app.exception_handler(DomainError)
     async def _domain_error(request: Request, exc: DomainError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -157,7 +157,7 @@ def main() -> int:
             CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--no-first-run", f"--user-data-dir={profile}", "--hide-scrollbars",
-            "--window-size=1280,1400" if name == "review-case" else "--window-size=1280,820",
+            "--window-size=1280,2000" if name == "review-case" else "--window-size=1280,820",
             f"--screenshot={png}", page.as_uri(),
         ], check=True, capture_output=True, timeout=120)
         print(png)

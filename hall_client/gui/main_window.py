@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
+from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import roles_label
@@ -35,10 +36,8 @@ class MainWindow(QMainWindow):
                         "打印受理／补正／不予受理通知书、出件。请先在“事项目录”中查阅事项。")),
                 self.tr("窗口受理"))
         if "cashier" in roles:
-            self.tabs.addTab(PlannedWorkspace(
-                self.tr("收费"),
-                self.tr("待收费队列、收款（现金、转账、电汇）、机打票据、票据领用缴销、"
-                        "日结清、周对账、月汇总。")), self.tr("收费"))
+            self.cashier = CashierWorkspace(counter, jobs, actor)
+            self.tabs.addTab(self.cashier, self.tr("收费"))
         if "supervisor" in roles:
             self.audit = AuditWorkspace(counter, jobs)
             self.tabs.addTab(self.audit, self.tr("监察"))

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from PIL import Image
 
 from hall_client.printing.escpos_loader import load_escpos
-from hall_client.printing.layout import PAPER_DOTS, receipt_blocks
+from hall_client.printing.layout import PAPER_DOTS, Block, receipt_blocks
 from hall_client.printing.printer_uri import PrinterError, PrinterURI, parse_printer_uri
 from hall_client.printing.raster import render
 from hall_client.printing.receipt import Receipt
@@ -61,9 +61,15 @@ def receipt_bytes(
     kick_drawer: bool = False,
 ) -> bytes:
     """The complete print job: ESC @, the receipt, feed and cut, then the drawer kick."""
+    return blocks_bytes(receipt_blocks(receipt, key), mode=mode, paper=paper,
+                        kick_drawer=kick_drawer)
+
+
+def blocks_bytes(blocks: list[Block], *, mode: Mode = "raster", paper: int = 58,
+                 kick_drawer: bool = False) -> bytes:
+    """Any laid-out slip (receipt, X/Z report) as one ESC/POS job."""
     if paper not in PAPER_DOTS:
         raise PrinterError(code="paper_width_invalid", message=f"纸宽只能是58或80毫米，而不是{paper}")
-    blocks = receipt_blocks(receipt, key)
     if mode == "raster":
         body = raster_bytes(render(blocks, paper), paper)
     elif mode == "text":

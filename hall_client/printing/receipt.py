@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from hall_client.core.cashier import ReceiptFacts
 from hall_client.core.errors import DomainError
 from hall_client.core.money import ZERO, money
 
@@ -97,3 +98,20 @@ class Receipt:
     def issued_local(self) -> datetime:
         """The issue time as shown to people (Asia/Shanghai)."""
         return self.issued_at.astimezone(SHANGHAI)
+
+
+def receipt_from_facts(facts: ReceiptFacts, *, hall_code: str, hall_name: str,
+                       cashier_name: str = "") -> Receipt:
+    """Build the printable receipt from what the store recorded."""
+    lines = tuple(
+        ReceiptLine(line["fee_code"], line["name"], Decimal(line["quantity"]), line["unit"],
+                    line["standard"], money(line["amount"]))
+        for line in facts.lines
+    )
+    payments = tuple(ReceiptPayment(name, amount, ref) for name, amount, ref in facts.parts)
+    return Receipt(
+        hall_code=hall_code, hall_name=hall_name, stock_code=facts.stock_code,
+        number=facts.number, payer=facts.payer, lines=lines, payments=payments,
+        cashier=cashier_name or facts.cashier, issued_at=facts.issued_at,
+        case_number=facts.case_ref, reprint=facts.reprints, total=facts.total,
+    )

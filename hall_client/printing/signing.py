@@ -99,3 +99,8 @@ def load_or_create_key(path: Path) -> bytes:
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key.hex() + "\n")
     return key
+
+
+def hall_key(data_dir: Path) -> bytes:
+    """The hall's receipt-signing key under the counter's data directory (made on first use)."""
+    return load_or_create_key(data_dir / "keys" / "receipt-hmac.key")

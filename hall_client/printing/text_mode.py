@@ -43,8 +43,23 @@ def wrap_columns(text: str, columns: int) -> list[str]:
     return lines
 
 
+#: Characters that GB18030 can only write as four bytes, which the Chinese fonts of receipt
+#: printers (GB2312/GBK) lack, mapped to two-byte or ASCII look-alikes.
+FOUR_BYTE_STANDINS = {"¥": "￥", "²": "2", "³": "3", "–": "-", "—": "－"}
+
+
+def printable(text: str) -> str:
+    """Replace characters a GBK printer font cannot show; anything else unknown becomes ?."""
+    out = []
+    for char in text:
+        char = FOUR_BYTE_STANDINS.get(char, char)
+        out.append(char if len(char.encode("gb18030")) <= 2 else "?")
+    return "".join(out)
+
+
 def encode_line(text: str) -> bytes:
     """One printed line: GB18030 inside FS & … FS . when it holds anything beyond ASCII."""
+    text = printable(text)
     if text.isascii():
         return text.encode("ascii") + LF
     return CHINESE_ON + text.encode("gb18030") + CHINESE_OFF + LF
@@ -68,28 +83,28 @@ def render_text(blocks: list[Block], paper: int = 58) -> bytes:
     for block in blocks:
         if isinstance(block, Banner):
             out += ESC + b"a\x01" + GS + b"B\x01" + GS + b"!\x11"
-            out += encode_line(block.text)
+            out += encode_line(printable(block.text))
             out += GS + b"!\x00" + GS + b"B\x00" + ESC + b"a\x00"
         elif isinstance(block, Title):
             out += ESC + b"a\x01" + GS + b"!\x11"
-            for part in wrap_columns(block.text, cols // 2):
+            for part in wrap_columns(printable(block.text), cols // 2):
                 out += encode_line(part)
             out += GS + b"!\x00" + ESC + b"a\x00"
         elif isinstance(block, Text):
             out += ESC + b"a\x01" if block.center else b""
             out += ESC + b"E\x01" if block.bold else b""
-            for part in wrap_columns(block.text, cols):
+            for part in wrap_columns(printable(block.text), cols):
                 out += encode_line(part)
             out += ESC + b"E\x00" if block.bold else b""
             out += ESC + b"a\x00" if block.center else b""
         elif isinstance(block, Pair):
             out += ESC + b"E\x01" if block.bold else b""
-            right = display_width(block.right)
-            parts = wrap_columns(block.left, cols - right - 1)
+            right = display_width(printable(block.right))
+            parts = wrap_columns(printable(block.left), cols - right - 1)
             for part in parts[:-1]:
                 out += encode_line(part)
             gap = cols - display_width(parts[-1]) - right
-            out += encode_line(parts[-1] + " " * max(gap, 1) + block.right)
+            out += encode_line(parts[-1] + " " * max(gap, 1) + printable(block.right))
             out += ESC + b"E\x00" if block.bold else b""
         elif isinstance(block, Rule):
             out += encode_line("-" * cols)

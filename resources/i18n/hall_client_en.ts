@@ -142,6 +142,54 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="204" />
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="204" />
+        <source>作废收款</source>
+        <translation>Void payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="206" />
+        <source>{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}</source>
+        <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
+        <source>退款金额（元）：</source>
+        <translation>Refund amount (yuan):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="218" />
+        <source>退款方式：</source>
+        <translation>Refund method:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="219" />
+        <source>银行流水号：</source>
+        <translation>Bank reference:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="222" />
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="227" />
+        <source>批准人（值班主任）用户名：</source>
+        <translation>Approving supervisor (username):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="228" />
+        <source>批准人密码：</source>
+        <translation>Supervisor password:</translation>
+    </message>
+</context>
+<context>
     <name>AuditWorkspace</name>
     <message>
         <location filename="../../hall_client/gui/workspaces.py" line="82" />
@@ -202,6 +250,311 @@
         <location filename="../../hall_client/gui/workspaces.py" line="124" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
+    </message>
+</context>
+<context>
+    <name>CashierWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <source>办件编号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="297" />
+        <source>交款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="248" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="249" />
+        <source>应收金额</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="259" />
+        <source>收款后在此预览票据（与打印完全一致）</source>
+        <translation>After payment the receipt is previewed here (exactly as printed)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="268" />
+        <source>开班(&amp;O)</source>
+        <translation>&amp;Open till</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="270" />
+        <source>盲点</source>
+        <translation>Blind count</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
+        <source>收款(&amp;P) F2</source>
+        <translation>&amp;Pay  F2</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="273" />
+        <source>重打(&amp;R)</source>
+        <translation>&amp;Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="275" />
+        <source>作废换号(&amp;V)</source>
+        <translation>Spoil, new &amp;number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="277" />
+        <source>X 报表(&amp;X)</source>
+        <translation>&amp;X report</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="279" />
+        <source>日结(&amp;Z)</source>
+        <translation>&amp;Z close</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="281" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="288" />
+        <source>收款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="295" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="298" />
+        <source>实收</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="299" />
+        <source>已退</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300" />
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="301" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="301" />
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="302" />
+        <source>已收</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="303" />
+        <source>票据</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="307" />
+        <source>作废收款…</source>
+        <translation>Void payment…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="309" />
+        <source>退款…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="316" />
+        <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
+        <translation>Voids: same day and session only; refunds: any day. Both need a supervisor's approval</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="327" />
+        <source>待收费</source>
+        <translation>Waiting to pay</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="328" />
+        <source>收款记录</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="329" />
+        <source>票据库存</source>
+        <translation>Receipt stock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="363" />
+        <source>未开班</source>
+        <translation>Till not open</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="366" />
+        <source>第 {n} 班　备用金 {f}</source>
+        <translation>Session {n}　float {f}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <source>票据代码</source>
+        <translation>Stock code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <source>号码段</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <source>作废</source>
+        <translation>Spoiled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <source>待确认</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
+        <source>在手未用</source>
+        <translation>Unused with cashiers</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
+        <source>库存</source>
+        <translation>In stock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="381" />
+        <source>票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号</source>
+        <translation>Receipt {code} {number:010d} was never confirmed printed: reprint it, or spoil it and take a new number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="391" />
+        <source>请先在“收款记录”中选择一笔收款</source>
+        <translation>Select a payment under Payments first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="418" />
+        <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
+        <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="434" />
+        <source>已退款 {amount}</source>
+        <translation>Refunded {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="441" />
+        <source>开班</source>
+        <translation>Open till</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="441" />
+        <source>备用金（元）</source>
+        <translation>Opening float (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="464" />
+        <source>X 报表　第 {n} 班</source>
+        <translation>X report　session {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="468" />
+        <source>应有现金：{e}</source>
+        <translation>Expected cash: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="469" />
+        <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
+        <translation>{p} payments　{v} voided　{r} refunds　{x} reprints</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="488" />
+        <source>已日结：应有现金 {e}，差异 {d}</source>
+        <translation>Closed: expected cash {e}, difference {d}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="501" />
+        <source>待收费队列为空</source>
+        <translation>Nothing waiting to pay</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="520" />
+        <source>已收款，找零 {c}；正在打印…</source>
+        <translation>Paid, change {c}; printing…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="529" />
+        <source>没有可打印的票据</source>
+        <translation>No receipt to print</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="546" />
+        <source>已打印 {n}</source>
+        <translation>Printed {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="549" />
+        <source>未配置打印机（settings.toml [printer] uri），仅预览 {n}</source>
+        <translation>No printer set (settings.toml [printer] uri); preview only {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="572" />
+        <source>没有可作废的票据</source>
+        <translation>No receipt to spoil</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="574" />
+        <source>作废换号</source>
+        <translation>Spoil and take a new number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="574" />
+        <source>作废原因</source>
+        <translation>Reason for spoiling</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="579" />
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
+        <source>没有出纸：重打同一号码</source>
+        <translation>Nothing came out: print the same number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="581" />
+        <source>出纸有误：作废并换号</source>
+        <translation>Paper came out wrong: spoil it and take a new number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="582" />
+        <source>稍后处理</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="587" />
+        <source>打印失败，出纸有误</source>
+        <translation>Printing failed, paper came out wrong</translation>
     </message>
 </context>
 <context>
@@ -270,6 +623,34 @@
         <location filename="../../hall_client/gui/catalog_browser.py" line="176" />
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
+    </message>
+</context>
+<context>
+    <name>CloseDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="159" />
+        <source>日结（Z 报表）</source>
+        <translation>Z close</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="172" />
+        <source>实点与应有不符时必填</source>
+        <translation>Required when the count differs from the expected cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="180" />
+        <source>差异原因</source>
+        <translation>Reason for the difference</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="190" />
+        <source>实点现金 {counted}</source>
+        <translation>Counted cash {counted}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="192" />
+        <source>　应有 {expected}</source>
+        <translation>　expected {expected}</translation>
     </message>
 </context>
 <context>
@@ -371,103 +752,160 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="26" />
+        <location filename="../../hall_client/gui/main_window.py" line="27" />
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="33" />
-        <location filename="../../hall_client/gui/main_window.py" line="36" />
+        <location filename="../../hall_client/gui/main_window.py" line="34" />
+        <location filename="../../hall_client/gui/main_window.py" line="37" />
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="34" />
+        <location filename="../../hall_client/gui/main_window.py" line="35" />
         <source>一窗受理：选择事项、按一次性告知单核对材料、用高拍仪采集页面、打印受理／补正／不予受理通知书、出件。请先在“事项目录”中查阅事项。</source>
         <translation>One-window acceptance: choose the item, check materials against its one-time notice, capture pages with the document camera, print acceptance / correction / refusal notices, hand out results. Meanwhile, look items up under Catalog.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="39" />
-        <location filename="../../hall_client/gui/main_window.py" line="41" />
+        <location filename="../../hall_client/gui/main_window.py" line="40" />
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="40" />
-        <source>待收费队列、收款（现金、转账、电汇）、机打票据、票据领用缴销、日结清、周对账、月汇总。</source>
-        <translation>Fee queue, payments (cash, bank transfer, wire), machine receipts, receipt stock, daily close, weekly reconciliation, monthly summary.</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="44" />
+        <location filename="../../hall_client/gui/main_window.py" line="43" />
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="49" />
+        <location filename="../../hall_client/gui/main_window.py" line="48" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="50" />
+        <location filename="../../hall_client/gui/main_window.py" line="49" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="53" />
+        <location filename="../../hall_client/gui/main_window.py" line="52" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="54" />
+        <location filename="../../hall_client/gui/main_window.py" line="53" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="58" />
+        <location filename="../../hall_client/gui/main_window.py" line="57" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="59" />
+        <location filename="../../hall_client/gui/main_window.py" line="58" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="64" />
+        <location filename="../../hall_client/gui/main_window.py" line="63" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="66" />
+        <location filename="../../hall_client/gui/main_window.py" line="65" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="68" />
+        <location filename="../../hall_client/gui/main_window.py" line="67" />
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="87" />
+        <location filename="../../hall_client/gui/main_window.py" line="86" />
         <source>中心服务器：已连接 {url}</source>
         <translation>Central server: connected {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="91" />
+        <location filename="../../hall_client/gui/main_window.py" line="90" />
         <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
         <translation>Central server: offline (work continues; syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <location filename="../../hall_client/gui/main_window.py" line="96" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="98" />
+        <location filename="../../hall_client/gui/main_window.py" line="97" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="78" />
+        <source>收款</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="85" />
+        <source>默认等于现金部分</source>
+        <translation>Defaults to the cash part</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="97" />
+        <source>现金(&amp;C)</source>
+        <translation>&amp;Cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="98" />
+        <source>实收现金(&amp;R)</source>
+        <translation>Cash &amp;received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="99" />
+        <source>找零</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="100" />
+        <source>转账(&amp;T)</source>
+        <translation>&amp;Transfer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="101" />
+        <source>转账流水号</source>
+        <translation>Transfer reference</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="102" />
+        <source>电汇(&amp;W)</source>
+        <translation>&amp;Wire</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="103" />
+        <source>电汇流水号</source>
+        <translation>Wire reference</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="106" />
+        <source>确认收款 (Enter)</source>
+        <translation>Confirm payment (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <source>实收不足</source>
+        <translation>Not enough received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="148" />
+        <source>各方式合计 {paid} 与应收 {due} 不符</source>
+        <translation>Methods add up to {paid}, but {due} is due</translation>
     </message>
 </context>
 <context>
@@ -501,12 +939,12 @@ Data folder: {path}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="42" />
+        <location filename="../../hall_client/gui/app.py" line="43" />
         <source>正在打开本地数据库…</source>
         <translation>Opening the local database…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="59" />
+        <location filename="../../hall_client/gui/app.py" line="60" />
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>

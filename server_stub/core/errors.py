@@ -10,12 +10,14 @@ class DomainError(Exception):
 
     status = 422
 
-    def __init__(self, code: str, message: str, status: int | None = None, **extra: Any) -> None:
+    def __init__(self, code: str, message: str, status: int | None = None,
+                 headers: dict[str, str] | None = None, **extra: Any) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
         if status is not None:
             self.status = status
+        self.headers = headers or {}
         self.extra = extra
 
     def body(self) -> dict[str, Any]:

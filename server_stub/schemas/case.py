@@ -150,3 +150,11 @@ class HistoryOut(BaseModel):
     case_id: uuid.UUID
     events: list[EventOut]
     chain_ok: bool
+
+
+class CaseChanges(BaseModel):
+    """Cases changed after a cursor: what a counter pulls to learn of approvals."""
+
+    cursor: int = Field(description="下次请求时作为 after 传回")
+    more: bool = Field(description="还有更多变化：立即用新 cursor 再取")
+    cases: list[CaseOut]

@@ -76,6 +76,7 @@ def create_user(
     hall: Hall | None = None,
     department: str | None = None,
     phone: str | None = None,
+    password_hash: str | None = None,
 ) -> User:
     if role not in ROLES:
         raise DomainError("role_unknown", f"角色 {role} 不存在；可用：{', '.join(sorted(ROLES))}")
@@ -84,7 +85,8 @@ def create_user(
             "属于大厅，必须指定大厅" if role in HALL_ROLES else "属于中心服务器，不能指定大厅"))
     if session.scalar(select(User).where(User.username == username)):
         raise Conflict("user_exists", f"用户名 {username} 已存在")
-    user = User(username=username, name=name, password_hash=hash_password(password), role=role,
+    user = User(username=username, name=name,
+                password_hash=password_hash or hash_password(password), role=role,
                 hall_id=hall.id if hall else None, department=department, phone=phone,
                 created_at=now)
     session.add(user)
@@ -136,7 +138,7 @@ def authenticate(
                                "大厅人员须在已登记的窗口登录："
                                "请提供 hall、counter 和 counter_secret")
         hall = session.scalar(select(Hall).where(Hall.code == hall_code))
-        counter = hall and session.scalar(
+        counter = None if hall is None else session.scalar(
             select(Counter).where(Counter.hall_id == hall.id, Counter.code == counter_code))
         if (
             not hall or not counter or not counter.active or hall.id != user.hall_id
@@ -174,12 +176,36 @@ def issue_tokens(
     }
 
 
+#: A spent refresh token sent again this soon after its swap is a retry whose answer was lost.
+REFRESH_LEEWAY = timedelta(seconds=60)
+
+
+def _lost_answer_retry(session: Session, settings: Settings, now: datetime,
+                       row: AuthToken) -> bool:
+    """Is ``row`` the token swapped last in its family, within the leeway, with its
+    successor not used yet? Then the client never got the successor: give it a new pair."""
+    chain = list(session.scalars(
+        select(AuthToken).where(AuthToken.family == row.family, AuthToken.kind == "refresh")
+        .order_by(AuthToken.expires_at.desc(), AuthToken.revoked.asc()).limit(2)))
+    if len(chain) != 2 or chain[1].digest != row.digest or chain[0].revoked:
+        return False
+    issued = chain[0].expires_at - timedelta(days=settings.refresh_token_days)
+    if issued < now - REFRESH_LEEWAY:
+        return False
+    chain[0].revoked = True
+    return True
+
+
 def refresh(session: Session, settings: Settings, now: datetime, token: str) -> dict[str, object]:
-    """Swap a refresh token for new tokens; reusing a spent one revokes the whole family."""
+    """Swap a refresh token for new tokens (each works once).
+
+    Reusing a spent one revokes the whole sign-in, except right after its swap when the
+    successor is still unused: that is a client retrying because the answer got lost.
+    """
     row = session.get(AuthToken, token_digest(token))
     if row is None or row.kind != "refresh" or row.expires_at <= now:
         raise Unauthorized("refresh_invalid", "刷新令牌无效或已过期，请重新登录")
-    if row.revoked:
+    if row.revoked and not _lost_answer_retry(session, settings, now, row):
         for t in session.scalars(select(AuthToken).where(AuthToken.family == row.family)):
             t.revoked = True
         raise Unauthorized("refresh_reused",

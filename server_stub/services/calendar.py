@@ -123,7 +123,8 @@ _cache: dict[tuple[int, str], WorkCalendar] = {}
 def load_calendar(session: Session) -> WorkCalendar:
     """The calendar as of the table's current revision (cached per database and revision)."""
     revision = int(get_setting(session, REVISION_KEY) or 0)
-    key = (revision, str(session.get_bind().url))
+    bind = session.get_bind()
+    key = (revision, str(bind.engine.url))
     cached = _cache.get(key)
     if cached is not None:
         return cached

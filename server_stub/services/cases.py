@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server_stub.core.clock import local_date
@@ -31,12 +32,18 @@ OPEN_STATES = ("in_progress", "correction", "special", "awaiting_collection")
 
 def next_number(session: Session, name: str) -> int:
     """Take the next value of a gap-free sequence (row-locked until the transaction ends)."""
-    row = session.scalar(select(NumberSequence).where(NumberSequence.name == name)
-                         .with_for_update())
+    query = select(NumberSequence).where(NumberSequence.name == name).with_for_update()
+    row = session.scalar(query)
     if row is None:
-        row = NumberSequence(name=name, next_value=1)
-        session.add(row)
-        session.flush()
+        # Two counters may start a new year's sequence at once: one insert wins, the other
+        # rolls back its savepoint and locks the winner's row.
+        try:
+            with session.begin_nested():
+                session.add(NumberSequence(name=name, next_value=1))
+        except IntegrityError:
+            pass
+        row = session.scalar(query.execution_options(populate_existing=True))
+        assert row is not None
     value = row.next_value
     row.next_value = value + 1
     return value

@@ -90,25 +90,26 @@ def import_catalog(session: Session, doc: dict[str, Any], source: str = "catalog
             row.revision = revision
             changed = True
     for p in doc.get("people", []):
-        row = session.get(Person, p["user"])
-        if row is None:
+        person = session.get(Person, p["user"])
+        if person is None:
             session.add(Person(user=p["user"], name=p["name"], department=p["department"],
                                revision=revision))
             changed = True
-        elif (row.name, row.department) != (p["name"], p["department"]):
-            row.name, row.department, row.revision = p["name"], p["department"], revision
+        elif (person.name, person.department) != (p["name"], p["department"]):
+            person.name, person.department = p["name"], p["department"]
+            person.revision = revision
             changed = True
     for item in doc.get("items", []):
-        row = session.scalar(
+        stored = session.scalar(
             select(CatalogItem).where(
                 CatalogItem.code == item["code"], CatalogItem.version == item["version"]
             )
         )
-        if row is None:
+        if stored is None:
             session.add(CatalogItem(code=item["code"], version=item["version"], name=item["name"],
                                     department=item["department"], data=item, revision=revision))
             changed = True
-        elif json.dumps(row.data, sort_keys=True) != json.dumps(item, sort_keys=True):
+        elif json.dumps(stored.data, sort_keys=True) != json.dumps(item, sort_keys=True):
             raise _fail(source, f"item {item['code']} v{item['version']}",
                         "已发布的版本不可修改，请提高 version")
     if not changed:

@@ -7,6 +7,7 @@ number of working days; red: overdue. One red step makes the case red.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -37,7 +38,7 @@ class CaseTiming:
     result: str | None
     handling_days: int | None
     error: str | None
-    steps: dict[object, StepTiming]
+    steps: dict[uuid.UUID, StepTiming]
     clock_stopped: bool
 
 

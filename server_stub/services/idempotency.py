@@ -98,8 +98,7 @@ def _claim(
         row = session.scalar(select(IdempotencyRecord).where(
             IdempotencyRecord.scope == scope, IdempotencyRecord.key == key))
         if row is None:  # released between our insert and our read: the caller may retry
-            raise Conflict("idempotency_in_flight",
-                           "同一 Idempotency-Key 的请求正在处理，请稍后重试")
+            raise _in_flight()
         if row.request_hash != request_hash:
             raise DomainError(
                 "idempotency_key_reused",
@@ -109,8 +108,7 @@ def _claim(
         if row.state == "done":
             return row.status_code or 200, row.body or {}
         if row.created_at > now - timedelta(seconds=stale_seconds):
-            raise Conflict("idempotency_in_flight",
-                           "同一 Idempotency-Key 的请求正在处理，请稍后重试")
+            raise _in_flight()
         # The first attempt died without an answer: take the claim over.
         taken = session.execute(
             update(IdempotencyRecord)
@@ -120,9 +118,13 @@ def _claim(
         )
         session.commit()
         if taken.rowcount != 1:  # type: ignore[attr-defined]
-            raise Conflict("idempotency_in_flight",
-                           "同一 Idempotency-Key 的请求正在处理，请稍后重试")
+            raise _in_flight()
         return None
+
+
+def _in_flight() -> Conflict:
+    return Conflict("idempotency_in_flight", "同一 Idempotency-Key 的请求正在处理，请稍后重试",
+                    headers={"Retry-After": "1"})
 
 
 def _finish(session: Session, scope: str, key: str, status: int, body: dict[str, Any]) -> None:

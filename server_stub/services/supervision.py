@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from server_stub.core.clock import SHANGHAI, local_date
 from server_stub.core.config import Settings
 from server_stub.core.errors import Conflict, DomainError, NotFound
-from server_stub.models import Case, CaseEvent, CaseStep, Hall
+from server_stub.models import Case, CaseEvent, CaseStep, Department, Hall
 from server_stub.services import calendar, deadlines, sms
 from server_stub.services.auth import Principal
 from server_stub.services.cases import OPEN_STATES, record_event, steps_of
@@ -71,8 +71,6 @@ def _scope(query: Any, principal: Principal) -> Any:
 
 
 def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
-    from datetime import time, timedelta
-
     lo = datetime.combine(start, time.min, SHANGHAI)
     hi = datetime.combine(end + timedelta(days=1), time.min, SHANGHAI)
     return lo, hi
@@ -103,16 +101,14 @@ def rates(session: Session, settings: Settings, principal: Principal, start: dat
             key = str(step.actor_id)
             tallies.setdefault(key, _Tally(step.actor_name)).add(result, days)
     else:
-        query = select(Case).where(Case.finished_at >= lo, Case.finished_at < hi,
-                                   Case.status.in_(("finished", "rejected")))
-        for case in session.scalars(_scope(query, principal)):
+        cases_query = select(Case).where(Case.finished_at >= lo, Case.finished_at < hi,
+                                         Case.status.in_(("finished", "rejected")))
+        for case in session.scalars(_scope(cases_query, principal)):
             timing = deadlines.case_timing(session, cal, case, [], now,
                                            settings.yellow_working_days)
             key = case.department if by == "department" else case.item_code
             name = case.department if by == "department" else case.item_name
             if by == "department":
-                from server_stub.models import Department
-
                 dept = session.get(Department, case.department)
                 name = dept.name if dept else case.department
             tallies.setdefault(key, _Tally(name)).add(timing.result, timing.handling_days)

@@ -8,7 +8,10 @@ and nothing else.
 
 from __future__ import annotations
 
+import functools
 import uuid
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -79,10 +82,26 @@ def _principal(request: Request, session: Any) -> tuple[Principal | None, dict[s
         try:
             tokens = auth.refresh(session, request.app.state.settings, now, refresh)
             session.commit()
+            request.state.new_tokens = tokens  # set on the answer by @keeps_session
             return auth.principal_for(session, now, str(tokens["access_token"])), tokens
         except DomainError:
             session.commit()
     return None, None
+
+
+def keeps_session(handler: Callable[..., Response]) -> Callable[..., Response]:
+    """Put refreshed tokens into the answer's cookies: a refresh token works only once, so a
+    page that refreshed without passing the new pair on would sign its user out."""
+
+    @functools.wraps(handler)
+    def wrapper(request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = handler(request, *args, **kwargs)
+        tokens = getattr(request.state, "new_tokens", None)
+        if tokens and response.status_code != 401:
+            _set_cookies(response, tokens)
+        return response
+
+    return wrapper
 
 
 def _session(request: Request) -> Any:
@@ -135,14 +154,15 @@ def logout(request: Request) -> Response:
 
 
 @router.get("/review/", response_class=HTMLResponse)
+@keeps_session
 def inbox(request: Request) -> Response:
     settings, now = request.app.state.settings, request.app.state.clock()
     with _session(request) as session:
-        user, tokens = _principal(request, session)
+        user, _ = _principal(request, session)
         if user is None:
             return _login_redirect()
         cal = load_calendar(session)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for case, step, capacity in workflow.inbox(session, user):
             timing = case_timing(session, cal, case, [step], now, settings.yellow_working_days)
             rows.append({"case": case, "step": step, "capacity": capacity,
@@ -151,8 +171,6 @@ def inbox(request: Request) -> Response:
         rows.sort(key=lambda r: (r["due"] is None, r["due"] or local_date(now),
                                  r["case"].case_number))
         response = _render(request, "inbox.html", user=user, rows=rows, today=local_date(now))
-    if tokens:
-        _set_cookies(response, tokens)
     return response
 
 
@@ -176,13 +194,15 @@ def _case_page(request: Request, session: Any, user: Principal, case: Case,
     return _render(request, "case.html", status=status, user=user, case=out, events=events,
                    mine=mine, pending_ext=pending_ext if is_leader else [], images=images,
                    error=error, message=message, form_id=uuid.uuid4(),
-                   stages=sorted({s.stage for s in steps if mine and s.stage < mine.stage}))
+                   stages=sorted({(s.stage, s.name) for s in steps
+                                  if mine and s.stage < mine.stage}, reverse=True))
 
 
 @router.get("/review/cases/{case_id}", response_class=HTMLResponse)
+@keeps_session
 def case_page(request: Request, case_id: uuid.UUID, msg: str | None = None) -> Response:
     with _session(request) as session:
-        user, tokens = _principal(request, session)
+        user, _ = _principal(request, session)
         if user is None:
             return _login_redirect()
         try:
@@ -193,12 +213,11 @@ def case_page(request: Request, case_id: uuid.UUID, msg: str | None = None) -> R
                            error=exc.message)
         response = _case_page(request, session, user, case,
                               message={"ok": "已办理"}.get(msg or ""))
-    if tokens:
-        _set_cookies(response, tokens)
     return response
 
 
 @router.post("/review/cases/{case_id}/act", response_class=HTMLResponse)
+@keeps_session
 def case_act(
     request: Request, case_id: uuid.UUID,
     form_id: Annotated[uuid.UUID, Form()],
@@ -240,6 +259,7 @@ def case_act(
 
 
 @router.get("/review/files/{upload_id}")
+@keeps_session
 def page_image(request: Request, upload_id: uuid.UUID) -> Response:
     settings = request.app.state.settings
     with _session(request) as session:
@@ -253,6 +273,30 @@ def page_image(request: Request, upload_id: uuid.UUID) -> Response:
         except DomainError as exc:
             return Response(exc.message, status_code=exc.status, media_type="text/plain")
         return FileResponse(path, media_type=upload.content_type)
+
+
+def _projected(session: Any, case: Case, out: Any, today: date) -> list[dict[str, Any]]:
+    """Steps not started yet, each expected when the one before it is due (a plan, not a
+    promise: it assumes every later stage takes its full limit; an overdue step is taken to
+    end today)."""
+    item = catalog.item_version(session, case.item_code, case.item_version).data
+    cal = load_calendar(session)
+    dues = [s.due_date for s in out.steps if s.state == "active"]
+    start = max([*dues, today]) if dues and all(dues) else None
+    stages: dict[int, list[dict[str, Any]]] = {}
+    for w in item["workflow"]:
+        if w["stage"] > case.current_stage:
+            stages.setdefault(w["stage"], []).append(w)
+    rows = []
+    for stage in sorted(stages):
+        limit = max(int(w["limit_days"]) for w in stages[stage])
+        try:
+            start = cal.due_date(start, limit) if start is not None else None
+        except DomainError:
+            start = None
+        rows += [{"name": w["name"], "state": "pending", "due": start, "finished": ""}
+                 for w in stages[stage]]
+    return rows
 
 
 @router.get("/status", response_class=HTMLResponse)
@@ -283,18 +327,15 @@ def status_lookup(request: Request, number: Annotated[str, Form(max_length=40)],
         case.status_failures = 0
         session.commit()
         out = cases.view(session, settings, case, now)
+        steps: list[dict[str, Any]] = [
+            {"name": s.name, "state": s.state, "due": s.due_date, "finished": shown(s.finished_at)}
+            for s in out.steps if s.state != "returned"]
+        if out.status not in ("finished", "rejected"):
+            steps += _projected(session, case, out, local_date(now))
         result = {
             "case_number": out.case_number, "item_name": out.item_name,
             "status": out.status, "accepted": shown(out.accepted_at),
             "promised_due": out.promised_due, "finished": shown(out.finished_at),
-            "deadline_error": out.deadline_error,
-            "steps": [{"name": s.name, "state": s.state, "due": s.due_date,
-                       "finished": shown(s.finished_at)} for s in out.steps
-                      if s.state != "returned"],
+            "deadline_error": out.deadline_error, "steps": steps,
         }
-        if out.status not in ("finished", "rejected"):
-            item = catalog.item_version(session, case.item_code, case.item_version).data
-            result["steps"] += [{"name": w["name"], "state": "pending", "due": None,
-                                 "finished": ""} for w in item["workflow"]
-                                if w["stage"] > case.current_stage]
     return _render(request, "status.html", result=result, error=None, number=number)

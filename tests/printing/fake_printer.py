@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 
@@ -35,3 +37,17 @@ class FakePrinter:
                 if self.received.endswith(b"\x10\x04\x01"):
                     conn.sendall(b"\x12")
         self.done.set()
+
+
+
+@contextmanager
+def dead_printer(after: int = 3000) -> Iterator[str]:
+    """A printer URI whose printer drops the connection after ``after`` bytes."""
+    printer = FakePrinter(die_after=after)
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(1)
+        thread = threading.Thread(target=printer.serve, args=(listener,), daemon=True)
+        thread.start()
+        yield f"tcp:127.0.0.1:{listener.getsockname()[1]}"
+        thread.join(timeout=5)

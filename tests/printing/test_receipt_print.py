@@ -31,6 +31,9 @@ from tests.printing.fake_printer import FakePrinter
 def scan_qr(raster: np.ndarray) -> str:
     """Decode the QR code in a printed raster (True = black) with OpenCV."""
     gray = np.where(raster, 0, 255).astype(np.uint8)
+    # OpenCV's worker threads would be inherited half-alive by processes that other tests
+    # fork later (pages uses a process pool): keep OpenCV single-threaded in tests.
+    cv2.setNumThreads(0)
     text, _, _ = cv2.QRCodeDetector().detectAndDecode(gray)
     assert text, "no QR code found in the printed raster"
     return str(text)
@@ -69,7 +72,10 @@ def test_text_mode_shows_number_total_uppercase_in_chinese_mode(
     assert decoded.errors == []
     text = decoded.text
     assert receipt.number in text and receipt.stock_code in text
-    assert "¥1,470.50" in text
+    assert "￥1,470.50" in text  # full-width: ¥ would need 4 GB18030 bytes
+    assert "1250.5m2 × 1.00元/m2" in text
+    for line in decoded.lines:
+        assert all(len(ch.encode("gb18030")) <= 2 for ch in line), line  # GBK fonts only
     assert uppercase_amount(receipt.total) == "人民币壹仟肆佰柒拾元伍角整"
     assert "人民币壹仟肆佰柒拾元伍角整" in text
     assert "交款人：测试交款人：张三（样张）" in text  # full-width punctuation survives
@@ -220,3 +226,19 @@ def test_escpos_import_leaves_root_logger_alone(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert list((tmp_path / "escpos").glob("*.pickle"))
+
+
+@pytest.mark.parametrize(
+    ("uri", "code"),
+    [
+        ("usb:0416:5011", "printer_not_found"),  # no such device on this machine
+        ("serial:/dev/ttyNO-SUCH-PORT", "printer_not_found"),
+        ("file:/no/such/dir/printer.bin", "printer_not_found"),
+        ("win32:POS-58", "printer_unsupported" if sys.platform != "win32" else "printer_not_found"),
+    ],
+)
+def test_missing_printers_are_named(uri: str, code: str) -> None:
+    with pytest.raises(PrinterError) as exc:
+        send(uri, b"\x1b@")
+    assert exc.value.code == code
+    assert uri.split(":")[0] in exc.value.message

@@ -126,6 +126,7 @@ def _sqlite_api(template: Path, tmp_path: Path) -> Iterator[Api]:
     with TestClient(app) as client:
         yield Api(client, app, clock)
     app.state.engine.dispose()
+    app.state.read_engine.dispose()
 
 
 def postgres_available() -> str | None:
@@ -180,6 +181,7 @@ def _pg_api(url: str, data: Path) -> Iterator[Api]:
     with TestClient(app) as client:
         yield Api(client, app, clock)
     app.state.engine.dispose()
+    app.state.read_engine.dispose()
 
 
 @pytest.fixture

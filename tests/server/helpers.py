@@ -7,7 +7,7 @@ import os
 import uuid
 from typing import Any
 
-from tests.server.conftest import Api
+from .conftest import Api
 
 
 def case_body(item: str = "ZJ-XK-001", **over: Any) -> dict[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.server.conftest import Api
+from .conftest import Api
 
 TOKEN = "/api/v1/auth/token"
 COUNTER = {"hall": "demo", "counter": "C01", "counter_secret": "counter-demo-secret"}
@@ -76,7 +76,8 @@ def test_access_token_expires_and_refresh_rotates(api: Api) -> None:
     assert new.status_code == 200
     auth = {"Authorization": f"Bearer {new.json()['access_token']}"}
     assert api.client.get("/api/v1/auth/me", headers=auth).status_code == 200
-    # Reusing the spent refresh token is theft or a bug: the whole sign-in is revoked.
+    # Reusing the spent refresh token later is theft or a bug: the whole sign-in is revoked.
+    api.clock.now += timedelta(seconds=61)
     reused = api.client.post("/api/v1/auth/refresh",
                              json={"refresh_token": pair["refresh_token"]})
     assert reused.status_code == 401
@@ -121,3 +122,34 @@ def test_admin_registers_hall_counter_and_user(api: Api) -> None:
     assert r.status_code == 409
     r = api.as_("chenhao", "POST", "/api/v1/admin/halls", json={"code": "x", "name": "x"})
     assert r.status_code == 403
+
+
+def test_refresh_retried_after_a_lost_answer(api: Api) -> None:
+    """The link drops after the server swapped the token: the retry gets a fresh pair."""
+    pair = api.client.post(TOKEN, json={"username": "chenhao", "password": "demo1234"}).json()
+    api.clock.now += timedelta(seconds=1)
+    lost = api.client.post("/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+    assert lost.status_code == 200
+    api.clock.now += timedelta(seconds=5)
+    retry = api.client.post("/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+    assert retry.status_code == 200
+    auth = {"Authorization": f"Bearer {retry.json()['access_token']}"}
+    assert api.client.get("/api/v1/auth/me", headers=auth).status_code == 200
+    api.clock.now += timedelta(seconds=1)
+    onward = api.client.post("/api/v1/auth/refresh",
+                             json={"refresh_token": retry.json()["refresh_token"]})
+    assert onward.status_code == 200
+    # The successor the client never received turns up later: theft, the sign-in is revoked.
+    api.clock.now += timedelta(seconds=1)
+    r = api.client.post("/api/v1/auth/refresh", json={"refresh_token": lost.json()["refresh_token"]})
+    assert r.status_code == 401 and r.json()["detail"]["code"] == "refresh_reused"
+    auth = {"Authorization": f"Bearer {onward.json()['access_token']}"}
+    assert api.client.get("/api/v1/auth/me", headers=auth).status_code == 401
+
+
+def test_refresh_after_logout_is_refused(api: Api) -> None:
+    pair = api.client.post(TOKEN, json={"username": "chenhao", "password": "demo1234"}).json()
+    auth = {"Authorization": f"Bearer {pair['access_token']}"}
+    assert api.client.post("/api/v1/auth/logout", headers=auth).status_code == 204
+    r = api.client.post("/api/v1/auth/refresh", json={"refresh_token": pair["refresh_token"]})
+    assert r.status_code == 401

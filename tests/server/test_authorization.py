@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from server_stub.services.catalog import seed_path
-from tests.server.conftest import Api
-from tests.server.helpers import case_body, create_case, declare, page
-from tests.server.test_workflow import act
+
+from .conftest import Api
+from .helpers import case_body, create_case, declare, page
+from .test_workflow import act
 
 ALL = {"clerk", "cashier", "supervisor", "reviewer", "deputy", "chief", "admin"}
 #: The person who plays each role in the matrix; "stranger" cases are checked separately.
@@ -82,6 +83,7 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
         f"/api/v1/cases/{f['case']}/actions",
         {"json": {"id": str(uuid.uuid4()), "action": "end_special"}})),
     ("GET", "/api/v1/tasks"): (ALL, lambda f: ("/api/v1/tasks", {})),
+    ("GET", "/api/v1/sync/cases"): (ALL, lambda f: ("/api/v1/sync/cases?after=0", {})),
     ("POST", "/api/v1/cases/{case_id}/uploads"): ({"clerk"}, lambda f: (
         f"/api/v1/cases/{f['case']}/uploads",
         {"json": {"id": str(uuid.uuid4()), "section": "施工", "name": f"{_u()}.jpg",
@@ -115,12 +117,12 @@ CASE_SCOPED = [k for k in MATRIX if "{case_id}" in k[1] or "{upload_id}" in k[1]
 def world(api: Api) -> tuple[Api, Fixture]:
     api.clock.set(2026, 3, 2)
     case = create_case(api)
-    from tests.server.helpers import upload
+    from .helpers import upload
 
     done = upload(api, case["id"], page(1, 5000), "0001.jpg")
     pending = declare(api, case["id"], page(2, 5000), "0002.jpg")
     # Pass the window step so chenhao is named on a started step (department review).
-    from tests.server.helpers import send
+    from .helpers import send
 
     assert send(api, pending["id"], page(2, 5000), 0).json()["complete"]
     act(api, "wangjing", case["id"], "approve")
@@ -181,7 +183,7 @@ def test_another_halls_staff_and_unnamed_reviewers_see_nothing(
                 failures.append(f"{user} {method} {path}: {r.status_code} {r.text[:200]}")
             _no_leak(r.text, f["secrets"])
         for url in ("/api/v1/cases", "/api/v1/tasks", "/api/v1/supervision/warnings",
-                    "/api/v1/supervision/feed"):
+                    "/api/v1/supervision/feed", "/api/v1/sync/cases"):
             r = api.as_(user, "GET", url)
             _no_leak(r.text, f["secrets"])
             assert f["case"] not in r.text

@@ -8,8 +8,9 @@ import uuid
 from sqlalchemy import func, select
 
 from server_stub.models import Case, CaseStep, IdempotencyRecord, Upload
-from tests.server.conftest import Api
-from tests.server.helpers import case_body, create_case, declare, send
+
+from .conftest import Api
+from .helpers import case_body, create_case, declare, send
 
 
 def _counts(api: Api) -> tuple[int, int, int]:

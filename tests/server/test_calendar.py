@@ -79,3 +79,28 @@ def test_remaining_days(cal: WorkCalendar) -> None:
     assert cal.workdays_between(date(2026, 2, 24), due) == 0
     assert cal.workdays_between(date(2026, 2, 14), due) == 1  # yellow: due next working day
     assert cal.workdays_between(date(2026, 2, 25), due) == -1
+
+
+def test_due_date_and_counting_agree(cal: WorkCalendar) -> None:
+    """For any start, limit and stopped period: the due date is a counted working day, and
+    exactly `limit` counted days lie between the start and it."""
+    from datetime import timedelta
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @given(start=st.dates(date(2025, 1, 1), date(2026, 9, 30)),
+           limit=st.integers(0, 30),
+           stop_at=st.integers(0, 20), stop_len=st.integers(0, 15))
+    @settings(max_examples=200, deadline=None, derandomize=True, database=None)
+    def check(start: date, limit: int, stop_at: int, stop_len: int) -> None:
+        stop = StopPeriod(start + timedelta(days=stop_at),
+                          start + timedelta(days=stop_at + stop_len))
+        due = cal.due_date(start, limit, [stop])
+        assert due is not None
+        assert cal.counted_days(start, due, [stop]) == limit
+        if limit:
+            assert cal.is_workday(due)
+            assert cal.counted_days(start, due - timedelta(days=1), [stop]) == limit - 1
+
+    check()

@@ -9,8 +9,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from server_stub.models import Case, CaseStep, IdempotencyRecord
-from tests.server.conftest import Api
-from tests.server.helpers import case_body, create_case
+
+from .conftest import Api
+from .helpers import case_body, create_case
 
 
 def test_create_case_starts_the_window_step(api: Api) -> None:
@@ -97,6 +98,7 @@ def test_duplicate_while_first_in_flight_is_409(api: Api) -> None:
     r = api.as_("wangjing", "POST", "/api/v1/cases", json=body, headers={"Idempotency-Key": key})
     assert r.status_code == 409
     assert r.json()["detail"]["code"] == "idempotency_in_flight"
+    assert r.headers["Retry-After"] == "1"
     # A claim abandoned by a crashed request is taken over after the stale period.
     from datetime import timedelta
 
@@ -111,7 +113,8 @@ def _normalised(body: dict) -> dict:
     return CaseCreate.model_validate(body).model_dump(mode="json")
 
 
-def test_concurrent_duplicates_make_one_case(api: Api) -> None:
+def test_concurrent_duplicates_make_one_case(any_api: Api) -> None:
+    api = any_api
     body = case_body()
     key = {"Idempotency-Key": str(uuid.uuid4())}
     headers = api.login("wangjing")
@@ -135,8 +138,10 @@ def test_concurrent_duplicates_make_one_case(api: Api) -> None:
     assert all(b == created[0] for b in created)
     assert all(b["detail"]["code"] == "idempotency_in_flight" for c, b in results if c == 409)
     with api.session() as s:
-        assert s.scalar(select(func.count()).select_from(Case)) == 1
-        assert s.scalar(select(func.count()).select_from(CaseStep)) == 1
+        case_id = uuid.UUID(body["id"])
+        assert s.scalar(select(func.count()).select_from(Case).where(Case.id == case_id)) == 1
+        assert s.scalar(select(func.count()).select_from(CaseStep)
+                        .where(CaseStep.case_id == case_id)) == 1
 
 
 def test_unknown_item_and_fee(api: Api) -> None:
@@ -160,3 +165,21 @@ def test_offline_acceptance_time_is_kept(api: Api) -> None:
     r = api.as_("wangjing", "POST", "/api/v1/cases",
                 json=case_body(accepted_at="2026-02-12T09:30:00"))
     assert r.status_code == 422  # a time without a zone is refused, not guessed
+
+
+def test_counter_pulls_changes_after_a_cursor(api: Api) -> None:
+    from .test_workflow import act
+
+    api.clock.set(2026, 3, 2)
+    first = create_case(api)
+    second = create_case(api)
+    r = api.as_("liqiang", "GET", "/api/v1/sync/cases?after=0&limit=1").json()
+    assert [c["id"] for c in r["cases"]] == [first["id"]] and r["more"] is True
+    r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={r['cursor']}").json()
+    assert [c["id"] for c in r["cases"]] == [second["id"]] and r["more"] is False
+    cursor = r["cursor"]
+    assert api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={cursor}").json()["cases"] == []
+    act(api, "wangjing", first["id"], "approve")
+    r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={cursor}").json()
+    assert [(c["id"], c["current_stage"]) for c in r["cases"]] == [(first["id"], 2)]
+    assert api.as_("other_clerk", "GET", "/api/v1/sync/cases").json()["cases"] == []

@@ -6,7 +6,8 @@ import copy
 import json
 
 from server_stub.services.catalog import seed_path
-from tests.server.conftest import Api
+
+from .conftest import Api
 
 
 def test_seed_is_loaded_whole(api: Api) -> None:

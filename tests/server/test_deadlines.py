@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tests.server.conftest import Api
-from tests.server.helpers import create_case
+from .conftest import Api
+from .helpers import create_case
 
 
 def test_due_date_past_the_calendar_is_an_explicit_error(api: Api) -> None:

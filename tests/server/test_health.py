@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.server.conftest import Api
+from .conftest import Api
 
 
 def test_healthz(api: Api) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.server.conftest import Api
+from .conftest import Api
 
 
 def test_seeded_from_chinesecalendar(api: Api) -> None:
@@ -14,6 +14,16 @@ def test_seeded_from_chinesecalendar(api: Api) -> None:
     assert days["2026-02-14"] == "workday"
     assert days["2026-10-10"] == "workday"
     assert "2026-03-03" not in days
+
+
+def test_etag_follows_edits(api: Api) -> None:
+    r = api.as_("wangjing", "GET", "/api/v1/holidays")
+    etag = r.headers["ETag"]
+    assert api.as_("wangjing", "GET", "/api/v1/holidays",
+                   headers={"If-None-Match": etag}).status_code == 304
+    api.as_("admin", "PUT", "/api/v1/holidays/2026-03-03", json={"kind": "holiday"})
+    r = api.as_("wangjing", "GET", "/api/v1/holidays", headers={"If-None-Match": etag})
+    assert r.status_code == 200 and r.headers["ETag"] != etag
 
 
 def test_admin_edits_a_day(api: Api) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from tests.server.conftest import Api
+from .conftest import Api
 
 #: Operations only counter clerks may call; the admin signs in for the rest.
 CLERK_PATHS = ("/api/v1/cases", "/api/v1/cases/{case_id}/uploads",

@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from server_stub.models import SmsMessage
 from server_stub.services import sms
-from tests.server.conftest import Api
-from tests.server.helpers import create_case
+
+from .conftest import Api
+from .helpers import create_case
 
 
 class FlakyGateway:
@@ -63,3 +64,24 @@ def test_gives_up_after_max_attempts(api: Api) -> None:
         message = s.scalar(select(SmsMessage))
         assert message.status == "failed" and message.attempts == 3
         assert "gateway timeout" in message.last_error
+
+
+def test_background_worker_delivers(api: Api) -> None:
+    """The loop the running server starts: it sends what is queued, and stops when asked."""
+    import time
+
+    create_case(api)
+    settings = api.app.state.settings
+    settings.sms_interval_seconds = 0.01
+    stop = sms.start_worker(api.app)
+    try:
+        log = settings.data_dir / "sms.log"
+        for _ in range(1000):  # wait for the condition, not for a time
+            if log.exists() and log.read_text(encoding="utf-8").strip():
+                break
+            time.sleep(0.01)
+    finally:
+        stop()
+    assert "已受理" in log.read_text(encoding="utf-8")
+    with api.session() as s:
+        assert s.scalar(select(SmsMessage)).status == "sent"

@@ -8,9 +8,10 @@ import uuid
 from sqlalchemy import select
 
 from server_stub.models import SmsMessage
-from tests.server.conftest import Api
-from tests.server.helpers import create_case
-from tests.server.test_workflow import act
+
+from .conftest import Api
+from .helpers import create_case
+from .test_workflow import act
 
 
 def _record(api: Api, accepted: tuple[int, int, int], reviewed: tuple[int, int, int],

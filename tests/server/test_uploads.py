@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 import uuid
 
-from tests.server.conftest import Api
-from tests.server.helpers import create_case, declare, page, send, upload
+from .conftest import Api
+from .helpers import create_case, declare, page, send, upload
 
 
 def _stored(api: Api, upload_id: str) -> bytes:
@@ -143,3 +143,35 @@ def test_whole_upload_in_one_go(api: Api) -> None:
     data = page(10, 89_000)
     done = upload(api, case["id"], data, chunk=1 << 20)
     assert done["complete"] and _stored(api, done["id"]) == data
+
+
+def test_concurrent_chunks_store_each_byte_once(any_api: Api) -> None:
+    """Counters retrying in parallel: the same chunk many times, and chunks racing ahead."""
+    import threading
+
+    api = any_api
+    case = create_case(api)
+    data = page(11, 60_000)
+    up = declare(api, case["id"], data)
+    headers = {**api.login("wangjing"), "Content-Type": "application/octet-stream"}
+    barrier = threading.Barrier(6)
+    codes: list[int] = []
+
+    def put(offset: int, part: bytes) -> None:
+        barrier.wait()
+        r = api.client.put(f"/api/v1/uploads/{up['id']}/chunks?offset={offset}", content=part,
+                           headers=headers)
+        codes.append(r.status_code)
+
+    jobs = [(0, data[:20_000])] * 3 + [(20_000, data[20_000:40_000])] * 3
+    threads = [threading.Thread(target=put, args=job) for job in jobs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert set(codes) <= {200, 409} and codes.count(200) >= 3
+    state = api.as_("wangjing", "GET", f"/api/v1/uploads/{up['id']}").json()
+    assert state["confirmed_offset"] in (20_000, 40_000)
+    r = send(api, up["id"], data[state["confirmed_offset"]:], state["confirmed_offset"])
+    assert r.json()["complete"]
+    assert _stored(api, up["id"]) == data

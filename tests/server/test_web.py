@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tests.server.conftest import Api
-from tests.server.helpers import create_case, page, upload
-from tests.server.test_workflow import act
+from .conftest import Api
+from .helpers import create_case, page, upload
+from .test_workflow import act
 
 
 def _sign_in(api: Api, username: str) -> None:
@@ -63,6 +63,12 @@ def test_status_page_shows_steps_and_nothing_else(api: Api) -> None:
                                          "code": case["verification_code"]})
     assert r.status_code == 200
     assert "窗口受理" in r.text and "主管领导审批" in r.text and "2026-03-11" in r.text
+    # Planned dates of the later steps: window due Tue 3, review +3 → Fri 6, deputy Mon 9,
+    # chief Tue 10, window finish Wed 11 = the promised date.
+    cells = r.text.replace(" ", "")
+    for name, due in (("科室审核", "2026-03-06"), ("分管领导审批", "2026-03-09"),
+                      ("主管领导审批", "2026-03-10"), ("窗口办结", "2026-03-11")):
+        assert f"<td>{name}</td><td>未开始</td><td>{due}</td>" in cells, name
     for secret in ("杭州某建设有限公司", "13900001111", "91330100MA2XXXXX0X", "2100.50"):
         assert secret not in r.text
     wrong = api.client.post("/status", data={"number": case["case_number"], "code": "000000"})
@@ -78,3 +84,24 @@ def test_status_lookups_lock_after_repeated_wrong_codes(api: Api) -> None:
     r = api.client.post("/status", data={"number": case["case_number"],
                                          "code": case["verification_code"]})
     assert r.status_code == 429 and "到窗口查询" in r.text
+
+
+def test_expired_page_session_refreshes_once_and_stays_signed_in(api: Api) -> None:
+    from datetime import timedelta
+
+    api.clock.set(2026, 3, 2)
+    case = create_case(api)
+    act(api, "wangjing", case["id"], "approve")
+    _sign_in(api, "chenhao")
+    for _ in range(3):  # each time the access token has expired; refresh tokens rotate
+        api.clock.now += timedelta(minutes=20)
+        page_html = api.client.get(f"/review/cases/{case['id']}")
+        assert page_html.status_code == 200, page_html.text
+        assert "hall_review_refresh" in page_html.headers.get("set-cookie", "")
+    api.clock.now += timedelta(minutes=20)
+    form_id = page_html.text.split('name="form_id" value="')[1].split('"')[0]
+    r = api.client.post(f"/review/cases/{case['id']}/act", data={
+        "form_id": form_id, "action": "approve", "opinion": "同意"}, follow_redirects=False)
+    assert r.status_code == 303 and "hall_review" in r.headers.get("set-cookie", "")
+    assert api.client.get(f"/review/cases/{case['id']}?msg=ok").status_code == 200
+    assert api.client.get("/review/", follow_redirects=False).status_code == 200

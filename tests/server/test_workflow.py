@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import select
 
 from server_stub.models import SmsMessage
-from tests.server.conftest import Api
-from tests.server.helpers import create_case, page, upload
+
+from .conftest import Api
+from .helpers import create_case, page, upload
 
 
 def act(api: Api, user: str, case_id: str, action: str, expect: int = 200,
@@ -41,12 +42,12 @@ def test_construction_permit_flow(any_api: Api) -> None:
 
     # Pages first: the window step cannot be passed on with an incomplete upload.
     upload(api, cid, page(1, 60_000), "0001.jpg")
-    from tests.server.helpers import declare
+    from .helpers import declare
 
     pending = declare(api, cid, page(2, 40_000), "0002.jpg")
     r = act(api, "wangjing", cid, "approve", expect=409)
     assert r["detail"]["code"] == "uploads_incomplete"
-    from tests.server.helpers import send
+    from .helpers import send
 
     assert send(api, pending["id"], page(2, 40_000), 0).json()["complete"]
     case = act(api, "wangjing", cid, "approve", opinion="材料齐全，同意受理")
@@ -214,3 +215,60 @@ def test_history_tampering_is_detected(api: Api) -> None:
         s.commit()
     history = api.as_("wangjing", "GET", f"/api/v1/cases/{case['id']}/history").json()
     assert history["chain_ok"] is False
+
+
+def test_parallel_flow_with_correction_to_completion_across_national_day(any_api: Api) -> None:
+    """商品房预售许可 (ZJ-XK-002): parallel review, a correction over the holiday, done early."""
+    api = any_api
+    api.clock.set(2026, 9, 28)  # Mon, after the Mid-autumn holidays (25–27 Sep)
+    case = create_case(api, item_code="ZJ-XK-002",
+                       fees=[{"code": "FS-ZJ-010", "amount": "4460.00"}])
+    cid = case["id"]
+    upload(api, cid, page(21, 70_000), "0001.jpg")
+    upload(api, cid, page(22, 50_000), "0002.jpg")
+    case = act(api, "wangjing", cid, "approve")
+    # Workdays after Mon 28 Sep: 29, 30 Sep, 8, 9 Oct, Sat 10 Oct (调休), Mon 12 Oct.
+    assert step(case, "planning_review")["due_date"] == "2026-10-10"
+    assert step(case, "dept_review")["due_date"] == "2026-10-12"
+    assert case["promised_due"] == "2026-10-16"
+
+    api.clock.set(2026, 9, 30)
+    case = act(api, "zrj_sh2", cid, "approve", opinion="符合规划条件")
+    assert step(case, "planning_review", "done")["result"] == "early"
+    case = act(api, "chenhao", cid, "request_correction", reason="补充预售资金监管协议")
+    assert case["clock_stopped"]
+
+    # Papers back on Fri 9 Oct: 8 and 9 Oct did not count.
+    api.clock.set(2026, 10, 9)
+    case = act(api, "wangjing", cid, "correction_received")
+    assert step(case, "dept_review")["due_date"] == "2026-10-14"
+    assert case["promised_due"] == "2026-10-20" and case["legal_due"] == "2026-11-03"
+
+    api.clock.set(2026, 10, 12)
+    case = act(api, "chenhao", cid, "approve", opinion="同意预售")
+    assert step(case, "dept_review", "done")["result"] == "early"
+    assert step(case, "deputy")["due_date"] == "2026-10-13"
+    api.clock.set(2026, 10, 13)
+    case = act(api, "zhengwei", cid, "approve", opinion="同意")
+    assert step(case, "deputy", "done")["result"] == "on_time"
+    api.clock.set(2026, 10, 14)
+    case = act(api, "hejun", cid, "approve", opinion="同意核发预售许可证")
+    assert case["status"] == "awaiting_collection"
+
+    api.clock.set(2026, 10, 15)
+    act(api, "shouyin", cid, "payment_recorded", amount="4460.00", receipt_number="R-2026-88")
+    act(api, "liqiang", cid, "certificate_issued", certificate_number="YS-2026-0042")
+    act(api, "liqiang", cid, "collected", collector="李四")
+    case = act(api, "liqiang", cid, "finished")
+    assert case["status"] == "finished"
+    rows = api.as_("jiancha", "GET", "/api/v1/supervision/rates?start=2026-10-15"
+                   "&end=2026-10-15&by=item").json()["rows"]
+    # Handling days: 29, 30 Sep, 10, 12, 13, 14, 15 Oct (8 and 9 Oct stopped).
+    assert [(r["key"], r["early"], r["average_handling_days"]) for r in rows] == [
+        ("ZJ-XK-002", 1, 7.0)]
+    history = api.as_("jiancha", "GET", f"/api/v1/cases/{cid}/history").json()
+    assert history["chain_ok"]
+    assert [e["action"] for e in history["events"]] == [
+        "accepted", "approve", "approve", "request_correction", "correction_received",
+        "approve", "approve", "approve", "payment_recorded", "certificate_issued",
+        "collected", "finished"]

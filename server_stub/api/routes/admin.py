@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 from sqlalchemy import select
 
-from server_stub.deps import AdminUser, NowDep, SessionDep
+from server_stub.core.errors import NotFound
+from server_stub.deps import AdminUser, NowDep, ReadSessionDep, SessionDep
 from server_stub.models import Counter, Hall, User
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.hall import (
@@ -29,7 +30,7 @@ def create_hall(body: HallCreate, admin: AdminUser, session: SessionDep, now: No
 
 
 @router.get("/halls", response_model=list[HallOut])
-def list_halls(admin: AdminUser, session: SessionDep) -> list[HallOut]:
+def list_halls(admin: AdminUser, session: ReadSessionDep) -> list[HallOut]:
     return [HallOut(id=h.id, code=h.code, name=h.name)
             for h in session.scalars(select(Hall).order_by(Hall.code))]
 
@@ -45,7 +46,7 @@ def create_counter(
 
 
 @router.get("/halls/{hall_code}/counters", response_model=list[CounterOut])
-def list_counters(hall_code: str, admin: AdminUser, session: SessionDep) -> list[CounterOut]:
+def list_counters(hall_code: str, admin: AdminUser, session: ReadSessionDep) -> list[CounterOut]:
     hall = auth.hall_by_code(session, hall_code)
     return [CounterOut(id=c.id, hall=hall.code, code=c.code, name=c.name)
             for c in session.scalars(select(Counter).where(Counter.hall_id == hall.id))]
@@ -63,7 +64,7 @@ def create_user(body: UserCreate, admin: AdminUser, session: SessionDep, now: No
 
 
 @router.get("/users", response_model=list[UserOut])
-def list_users(admin: AdminUser, session: SessionDep) -> list[UserOut]:
+def list_users(admin: AdminUser, session: ReadSessionDep) -> list[UserOut]:
     halls = {h.id: h.code for h in session.scalars(select(Hall))}
     return [UserOut(id=u.id, username=u.username, name=u.name, role=u.role,
                     hall=halls.get(u.hall_id) if u.hall_id else None, department=u.department)
@@ -73,8 +74,6 @@ def list_users(admin: AdminUser, session: SessionDep) -> list[UserOut]:
 @router.post("/users/{username}/unlock", status_code=204)
 def unlock_user(username: str, admin: AdminUser, session: SessionDep) -> None:
     """Lift a lock-out before it runs out."""
-    from server_stub.core.errors import NotFound
-
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         raise NotFound("user_not_found", f"用户 {username} 不存在")

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from sqlalchemy import select
 
 from server_stub.core.errors import DomainError
-from server_stub.deps import CurrentUser, NowDep, SessionDep, SettingsDep
+from server_stub.deps import CurrentUser, NowDep, ReadSessionDep, SessionDep, SettingsDep
 from server_stub.models import AuthToken, Counter, Hall
 from server_stub.schemas.auth import Me, RefreshRequest, TokenPair, TokenRequest
 from server_stub.schemas.common import problems
@@ -50,7 +50,7 @@ def logout(user: CurrentUser, session: SessionDep) -> None:
 
 
 @router.get("/me", response_model=Me, responses=problems(401))
-def me(user: CurrentUser, session: SessionDep) -> Me:
+def me(user: CurrentUser, session: ReadSessionDep) -> Me:
     hall = session.get(Hall, user.hall_id) if user.hall_id else None
     counter = session.get(Counter, user.counter_id) if user.counter_id else None
     return Me(username=user.username, name=user.name, role=user.role,

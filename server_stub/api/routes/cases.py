@@ -15,12 +15,19 @@ from server_stub.deps import (
     CurrentUser,
     IdempotencyKey,
     NowDep,
-    SessionDep,
+    ReadSessionDep,
     SettingsDep,
 )
 from server_stub.models import Case, CaseEvent
 from server_stub.schemas.action import ActionIn, TaskOut
-from server_stub.schemas.case import CaseCreate, CaseListOut, CaseOut, EventOut, HistoryOut
+from server_stub.schemas.case import (
+    CaseChanges,
+    CaseCreate,
+    CaseListOut,
+    CaseOut,
+    EventOut,
+    HistoryOut,
+)
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.services import cases, idempotency, workflow
 from server_stub.services.auth import HALL_ROLES
@@ -50,7 +57,7 @@ def create_case(
 
 @router.get("/cases", response_model=CaseListOut)
 def list_cases(
-    user: CurrentUser, session: SessionDep, settings: SettingsDep, now: NowDep,
+    user: CurrentUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
     status: str | None = Query(default=None, max_length=30),
     limit: int = Query(default=100, ge=1, le=500),
 ) -> Any:
@@ -70,7 +77,7 @@ def list_cases(
 
 
 @router.get("/cases/{case_id}", response_model=CaseOut)
-def get_case(case_id: uuid.UUID, user: CurrentUser, session: SessionDep, settings: SettingsDep,
+def get_case(case_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep, settings: SettingsDep,
              now: NowDep) -> Any:
     case = cases.load_case(session, case_id)
     cases.check_access(session, user, case)
@@ -78,7 +85,7 @@ def get_case(case_id: uuid.UUID, user: CurrentUser, session: SessionDep, setting
 
 
 @router.get("/cases/{case_id}/history", response_model=HistoryOut)
-def case_history(case_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Any:
+def case_history(case_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep) -> Any:
     """Every transition (who, when, capacity, opinion), with the hash chain checked."""
     case = cases.load_case(session, case_id)
     cases.check_access(session, user, case)
@@ -114,7 +121,7 @@ def case_action(
 
 
 @router.get("/tasks", response_model=list[TaskOut])
-def my_tasks(user: CurrentUser, session: SessionDep, settings: SettingsDep,
+def my_tasks(user: CurrentUser, session: ReadSessionDep, settings: SettingsDep,
              now: NowDep) -> Any:
     """The caller's inbox: steps they may act on now, soonest due first."""
     cal = load_calendar(session)
@@ -130,3 +137,35 @@ def my_tasks(user: CurrentUser, session: SessionDep, settings: SettingsDep,
                            acting_as=capacity))
     out.sort(key=lambda t: (t.due_date or "9999-12-31", t.case_number))
     return out
+
+
+@router.get("/sync/cases", response_model=CaseChanges)
+def case_changes(
+    user: CurrentUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
+    after: int = Query(default=0, ge=0, le=2**62, description="上次得到的 cursor；0 从头开始"),
+    limit: int = Query(default=100, ge=1, le=500, description="最多返回的受理件数"),
+) -> Any:
+    """Every case (as it is now) with history entries after ``after``, oldest change first.
+
+    Hall staff get their hall's cases; reviewers those they may see; the admin all. Keep the
+    returned ``cursor``; when ``more`` is true, ask again at once.
+    """
+    query = select(CaseEvent.seq, CaseEvent.case_id).where(CaseEvent.seq > after)
+    if user.role in HALL_ROLES:
+        query = query.where(CaseEvent.hall_id == user.hall_id)
+    seen: dict[uuid.UUID, int] = {}
+    cursor = after
+    more = False
+    for seq, case_id in session.execute(query.order_by(CaseEvent.seq).limit(5000)):
+        if case_id not in seen and len(seen) >= limit:
+            more = True
+            break
+        seen[case_id] = seq
+        cursor = seq
+    out = []
+    for case_id in seen:
+        case = session.get(Case, case_id)
+        if case is not None and (user.role in HALL_ROLES or user.role == "admin"
+                                 or cases.may_see(session, user, case)):
+            out.append(cases.view(session, settings, case, now))
+    return CaseChanges(cursor=cursor, more=more, cases=out)

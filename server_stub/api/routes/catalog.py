@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Query, Request, Response
 
-from server_stub.deps import AdminUser, CurrentUser, SessionDep
+from server_stub.deps import AdminUser, CurrentUser, ReadSessionDep, SessionDep
 from server_stub.schemas.catalog import CatalogChanges, CatalogImportResult
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.services import catalog
@@ -19,7 +19,7 @@ def get_catalog(
     request: Request,
     response: Response,
     user: CurrentUser,
-    session: SessionDep,
+    session: ReadSessionDep,
     since: int = Query(default=0, ge=0, le=2**31, description="上次取得的 revision；0 取全部"),
 ) -> Any:
     """Everything changed after revision ``since``; ``ETag`` is the current revision.

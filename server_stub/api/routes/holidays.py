@@ -5,16 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import delete, select
 
 from server_stub.core.errors import DomainError
-from server_stub.deps import AdminUser, CurrentUser, SessionDep
+from server_stub.deps import AdminUser, CurrentUser, ReadSessionDep, SessionDep
 from server_stub.models import HolidayDay
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.holiday import HolidayCalendar, HolidayDayIn, HolidayDayOut, HolidayYearIn
 from server_stub.services import calendar
-from server_stub.services.kv import set_setting
+from server_stub.services.kv import get_setting, set_setting
 
 router = APIRouter(prefix="/holidays", tags=["calendar"], responses=AUTH_ERRORS)
 
@@ -25,8 +25,6 @@ def _view(session: Any, year: int | None = None) -> HolidayCalendar:
     if year is not None:
         query = query.where(HolidayDay.day >= dt.date(year, 1, 1),
                             HolidayDay.day <= dt.date(year, 12, 31))
-    from server_stub.services.kv import get_setting
-
     return HolidayCalendar(
         first_year=cal.first_year, last_year=cal.last_year,
         revision=int(get_setting(session, calendar.REVISION_KEY) or 0),
@@ -35,9 +33,19 @@ def _view(session: Any, year: int | None = None) -> HolidayCalendar:
     )
 
 
-@router.get("", response_model=HolidayCalendar)
-def list_holidays(user: CurrentUser, session: SessionDep, year: int | None = None) -> Any:
-    """Holidays and make-up workdays (optionally one year), and the published range."""
+@router.get("", response_model=HolidayCalendar, responses={304: {"description": "没有变化"}})
+def list_holidays(
+    request: Request, response: Response, user: CurrentUser, session: ReadSessionDep,
+    year: int | None = Query(default=None, ge=1900, le=2200),
+) -> Any:
+    """Holidays and make-up workdays (optionally one year), and the published range.
+
+    ``ETag`` follows the table's revision: send ``If-None-Match`` to get 304 when unchanged.
+    """
+    etag = f'"holidays-{get_setting(session, calendar.REVISION_KEY) or 0}-{year or "all"}"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    response.headers["ETag"] = etag
     return _view(session, year)
 
 

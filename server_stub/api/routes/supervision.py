@@ -15,6 +15,7 @@ from server_stub.deps import (
     AdminUser,
     IdempotencyKey,
     NowDep,
+    ReadSessionDep,
     SessionDep,
     SettingsDep,
     SupervisorUser,
@@ -36,7 +37,7 @@ router = APIRouter(tags=["supervision"], responses=AUTH_ERRORS)
 
 @router.get("/supervision/rates", response_model=RatesOut)
 def completion_rates(
-    user: SupervisorUser, session: SessionDep, settings: SettingsDep, now: NowDep,
+    user: SupervisorUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
     start: Annotated[date, Query(description="期间第一天（含）")],
     end: Annotated[date, Query(description="期间最后一天（含）")],
     by: Literal["department", "item", "handler"] = "department",
@@ -47,7 +48,7 @@ def completion_rates(
 
 
 @router.get("/supervision/warnings", response_model=list[WarningOut])
-def warning_list(user: SupervisorUser, session: SessionDep, settings: SettingsDep,
+def warning_list(user: SupervisorUser, session: ReadSessionDep, settings: SettingsDep,
                  now: NowDep) -> Any:
     """Yellow (due within the threshold) and red (overdue) steps and cases, red first."""
     return supervision.warnings(session, settings, user, now)
@@ -81,7 +82,7 @@ def urge_case(
                      "content": {"application/x-ndjson": {"schema": {"type": "string"}}}}},
 )
 def supervision_feed(
-    user: SupervisorUser, session: SessionDep,
+    user: SupervisorUser, session: ReadSessionDep,
     after: int = Query(default=0, ge=0, le=2**62, description="上次读到的 cursor"),
     limit: int = Query(default=500, ge=1, le=5000),
 ) -> Response:
@@ -94,7 +95,7 @@ def supervision_feed(
 
 
 @router.get("/sms/outbox", response_model=list[SmsOut])
-def sms_outbox(admin: AdminUser, session: SessionDep,
+def sms_outbox(admin: AdminUser, session: ReadSessionDep,
                status: Literal["queued", "sent", "failed"] | None = None,
                limit: int = Query(default=200, ge=1, le=2000)) -> Any:
     query = select(SmsMessage).order_by(SmsMessage.created_at.desc()).limit(limit)

@@ -7,9 +7,19 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Header, Query, Request
 from fastapi.responses import FileResponse
+from sqlalchemy import select
 
 from server_stub.core.errors import Forbidden
-from server_stub.deps import ClerkUser, CurrentUser, IdempotencyKey, NowDep, SessionDep, SettingsDep
+from server_stub.deps import (
+    ClerkUser,
+    CurrentUser,
+    IdempotencyKey,
+    NowDep,
+    ReadSessionDep,
+    SessionDep,
+    SettingsDep,
+)
+from server_stub.models import Upload
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.upload import UploadCreate, UploadState
 from server_stub.services import cases, idempotency, uploads
@@ -38,11 +48,7 @@ def declare_upload(
 
 
 @router.get("/cases/{case_id}/uploads", response_model=list[UploadState])
-def list_uploads(case_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Any:
-    from sqlalchemy import select
-
-    from server_stub.models import Upload
-
+def list_uploads(case_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep) -> Any:
     case = cases.load_case(session, case_id)
     cases.check_access(session, user, case)
     rows = session.scalars(select(Upload).where(Upload.case_id == case.id)
@@ -57,7 +63,7 @@ def _upload_for(session: Any, user: Any, upload_id: uuid.UUID, lock: bool = Fals
 
 
 @router.get("/uploads/{upload_id}", response_model=UploadState)
-def upload_state(upload_id: uuid.UUID, user: CurrentUser, session: SessionDep) -> Any:
+def upload_state(upload_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep) -> Any:
     """Where to resume: ``confirmed_offset`` bytes are stored."""
     return uploads.state(_upload_for(session, user, upload_id))
 
@@ -91,7 +97,7 @@ def put_chunk(
 
 @router.get("/uploads/{upload_id}/content", response_class=FileResponse,
             responses={200: {"content": {"image/jpeg": {}, "application/octet-stream": {}}}})
-def upload_content(upload_id: uuid.UUID, user: CurrentUser, session: SessionDep,
+def upload_content(upload_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep,
                    settings: SettingsDep) -> Any:
     """The stored file, once complete (the hall's staff and the case's reviewers)."""
     upload = _upload_for(session, user, upload_id)

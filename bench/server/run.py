@@ -1,0 +1,198 @@
+"""Load benchmark: 20 simulated counters create cases and upload 10 pages each, at once.
+
+Starts the real server (uvicorn, one process) on loopback against SQLite and against
+PostgreSQL, then runs N counters in threads: sign in, and per case: create it (with an
+Idempotency-Key), declare 10 page files, send each in 64 KiB chunks, pass the window step.
+Prints throughput and latency percentiles per request kind.
+
+    .venv/bin/python bench/server/run.py [--counters 20] [--cases 3] [--page-kb 85]
+        [--backends sqlite,postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import requests
+from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from server_stub.core.config import Settings  # noqa: E402
+from server_stub.demo import COUNTER_SECRET, seed_demo_data  # noqa: E402
+from server_stub.main import create_app  # noqa: E402
+from server_stub.services import auth  # noqa: E402
+
+PG_URL = os.environ.get("HALL_TEST_POSTGRES_URL",
+                        "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+PASSWORD = "bench-password"
+CHUNK = 64 * 1024
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def prepare(data_dir: Path, url: str | None, counters: int) -> None:
+    app = create_app(Settings(data_dir=data_dir, database_url=url))
+    now = datetime.now(UTC)
+    with app.state.sessionmaker() as s:
+        hall = seed_demo_data(s, now)
+        for i in range(1, counters + 1):
+            auth.register_counter(s, hall, f"B{i:02d}", f"压测窗口{i}", COUNTER_SECRET, now)
+            auth.create_user(s, username=f"bench{i:02d}", name=f"压测{i}", password=PASSWORD,
+                             role="clerk", now=now, hall=hall)
+        s.commit()
+    app.state.engine.dispose()
+
+
+def page_bytes(n: int, size: int) -> bytes:
+    block = hashlib.sha256(str(n).encode()).digest()
+    return b"\xff\xd8\xff\xe0" + (block * (size // 32 + 1))[: size - 4]
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.samples: dict[str, list[float]] = {}
+        self.errors: list[str] = []
+
+    def call(self, kind: str, fn, *args, expect: tuple[int, ...] = (200, 201), **kw):
+        t = time.perf_counter()
+        r = fn(*args, **kw)
+        dt = time.perf_counter() - t
+        with self.lock:
+            self.samples.setdefault(kind, []).append(dt)
+            if r.status_code not in expect:
+                self.errors.append(f"{kind}: {r.status_code} {r.text[:200]}")
+        return r
+
+
+def counter(base: str, i: int, cases: int, page_size: int, rec: Recorder,
+            ready: threading.Barrier) -> None:
+    http = requests.Session()
+    r = http.post(f"{base}/api/v1/auth/token", json={
+        "username": f"bench{i:02d}", "password": PASSWORD, "hall": "demo",
+        "counter": f"B{i:02d}", "counter_secret": COUNTER_SECRET})
+    r.raise_for_status()
+    http.headers["Authorization"] = f"Bearer {r.json()['access_token']}"
+    ready.wait()  # sign-ins (argon2, ~0.2 s of CPU each) are not part of the measurement
+    for c in range(cases):
+        case_id = str(uuid.uuid4())
+        rec.call("create case", http.post, f"{base}/api/v1/cases",
+                 headers={"Idempotency-Key": str(uuid.uuid4())},
+                 json={"id": case_id, "item_code": "ZJ-XK-001", "project_name": f"压测{i}-{c}",
+                       "applicant": {"name": "压测单位", "phone": "13900000000"},
+                       "fees": [{"code": "FS-ZJ-001", "amount": "100.00"}]})
+        for p in range(1, 11):
+            data = page_bytes(i * 1000 + c * 10 + p, page_size)
+            up = rec.call("declare page", http.post, f"{base}/api/v1/cases/{case_id}/uploads",
+                          json={"id": str(uuid.uuid4()), "section": "施工",
+                                "name": f"{p:04d}.jpg", "size": len(data),
+                                "sha256": hashlib.sha256(data).hexdigest()}).json()
+            for off in range(0, len(data), CHUNK):
+                rec.call("page chunk", http.put,
+                         f"{base}/api/v1/uploads/{up['id']}/chunks?offset={off}",
+                         data=data[off: off + CHUNK],
+                         headers={"Content-Type": "application/octet-stream"})
+        rec.call("pass window", http.post, f"{base}/api/v1/cases/{case_id}/actions",
+                 json={"id": str(uuid.uuid4()), "action": "approve", "opinion": "受理"})
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
+
+
+def run_backend(name: str, counters: int, cases: int, page_size: int) -> dict[str, object]:
+    data_dir = Path(tempfile.mkdtemp(prefix=f"hall-bench-{name}-"))
+    url = None
+    schema = None
+    if name == "postgres":
+        schema = f"hall_bench_{uuid.uuid4().hex[:8]}"
+        with create_engine(PG_URL).begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = f"{PG_URL}?options=-csearch_path%3D{schema}"
+    prepare(data_dir, url, counters)
+    port = free_port()
+    cmd = [str(ROOT / ".venv" / "bin" / "hall-server"), "--port", str(port),
+           "--data-dir", str(data_dir)]
+    if url:
+        cmd += ["--database-url", url]
+    log = (data_dir / "server.log").open("w")
+    server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if requests.get(f"{base}/healthz", timeout=1).ok:
+                    break
+            except requests.RequestException:
+                time.sleep(0.1)
+        rec = Recorder()
+        ready = threading.Barrier(counters + 1)
+        threads = [threading.Thread(target=counter,
+                                    args=(base, i, cases, page_size, rec, ready))
+                   for i in range(1, counters + 1)]
+        for t in threads:
+            t.start()
+        ready.wait()
+        t0 = time.perf_counter()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - t0
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if schema:
+            with create_engine(PG_URL).begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+    everything = [x for v in rec.samples.values() for x in v]
+    pages = counters * cases * 10
+    print(f"\n== {name}: {counters} counters × {cases} cases × 10 pages of "
+          f"{page_size // 1000} KB, wall {wall:.1f} s")
+    print(f"   {len(everything)} requests, {len(everything) / wall:.0f} req/s, "
+          f"{pages / wall:.1f} pages/s, {pages * page_size / wall / 1e6:.2f} MB/s, "
+          f"errors {len(rec.errors)}")
+    print(f"   {'kind':<14}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
+    for kind, v in rec.samples.items():
+        print(f"   {kind:<14}{len(v):>6}{statistics.median(v) * 1e3:>9.1f}"
+              f"{pct(v, 95) * 1e3:>9.1f}{max(v) * 1e3:>9.1f}")
+    print(f"   {'all':<14}{len(everything):>6}{statistics.median(everything) * 1e3:>9.1f}"
+          f"{pct(everything, 95) * 1e3:>9.1f}{max(everything) * 1e3:>9.1f}")
+    for e in rec.errors[:5]:
+        print("   error:", e)
+    print(f"   server log: {data_dir / 'server.log'}")
+    return {"wall": wall, "errors": len(rec.errors)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--counters", type=int, default=20)
+    parser.add_argument("--cases", type=int, default=3)
+    parser.add_argument("--page-kb", type=int, default=85)
+    parser.add_argument("--backends", default="sqlite,postgres")
+    args = parser.parse_args()
+    failed = 0
+    for name in args.backends.split(","):
+        failed += int(run_backend(name, args.counters, args.cases, args.page_kb * 1000)["errors"])
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""Printing a receipt whose number is already taken: send, then confirm or keep it pending.
+
+The number and the pending row were committed before this runs. A successful send marks the
+receipt printed; a failed send leaves it pending with the error noted, and the cashier then
+reprints it (no paper came out) or spoils it and takes a new number (paper came out wrong).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+from sqlalchemy.orm import Session
+
+from hall_client.core import receipt_stock
+from hall_client.core.actor import Actor
+from hall_client.core.cashier import receipt_facts
+from hall_client.printing.output import Mode, receipt_bytes, send
+from hall_client.printing.printer_uri import PrinterError
+from hall_client.printing.receipt import Receipt, receipt_from_facts
+
+#: ``Store.transaction``: opens one committed-or-rolled-back unit of work.
+Transaction = Callable[[], AbstractContextManager[Session]]
+
+
+def load_receipt(transaction: Transaction, receipt_id: str, *, hall_code: str, hall_name: str) -> Receipt:
+    with transaction() as session:
+        facts = receipt_facts(session, receipt_id)
+    return receipt_from_facts(facts, hall_code=hall_code, hall_name=hall_name)
+
+
+def print_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, printer: str, key: bytes,
+                  hall_code: str, hall_name: str, mode: Mode = "raster", paper: int = 58,
+                  kick_drawer: bool = False, reprint: bool = False) -> Receipt:
+    """Print a pending receipt (or, with ``reprint``, count and print a 重打 copy)."""
+    with transaction() as session:
+        if reprint:
+            receipt_stock.count_reprint(session, actor, receipt_id)
+        facts = receipt_facts(session, receipt_id)
+        if not reprint and facts.status != "pending":
+            raise PrinterError(f"票据 {facts.number} 状态为 {facts.status}，重打请用 reprint",
+                               code="receipt_not_pending")
+    receipt = receipt_from_facts(facts, hall_code=hall_code, hall_name=hall_name)
+    data = receipt_bytes(receipt, key, mode=mode, paper=paper, kick_drawer=kick_drawer)
+    try:
+        send(printer, data)
+    except PrinterError as exc:
+        with transaction() as session:
+            receipt_stock.note_print_failure(session, actor, receipt_id, str(exc))
+        raise
+    if not reprint:
+        with transaction() as session:
+            receipt_stock.mark_printed(session, actor, receipt_id)
+    return receipt
