@@ -126,6 +126,7 @@ def package_project(
     violations += [Violation(n, "section", f"分册 {n} 重复", "duplicate section") for n in dupes]
     pattern = _name_pattern(profile.naming)
     collected: list[tuple[str, list[tuple[str, bytes]]]] = []
+    dims: dict[tuple[str, str], tuple[int, int]] = {}
     for name, folder in sections:
         if not folder.is_dir():
             violations.append(
@@ -139,7 +140,9 @@ def package_project(
         if not files:
             violations.append(Violation(str(folder), "empty", f"分册 {name} 没有页面", "no pages"))
         for f in files:
-            violations += check_page(f, profile).violations
+            checked = check_page(f, profile)
+            violations += checked.violations
+            dims[(name, f.name)] = (checked.width, checked.height)
         violations += order_violations(files, profile)
         collected.append((name, [(f.name, f.read_bytes()) for f in files]))
     if violations:
@@ -165,7 +168,16 @@ def package_project(
                 "zip": zip_name,
                 "zip_bytes": len(data),
                 "zip_sha256": _sha256(data),
-                "pages": [{"name": n, "bytes": len(b), "sha256": _sha256(b)} for n, b in pages],
+                "pages": [
+                    {
+                        "name": n,
+                        "bytes": len(b),
+                        "width": dims[(name, n)][0],
+                        "height": dims[(name, n)][1],
+                        "sha256": _sha256(b),
+                    }
+                    for n, b in pages
+                ],
             }
         )
     manifest: dict[str, object] = {

@@ -94,6 +94,8 @@ def test_package_is_complete_and_deterministic(
             assert zf.namelist() == [f"{i:04d}.jpg" for i in range(1, k + 2)]
             for page in sec["pages"]:
                 assert hashlib.sha256(zf.read(page["name"])).hexdigest() == page["sha256"]
+                assert (page["width"], page["height"]) == (1131, 1600)
+                assert page["bytes"] == len(zf.read(page["name"]))
     # nothing outside --out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "in"]
 
