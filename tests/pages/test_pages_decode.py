@@ -109,3 +109,31 @@ def test_prepare_json_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     ):
         assert key in page
     assert page["output"].endswith("0001.jpg") and page["bytes"] <= 90000
+
+
+def test_batch_reports_progress_and_can_be_cancelled(tmp_path: Path) -> None:
+    import threading
+
+    from hall_client.pages.errors import Cancelled
+    from hall_client.pages.pipeline import prepare_batch
+    from hall_client.pages.profiles import get_profile
+
+    paths = []
+    for i in range(3):
+        p = tmp_path / f"{i}.png"
+        Image.new("RGB", (620, 877), "white").save(p)
+        paths.append(p)
+    (tmp_path / "bad.jpg").write_bytes(b"")
+    paths.insert(1, tmp_path / "bad.jpg")
+    profile = get_profile("construction-permit")
+    seen: list[tuple[int, int, str]] = []
+    results = prepare_batch(paths, profile, progress=lambda d, t, p: seen.append((d, t, p)))
+    assert [d for d, _, _ in seen] == [1, 2, 3, 4] and all(t == 4 for _, t, _ in seen)
+    assert [r.error.code if r.error else "ok" for r in results] == ["ok", "empty", "ok", "ok"]
+    cancel = threading.Event()
+
+    def stop_after_first(done: int, total: int, path: str) -> None:
+        cancel.set()
+
+    with pytest.raises(Cancelled):
+        prepare_batch(paths, profile, progress=stop_after_first, cancel=cancel)
