@@ -74,6 +74,10 @@ def test_multipage_tiff_and_pdf_give_every_page(tmp_path: Path) -> None:
     pdf.save(tmp_path / "two.pdf")
     srcs = read_file(tmp_path / "two.pdf")
     assert len(srcs) == 2 and max(srcs[0].pixels.shape[:2]) == 2000
+    for fmt, name in (("BMP", "page.dat"), ("WEBP", "page.bin")):
+        Image.new("RGB", (300, 424), (10, 20, 30)).save(tmp_path / name, fmt, lossless=True)
+        (src,) = read_file(tmp_path / name)
+        assert src.format == fmt.lower() and tuple(src.pixels[5, 5]) == (30, 20, 10)
 
 
 def test_prepare_json_fields(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
