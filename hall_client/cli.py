@@ -22,7 +22,10 @@ EXIT_RULE = 1
 EXIT_USAGE = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) just the one sub-command being run: each command
+    module pulls in its own heavy libraries (SQLAlchemy, OpenCV, …), and a page batch should
+    not wait for the database layer to import."""
     parser = argparse.ArgumentParser(
         prog="hall-client",
         description="行政服务中心窗口客户端 / Hall Client. Without a command it starts the GUI.",
@@ -39,13 +42,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh_CN", "en"), default=None, help="interface language")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"hall_client.commands.{name}")
-        module.register(sub)
+        if only is None or name == only:
+            importlib.import_module(f"hall_client.commands.{name}").register(sub)
     return parser
 
 
+def _command_named(argv: Sequence[str]) -> str | None:
+    """The sub-command in ``argv``, skipping the value of ``--data-dir``/``--lang``."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in ("--data-dir", "--lang"):
+            skip = True
+        elif arg in ("-h", "--help"):
+            return None
+        elif not arg.startswith("-"):
+            return arg if arg in COMMAND_MODULES else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=_command_named(argv))
     args = parser.parse_args(argv)
     if args.data_dir is not None:
         os.environ["HALL_DATA_DIR"] = str(args.data_dir)

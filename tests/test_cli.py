@@ -20,3 +20,14 @@ def test_unknown_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> N
     with pytest.raises(SystemExit) as exc:
         main(["no-such-command"])
     assert exc.value.code == 2
+
+
+def test_running_one_command_imports_only_its_module() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; from hall_client.cli import main; main(['pages', 'profiles']); "
+            "print('sqlalchemy' in sys.modules, 'hall_client.commands.catalog' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip().splitlines()[-1]
+    assert out == "False False"
