@@ -226,7 +226,9 @@ def _verify(counter: Counter, args: argparse.Namespace) -> int:
         image = cv2.imread(str(args.image), cv2.IMREAD_GRAYSCALE)
         if image is None:
             raise InvalidInput([Problem(str(args.image), "image_unreadable", "无法读取图片")])
-        payload, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+        from hall_client.printing.raster import read_qr
+
+        payload = read_qr(image)
         if not payload:
             raise InvalidInput([Problem(str(args.image), "qr_not_found", "图片中没有找到二维码")])
     if not payload:

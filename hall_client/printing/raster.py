@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy as np
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
@@ -111,3 +112,19 @@ def render(blocks: list[Block], paper: int = 58) -> Image.Image:
     # Height a multiple of 8 keeps raster bands whole on printers that print in 24/8-dot bands.
     y += -y % 8
     return canvas.crop((0, 0, width, y))
+
+
+def read_qr(gray: np.ndarray) -> str:
+    """The text of the QR code in a greyscale image, or "" if none is found.
+
+    OpenCV's ArUco-based detector read every receipt code we print (600 random payloads at 4
+    and 5 dots per module); the classic detector missed about 2 in 100, so it is only the
+    fallback.
+    """
+    import cv2
+
+    for detector in (cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector()):
+        text, _, _ = detector.detectAndDecode(gray)
+        if text:
+            return str(text)
+    return ""

@@ -152,12 +152,14 @@ def test_receipt_verify_detects_forgery(
 ) -> None:
     import cv2
 
+    from hall_client.printing.raster import read_qr
+
     cv2.setNumThreads(0)  # no OpenCV worker threads for later tests' forked processes
     test_cashier_day_on_the_command_line(data_dir, tmp_path, capsys)
     png = tmp_path / "preview.png"
     genuine = run(capsys, "receipt", "verify", "--image", str(png))
     assert genuine["genuine"] and genuine["in_books"] and genuine["number"] == "0000000101"
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(cv2.imread(str(png), 0))
+    text = read_qr(cv2.imread(str(png), 0))
     forged = text.replace("|6900.00|", "|690.00|")
     assert forged != text
     assert main(["--demo", "receipt", "verify", "--payload", forged, "--json"]) == 1

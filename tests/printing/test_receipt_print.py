@@ -17,6 +17,7 @@ import pytest
 from hall_client.core.money import uppercase_amount
 from hall_client.printing.output import preview, receipt_bytes, send
 from hall_client.printing.printer_uri import PrinterError, parse_printer_uri
+from hall_client.printing.raster import read_qr
 from hall_client.printing.receipt import Receipt, ReceiptDataError
 from hall_client.printing.signing import (
     ReceiptForgeryError,
@@ -34,7 +35,7 @@ def scan_qr(raster: np.ndarray) -> str:
     # OpenCV's worker threads would be inherited half-alive by processes that other tests
     # fork later (pages uses a process pool): keep OpenCV single-threaded in tests.
     cv2.setNumThreads(0)
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(gray)
+    text = read_qr(gray)
     assert text, "no QR code found in the printed raster"
     return str(text)
 
