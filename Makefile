@@ -32,6 +32,7 @@ clean:
 
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take.py
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take.py en
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take_cashier.py
 
 # Refresh the English translation source after changing GUI strings, then translate the new
