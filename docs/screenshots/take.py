@@ -17,6 +17,21 @@ from PySide6.QtWidgets import QApplication
 OUT = Path(__file__).resolve().parent
 
 
+def settle_jobs(jobs: object, ms: int = 600) -> None:
+    """Let the window work for ``ms``, then wait for background jobs and their callbacks.
+
+    An event loop, not a processEvents() busy loop: PySide6 6.12 leaks a reference to None on
+    every Python-level processEvents() call and aborts after a few thousand.
+    """
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+    jobs.wait()  # type: ignore[attr-defined]
+    loop2 = QEventLoop()
+    QTimer.singleShot(50, loop2.quit)
+    loop2.exec()
+
+
 def main() -> int:
     os.environ.setdefault("HALL_DATA_DIR", tempfile.mkdtemp(prefix="hall-shots-"))
     lang = sys.argv[1] if len(sys.argv) > 1 else "zh_CN"
@@ -34,15 +49,7 @@ def main() -> int:
     counter = open_counter(demo=True)
 
     def settle(ms: int = 600) -> None:
-        # An event loop, not a processEvents() busy loop: PySide6 6.12 leaks a reference to
-        # None on every Python-level processEvents() call and aborts after a few thousand.
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-        jobs.wait()
-        loop2 = QEventLoop()
-        QTimer.singleShot(50, loop2.quit)
-        loop2.exec()
+        settle_jobs(jobs, ms)
 
     login = LoginDialog(counter, jobs)
     login.username.setText("admin")
@@ -64,7 +71,8 @@ def main() -> int:
     window.catalog.show_code("ZJ-XK-001")
     settle(1200)
     window.grab().save(str(OUT / f"catalog-browser{suffix}.png"))
-    window.catalog.print_to_pdf(OUT / f"one-time-notice{suffix}.pdf")
+    if not suffix:  # the notice is a Chinese document whatever the interface language
+        window.catalog.print_to_pdf(OUT / "one-time-notice.pdf")
     window.close()
     jobs.wait()
     counter.close()

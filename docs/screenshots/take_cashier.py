@@ -13,8 +13,8 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
+from take import settle_jobs
 
 OUT = Path(__file__).resolve().parent
 
@@ -61,13 +61,7 @@ def main() -> int:
         cashier.open_session(s, me, Decimal("500.00"))
 
     def settle(ms: int = 600) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-        jobs.wait()
-        loop2 = QEventLoop()
-        QTimer.singleShot(50, loop2.quit)
-        loop2.exec()
+        settle_jobs(jobs, ms)
 
     window = MainWindow(counter, jobs, me)
     window.show()
