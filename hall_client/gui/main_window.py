@@ -11,9 +11,10 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
+from hall_client.gui.clerk_workspace import ClerkWorkspace
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import roles_label
-from hall_client.gui.workspaces import AdminWorkspace, AuditWorkspace, PlannedWorkspace
+from hall_client.gui.workspaces import AdminWorkspace, AuditWorkspace
 from hall_client.sync import server_link
 
 
@@ -30,11 +31,8 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         roles = actor.roles
         if "clerk" in roles:
-            self.tabs.addTab(PlannedWorkspace(
-                self.tr("窗口受理"),
-                self.tr("一窗受理：选择事项、按一次性告知单核对材料、用高拍仪采集页面、"
-                        "打印受理／补正／不予受理通知书、出件。请先在“事项目录”中查阅事项。")),
-                self.tr("窗口受理"))
+            self.clerk = ClerkWorkspace(counter, jobs, actor)
+            self.tabs.addTab(self.clerk, self.tr("窗口受理"))
         if "cashier" in roles:
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))

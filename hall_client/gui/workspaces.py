@@ -1,7 +1,7 @@
 """The role workspaces of the main window: 窗口受理, 收费, 监察, 管理.
 
 Supervisors read the audit trail and check its chain here; administrators manage staff
-accounts. The counter and cashier workspaces are filled by the issues that build those jobs.
+accounts. The clerk's and the cashier's workspaces have modules of their own.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,18 +56,6 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, InvalidInput):
         return "\n".join(p.message for p in exc.problems)
     return exc.message if isinstance(exc, DomainError) else str(exc)
-
-
-class PlannedWorkspace(QWidget):
-    """A workspace whose tools arrive with a later release; says what will be here."""
-
-    def __init__(self, title: str, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
 
 
 class AuditWorkspace(QWidget):

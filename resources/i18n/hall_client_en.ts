@@ -3,27 +3,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="141" />
+        <location filename="../../hall_client/gui/workspaces.py" line="129" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="151" />
+        <location filename="../../hall_client/gui/workspaces.py" line="139" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="152" />
+        <location filename="../../hall_client/gui/workspaces.py" line="140" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="153" />
+        <location filename="../../hall_client/gui/workspaces.py" line="141" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="154" />
+        <location filename="../../hall_client/gui/workspaces.py" line="142" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -31,112 +31,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="177" />
+        <location filename="../../hall_client/gui/workspaces.py" line="165" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="178" />
+        <location filename="../../hall_client/gui/workspaces.py" line="166" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="179" />
+        <location filename="../../hall_client/gui/workspaces.py" line="167" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="181" />
+        <location filename="../../hall_client/gui/workspaces.py" line="169" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="182" />
+        <location filename="../../hall_client/gui/workspaces.py" line="170" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <location filename="../../hall_client/gui/workspaces.py" line="171" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="186" />
+        <location filename="../../hall_client/gui/workspaces.py" line="174" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="188" />
+        <location filename="../../hall_client/gui/workspaces.py" line="176" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="190" />
+        <location filename="../../hall_client/gui/workspaces.py" line="178" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="192" />
+        <location filename="../../hall_client/gui/workspaces.py" line="180" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="195" />
+        <location filename="../../hall_client/gui/workspaces.py" line="183" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="201" />
+        <location filename="../../hall_client/gui/workspaces.py" line="189" />
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="249" />
+        <location filename="../../hall_client/gui/workspaces.py" line="237" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="250" />
+        <location filename="../../hall_client/gui/workspaces.py" line="238" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="255" />
+        <location filename="../../hall_client/gui/workspaces.py" line="243" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="256" />
+        <location filename="../../hall_client/gui/workspaces.py" line="244" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="269" />
+        <location filename="../../hall_client/gui/workspaces.py" line="257" />
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="279" />
+        <location filename="../../hall_client/gui/workspaces.py" line="267" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="280" />
+        <location filename="../../hall_client/gui/workspaces.py" line="268" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="282" />
+        <location filename="../../hall_client/gui/workspaces.py" line="270" />
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="293" />
+        <location filename="../../hall_client/gui/workspaces.py" line="281" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="296" />
+        <location filename="../../hall_client/gui/workspaces.py" line="284" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -192,62 +192,62 @@
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <location filename="../../hall_client/gui/workspaces.py" line="70" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="83" />
+        <location filename="../../hall_client/gui/workspaces.py" line="71" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <location filename="../../hall_client/gui/workspaces.py" line="73" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <location filename="../../hall_client/gui/workspaces.py" line="74" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <location filename="../../hall_client/gui/workspaces.py" line="75" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="88" />
+        <location filename="../../hall_client/gui/workspaces.py" line="76" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="89" />
+        <location filename="../../hall_client/gui/workspaces.py" line="77" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="90" />
+        <location filename="../../hall_client/gui/workspaces.py" line="78" />
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="96" />
+        <location filename="../../hall_client/gui/workspaces.py" line="84" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="98" />
+        <location filename="../../hall_client/gui/workspaces.py" line="86" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="102" />
+        <location filename="../../hall_client/gui/workspaces.py" line="90" />
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="124" />
+        <location filename="../../hall_client/gui/workspaces.py" line="112" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -258,7 +258,7 @@
         <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
         <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
         <source>办件编号</source>
-        <translation>Case no.</translation>
+        <translation>Case number</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
@@ -626,6 +626,176 @@
     </message>
 </context>
 <context>
+    <name>ClerkWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="74" />
+        <source>受理时生成的办件编号</source>
+        <translation>Case number given at acceptance</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="77" />
+        <source>单位全称或个人姓名</source>
+        <translation>Full name of the organisation or person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="79" />
+        <source>事项：</source>
+        <translation>Service item:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="80" />
+        <source>办件编号：</source>
+        <translation>Case number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="81" />
+        <source>交款人：</source>
+        <translation>Payer:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="84" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <source>收费项目</source>
+        <translation>Fee items</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="92" />
+        <source>提交收费核定，送收费窗口</source>
+        <translation>Send the assessment to the cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="110" />
+        <source>办件编号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="111" />
+        <source>交款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="112" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="113" />
+        <source>应收金额</source>
+        <translation>Amount due</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="114" />
+        <source>核定人</source>
+        <translation>Assessed by</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="116" />
+        <source>待收费队列（收费窗口）</source>
+        <translation>Waiting at the cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="125" />
+        <source>收费核定：按事项的收费标准核定应收金额，减免须注明原因和政策依据</source>
+        <translation>Fee assessment: amounts follow the item's fee standards; any exemption or reduction needs its reason and legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <source>适用</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <source>计费数量/基数</source>
+        <translation>Quantity / base</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <source>减免</source>
+        <translation>Reduction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <source>减免值</source>
+        <translation>Reduction value</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <source>减免原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <source>政策依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="176" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="190" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="190" />
+        <source>免收</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="191" />
+        <source>按比例减（%）</source>
+        <translation>Reduce by percent</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="192" />
+        <source>按金额减（元）</source>
+        <translation>Reduce by yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="227" />
+        <source>请填写“{name}”的{what}</source>
+        <translation>Enter {what} for “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="238" />
+        <source>{name}：减免值“{text}”不是数字</source>
+        <translation>{name}: reduction value “{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="243" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="251" />
+        <source>应收合计：—</source>
+        <translation>Total due: —</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="262" />
+        <source>（减 {r}）</source>
+        <translation> (less {r})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="265" />
+        <source>应收合计：{total}　{upper}</source>
+        <translation>Total due: {total}  {upper}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="276" />
+        <source>请填写办件编号</source>
+        <translation>Enter the case number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="290" />
+        <source>已送收费窗口：{case} {payer} 应收 {total}</source>
+        <translation>Sent to the cashier: {case} {payer}, due {total}</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="159" />
@@ -752,93 +922,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="27" />
+        <location filename="../../hall_client/gui/main_window.py" line="28" />
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="34" />
-        <location filename="../../hall_client/gui/main_window.py" line="37" />
+        <location filename="../../hall_client/gui/main_window.py" line="35" />
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="35" />
-        <source>一窗受理：选择事项、按一次性告知单核对材料、用高拍仪采集页面、打印受理／补正／不予受理通知书、出件。请先在“事项目录”中查阅事项。</source>
-        <translation>One-window acceptance: choose the item, check materials against its one-time notice, capture pages with the document camera, print acceptance / correction / refusal notices, hand out results. Meanwhile, look items up under Catalog.</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="40" />
+        <location filename="../../hall_client/gui/main_window.py" line="38" />
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="43" />
+        <location filename="../../hall_client/gui/main_window.py" line="41" />
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="48" />
+        <location filename="../../hall_client/gui/main_window.py" line="46" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="49" />
+        <location filename="../../hall_client/gui/main_window.py" line="47" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="52" />
+        <location filename="../../hall_client/gui/main_window.py" line="50" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="53" />
+        <location filename="../../hall_client/gui/main_window.py" line="51" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="57" />
+        <location filename="../../hall_client/gui/main_window.py" line="55" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="58" />
+        <location filename="../../hall_client/gui/main_window.py" line="56" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="63" />
+        <location filename="../../hall_client/gui/main_window.py" line="61" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="65" />
+        <location filename="../../hall_client/gui/main_window.py" line="63" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67" />
+        <location filename="../../hall_client/gui/main_window.py" line="65" />
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="86" />
+        <location filename="../../hall_client/gui/main_window.py" line="84" />
         <source>中心服务器：已连接 {url}</source>
         <translation>Central server: connected {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="90" />
+        <location filename="../../hall_client/gui/main_window.py" line="88" />
         <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
         <translation>Central server: offline (work continues; syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96" />
+        <location filename="../../hall_client/gui/main_window.py" line="94" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <location filename="../../hall_client/gui/main_window.py" line="95" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
