@@ -268,7 +268,8 @@ def month_summary(session: Session, year: int, month: int) -> MonthSummary:
 
 def export_xlsx(path: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[Sequence[Any]]]],
                 ) -> None:
-    """Write sheets of (title, header, rows); Decimal amounts become numbers shown as 0.00."""
+    """Write sheets of (title, header, rows); Decimal amounts are written as exact numbers
+    shown as 0.00 (never through float)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -280,7 +281,7 @@ def export_xlsx(path: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+            sheet.append(list(row))  # openpyxl writes Decimal as an exact number
             for cell, value in zip(sheet[sheet.max_row], row, strict=False):
                 if isinstance(value, Decimal):
                     cell.number_format = "#,##0.00"
