@@ -28,8 +28,8 @@ import cv2
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "pages"))
-from synthetic import corner_error, photograph, render_page, upright_turn  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from tests.pages.synthetic import corner_error, photograph, render_page, upright_turn  # noqa: E402
 
 from hall_client.pages.decode import read_bytes, read_file  # noqa: E402
 from hall_client.pages.encode import ENCODERS, _search_quality, encode_to_cap  # noqa: E402

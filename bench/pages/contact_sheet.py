@@ -16,8 +16,8 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "pages"))
-from synthetic import photograph, render_page  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from tests.pages.synthetic import photograph, render_page  # noqa: E402
 
 from hall_client.pages.pipeline import prepare_file  # noqa: E402
 from hall_client.pages.profiles import get_profile  # noqa: E402

@@ -9,11 +9,11 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from synthetic import render_page
 
 from hall_client.cli import main
 from hall_client.pages.camera import Camera, StillDetector, auto_capture
 from hall_client.pages.errors import Cancelled, PageError
+from tests.pages.synthetic import render_page
 
 SIZE = (640, 480)
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from synthetic import (
+
+from hall_client.pages.decode import read_bytes
+from hall_client.pages.pipeline import prepare_image, prepare_source
+from hall_client.pages.profiles import get_profile
+from hall_client.pages.quality import decode_grey, ssim_against
+from tests.pages.synthetic import (
     PAGE_SIZE,
     corner_error,
     photograph,
     render_page,
     upright_turn,
 )
-
-from hall_client.pages.decode import read_bytes
-from hall_client.pages.pipeline import prepare_image, prepare_source
-from hall_client.pages.profiles import get_profile
-from hall_client.pages.quality import decode_grey, ssim_against
 
 PROFILE = get_profile("construction-permit")
 N_PHOTOS = 24
