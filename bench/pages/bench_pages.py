@@ -29,13 +29,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from tests.pages.synthetic import corner_error, photograph, render_page, upright_turn  # noqa: E402
-
 from hall_client.pages.decode import read_bytes, read_file  # noqa: E402
 from hall_client.pages.encode import ENCODERS, _search_quality, encode_to_cap  # noqa: E402
 from hall_client.pages.pipeline import prepare_file, prepare_source  # noqa: E402
 from hall_client.pages.profiles import get_profile  # noqa: E402
 from hall_client.pages.quality import decode_grey, ssim, ssim_against  # noqa: E402
+from tests.pages.synthetic import corner_error, photograph, render_page, upright_turn  # noqa: E402
 
 PROFILE = get_profile("construction-permit")
 SHARED = ROOT.parent / "shared" / "data" / "pages"

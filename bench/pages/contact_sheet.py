@@ -17,10 +17,9 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from tests.pages.synthetic import photograph, render_page  # noqa: E402
-
 from hall_client.pages.pipeline import prepare_file  # noqa: E402
 from hall_client.pages.profiles import get_profile  # noqa: E402
+from tests.pages.synthetic import photograph, render_page  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "pages"
 CELL_H = 420
