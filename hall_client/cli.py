@@ -69,6 +69,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir is not None:
         os.environ["HALL_DATA_DIR"] = str(args.data_dir)
     if args.command is None:
+        if sys.platform.startswith("linux") and not any(
+            os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+        ):
+            print("hall-client：没有可用的图形显示（未设置 DISPLAY），无法打开窗口。"
+                  "请在桌面环境中运行，或使用命令行子命令（hall-client --help）。\n"
+                  "hall-client: no display (DISPLAY is not set); run it on a desktop, or use a "
+                  "sub-command (hall-client --help).", file=sys.stderr)
+            return EXIT_USAGE
         from hall_client.gui.app import run_gui  # Qt is only loaded for the GUI
 
         return run_gui(demo=args.demo, lang=args.lang)

@@ -31,3 +31,15 @@ def test_running_one_command_imports_only_its_module() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip().splitlines()[-1]
     assert out == "False False"
+
+
+def test_gui_without_a_display_says_so(monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the display check is for Linux desktops")
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    assert main([]) == 2
+    assert "DISPLAY" in capsys.readouterr().err
