@@ -26,6 +26,3 @@ class Actor:
                 code=f"role_required:{role}",
             )
         return role
-
-
-SYSTEM = Actor(username="system", full_name="系统", roles=frozenset(ROLES), counter="-")

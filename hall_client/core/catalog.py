@@ -30,8 +30,6 @@ CATEGORIES = (
 )
 MATERIAL_FORMS = {"original": "原件", "copy": "复印件", "original_and_copy": "原件及复印件"}
 FEE_KINDS = {"fixed": "固定金额", "per_unit": "按单位计费", "tiered": "分段累进", "capped": "按比例封顶"}
-POST_NAMES = {"window": "窗口受理", "window_finish": "窗口办结", "dept_review": "科室审核",
-              "deputy": "分管领导审批", "chief": "主管领导审批"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9-]{1,31}$")
 ITEM_FIELDS = ("code", "name", "category", "department", "place", "phone", "supervision_phone",
                "guide", "legal_limit_days", "promised_limit_days", "page_profile", "materials",

@@ -20,8 +20,3 @@ def take_next(session: Session, name: str, *, start: int = 1) -> int:
     seq.next_value = value + 1
     session.flush()
     return value
-
-
-def peek_next(session: Session, name: str, *, start: int = 1) -> int:
-    seq = session.get(NumberSequence, name)
-    return start if seq is None else seq.next_value

@@ -200,7 +200,7 @@ class ApprovalDialog(QDialog):
     def __init__(self, line: cashier.PaymentLine, *, refund: bool,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line, self.is_refund = line, refund
+        self.line = line
         self.setWindowTitle(self.tr("退款") if refund else self.tr("作废收款"))
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}")

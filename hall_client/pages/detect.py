@@ -35,9 +35,6 @@ class PageQuad:
     confidence: float
     method: str
 
-    def as_list(self) -> list[list[float]]:
-        return [[round(float(x), 1), round(float(y), 1)] for x, y in self.corners]
-
 
 def order_corners(pts: np.ndarray) -> np.ndarray:
     """Order four points as top-left, top-right, bottom-right, bottom-left."""

@@ -65,18 +65,6 @@ def _ink(small: np.ndarray) -> np.ndarray:
     return np.where(keep, ink, 0).astype(np.uint8)
 
 
-def _gappiness(profile: np.ndarray) -> float:
-    """How strongly a projection profile alternates between ink bands and empty gaps."""
-    nz = np.nonzero(profile)[0]
-    if len(nz) < 4:
-        return 0.0
-    p = profile[nz[0] : nz[-1] + 1].astype(np.float64)
-    p = np.convolve(p, np.ones(2) / 2, mode="same")
-    empty = p <= 0.02 * p.max()
-    transitions = np.count_nonzero(np.diff(empty.astype(np.int8)) != 0)
-    return float(empty.mean()) * np.sqrt(transitions)
-
-
 def _elongation(mask: np.ndarray, along_x: bool) -> float:
     """Area-weighted mean log elongation (along the chosen axis) of the mask's blobs."""
     n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)

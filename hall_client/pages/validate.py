@@ -18,7 +18,6 @@ from PIL import Image
 from hall_client.pages.profiles import PageProfile
 
 #: Image files we look at when a folder is given.
-PAGE_SUFFIXES = {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".bmp", ".webp", ".gif", ".pdf"}
 
 
 @dataclass(frozen=True)

@@ -80,10 +80,6 @@ def blocks_bytes(blocks: list[Block], *, mode: Mode = "raster", paper: int = 58,
     return INIT + body + FEED_AND_CUT + (DRAWER_KICK if kick_drawer else b"")
 
 
-def drawer_kick_bytes() -> bytes:
-    return DRAWER_KICK
-
-
 def open_printer(uri: PrinterURI, timeout: float = 10.0) -> Any:
     """Open the device for a printer URI through python-escpos."""
     printer_module = load_escpos()

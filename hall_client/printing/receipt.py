@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -89,10 +89,6 @@ class Receipt:
             raise ReceiptDataError(
                 code="receipt_payments_mismatch", message=f"收款合计 {paid} 与应收 {total} 不符"
             )
-
-    @property
-    def issued_utc(self) -> datetime:
-        return self.issued_at.astimezone(UTC)
 
     @property
     def issued_local(self) -> datetime:
