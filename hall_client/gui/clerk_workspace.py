@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -68,6 +69,10 @@ class ClerkWorkspace(QWidget):
         self.item.setObjectName("item")
         self.item.setEditable(True)
         self.item.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.item.lineEdit().setPlaceholderText(self.tr("选择事项，或输入名称、编码查找"))
+        completer = self.item.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.item.currentIndexChanged.connect(self._item_chosen)
         self.case_ref = QLineEdit()
         self.case_ref.setObjectName("caseRef")
@@ -91,6 +96,8 @@ class ClerkWorkspace(QWidget):
         self.message.setWordWrap(True)
         self.submit_button = QPushButton(self.tr("提交收费核定，送收费窗口"))
         self.submit_button.clicked.connect(self.submit)
+        self.submit_button.setEnabled(False)
+        self.message.setText(self.tr("先选择事项，再填写各收费项目的计费数量或基数"))
         actions = QHBoxLayout()
         actions.addWidget(self.total, 1)
         actions.addWidget(self.submit_button)

@@ -628,169 +628,179 @@
 <context>
     <name>ClerkWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="74" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="72" />
+        <source>选择事项，或输入名称、编码查找</source>
+        <translation>Choose an item, or type part of its name or code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="79" />
         <source>受理时生成的办件编号</source>
         <translation>Case number given at acceptance</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="77" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="82" />
         <source>单位全称或个人姓名</source>
         <translation>Full name of the organisation or person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="79" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="84" />
         <source>事项：</source>
         <translation>Service item:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="80" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="85" />
         <source>办件编号：</source>
         <translation>Case number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="81" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="86" />
         <source>交款人：</source>
         <translation>Payer:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="84" />
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="89" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="181" />
         <source>收费项目</source>
         <translation>Fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="92" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="97" />
         <source>提交收费核定，送收费窗口</source>
         <translation>Send the assessment to the cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="110" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="100" />
+        <source>先选择事项，再填写各收费项目的计费数量或基数</source>
+        <translation>Choose the item first, then enter what each fee is charged on</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="117" />
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="111" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="118" />
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="112" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="119" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="113" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="120" />
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="114" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="121" />
         <source>核定人</source>
         <translation>Assessed by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="116" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="123" />
         <source>待收费队列（收费窗口）</source>
         <translation>Waiting at the cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="125" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="132" />
         <source>收费核定：按事项的收费标准核定应收金额，减免须注明原因和政策依据</source>
         <translation>Fee assessment: amounts follow the item's fee standards; any exemption or reduction needs its reason and legal basis</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="181" />
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="181" />
         <source>标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="174" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="181" />
         <source>计费数量/基数</source>
         <translation>Quantity / base</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="182" />
         <source>减免</source>
         <translation>Reduction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="182" />
         <source>减免值</source>
         <translation>Reduction value</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="182" />
         <source>减免原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="175" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="182" />
         <source>政策依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="176" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="183" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="190" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="197" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="190" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="197" />
         <source>免收</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="191" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="198" />
         <source>按比例减（%）</source>
         <translation>Reduce by percent</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="192" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="199" />
         <source>按金额减（元）</source>
         <translation>Reduce by yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="227" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="234" />
         <source>请填写“{name}”的{what}</source>
         <translation>Enter {what} for “{name}”</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="238" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="248" />
         <source>{name}：减免值“{text}”不是数字</source>
         <translation>{name}: reduction value “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="243" />
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="251" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="253" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="261" />
         <source>应收合计：—</source>
         <translation>Total due: —</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="262" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="272" />
         <source>（减 {r}）</source>
         <translation> (less {r})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="265" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="275" />
         <source>应收合计：{total}　{upper}</source>
         <translation>Total due: {total}  {upper}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="276" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="286" />
         <source>请填写办件编号</source>
         <translation>Enter the case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="290" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="300" />
         <source>已送收费窗口：{case} {payer} 应收 {total}</source>
         <translation>Sent to the cashier: {case} {payer}, due {total}</translation>
     </message>
