@@ -73,6 +73,7 @@ def main() -> int:
     window.grab().save(str(OUT / f"catalog-browser{suffix}.png"))
     if not suffix:  # the notice is a Chinese document whatever the interface language
         window.catalog.print_to_pdf(OUT / "one-time-notice.pdf")
+        settle(300)
     window.close()
 
     from hall_client.core import auth

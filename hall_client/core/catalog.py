@@ -357,11 +357,17 @@ def import_document(session: Session, actor: Actor, doc: Any, *, source: str = "
                          object_type="department", object_id=d["code"], before=before, after=values)
     for p in doc.get("people", []):
         holder = session.get(CatalogPerson, p["user"])
+        person = {"name": p["name"], "department": p.get("department", "")}
         if holder is None:
-            session.add(CatalogPerson(user=p["user"], name=p["name"],
-                                      department=p.get("department", "")))
-        else:
-            holder.name, holder.department = p["name"], p.get("department", "")
+            session.add(CatalogPerson(user=p["user"], **person))
+            audit.record(session, actor, role=role, action="catalog.person_add",
+                         object_type="catalog_person", object_id=p["user"], after=person)
+        elif (holder.name, holder.department) != (person["name"], person["department"]):
+            before = {"name": holder.name, "department": holder.department}
+            holder.name, holder.department = person["name"], person["department"]
+            audit.record(session, actor, role=role, action="catalog.person_update",
+                         object_type="catalog_person", object_id=p["user"], before=before,
+                         after=person)
     session.flush()
     report = ImportReport()
     for item in doc["items"]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from hall_client.core import catalog
 from hall_client.core.catalog import ItemSummary
 from hall_client.core.counter import Counter
-from hall_client.gui.jobs import JobRunner
+from hall_client.gui.jobs import JobRunner, Operation
 from hall_client.gui.table_model import Column, RecordTableModel
 from hall_client.printing.notice import item_html
 
@@ -150,19 +151,29 @@ class CatalogBrowser(QWidget):
         self.print_button.setEnabled(True)
         self.item_shown.emit(self.current_code)
 
-    def notice_document(self) -> QTextDocument:
-        doc = QTextDocument(self)
-        doc.setDefaultFont(self.font())
-        doc.setHtml(self.current_print_html)
-        return doc
+    def _print_job(self, printer: QPrinter) -> Operation:
+        """Lay out and print the current notice off the GUI thread (painting on a QPrinter is
+        allowed in any thread; the document is made in the worker that uses it)."""
+        html, font = self.current_print_html, QFont(self.font())
 
-    def print_to_pdf(self, path: Path) -> None:
+        def work(ctx: object) -> None:
+            doc = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setHtml(html)
+            doc.print_(printer)
+
+        return self.jobs.background(
+            work, failure=lambda exc: QMessageBox.warning(
+                self, self.tr("打印失败"), self.tr("一次性告知单未能打印：{error}").format(
+                    error=exc)))
+
+    def print_to_pdf(self, path: Path) -> Operation:
         """Print the current notice on A4 into a PDF file (used by tests and 'save as PDF')."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(path))
         self._setup_a4(printer)
-        self.notice_document().print_(printer)
+        return self._print_job(printer)
 
     @staticmethod
     def _setup_a4(printer: QPrinter) -> None:
@@ -175,4 +186,4 @@ class CatalogBrowser(QWidget):
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印一次性告知单"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.notice_document().print_(printer)
+            self._print_job(printer)

@@ -76,7 +76,8 @@ class AuditWorkspace(QWidget):
             Column(QCoreApplication.translate("AuditWorkspace", "操作"), lambda e: e.action),
             Column(QCoreApplication.translate("AuditWorkspace", "对象"), lambda e: f"{e.object_type}:{e.object_id}"),
             Column(QCoreApplication.translate("AuditWorkspace", "变更"), lambda e: e.after,
-                   lambda e: f"前：{e.before}\n后：{e.after}"),
+                   lambda e: QCoreApplication.translate("AuditWorkspace", "前：{before}\n后：{after}")
+                   .format(before=e.before, after=e.after)),
         ], self)
         self.view = _table(self.model)
         self.status = QLabel()

@@ -159,3 +159,18 @@ def test_validate_does_not_mutate_input() -> None:
     snapshot = copy.deepcopy(doc)
     catalog.validate(doc)
     assert doc == snapshot
+
+
+def test_post_holder_changes_are_audited(counter: Counter) -> None:
+    from hall_client.store.models import AuditEntry
+
+    doc = _seed()
+    doc["people"][0]["name"] = "王静（改）"
+    doc["people"].append({"user": "newcomer", "name": "新同事", "department": "ZJJ"})
+    with counter.store.transaction() as s:
+        catalog.import_document(s, counter.cli_actor(), doc)
+    with counter.store.transaction() as s:
+        rows = {(e.action, e.object_id): e for e in s.scalars(select(AuditEntry))}
+    assert ("catalog.person_add", "newcomer") in rows
+    update = rows[("catalog.person_update", doc["people"][0]["user"])]
+    assert "王静（改）" in update.after and "王静" in update.before

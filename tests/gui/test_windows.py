@@ -49,7 +49,7 @@ def test_workspaces_follow_roles(qtbot: QtBot, counter: Counter, jobs: JobRunner
     qtbot.addWidget(admin)
     assert _tab_titles(admin) == ["监察", "管理", "事项目录"]
     settle(qtbot, jobs)
-    assert "王静" in admin.user_label.text() or "系统管理员" in admin.user_label.text()
+    assert "系统管理员（系统管理员、值班主任）" in admin.user_label.text()  # name, then roles
     assert "W01" in admin.counter_label.text()
     qtbot.waitUntil(lambda: "未连接" in admin.server_label.text(), timeout=10000)
 
@@ -68,7 +68,8 @@ def test_catalog_search_detail_and_pdf(qtbot: QtBot, counter: Counter, jobs: Job
                      "主管领导审批", "承诺时限"):
         assert expected in text
     pdf = tmp_path / "notice.pdf"
-    browser.print_to_pdf(pdf)
+    job = browser.print_to_pdf(pdf)
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     assert b"WenQuanYi" in data or b"WQY" in data.upper()  # the bundled CJK font is embedded
