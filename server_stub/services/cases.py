@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import uuid
 from datetime import datetime, timedelta
@@ -120,13 +121,15 @@ def create_case(
     hall = session.get(Hall, principal.hall_id)
     assert hall is not None
     if body.case_number:
+        if SERVER_NUMBER.match(body.case_number):
+            raise DomainError("case_number_reserved",
+                              f"受理号 {body.case_number} 是服务器自动编号的格式（大厅编码-年份-6位序号），"
+                              "窗口自编受理号请换用其他格式")
         if session.scalar(select(Case.id).where(Case.case_number == body.case_number)):
             raise Conflict("case_number_taken", f"受理号 {body.case_number} 已被其他受理件使用")
         number = body.case_number
     else:
-        year = local_date(accepted_at).year
-        seq = next_number(session, f"case:{hall.code}:{year}")
-        number = f"{hall.code.upper()}-{year}-{seq:06d}"
+        number = _next_case_number(session, hall, local_date(accepted_at).year)
     code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
     data = item.data
     case = Case(
@@ -153,6 +156,19 @@ def create_case(
     out = view(session, settings, case, now)
     out.verification_code = code
     return 201, out.model_dump(mode="json")
+
+
+SERVER_NUMBER = re.compile(r"^[A-Za-z0-9]+-[0-9]{4}-[0-9]{6}$")
+"""The shape of server-made numbers; clients may not send one (it could take a future number)."""
+
+
+def _next_case_number(session: Session, hall: Hall, year: int) -> str:
+    """Next free number of the hall's sequence; numbers already taken are skipped, not reused."""
+    while True:
+        seq = next_number(session, f"case:{hall.code}:{year}")
+        number = f"{hall.code.upper()}-{year}-{seq:06d}"
+        if session.scalar(select(Case.id).where(Case.case_number == number)) is None:
+            return number
 
 
 def _fees(item: dict[str, Any], body: CaseCreate) -> list[dict[str, Any]]:

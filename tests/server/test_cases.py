@@ -41,6 +41,39 @@ def test_client_supplied_number_and_code(api: Api) -> None:
     assert r.status_code == 409 and r.json()["detail"]["code"] == "case_number_taken"
 
 
+def test_client_number_in_server_format_is_refused(any_api: Api) -> None:
+    """A client number shaped like the server's own would block that number forever."""
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases",
+                    json=case_body(case_number="DEMO-2026-000006"))
+    assert r.status_code == 422 and r.json()["detail"]["code"] == "case_number_reserved"
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases",
+                    json=case_body(case_number="demo-2026-000007"))
+    assert r.status_code == 422 and r.json()["detail"]["code"] == "case_number_reserved"
+
+
+def test_server_numbering_skips_taken_numbers(api: Api) -> None:
+    """A number already in the table (an old client number, a merged hall) is skipped."""
+    api.clock.set(2026, 3, 2)
+    first = create_case(api)
+    assert first["case_number"] == "DEMO-2026-000001"
+    with api.session() as s:
+        taken = s.get(Case, uuid.UUID(create_case(api)["id"]))
+        assert taken is not None
+        taken.case_number = "DEMO-2026-000003"
+        s.commit()
+    # The sequence now gives 3, which is taken: the server moves on instead of failing.
+    third = create_case(api)
+    assert third["case_number"] == "DEMO-2026-000004"
+    assert create_case(api)["case_number"] == "DEMO-2026-000005"
+
+
+def test_hall_codes_differing_only_in_case_are_one_code(api: Api) -> None:
+    r = api.as_("admin", "POST", "/api/v1/admin/halls", json={"code": "h2", "name": "二号中心"})
+    assert r.status_code == 201, r.text
+    r = api.as_("admin", "POST", "/api/v1/admin/halls", json={"code": "H2", "name": "重复"})
+    assert r.status_code == 409 and r.json()["detail"]["code"] == "hall_exists"
+
+
 def test_same_key_same_body_returns_stored_result(api: Api) -> None:
     body = case_body()
     key = {"Idempotency-Key": str(uuid.uuid4())}
