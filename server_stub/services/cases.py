@@ -11,7 +11,7 @@ import json
 import re
 import secrets
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -96,9 +96,34 @@ def check_access(session: Session, principal: Principal, case: Case) -> None:
     raise Forbidden("case_forbidden", "您不是该受理件任何环节的办理人")
 
 
-def _same_request(case: Case, body: CaseCreate, fee_list: list[dict[str, Any]]) -> bool:
-    return (case.item_code, case.project_name, case.applicant, case.fees) == (
-        body.item_code, body.project_name, body.applicant.model_dump(mode="json"), fee_list)
+def _same_request(case: Case, body: CaseCreate, item_version: int,
+                  fee_list: list[dict[str, Any]], secret_key: str) -> bool:
+    """Is this the request that made the case (a retry), field by field?
+
+    Optional fields the client left out (number, code, acceptance time) were the server's
+    choice, so leaving them out again matches; a value sent must equal what is stored.
+    """
+    if (case.item_code, case.item_version, case.project_name, case.applicant, case.fees,
+            case.materials) != (
+            body.item_code, item_version, body.project_name,
+            body.applicant.model_dump(mode="json"), fee_list,
+            [m.model_dump(mode="json") for m in body.materials]):
+        return False
+    if body.case_number is None:
+        if not SERVER_NUMBER.match(case.case_number):
+            return False
+    elif body.case_number != case.case_number:
+        return False
+    if body.verification_code is not None and not secrets.compare_digest(
+            keyed_digest(secret_key, body.verification_code), case.verification_digest):
+        return False
+    return body.accepted_at is None or _same_instant(body.accepted_at, case.accepted_at)
+
+
+def _same_instant(a: datetime, b: datetime) -> bool:
+    if b.tzinfo is None:  # SQLite hands back naive UTC
+        b = b.replace(tzinfo=UTC)
+    return a == b
 
 
 def create_case(
@@ -109,7 +134,8 @@ def create_case(
     fees = _fees(item.data, body)
     existing = session.get(Case, body.id)
     if existing is not None:
-        if existing.hall_id == principal.hall_id and _same_request(existing, body, fees):
+        if existing.hall_id == principal.hall_id and _same_request(
+                existing, body, item.version, fees, settings.secret_key):
             return 200, view(session, settings, existing, now).model_dump(mode="json")
         raise Conflict("case_exists",
                        f"受理件 {body.id} 已存在，且内容不同；新受理件请使用新的 UUID")

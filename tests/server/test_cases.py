@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 import uuid
 from datetime import datetime
+from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from server_stub.models import Case, CaseStep, IdempotencyRecord
@@ -101,6 +103,24 @@ def test_same_key_different_body_is_422(api: Api) -> None:
     r = api.as_("wangjing", "POST", "/api/v1/cases", json=case_body(), headers=key)
     assert r.status_code == 422
     assert r.json()["detail"]["code"] == "idempotency_key_reused"
+
+
+@pytest.mark.parametrize("change", [
+    {"materials": []},
+    {"verification_code": "ZZ9999"},
+    {"case_number": "C01-2026-0099"},
+    {"accepted_at": "2026-03-01T09:00:00+08:00"},
+])
+def test_same_uuid_with_any_field_changed_is_409(any_api: Api, change: dict[str, Any]) -> None:
+    any_api.clock.set(2026, 3, 2)
+    body = case_body(verification_code="AB12CD", accepted_at="2026-03-02T09:30:00+08:00",
+                     case_number=f"C01-{uuid.uuid4().hex[:12]}")  # unique: PostgreSQL is shared
+    assert any_api.as_("wangjing", "POST", "/api/v1/cases", json=body).status_code == 201
+    again = any_api.as_("wangjing", "POST", "/api/v1/cases", json=body)
+    assert again.status_code == 200, again.text
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases", json={**body, **change})
+    assert r.status_code == 409, r.text
+    assert r.json()["detail"]["code"] == "case_exists"
 
 
 def test_same_uuid_without_key_is_not_a_second_case(api: Api) -> None:
