@@ -9,6 +9,8 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from server_stub.schemas.common import Money
+
 Phone = Field(default="", pattern=r"^(\+?[0-9][0-9 -]{4,19})?$")
 
 
@@ -38,7 +40,7 @@ class FeeAssessed(BaseModel):
     model_config = ConfigDict(extra="forbid")
     code: str = Field(min_length=1, max_length=40)
     name: str = Field(default="", max_length=200)
-    amount: Decimal = Field(ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2)
+    amount: Money = Field(ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2)
     basis: str = Field(default="", max_length=500)
 
 

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+
+MONEY_PATTERN = r"^[0-9]{1,10}(\.[0-9]{1,2})?$"
+
+
+def _money_string(value: Any) -> Any:
+    """Money travels as a decimal string: a JSON number has passed through a float."""
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str):
+        raise ValueError('金额必须写成十进制字符串，如 "600.00"，不接受 JSON 数字')
+    if not re.fullmatch(MONEY_PATTERN, value):
+        raise ValueError('金额必须是至多两位小数的非负十进制数，如 "600.00"')
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_money_string),
+                  WithJsonSchema({"type": "string", "pattern": MONEY_PATTERN})]
+"""Yuan as a decimal string ("600.10"); numbers and other shapes are refused with 422."""
 
 
 class ProblemDetail(BaseModel):

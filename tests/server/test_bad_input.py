@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+import pytest
 from sqlalchemy import func, select
 
 from server_stub.models import Case, CaseStep, IdempotencyRecord, Upload
@@ -139,3 +140,27 @@ def test_bad_idempotency_key(api: Api) -> None:
     assert r.status_code == 422
     with api.session() as s:
         assert s.scalar(select(func.count()).select_from(IdempotencyRecord)) == 0
+
+
+@pytest.mark.parametrize("amount", [600.1, 600, "600.001", "-1.00", "1e3", " 600"])
+def test_fee_amount_must_be_a_decimal_string(api: Api, amount: object) -> None:
+    """A JSON number has been through a float: money is refused unless it is a string."""
+    body = case_body(fees=[{"code": "FS-ZJ-001", "amount": amount}])
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json=body)
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"]["code"] == "invalid_request"
+    assert "amount" in r.text
+    assert _counts(api) == (0, 0, 0)
+
+
+def test_action_amount_must_be_a_decimal_string(api: Api) -> None:
+    from server_stub.schemas.action import ActionIn
+
+    with pytest.raises(ValueError, match="金额"):
+        ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve", "amount": 600.1})
+    r = api.as_("shouyin", "POST", f"/api/v1/cases/{uuid.uuid4()}/actions",
+                json={"id": str(uuid.uuid4()), "action": "approve", "amount": 2100.5})
+    assert r.status_code == 422 and r.json()["detail"]["code"] == "invalid_request"
+    ok = ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve",
+                                  "amount": "2100.50"})
+    assert str(ok.amount) == "2100.50"
