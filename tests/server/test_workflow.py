@@ -9,9 +9,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
-from server_stub.models import SmsMessage
+from server_stub.models import CaseStep, SmsMessage
 
 from .conftest import Api
 from .helpers import create_case, page, upload
@@ -272,3 +273,27 @@ def test_parallel_flow_with_correction_to_completion_across_national_day(any_api
         "accepted", "approve", "approve", "request_correction", "correction_received",
         "approve", "approve", "approve", "payment_recorded", "certificate_issued",
         "collected", "finished"]
+
+
+@pytest.mark.parametrize("action", ["reject", "return"])
+def test_parallel_step_closed_by_anothers_action_records_no_actor(
+        any_api: Api, action: str) -> None:
+    """陈浩 rejecting/returning on dept_review ends planning_review too, which he does not
+    hold: it must not show him as its handler, nor count twice in his handler rates."""
+    api = any_api
+    api.clock.set(2026, 3, 2)
+    case = create_case(api, item_code="ZJ-XK-002", fees=[{"code": "FS-ZJ-010",
+                                                          "amount": "500.00"}])
+    cid = case["id"]
+    act(api, "liqiang", cid, "approve")
+    api.clock.set(2026, 3, 3)
+    fields = ({"reason": "不符合条件"} if action == "reject"
+              else {"to_stage": 1, "opinion": "请补充材料"})
+    case = act(api, "chenhao", cid, action, **fields)
+    state = "rejected" if action == "reject" else "returned"
+    dept, planning = step(case, "dept_review", state), step(case, "planning_review", state)
+    assert dept["actor"] == "陈浩"
+    assert planning["actor"] == "" and planning["acted_as"] == ""
+    with api.session() as s:
+        row = s.get(CaseStep, uuid.UUID(planning["id"]))
+        assert row is not None and row.actor_id is None  # handler rates skip actor-less steps
