@@ -236,3 +236,21 @@ def test_counter_pulls_changes_after_a_cursor(api: Api) -> None:
     r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={cursor}").json()
     assert [(c["id"], c["current_stage"]) for c in r["cases"]] == [(first["id"], 2)]
     assert api.as_("other_clerk", "GET", "/api/v1/sync/cases").json()["cases"] == []
+
+
+def test_sync_scan_stopped_at_its_cap_says_more(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many events of few cases: a scan cut by its cap must not claim there is nothing more."""
+    from server_stub.api.routes import cases as case_routes
+
+    from .test_workflow import act
+
+    api.clock.set(2026, 3, 2)
+    first = create_case(api)
+    act(api, "wangjing", first["id"], "approve")  # a second event of the same case
+    second = create_case(api)
+    monkeypatch.setattr(case_routes, "SCAN_CAP", 2)
+    r = api.as_("liqiang", "GET", "/api/v1/sync/cases?after=0&limit=100").json()
+    assert [c["id"] for c in r["cases"]] == [first["id"]]
+    assert r["more"] is True
+    r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={r['cursor']}").json()
+    assert [c["id"] for c in r["cases"]] == [second["id"]] and r["more"] is False
