@@ -245,18 +245,20 @@ def record_event(
         actor_role=principal.role if principal else "system", acted_as=acted_as,
         opinion=opinion, data=data or {}, at=now, prev_hash=prev, hash="",
     )
-    event.hash = event_hash(event)
     session.add(event)
+    session.flush()  # the hash covers seq, which the database assigns
+    event.hash = event_hash(event)
     case.updated_at = now
     session.flush()
     return event
 
 
 def event_hash(event: CaseEvent) -> str:
+    """SHA-256 over every column but the hash itself (role, hall and seq included)."""
     payload = json.dumps(
-        [str(event.id), str(event.case_id), str(event.step_id), event.action, str(event.actor_id),
-         event.actor_name, event.acted_as, event.opinion, event.data,
-         event.at.isoformat(), event.prev_hash],
+        [event.seq, str(event.id), str(event.case_id), str(event.hall_id), str(event.step_id),
+         event.action, str(event.actor_id), event.actor_name, event.actor_role, event.acted_as,
+         event.opinion, event.data, event.at.isoformat(), event.prev_hash],
         sort_keys=True, ensure_ascii=False, default=str,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

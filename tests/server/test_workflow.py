@@ -297,3 +297,27 @@ def test_parallel_step_closed_by_anothers_action_records_no_actor(
     with api.session() as s:
         row = s.get(CaseStep, uuid.UUID(planning["id"]))
         assert row is not None and row.actor_id is None  # handler rates skip actor-less steps
+
+
+@pytest.mark.parametrize(("column", "value"), [("actor_role", "admin"), ("seq", 999_999),
+                                                ("hall_id", "other")])
+def test_history_chain_covers_role_hall_and_seq(api: Api, column: str, value: Any) -> None:
+    from server_stub.models import CaseEvent, Hall
+
+    case = create_case(api)
+    with api.session() as s:
+        event = s.scalar(select(CaseEvent).where(CaseEvent.case_id == uuid.UUID(case["id"])))
+        assert event is not None
+        if column == "hall_id":
+            value = s.scalar(select(Hall.id).where(Hall.code == value))
+        setattr(event, column, value)
+        s.commit()
+    history = api.as_("admin", "GET", f"/api/v1/cases/{case['id']}/history").json()
+    assert history["chain_ok"] is False
+
+
+def test_untouched_history_chain_is_ok(any_api: Api) -> None:
+    case = create_case(any_api)
+    act(any_api, "wangjing", case["id"], "approve")
+    history = any_api.as_("wangjing", "GET", f"/api/v1/cases/{case['id']}/history").json()
+    assert history["chain_ok"] is True and len(history["events"]) == 2
