@@ -164,3 +164,18 @@ def test_action_amount_must_be_a_decimal_string(api: Api) -> None:
     ok = ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve",
                                   "amount": "2100.50"})
     assert str(ok.amount) == "2100.50"
+
+
+def test_docs_list_exactly_the_routes_that_take_an_idempotency_key(api: Api) -> None:
+    """docs/server.md names the routes honouring Idempotency-Key; the OpenAPI must agree."""
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "server.md").read_text("utf-8")
+    block = docs.split("<!-- idempotent-routes -->")[1].split("<!-- /idempotent-routes -->")[0]
+    documented = set(re.findall(r"`POST (/api/v1/[^`]+)`", block))
+    spec = api.client.get("/openapi.json").json()
+    honoured = {path for path, ops in spec["paths"].items() if "post" in ops and any(
+        p.get("in") == "header" and p["name"].lower() == "idempotency-key"
+        for p in ops["post"].get("parameters", []))}
+    assert documented == honoured
