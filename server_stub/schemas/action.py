@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from server_stub.schemas.common import Money
+from server_stub.schemas.common import Money, refuse_control_chars
 
 ActionName = Literal[
     "approve", "return", "reject",
@@ -36,6 +36,11 @@ class ActionIn(BaseModel):
     receipt_number: str = Field(default="", max_length=60)
     certificate_number: str = Field(default="", max_length=60)
     collector: str = Field(default="", max_length=100)
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_control_chars(value, info.field_name)
 
 
 class TaskOut(BaseModel):

@@ -22,6 +22,20 @@ def _money_string(value: Any) -> Any:
     return value
 
 
+MULTILINE_FIELDS = frozenset({"notes", "basis", "opinion", "reason"})
+
+
+def refuse_control_chars(value: Any, field_name: str | None) -> Any:
+    """Text fields may not carry control characters (NUL breaks printing and PostgreSQL);
+    free-text fields keep line breaks and tabs."""
+    if not isinstance(value, str):
+        return value
+    allowed = "\n\r\t" if field_name in MULTILINE_FIELDS else ""
+    if any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value):
+        raise ValueError(f"{field_name or '文本'} 不能含控制字符")
+    return value
+
+
 Money = Annotated[Decimal, BeforeValidator(_money_string),
                   WithJsonSchema({"type": "string", "pattern": MONEY_PATTERN})]
 """Yuan as a decimal string ("600.10"); numbers and other shapes are refused with 422."""

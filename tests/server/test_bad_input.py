@@ -179,3 +179,29 @@ def test_docs_list_exactly_the_routes_that_take_an_idempotency_key(api: Api) -> 
         p.get("in") == "header" and p["name"].lower() == "idempotency-key"
         for p in ops["post"].get("parameters", []))}
     assert documented == honoured
+
+
+@pytest.mark.parametrize(("where", "over"), [
+    ("applicant.name", {"applicant": {"name": "张\x00三"}}),
+    ("applicant.address", {"applicant": {"name": "张三", "address": "滨江\x07路"}}),
+    ("project_name", {"project_name": "项目\x1b"}),
+    ("materials.0.name", {"materials": [{"name": "申请表\x00"}]}),
+])
+def test_control_characters_are_refused_everywhere(any_api: Api, where: str,
+                                                   over: dict[str, object]) -> None:
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases", json=case_body(**over))
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"]["code"] == "invalid_request"
+    assert "控制字符" in r.text
+
+
+def test_free_text_keeps_line_breaks(api: Api) -> None:
+    create_case(api, materials=[{"name": "申请表", "notes": "第一行\n第二行\t附注"}])
+    from server_stub.schemas.action import ActionIn
+
+    ok = ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve",
+                                  "opinion": "同意。\r\n请按时办结"})
+    assert "\n" in ok.opinion
+    with pytest.raises(ValueError, match="控制字符"):
+        ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve",
+                                 "opinion": "同意\x00"})
