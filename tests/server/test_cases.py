@@ -254,3 +254,20 @@ def test_sync_scan_stopped_at_its_cap_says_more(api: Api, monkeypatch: pytest.Mo
     assert r["more"] is True
     r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={r['cursor']}").json()
     assert [c["id"] for c in r["cases"]] == [second["id"]] and r["more"] is False
+
+
+def test_same_uuid_under_another_item_version_is_409(api: Api) -> None:
+    import copy
+    import json
+
+    from server_stub.services.catalog import seed_path
+
+    seed = json.loads(seed_path().read_text(encoding="utf-8"))
+    item = copy.deepcopy(next(i for i in seed["items"] if i["code"] == "ZJ-XK-001"))
+    item["version"] = 2
+    doc = {**seed, "items": [item]}
+    assert api.as_("admin", "POST", "/api/v1/catalog/import", json=doc).status_code == 200
+    body = case_body()
+    assert api.as_("wangjing", "POST", "/api/v1/cases", json=body).status_code == 201
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json={**body, "item_version": 2})
+    assert r.status_code == 409 and r.json()["detail"]["code"] == "case_exists"
