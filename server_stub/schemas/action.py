@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+
+from server_stub.schemas.common import Money, refuse_control_chars
 
 ActionName = Literal[
     "approve", "return", "reject",
@@ -31,10 +32,15 @@ class ActionIn(BaseModel):
                              description="request_extension：延长的工作日")
     extension_id: uuid.UUID | None = None
     special_kind: Literal["expert_review", "hearing", "inspection", "other"] | None = None
-    amount: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    amount: Money | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
     receipt_number: str = Field(default="", max_length=60)
     certificate_number: str = Field(default="", max_length=60)
     collector: str = Field(default="", max_length=100)
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_control_chars(value, info.field_name)
 
 
 class TaskOut(BaseModel):

@@ -7,7 +7,16 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
+
+from server_stub.schemas.common import Money, refuse_control_chars
 
 Phone = Field(default="", pattern=r"^(\+?[0-9][0-9 -]{4,19})?$")
 
@@ -22,6 +31,11 @@ class Applicant(BaseModel):
     address: str = Field(default="", max_length=200)
     contact: str = Field(default="", max_length=100)
 
+    @field_validator("*")
+    @classmethod
+    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_control_chars(value, info.field_name)
+
 
 class MaterialReceived(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -31,6 +45,11 @@ class MaterialReceived(BaseModel):
     copies: int = Field(default=1, ge=0, le=1000)
     notes: str = Field(default="", max_length=500)
 
+    @field_validator("*")
+    @classmethod
+    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_control_chars(value, info.field_name)
+
 
 class FeeAssessed(BaseModel):
     """One fee item as the counter assessed it; the amount is a decimal string in yuan."""
@@ -38,8 +57,13 @@ class FeeAssessed(BaseModel):
     model_config = ConfigDict(extra="forbid")
     code: str = Field(min_length=1, max_length=40)
     name: str = Field(default="", max_length=200)
-    amount: Decimal = Field(ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2)
+    amount: Money = Field(ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2)
     basis: str = Field(default="", max_length=500)
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_control_chars(value, info.field_name)
 
 
 class CaseCreate(BaseModel):
@@ -57,12 +81,10 @@ class CaseCreate(BaseModel):
     fees: list[FeeAssessed] = Field(default_factory=list, max_length=50)
     accepted_at: AwareDatetime | None = None
 
-    @field_validator("project_name")
+    @field_validator("*")
     @classmethod
-    def _no_control_chars(cls, value: str) -> str:
-        if any(ord(c) < 32 for c in value):
-            raise ValueError("项目名称不能含控制字符")
-        return value
+    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_control_chars(value, info.field_name)
 
 
 class StepOut(BaseModel):

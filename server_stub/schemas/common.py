@@ -2,9 +2,43 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from decimal import Decimal
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+
+MONEY_PATTERN = r"^[0-9]{1,10}(\.[0-9]{1,2})?$"
+
+
+def _money_string(value: Any) -> Any:
+    """Money travels as a decimal string: a JSON number has passed through a float."""
+    if isinstance(value, Decimal):
+        return value
+    if not isinstance(value, str):
+        raise ValueError('金额必须写成十进制字符串，如 "600.00"，不接受 JSON 数字')
+    if not re.fullmatch(MONEY_PATTERN, value):
+        raise ValueError('金额必须是至多两位小数的非负十进制数，如 "600.00"')
+    return value
+
+
+MULTILINE_FIELDS = frozenset({"notes", "basis", "opinion", "reason"})
+
+
+def refuse_control_chars(value: Any, field_name: str | None) -> Any:
+    """Text fields may not carry control characters (NUL breaks printing and PostgreSQL);
+    free-text fields keep line breaks and tabs."""
+    if not isinstance(value, str):
+        return value
+    allowed = "\n\r\t" if field_name in MULTILINE_FIELDS else ""
+    if any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value):
+        raise ValueError(f"{field_name or '文本'} 不能含控制字符")
+    return value
+
+
+Money = Annotated[Decimal, BeforeValidator(_money_string),
+                  WithJsonSchema({"type": "string", "pattern": MONEY_PATTERN})]
+"""Yuan as a decimal string ("600.10"); numbers and other shapes are refused with 422."""
 
 
 class ProblemDetail(BaseModel):

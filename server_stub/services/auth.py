@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from server_stub.core import security
@@ -45,8 +45,9 @@ class Principal:
 
 
 def register_hall(session: Session, code: str, name: str, now: datetime) -> Hall:
-    if session.scalar(select(Hall).where(Hall.code == code)):
-        raise Conflict("hall_exists", f"大厅编码 {code} 已存在")
+    # Case numbers are the code upper-cased, so "h2" and "H2" would share numbers.
+    if session.scalar(select(Hall).where(func.upper(Hall.code) == code.upper())):
+        raise Conflict("hall_exists", f"大厅编码 {code} 已存在（大小写不同也算同一编码）")
     hall = Hall(code=code, name=name, created_at=now)
     session.add(hall)
     session.flush()

@@ -7,8 +7,8 @@ about a date past the last published year is refused (``CalendarNotPublished``),
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,6 +46,8 @@ class StopPeriod:
 
     start: date
     end: date | None
+    began_at: datetime | None = field(default=None, compare=False)
+    """The instant the clock stopped: a step finished before it is not affected by it."""
 
 
 class WorkCalendar:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import secrets
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -95,9 +96,34 @@ def check_access(session: Session, principal: Principal, case: Case) -> None:
     raise Forbidden("case_forbidden", "您不是该受理件任何环节的办理人")
 
 
-def _same_request(case: Case, body: CaseCreate, fee_list: list[dict[str, Any]]) -> bool:
-    return (case.item_code, case.project_name, case.applicant, case.fees) == (
-        body.item_code, body.project_name, body.applicant.model_dump(mode="json"), fee_list)
+def _same_request(case: Case, body: CaseCreate, item_version: int,
+                  fee_list: list[dict[str, Any]], secret_key: str) -> bool:
+    """Is this the request that made the case (a retry), field by field?
+
+    Optional fields the client left out (number, code, acceptance time) were the server's
+    choice, so leaving them out again matches; a value sent must equal what is stored.
+    """
+    if (case.item_code, case.item_version, case.project_name, case.applicant, case.fees,
+            case.materials) != (
+            body.item_code, item_version, body.project_name,
+            body.applicant.model_dump(mode="json"), fee_list,
+            [m.model_dump(mode="json") for m in body.materials]):
+        return False
+    if body.case_number is None:
+        if not SERVER_NUMBER.match(case.case_number):
+            return False
+    elif body.case_number != case.case_number:
+        return False
+    if body.verification_code is not None and not secrets.compare_digest(
+            keyed_digest(secret_key, body.verification_code), case.verification_digest):
+        return False
+    return body.accepted_at is None or _same_instant(body.accepted_at, case.accepted_at)
+
+
+def _same_instant(a: datetime, b: datetime) -> bool:
+    if b.tzinfo is None:  # SQLite hands back naive UTC
+        b = b.replace(tzinfo=UTC)
+    return a == b
 
 
 def create_case(
@@ -108,7 +134,8 @@ def create_case(
     fees = _fees(item.data, body)
     existing = session.get(Case, body.id)
     if existing is not None:
-        if existing.hall_id == principal.hall_id and _same_request(existing, body, fees):
+        if existing.hall_id == principal.hall_id and _same_request(
+                existing, body, item.version, fees, settings.secret_key):
             return 200, view(session, settings, existing, now).model_dump(mode="json")
         raise Conflict("case_exists",
                        f"受理件 {body.id} 已存在，且内容不同；新受理件请使用新的 UUID")
@@ -120,13 +147,15 @@ def create_case(
     hall = session.get(Hall, principal.hall_id)
     assert hall is not None
     if body.case_number:
+        if SERVER_NUMBER.match(body.case_number):
+            raise DomainError("case_number_reserved",
+                              f"受理号 {body.case_number} 是服务器自动编号的格式（大厅编码-年份-6位序号），"
+                              "窗口自编受理号请换用其他格式")
         if session.scalar(select(Case.id).where(Case.case_number == body.case_number)):
             raise Conflict("case_number_taken", f"受理号 {body.case_number} 已被其他受理件使用")
         number = body.case_number
     else:
-        year = local_date(accepted_at).year
-        seq = next_number(session, f"case:{hall.code}:{year}")
-        number = f"{hall.code.upper()}-{year}-{seq:06d}"
+        number = _next_case_number(session, hall, local_date(accepted_at).year)
     code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
     data = item.data
     case = Case(
@@ -153,6 +182,19 @@ def create_case(
     out = view(session, settings, case, now)
     out.verification_code = code
     return 201, out.model_dump(mode="json")
+
+
+SERVER_NUMBER = re.compile(r"^[A-Za-z0-9]+-[0-9]{4}-[0-9]{6}$")
+"""The shape of server-made numbers; clients may not send one (it could take a future number)."""
+
+
+def _next_case_number(session: Session, hall: Hall, year: int) -> str:
+    """Next free number of the hall's sequence; numbers already taken are skipped, not reused."""
+    while True:
+        seq = next_number(session, f"case:{hall.code}:{year}")
+        number = f"{hall.code.upper()}-{year}-{seq:06d}"
+        if session.scalar(select(Case.id).where(Case.case_number == number)) is None:
+            return number
 
 
 def _fees(item: dict[str, Any], body: CaseCreate) -> list[dict[str, Any]]:
@@ -203,18 +245,20 @@ def record_event(
         actor_role=principal.role if principal else "system", acted_as=acted_as,
         opinion=opinion, data=data or {}, at=now, prev_hash=prev, hash="",
     )
-    event.hash = event_hash(event)
     session.add(event)
+    session.flush()  # the hash covers seq, which the database assigns
+    event.hash = event_hash(event)
     case.updated_at = now
     session.flush()
     return event
 
 
 def event_hash(event: CaseEvent) -> str:
+    """SHA-256 over every column but the hash itself (role, hall and seq included)."""
     payload = json.dumps(
-        [str(event.id), str(event.case_id), str(event.step_id), event.action, str(event.actor_id),
-         event.actor_name, event.acted_as, event.opinion, event.data,
-         event.at.isoformat(), event.prev_hash],
+        [event.seq, str(event.id), str(event.case_id), str(event.hall_id), str(event.step_id),
+         event.action, str(event.actor_id), event.actor_name, event.actor_role, event.acted_as,
+         event.opinion, event.data, event.at.isoformat(), event.prev_hash],
         sort_keys=True, ensure_ascii=False, default=str,
     )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -11,11 +11,13 @@ import json
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from server_stub.core.errors import DomainError, NotFound
 from server_stub.models import CatalogItem, Department, Person
+from server_stub.schemas.catalog import CatalogDocument
 from server_stub.services.kv import get_setting, set_setting
 
 REVISION_KEY = "catalog_revision"
@@ -45,6 +47,12 @@ def validate(doc: Any, source: str = "catalog") -> None:
     """Check the rules the server relies on; each problem names the place and the rule."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise _fail(source, "format", f"必须是 {FORMAT}")
+    try:
+        CatalogDocument.model_validate(doc)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise _fail(source, where, f"{first['msg']}（共 {exc.error_count()} 处问题）") from None
     people = {p.get("user") for p in doc.get("people", [])}
     departments = {d.get("code") for d in doc.get("departments", [])}
     for i, item in enumerate(doc.get("items", [])):

@@ -44,7 +44,8 @@ class CaseTiming:
 
 def stops_of(session: Session, case: Case) -> list[StopPeriod]:
     rows = session.scalars(select(ClockStop).where(ClockStop.case_id == case.id)).all()
-    return [StopPeriod(local_date(r.started_at), local_date(r.ended_at) if r.ended_at else None)
+    return [StopPeriod(local_date(r.started_at), local_date(r.ended_at) if r.ended_at else None,
+                       began_at=r.started_at)
             for r in rows]
 
 
@@ -72,6 +73,9 @@ def step_timing(
     if step.started_at is None:
         return StepTiming(None, "pending", None, None)
     start = local_date(step.started_at)
+    if step.state != OPEN_STEP and step.finished_at is not None:
+        # A stop that began after the step finished (a later correction) is not its business.
+        stops = [s for s in stops if s.began_at is None or s.began_at < step.finished_at]
     due = cal.due_date(start, step.limit_days + step.extension_days, stops)
     if step.state == OPEN_STEP:
         return StepTiming(due, _level(cal, today, due, yellow_days), None, None)

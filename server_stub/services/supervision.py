@@ -70,6 +70,10 @@ def _scope(query: Any, principal: Principal) -> Any:
     return query
 
 
+PERIOD_MIN = date(2000, 1, 1)
+PERIOD_MAX = date(2099, 12, 31)
+
+
 def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
     lo = datetime.combine(start, time.min, SHANGHAI)
     hi = datetime.combine(end + timedelta(days=1), time.min, SHANGHAI)
@@ -82,6 +86,10 @@ def rates(session: Session, settings: Settings, principal: Principal, start: dat
         raise DomainError("grouping_unknown", f"by 只能是 {', '.join(GROUPINGS)}")
     if end < start:
         raise DomainError("period_invalid", "结束日期早于开始日期")
+    if start < PERIOD_MIN or end > PERIOD_MAX:
+        # 9999-12-31 plus a day does not exist: bound the period instead of answering 500.
+        raise DomainError("period_out_of_range",
+                          f"期间必须在 {PERIOD_MIN.isoformat()} 至 {PERIOD_MAX.isoformat()} 之内")
     cal = calendar.load_calendar(session)
     lo, hi = _utc_bounds(start, end)
     tallies: dict[str, _Tally] = {}

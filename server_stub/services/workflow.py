@@ -152,6 +152,17 @@ def _close_step(step: CaseStep, principal: Principal, capacity: str, opinion: st
     step.opinion = opinion
 
 
+def _close_untouched(step: CaseStep, state: str, now: datetime) -> None:
+    """Close a parallel step that someone else's return/rejection ended: nobody acted on it,
+    so no actor is recorded (it must not count as the other person's handling)."""
+    step.state = state
+    step.finished_at = now
+    step.actor_id = None
+    step.actor_name = ""
+    step.acted_as = ""
+    step.opinion = ""
+
+
 def _return(session: Session, case: Case, principal: Principal, body: ActionIn,
             now: datetime) -> None:
     steps = steps_of(session, case)
@@ -162,8 +173,10 @@ def _return(session: Session, case: Case, principal: Principal, body: ActionIn,
         raise DomainError("return_target",
                           f"只能退回到更早的阶段（1–{step.stage - 1}），不能到 {target}")
     for s in _active(steps):
-        _close_step(s, principal, capacity if s is step else "", opinion if s is step else "",
-                    "returned", now)
+        if s is step:
+            _close_step(s, principal, capacity, opinion, "returned", now)
+        else:
+            _close_untouched(s, "returned", now)
     record_event(session, case, "return", principal, now, step=step, opinion=opinion,
                  acted_as=capacity, data={"to_stage": target}, event_id=body.id)
     if case.status == "awaiting_collection":
@@ -178,7 +191,10 @@ def _reject(session: Session, case: Case, principal: Principal, body: ActionIn,
     step, capacity = pick_step(case, steps, principal, body.step_id)
     reason = _need(body.reason, "reason", "不予许可的理由")
     for s in _active(steps):
-        _close_step(s, principal, capacity if s is step else "", body.opinion, "rejected", now)
+        if s is step:
+            _close_step(s, principal, capacity, body.opinion, "rejected", now)
+        else:
+            _close_untouched(s, "rejected", now)
     stop = _open_stop(session, case)
     if stop:
         stop.ended_at = now

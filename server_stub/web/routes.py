@@ -69,7 +69,20 @@ def _set_cookies(response: Response, tokens: dict[str, Any]) -> None:
 
 
 def _principal(request: Request, session: Any) -> tuple[Principal | None, dict[str, Any] | None]:
-    """The signed-in reviewer, refreshing an expired access token from its refresh cookie."""
+    """The signed-in reviewer, refreshing an expired access token from its refresh cookie.
+
+    Only server roles count: a hall token (a cashier's API token put into the cookie) is no
+    session here, just as the login form refuses hall staff.
+    """
+    user, tokens = _token_principal(request, session)
+    if user is None or user.role not in WEB_ROLES:
+        return None, None
+    return user, tokens
+
+
+def _token_principal(
+    request: Request, session: Any
+) -> tuple[Principal | None, dict[str, Any] | None]:
     now = request.app.state.clock()
     token = request.cookies.get(ACCESS)
     if token:

@@ -79,9 +79,11 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
         f"/api/v1/cases/{f['case']}", {})),
     ("GET", "/api/v1/cases/{case_id}/history"): (CASE_VIEWERS, lambda f: (
         f"/api/v1/cases/{f['case']}/history", {})),
-    ("POST", "/api/v1/cases/{case_id}/actions"): (CASE_VIEWERS, lambda f: (
+    # A real action: approve at dept_review, where only chenhao holds the step. Sent without
+    # the required opinion, so the holder gets 422 after the role check and nothing moves.
+    ("POST", "/api/v1/cases/{case_id}/actions"): ({"reviewer"}, lambda f: (
         f"/api/v1/cases/{f['case']}/actions",
-        {"json": {"id": str(uuid.uuid4()), "action": "end_special"}})),
+        {"json": {"id": str(uuid.uuid4()), "action": "approve"}})),
     ("GET", "/api/v1/tasks"): (ALL, lambda f: ("/api/v1/tasks", {})),
     ("GET", "/api/v1/sync/cases"): (ALL, lambda f: ("/api/v1/sync/cases?after=0", {})),
     ("POST", "/api/v1/cases/{case_id}/uploads"): ({"clerk"}, lambda f: (
@@ -198,3 +200,35 @@ def test_unknown_ids_are_404(api: Api) -> None:
         assert r.status_code == 404, url
         assert r.json()["detail"]["code"] in ("case_not_found", "upload_not_found")
     assert api.as_("admin", "GET", "/api/v1/admin/halls/nope/counters").status_code == 404
+
+
+#: Review pages: (method, url builder); hall roles get no page, whatever token they hold.
+REVIEW_PAGES: list[tuple[str, Callable[[Fixture], str]]] = [
+    ("GET", lambda f: "/review/"),
+    ("GET", lambda f: f"/review/cases/{f['case']}"),
+    ("GET", lambda f: f"/review/files/{f['done']}"),
+    ("POST", lambda f: f"/review/cases/{f['case']}/act"),
+]
+HALL_PLAYERS = {"clerk", "cashier", "supervisor"}
+
+
+def test_review_pages_every_role_with_its_api_token(world: tuple[Api, Fixture]) -> None:
+    """The page cookie holding an API token: server roles get pages, hall roles nothing."""
+    api, f = world
+    failures = []
+    for role, user in PLAYERS.items():
+        token = api.login(user)["Authorization"].removeprefix("Bearer ")
+        for method, build in REVIEW_PAGES:
+            api.client.cookies.clear()
+            api.client.cookies.set("hall_review", token, path="/review")
+            data = {"form_id": str(uuid.uuid4()), "action": "approve"} if method == "POST" else None
+            r = api.client.request(method, build(f), data=data, follow_redirects=False)
+            assert r.status_code < 500, (role, method, r.text)
+            if role in HALL_PLAYERS:
+                if r.status_code not in (303, 401):
+                    failures.append(f"{role} {method} {build(f)}: {r.status_code}")
+                _no_leak(r.text, f["secrets"])
+            elif method == "GET" and role == "reviewer" and r.status_code != 200:
+                failures.append(f"{role} {method} {build(f)}: refused {r.status_code}")
+    api.client.cookies.clear()
+    assert failures == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+import pytest
 from sqlalchemy import func, select
 
 from server_stub.models import Case, CaseStep, IdempotencyRecord, Upload
@@ -133,9 +134,88 @@ def test_failed_write_with_key_is_answered_the_same_again(api: Api) -> None:
     assert _counts(api) == (0, 0, 0)
 
 
-def test_bad_idempotency_key(api: Api) -> None:
+@pytest.mark.parametrize("key", ["", "\u952e-1".encode(), b"x\x7fy"],
+                         ids=["empty", "non-ascii", "unprintable"])
+def test_bad_idempotency_key(api: Api, key: str | bytes) -> None:
+    """Keys FastAPI's header rule lets through (at most 200 characters) reach the server's own
+    check, which refuses them with its code and stores nothing."""
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json=case_body(),
+                headers={"Idempotency-Key": key})
+    assert r.status_code == 400, r.text
+    assert r.json()["detail"]["code"] == "idempotency_key_invalid"
+    with api.session() as s:
+        assert s.scalar(select(func.count()).select_from(IdempotencyRecord)) == 0
+        assert s.scalar(select(func.count()).select_from(Case)) == 0
+
+
+def test_overlong_idempotency_key_is_refused(api: Api) -> None:
     r = api.as_("wangjing", "POST", "/api/v1/cases", json=case_body(),
                 headers={"Idempotency-Key": "x" * 300})
     assert r.status_code == 422
     with api.session() as s:
         assert s.scalar(select(func.count()).select_from(IdempotencyRecord)) == 0
+
+
+@pytest.mark.parametrize("amount", [600.1, 600, "600.001", "-1.00", "1e3", " 600"])
+def test_fee_amount_must_be_a_decimal_string(api: Api, amount: object) -> None:
+    """A JSON number has been through a float: money is refused unless it is a string."""
+    body = case_body(fees=[{"code": "FS-ZJ-001", "amount": amount}])
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json=body)
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"]["code"] == "invalid_request"
+    assert "amount" in r.text
+    assert _counts(api) == (0, 0, 0)
+
+
+def test_action_amount_must_be_a_decimal_string(api: Api) -> None:
+    from server_stub.schemas.action import ActionIn
+
+    with pytest.raises(ValueError, match="金额"):
+        ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve", "amount": 600.1})
+    r = api.as_("shouyin", "POST", f"/api/v1/cases/{uuid.uuid4()}/actions",
+                json={"id": str(uuid.uuid4()), "action": "approve", "amount": 2100.5})
+    assert r.status_code == 422 and r.json()["detail"]["code"] == "invalid_request"
+    ok = ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve",
+                                  "amount": "2100.50"})
+    assert str(ok.amount) == "2100.50"
+
+
+def test_docs_list_exactly_the_routes_that_take_an_idempotency_key(api: Api) -> None:
+    """docs/server.md names the routes honouring Idempotency-Key; the OpenAPI must agree."""
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "server.md").read_text("utf-8")
+    block = docs.split("<!-- idempotent-routes -->")[1].split("<!-- /idempotent-routes -->")[0]
+    documented = set(re.findall(r"`POST (/api/v1/[^`]+)`", block))
+    spec = api.client.get("/openapi.json").json()
+    honoured = {path for path, ops in spec["paths"].items() if "post" in ops and any(
+        p.get("in") == "header" and p["name"].lower() == "idempotency-key"
+        for p in ops["post"].get("parameters", []))}
+    assert documented == honoured
+
+
+@pytest.mark.parametrize(("where", "over"), [
+    ("applicant.name", {"applicant": {"name": "张\x00三"}}),
+    ("applicant.address", {"applicant": {"name": "张三", "address": "滨江\x07路"}}),
+    ("project_name", {"project_name": "项目\x1b"}),
+    ("materials.0.name", {"materials": [{"name": "申请表\x00"}]}),
+])
+def test_control_characters_are_refused_everywhere(any_api: Api, where: str,
+                                                   over: dict[str, object]) -> None:
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases", json=case_body(**over))
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"]["code"] == "invalid_request"
+    assert "控制字符" in r.text
+
+
+def test_free_text_keeps_line_breaks(api: Api) -> None:
+    create_case(api, materials=[{"name": "申请表", "notes": "第一行\n第二行\t附注"}])
+    from server_stub.schemas.action import ActionIn
+
+    ok = ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve",
+                                  "opinion": "同意。\r\n请按时办结"})
+    assert "\n" in ok.opinion
+    with pytest.raises(ValueError, match="控制字符"):
+        ActionIn.model_validate({"id": str(uuid.uuid4()), "action": "approve",
+                                 "opinion": "同意\x00"})

@@ -5,7 +5,9 @@ from __future__ import annotations
 import threading
 import uuid
 from datetime import datetime
+from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from server_stub.models import Case, CaseStep, IdempotencyRecord
@@ -41,6 +43,39 @@ def test_client_supplied_number_and_code(api: Api) -> None:
     assert r.status_code == 409 and r.json()["detail"]["code"] == "case_number_taken"
 
 
+def test_client_number_in_server_format_is_refused(any_api: Api) -> None:
+    """A client number shaped like the server's own would block that number forever."""
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases",
+                    json=case_body(case_number="DEMO-2026-000006"))
+    assert r.status_code == 422 and r.json()["detail"]["code"] == "case_number_reserved"
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases",
+                    json=case_body(case_number="demo-2026-000007"))
+    assert r.status_code == 422 and r.json()["detail"]["code"] == "case_number_reserved"
+
+
+def test_server_numbering_skips_taken_numbers(api: Api) -> None:
+    """A number already in the table (an old client number, a merged hall) is skipped."""
+    api.clock.set(2026, 3, 2)
+    first = create_case(api)
+    assert first["case_number"] == "DEMO-2026-000001"
+    with api.session() as s:
+        taken = s.get(Case, uuid.UUID(create_case(api)["id"]))
+        assert taken is not None
+        taken.case_number = "DEMO-2026-000003"
+        s.commit()
+    # The sequence now gives 3, which is taken: the server moves on instead of failing.
+    third = create_case(api)
+    assert third["case_number"] == "DEMO-2026-000004"
+    assert create_case(api)["case_number"] == "DEMO-2026-000005"
+
+
+def test_hall_codes_differing_only_in_case_are_one_code(api: Api) -> None:
+    r = api.as_("admin", "POST", "/api/v1/admin/halls", json={"code": "h2", "name": "二号中心"})
+    assert r.status_code == 201, r.text
+    r = api.as_("admin", "POST", "/api/v1/admin/halls", json={"code": "H2", "name": "重复"})
+    assert r.status_code == 409 and r.json()["detail"]["code"] == "hall_exists"
+
+
 def test_same_key_same_body_returns_stored_result(api: Api) -> None:
     body = case_body()
     key = {"Idempotency-Key": str(uuid.uuid4())}
@@ -68,6 +103,24 @@ def test_same_key_different_body_is_422(api: Api) -> None:
     r = api.as_("wangjing", "POST", "/api/v1/cases", json=case_body(), headers=key)
     assert r.status_code == 422
     assert r.json()["detail"]["code"] == "idempotency_key_reused"
+
+
+@pytest.mark.parametrize("change", [
+    {"materials": []},
+    {"verification_code": "ZZ9999"},
+    {"case_number": "C01-2026-0099"},
+    {"accepted_at": "2026-03-01T09:00:00+08:00"},
+])
+def test_same_uuid_with_any_field_changed_is_409(any_api: Api, change: dict[str, Any]) -> None:
+    any_api.clock.set(2026, 3, 2)
+    body = case_body(verification_code="AB12CD", accepted_at="2026-03-02T09:30:00+08:00",
+                     case_number=f"C01-{uuid.uuid4().hex[:12]}")  # unique: PostgreSQL is shared
+    assert any_api.as_("wangjing", "POST", "/api/v1/cases", json=body).status_code == 201
+    again = any_api.as_("wangjing", "POST", "/api/v1/cases", json=body)
+    assert again.status_code == 200, again.text
+    r = any_api.as_("wangjing", "POST", "/api/v1/cases", json={**body, **change})
+    assert r.status_code == 409, r.text
+    assert r.json()["detail"]["code"] == "case_exists"
 
 
 def test_same_uuid_without_key_is_not_a_second_case(api: Api) -> None:
@@ -183,3 +236,38 @@ def test_counter_pulls_changes_after_a_cursor(api: Api) -> None:
     r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={cursor}").json()
     assert [(c["id"], c["current_stage"]) for c in r["cases"]] == [(first["id"], 2)]
     assert api.as_("other_clerk", "GET", "/api/v1/sync/cases").json()["cases"] == []
+
+
+def test_sync_scan_stopped_at_its_cap_says_more(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many events of few cases: a scan cut by its cap must not claim there is nothing more."""
+    from server_stub.api.routes import cases as case_routes
+
+    from .test_workflow import act
+
+    api.clock.set(2026, 3, 2)
+    first = create_case(api)
+    act(api, "wangjing", first["id"], "approve")  # a second event of the same case
+    second = create_case(api)
+    monkeypatch.setattr(case_routes, "SCAN_CAP", 2)
+    r = api.as_("liqiang", "GET", "/api/v1/sync/cases?after=0&limit=100").json()
+    assert [c["id"] for c in r["cases"]] == [first["id"]]
+    assert r["more"] is True
+    r = api.as_("liqiang", "GET", f"/api/v1/sync/cases?after={r['cursor']}").json()
+    assert [c["id"] for c in r["cases"]] == [second["id"]] and r["more"] is False
+
+
+def test_same_uuid_under_another_item_version_is_409(api: Api) -> None:
+    import copy
+    import json
+
+    from server_stub.services.catalog import seed_path
+
+    seed = json.loads(seed_path().read_text(encoding="utf-8"))
+    item = copy.deepcopy(next(i for i in seed["items"] if i["code"] == "ZJ-XK-001"))
+    item["version"] = 2
+    doc = {**seed, "items": [item]}
+    assert api.as_("admin", "POST", "/api/v1/catalog/import", json=doc).status_code == 200
+    body = case_body()
+    assert api.as_("wangjing", "POST", "/api/v1/cases", json=body).status_code == 201
+    r = api.as_("wangjing", "POST", "/api/v1/cases", json={**body, "item_version": 2})
+    assert r.status_code == 409 and r.json()["detail"]["code"] == "case_exists"

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 import json
+from typing import Any
+
+import pytest
 
 from server_stub.services.catalog import seed_path
 
@@ -66,3 +69,55 @@ def test_bad_catalog_names_the_rule(api: Api) -> None:
     assert "承诺时限" in r.json()["detail"]["message"]
     assert "ZJ-XK-001" in r.json()["detail"]["message"]
     assert api.as_("chenhao", "POST", "/api/v1/catalog/import", json=seed).status_code == 403
+
+
+def _breakages() -> list[tuple[str, Any, str]]:
+    """(what, how to break a copy of the seed, the field the answer must name)."""
+
+    def step_without(key: str) -> Any:
+        def breaker(doc: dict[str, Any]) -> None:
+            del doc["items"][0]["workflow"][1][key]
+        return breaker
+
+    def set_(path: list[Any], value: Any) -> Any:
+        def breaker(doc: dict[str, Any]) -> None:
+            target = doc
+            for part in path[:-1]:
+                target = target[part]
+            target[path[-1]] = value
+        return breaker
+
+    def drop(path: list[Any]) -> Any:
+        def breaker(doc: dict[str, Any]) -> None:
+            target = doc
+            for part in path[:-1]:
+                target = target[part]
+            del target[path[-1]]
+        return breaker
+
+    return [
+        ("step without stage", step_without("stage"), "items.0.workflow.1.stage"),
+        ("step without post", step_without("post"), "items.0.workflow.1.post"),
+        ("step without name", step_without("name"), "items.0.workflow.1.name"),
+        ("workflow as a string", set_(["items", 0, "workflow"], "window"), "items.0.workflow"),
+        ("items as a number", set_(["items"], 5), "items"),
+        ("department without name", drop(["departments", 0, "name"]), "departments.0.name"),
+        ("limit as a string", set_(["items", 0, "workflow", 0, "limit_days"], "1"),
+         "items.0.workflow.0.limit_days"),
+    ]
+
+
+@pytest.mark.parametrize(("what", "breaker", "field"), _breakages(),
+                         ids=[b[0] for b in _breakages()])
+def test_malformed_catalog_is_422_naming_the_field(
+        api: Api, what: str, breaker: Any, field: str) -> None:
+    seed = json.loads(seed_path().read_text(encoding="utf-8"))
+    doc = copy.deepcopy(seed)
+    doc["items"][0]["version"] = 7  # a new version, so only the breakage can refuse it
+    breaker(doc)
+    r = api.as_("admin", "POST", "/api/v1/catalog/import", json=doc)
+    assert r.status_code == 422, (what, r.text)
+    assert r.json()["detail"]["code"] == "catalog_invalid"
+    assert field in r.json()["detail"]["message"]
+    # Nothing was imported.
+    assert api.as_("admin", "GET", "/api/v1/catalog").json()["revision"] == 1

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .conftest import Api
-from .helpers import create_case
+from .helpers import create_case, page, upload
+from .test_workflow import act, step
 
 
 def test_due_date_past_the_calendar_is_an_explicit_error(api: Api) -> None:
@@ -35,3 +36,21 @@ def test_yellow_threshold_is_configurable(api: Api) -> None:
     api.clock.set(2026, 3, 4)
     case = api.as_("wangjing", "GET", f"/api/v1/cases/{case['id']}").json()
     assert case["steps"][0]["warning"] == "red"
+
+
+def test_finished_step_keeps_its_due_date_after_a_later_correction(any_api: Api) -> None:
+    """A clock stop that began after a step finished does not touch that step's timing."""
+    api = any_api
+    api.clock.set(2026, 3, 2)
+    case = create_case(api)
+    cid = case["id"]
+    upload(api, cid, page(1, 20_000), "0001.jpg")
+    case = act(api, "wangjing", cid, "approve", opinion="材料齐全，同意受理")
+    window = step(case, "window", "done")
+    assert window["due_date"] == "2026-03-03" and window["result"] == "early"
+    api.clock.set(2026, 3, 2, 15)  # the same afternoon, before the window step's due date
+    case = act(api, "chenhao", cid, "request_correction", reason="补充施工合同备案证明")
+    assert case["clock_stopped"] is True
+    after = step(case, "window", "done")
+    assert after["due_date"] == "2026-03-03" and after["result"] == "early"
+    assert step(case, "dept_review")["due_date"] is None  # the open step is paused

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 
+import pytest
 from sqlalchemy import select
 
 from server_stub.models import SmsMessage
@@ -111,3 +112,11 @@ def test_feed_after_cursor(api: Api) -> None:
     assert r.text == "" and r.headers["X-Next-Cursor"] == str(lines[-1]["cursor"])
     assert api.as_("other_sup", "GET", "/api/v1/supervision/feed").text == ""
     assert len(api.as_("admin", "GET", "/api/v1/supervision/feed").text.splitlines()) == 2
+
+
+@pytest.mark.parametrize("period", ["start=2026-01-01&end=9999-12-31",
+                                    "start=0001-01-01&end=2026-01-31"])
+def test_rates_period_out_of_range_is_422(api: Api, period: str) -> None:
+    r = api.as_("jiancha", "GET", f"/api/v1/supervision/rates?{period}")
+    assert r.status_code == 422, r.text
+    assert r.json()["detail"]["code"] == "period_out_of_range"

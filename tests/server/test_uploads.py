@@ -175,3 +175,15 @@ def test_concurrent_chunks_store_each_byte_once(any_api: Api) -> None:
     r = send(api, up["id"], data[state["confirmed_offset"]:], state["confirmed_offset"])
     assert r.json()["complete"]
     assert _stored(api, up["id"]) == data
+
+
+def test_chunk_sent_as_json_is_stored_as_its_raw_bytes(api: Api) -> None:
+    """The chunk body is bytes whatever the Content-Type: '"abc"' is five bytes, quotes too."""
+    case = create_case(api)
+    data = b'"abc"'
+    up = declare(api, case["id"], data, "0001.jpg")
+    r = send(api, up["id"], data, 0, **{"Content-Type": "application/json"})
+    assert r.status_code == 200, r.text
+    assert r.json()["confirmed_offset"] == 5 and r.json()["complete"]
+    got = api.as_("wangjing", "GET", f"/api/v1/uploads/{up['id']}/content")
+    assert got.content == data

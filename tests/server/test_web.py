@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .conftest import Api
+import pytest
+
+from .conftest import HALL_USERS, Api
 from .helpers import create_case, page, upload
 from .test_workflow import act
 
@@ -53,6 +55,20 @@ def test_clerks_cannot_use_review_pages_and_strangers_see_nothing(api: Api) -> N
     _sign_in(api, "zrj_sh1")
     r = api.client.get(f"/review/cases/{case['id']}")
     assert r.status_code == 403 and case["project_name"] not in r.text
+
+
+@pytest.mark.parametrize("username", sorted(HALL_USERS))
+def test_hall_api_token_in_the_review_cookie_opens_nothing(api: Api, username: str) -> None:
+    """A hall token copied into the page cookie is no review session (the API gives 403)."""
+    api.clock.set(2026, 3, 2)
+    case = create_case(api)
+    done = upload(api, case["id"], page(1, 20_000), "0001.jpg")
+    token = api.login(username)["Authorization"].removeprefix("Bearer ")
+    api.client.cookies.set("hall_review", token, path="/review")
+    assert api.client.get(f"/review/files/{done['id']}").status_code == 401
+    r = api.client.get(f"/review/cases/{case['id']}", follow_redirects=False)
+    assert r.status_code == 303 and case["project_name"] not in r.text
+    assert api.client.get("/review/", follow_redirects=False).status_code == 303
 
 
 def test_status_page_shows_steps_and_nothing_else(api: Api) -> None:

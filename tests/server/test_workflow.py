@@ -9,9 +9,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
-from server_stub.models import SmsMessage
+from server_stub.models import CaseStep, SmsMessage
 
 from .conftest import Api
 from .helpers import create_case, page, upload
@@ -272,3 +273,51 @@ def test_parallel_flow_with_correction_to_completion_across_national_day(any_api
         "accepted", "approve", "approve", "request_correction", "correction_received",
         "approve", "approve", "approve", "payment_recorded", "certificate_issued",
         "collected", "finished"]
+
+
+@pytest.mark.parametrize("action", ["reject", "return"])
+def test_parallel_step_closed_by_anothers_action_records_no_actor(
+        any_api: Api, action: str) -> None:
+    """陈浩 rejecting/returning on dept_review ends planning_review too, which he does not
+    hold: it must not show him as its handler, nor count twice in his handler rates."""
+    api = any_api
+    api.clock.set(2026, 3, 2)
+    case = create_case(api, item_code="ZJ-XK-002", fees=[{"code": "FS-ZJ-010",
+                                                          "amount": "500.00"}])
+    cid = case["id"]
+    act(api, "liqiang", cid, "approve")
+    api.clock.set(2026, 3, 3)
+    fields = ({"reason": "不符合条件"} if action == "reject"
+              else {"to_stage": 1, "opinion": "请补充材料"})
+    case = act(api, "chenhao", cid, action, **fields)
+    state = "rejected" if action == "reject" else "returned"
+    dept, planning = step(case, "dept_review", state), step(case, "planning_review", state)
+    assert dept["actor"] == "陈浩"
+    assert planning["actor"] == "" and planning["acted_as"] == ""
+    with api.session() as s:
+        row = s.get(CaseStep, uuid.UUID(planning["id"]))
+        assert row is not None and row.actor_id is None  # handler rates skip actor-less steps
+
+
+@pytest.mark.parametrize(("column", "value"), [("actor_role", "admin"), ("seq", 999_999),
+                                                ("hall_id", "other")])
+def test_history_chain_covers_role_hall_and_seq(api: Api, column: str, value: Any) -> None:
+    from server_stub.models import CaseEvent, Hall
+
+    case = create_case(api)
+    with api.session() as s:
+        event = s.scalar(select(CaseEvent).where(CaseEvent.case_id == uuid.UUID(case["id"])))
+        assert event is not None
+        if column == "hall_id":
+            value = s.scalar(select(Hall.id).where(Hall.code == value))
+        setattr(event, column, value)
+        s.commit()
+    history = api.as_("admin", "GET", f"/api/v1/cases/{case['id']}/history").json()
+    assert history["chain_ok"] is False
+
+
+def test_untouched_history_chain_is_ok(any_api: Api) -> None:
+    case = create_case(any_api)
+    act(any_api, "wangjing", case["id"], "approve")
+    history = any_api.as_("wangjing", "GET", f"/api/v1/cases/{case['id']}/history").json()
+    assert history["chain_ok"] is True and len(history["events"]) == 2

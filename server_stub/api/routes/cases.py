@@ -139,6 +139,10 @@ def my_tasks(user: CurrentUser, session: ReadSessionDep, settings: SettingsDep,
     return out
 
 
+SCAN_CAP = 5000
+"""History entries one /sync/cases call reads at most (a busy hall pages through the rest)."""
+
+
 @router.get("/sync/cases", response_model=CaseChanges)
 def case_changes(
     user: CurrentUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
@@ -156,12 +160,16 @@ def case_changes(
     seen: dict[uuid.UUID, int] = {}
     cursor = after
     more = False
-    for seq, case_id in session.execute(query.order_by(CaseEvent.seq).limit(5000)):
+    scanned = 0
+    for seq, case_id in session.execute(query.order_by(CaseEvent.seq).limit(SCAN_CAP)):
         if case_id not in seen and len(seen) >= limit:
             more = True
             break
         seen[case_id] = seq
         cursor = seq
+        scanned += 1
+    if scanned >= SCAN_CAP:
+        more = True  # the scan stopped at its cap: later events may remain
     out = []
     for case_id in seen:
         case = session.get(Case, case_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Header, Query, Request
+from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import FileResponse
 from sqlalchemy import select
 
@@ -68,6 +68,12 @@ def upload_state(upload_id: uuid.UUID, user: CurrentUser, session: ReadSessionDe
     return uploads.state(_upload_for(session, user, upload_id))
 
 
+async def _raw_body(request: Request) -> bytes:
+    """The chunk's bytes exactly as sent, whatever the Content-Type says (a declared
+    ``Body(bytes)`` would JSON-parse a body sent as application/json)."""
+    return await request.body()
+
+
 @router.put(
     "/uploads/{upload_id}/chunks", response_model=UploadState,
     openapi_extra={"requestBody": {"required": True, "content": {
@@ -79,7 +85,7 @@ def put_chunk(
     session: SessionDep,
     settings: SettingsDep,
     now: NowDep,
-    chunk: Annotated[bytes, Body(media_type="application/octet-stream")],
+    chunk: Annotated[bytes, Depends(_raw_body)],
     offset: int = Query(ge=0, le=2**31 - 1, description="本块第一个字节在文件中的位置"),
     x_chunk_sha256: Annotated[str | None, Header(pattern=r"^[0-9a-fA-F]{64}$")] = None,
 ) -> Any:
