@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from hall_client.core import audit
 from hall_client.core.actor import Actor
 from hall_client.core.errors import InvalidInput, NotFound, Problem
+from hall_client.core.money import MAX_AMOUNT
 from hall_client.store.models import CatalogPerson, Department, ServiceItemVersion
 
 FORMAT = "hall-catalog/1"
@@ -87,13 +88,21 @@ class _Checker:
             self.add(f"{where}.{key}", "type_amount",
                      f"金额须写成文本（如 \"12.50\"）或整数，不能是 {type(value).__name__}")
             return None
+        text = str(value).strip()
+        if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
+            self.add(f"{where}.{key}", "amount_format",
+                     f"“{value}”不是有效的金额：只能写数字和小数点（如 12.50），不能用指数写法")
+            return None
         try:
-            amount = Decimal(str(value).strip())
+            amount = Decimal(text)
         except InvalidOperation:
             self.add(f"{where}.{key}", "amount_format", f"“{value}”不是有效的金额")
             return None
         if not amount.is_finite() or amount < 0:
             self.add(f"{where}.{key}", "amount_negative", f"金额不能为负数或无穷：{value}")
+            return None
+        if amount > MAX_AMOUNT:
+            self.add(f"{where}.{key}", "amount_too_large", f"金额不能超过 {MAX_AMOUNT}：{value}")
             return None
         exponent = amount.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > places:

@@ -42,7 +42,10 @@ def money(value: Decimal | int | str) -> Decimal:
         raise MoneyError(code="amount_not_number", message=f"金额“{value}”不是数字") from exc
     if not amount.is_finite():
         raise MoneyError(code="amount_not_number", message=f"金额“{value}”不是有限数字")
-    return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+    try:
+        return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:  # more digits than the context holds
+        raise MoneyError(code="amount_too_large", message=f"金额“{value}”过大") from exc
 
 
 def parse_amount(
