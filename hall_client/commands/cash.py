@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -116,8 +117,9 @@ def parse_counts(items: list[str]) -> dict[str, int]:
     problems = []
     for item in items:
         denomination, sep, pieces = item.partition("=")
-        if not sep or not pieces.isdigit():
-            problems.append(Problem(f"--count {item}", "count_format", "应写作 面额=张数，如 100=5"))
+        if not sep or not re.fullmatch(r"[0-9]{1,6}", pieces):
+            problems.append(Problem(f"--count {item}", "count_format",
+                                    "应写作 面额=张数，张数为 1 至 6 位数字，如 100=5"))
             continue
         counts[denomination] = counts.get(denomination, 0) + int(pieces)
     if problems:

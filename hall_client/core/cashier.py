@@ -316,14 +316,18 @@ def x_report(session: Session, actor: Actor) -> TillReport:
     return report
 
 
+#: Most pieces of one denomination a drawer count may list (a typing slip beyond this is refused).
+MAX_PIECES = 999_999
+
+
 def count_denominations(counts: Mapping[str, int]) -> Decimal:
     total = ZERO
     for denomination, pieces in counts.items():
         if denomination not in DENOMINATIONS:
             raise CashierError(f"面额无效：{denomination}（可用：{'、'.join(DENOMINATIONS)}）",
                                code="denomination_invalid")
-        if not isinstance(pieces, int) or pieces < 0:
-            raise CashierError(f"面额 {denomination} 的张数应为非负整数：{pieces}",
+        if not isinstance(pieces, int) or not 0 <= pieces <= MAX_PIECES:
+            raise CashierError(f"面额 {denomination} 的张数应为 0 至 {MAX_PIECES} 的整数：{pieces}",
                                code="denomination_count_invalid")
         total += Decimal(denomination) * pieces
     return money(total)

@@ -79,6 +79,17 @@ def test_cash_commands_report_broken_rules(
     assert "receipt_number_invalid" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("item", ["100=²", "100=99999999999999999999999", "100=٣"])
+def test_close_refuses_odd_piece_counts(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], item: str
+) -> None:
+    assert main(["--demo", "cash", "open", "--cashier", "qianfang", "--float", "5"]) == 0
+    capsys.readouterr()
+    assert main(["--demo", "cash", "close", "--cashier", "qianfang", "--count", item]) == 1
+    err = capsys.readouterr().err
+    assert "count_format" in err and item in err and "Traceback" not in err
+
+
 def test_reports_on_the_command_line(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
