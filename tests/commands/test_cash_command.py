@@ -179,3 +179,13 @@ def test_receipt_verify_detects_forgery(
                       "message": "二维码签名不符：票据可能伪造或被涂改"}
     assert main(["--demo", "receipt", "verify", "--image", str(tmp_path / "p.bin")]) == 1
     assert "image_unreadable" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("report", [["daily"], ["monthly", "--month", "2026-11"]])
+def test_report_xlsx_to_a_missing_folder_names_the_path(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], report: list[str]
+) -> None:
+    target = tmp_path / "no-such-dir" / "r.xlsx"
+    assert main(["--demo", "cash", *report, "--xlsx", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert str(target) in err and "out_folder_missing" in err and "Traceback" not in err
