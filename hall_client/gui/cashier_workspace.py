@@ -9,7 +9,7 @@ printer fails, the receipt stays pending and the cashier chooses 重打 (nothing
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -41,7 +41,13 @@ from hall_client.core import auth, cashier, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.cashier import DENOMINATIONS, METHODS, PartInput
 from hall_client.core.counter import Counter
-from hall_client.core.money import ZERO, format_yuan, uppercase_amount
+from hall_client.core.money import (
+    ZERO,
+    MoneyError,
+    format_yuan,
+    parse_amount,
+    uppercase_amount,
+)
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.table_model import Column, RecordTableModel
 from hall_client.gui.workspaces import _table, error_text
@@ -58,11 +64,9 @@ def pixmap_of(image: Image.Image) -> QPixmap:
     return QPixmap.fromImage(qimage.copy())
 
 
-def _amount(text: str) -> Decimal:
-    try:
-        return Decimal(text.strip() or "0")
-    except InvalidOperation:
-        return ZERO
+def _amount(text: str, field: str) -> Decimal:
+    """An amount typed in ``field`` (empty is zero); MoneyError names the field and the rule."""
+    return parse_amount(text.strip() or "0", field=field, allow_zero=True)
 
 
 class PaymentDialog(QDialog):
@@ -129,9 +133,21 @@ class PaymentDialog(QDialog):
     def tendered_value(self) -> str | None:
         return self.tendered.text().strip() or None
 
+    def _field_names(self) -> dict[str, str]:
+        return {"cash": self.tr("现金"), "transfer": self.tr("转账"), "wire": self.tr("电汇"),
+                "tendered": self.tr("实收现金")}
+
     def _update_change(self) -> None:
-        given = _amount(self.tendered.text()) if self.tendered.text().strip() else None
-        cash = _amount(self.cash.text())
+        names = self._field_names()
+        try:
+            given = (_amount(self.tendered.text(), names["tendered"])
+                     if self.tendered.text().strip() else None)
+            cash = _amount(self.cash.text(), names["cash"])
+        except MoneyError as exc:
+            self.change.setText("—")
+            self.message.setText(exc.message)
+            return
+        self.message.setText("")
         if given is None:
             self.change.setText(format_yuan(ZERO))
         elif given < cash:
@@ -142,8 +158,16 @@ class PaymentDialog(QDialog):
     def try_accept(self) -> None:
         """Check what can be checked here; the service checks everything again."""
         parts = self.parts()
-        total = sum((_amount(p.amount if isinstance(p.amount, str) else str(p.amount))
-                     for p in parts), ZERO)
+        names = self._field_names()
+        total = ZERO
+        try:
+            for p in parts:
+                total += _amount(str(p.amount), names[p.method])
+            if self.tendered.text().strip():
+                _amount(self.tendered.text(), names["tendered"])
+        except MoneyError as exc:
+            self.message.setText(exc.message)
+            return
         if total != self.due.total:
             self.message.setText(self.tr("各方式合计 {paid} 与应收 {due} 不符").format(
                 paid=f"{total:.2f}", due=f"{self.due.total:.2f}"))

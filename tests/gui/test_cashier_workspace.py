@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from hall_client.core.counter import Counter
 from hall_client.gui.cashier_workspace import CashierWorkspace, PaymentDialog
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.main_window import MainWindow
+from hall_client.store.cashier_models import FeeAssessment
 from tests.core.cashier_helpers import ADMIN, STOCK_CODE, queue
 from tests.gui.conftest import settle, sign_in
 from tests.printing.escpos_decoder import decode
@@ -201,3 +203,18 @@ def test_void_and_refund_need_a_supervisor(qtbot: QtBot, counter: Counter,
     settle(qtbot, jobs)
     qtbot.waitUntil(lambda: any(ws.payments_model.row(i).refunded == 30
                                 for i in range(ws.payments_model.total())), timeout=10000)
+
+
+def test_payment_dialog_names_a_bad_amount_instead_of_raising(qtbot: QtBot) -> None:
+    due = FeeAssessment(total=Decimal("100.00"), payer="某公司", case_ref="C-1")
+    dialog = PaymentDialog(due)
+    qtbot.addWidget(dialog)
+    dialog.tendered.setText("nan")  # an exception in the slot would fail the test
+    assert dialog.change.text() == "—" and "实收现金" in dialog.message.text()
+    dialog.tendered.setText("")
+    dialog.cash.setText("1e30")
+    assert "现金" in dialog.message.text()
+    dialog.try_accept()
+    assert dialog.result() == 0 and "现金" in dialog.message.text()
+    dialog.cash.setText("100")
+    assert dialog.message.text() == "" and dialog.change.text() == "¥0.00"
