@@ -8,9 +8,9 @@ JSON import; cells of the wrong type are reported by sheet, row and column.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from zipfile import BadZipFile
 from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException

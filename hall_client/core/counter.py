@@ -16,8 +16,8 @@ from sqlalchemy.exc import DatabaseError
 from hall_client import RESOURCES
 from hall_client.core import auth, catalog
 from hall_client.core.actor import ROLES, Actor
-from hall_client.core.settings import Settings, data_dir, load_settings
 from hall_client.core.errors import InvalidInput, Problem
+from hall_client.core.settings import Settings, data_dir, load_settings
 from hall_client.store.db import DB_FILENAME, Store, open_store
 from hall_client.store.models import Person
 
