@@ -548,43 +548,79 @@ class CashierWorkspace(QWidget):
         self.jobs.db(work, success=done, failure=self._failed)
 
     def print_last(self, *, reprint: bool = False, kick: bool = False) -> None:
-        """Render the preview and, if a printer is set, print (off the GUI thread)."""
+        """Render the preview and, if a printer is set, print.
+
+        Database steps (count a reprint, mark printed, note a failure) run on the serial
+        database executor; only the printer I/O and the rendering run on the shared pool.
+        """
         if self.last_receipt_id is None:
             self.status.setText(self.tr("没有可打印的票据"))
             return
-        from hall_client.printing.issue import load_receipt, print_receipt
+        from hall_client.printing.issue import (
+            claim_receipt,
+            load_receipt,
+            record_print,
+            send_receipt,
+        )
         from hall_client.printing.output import preview
+        from hall_client.printing.printer_uri import PrinterError
+        from hall_client.printing.receipt import Receipt
         from hall_client.printing.signing import hall_key
 
         settings, store, actor = self.counter.settings, self.counter.store, self.actor
         receipt_id, data_dir = self.last_receipt_id, self.counter.data_dir
         hall = {"hall_code": settings.hall.id, "hall_name": settings.hall.name}
-
-        def work(ctx: object) -> tuple[Image.Image, str]:
-            key = hall_key(data_dir)
-            if settings.printer.uri:
-                receipt = print_receipt(
-                    store.transaction, actor, receipt_id, printer=settings.printer.uri, key=key,
-                    mode="text" if settings.printer.mode == "text" else "raster",
-                    paper=settings.printer.paper, kick_drawer=kick, reprint=reprint, **hall)
-                note = self.tr("已打印 {n}").format(n=receipt.number)
-            else:
-                receipt = load_receipt(store.transaction, receipt_id, **hall)
-                note = self.tr("未配置打印机（settings.toml [printer] uri），仅预览 {n}").format(
-                    n=receipt.number)
-            return preview(receipt, key, settings.printer.paper), note
-
-        def done(result: tuple[Image.Image, str]) -> None:
-            image, note = result
-            self.preview.setPixmap(pixmap_of(image))
-            self.status.setText(note)
-            self.refresh()
+        printer = settings.printer.uri
 
         def failed(exc: BaseException) -> None:
             self.status.setText(error_text(exc))
             self.ask_after_failure(error_text(exc))
 
-        self.jobs.background(work, success=done, failure=failed)
+        def claim(ctx: object) -> Receipt:  # database executor
+            if printer:
+                return claim_receipt(store.transaction, actor, receipt_id, reprint=reprint,
+                                     **hall)
+            return load_receipt(store.transaction, receipt_id, **hall)
+
+        def send_and_render(receipt: Receipt) -> Any:  # shared pool: printer and image
+            def work(ctx: object) -> tuple[Receipt, Image.Image, PrinterError | None]:
+                key = hall_key(data_dir)
+                error = None
+                if printer:
+                    try:
+                        send_receipt(receipt, printer=printer, key=key,
+                                     mode="text" if settings.printer.mode == "text" else "raster",
+                                     paper=settings.printer.paper, kick_drawer=kick)
+                    except PrinterError as exc:
+                        error = exc
+                return receipt, preview(receipt, key, settings.printer.paper), error
+
+            return self.jobs.background(work, success=sent, failure=failed)
+
+        def sent(result: tuple[Receipt, Image.Image, PrinterError | None]) -> None:
+            receipt, image, error = result
+            if not printer:
+                show(image, self.tr("未配置打印机（settings.toml [printer] uri），仅预览 {n}").format(
+                    n=receipt.number))
+                return
+
+            def record(ctx: object) -> None:  # database executor
+                record_print(store.transaction, actor, receipt_id,
+                             error=None if error is None else str(error), reprint=reprint)
+
+            if error is not None:
+                self.jobs.db(record, success=lambda _: failed(error), failure=failed)
+                return
+            note = (self.tr("已重打 {n}") if reprint else self.tr("已打印 {n}")).format(
+                n=receipt.number)
+            self.jobs.db(record, success=lambda _: show(image, note), failure=failed)
+
+        def show(image: Image.Image, note: str) -> None:
+            self.preview.setPixmap(pixmap_of(image))
+            self.status.setText(note)
+            self.refresh()
+
+        self.jobs.db(claim, success=send_and_render, failure=failed)
 
     def reprint_or_retry(self) -> None:
         """重打: a printed receipt is reprinted marked 重打; a pending one is simply printed."""

@@ -156,8 +156,7 @@ def test_pending_receipt_after_a_crash_is_printed_not_reprinted(
     assert rows == [(1, "printed", 0)]
     ws.reprint_or_retry()  # now it is printed: a real 重打
     settle(qtbot, jobs)
-    qtbot.waitUntil(lambda: "重打" in ws.status.text() or "已打印" in ws.status.text(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: "已重打" in ws.status.text(), timeout=10000)
     with counter.store.transaction() as s:
         assert [r.reprints for r in s.query(receipt_stock.ReceiptRecord)] == [1]
     assert "重打 第1次" in decode(out.read_bytes()).text
@@ -218,3 +217,60 @@ def test_payment_dialog_names_a_bad_amount_instead_of_raising(qtbot: QtBot) -> N
     assert dialog.result() == 0 and "现金" in dialog.message.text()
     dialog.cash.setText("100")
     assert dialog.message.text() == "" and dialog.change.text() == "¥0.00"
+
+
+@OFFSCREEN_NOTICE
+def test_print_writes_the_database_only_on_the_database_executor(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from hall_client.core import cashier
+
+    jobs.db_pool.setExpiryTimeout(-1)  # keep the one database thread for the whole test
+    db_thread: list[int] = []
+    jobs.db(lambda ctx: threading.get_ident(), success=db_thread.append)
+    settle(qtbot, jobs)
+    writes: list[tuple[str, int]] = []
+    for name in ("count_reprint", "mark_printed", "note_print_failure"):
+        real = getattr(receipt_stock, name)
+
+        def spy(*args: object, _real: object = real, _name: str = name) -> object:
+            writes.append((_name, threading.get_ident()))
+            return _real(*args)  # type: ignore[operator]
+
+        monkeypatch.setattr(receipt_stock, name, spy)
+    _prepare(counter, "20.00")
+    me = sign_in(counter, "qianfang")
+    with counter.store.transaction() as s:
+        cashier.open_session(s, me, "0")
+        cashier.take_payment(s, me, cashier.queue(s)[0].id, [PartInput("cash", "20")])
+    out = tmp_path / "p.bin"
+    counter.settings.printer.uri = f"file:{out}"
+    counter.settings.printer.mode = "text"
+    ws = CashierWorkspace(counter, jobs, me)
+    qtbot.addWidget(ws)
+    settle(qtbot, jobs)
+    ws.reprint_or_retry()
+    qtbot.waitUntil(lambda: "已打印" in ws.status.text(), timeout=10000)
+    ws.reprint_or_retry()
+    qtbot.waitUntil(lambda: "已重打" in ws.status.text(), timeout=10000)
+    counter.settings.printer.uri = f"file:{tmp_path / 'no-such-dir' / 'p.bin'}"
+    asked: list[str] = []
+
+    def later() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, later)
+            return
+        asked.append(box.text())
+        box.reject()
+
+    QTimer.singleShot(50, later)
+    ws.reprint_or_retry()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    settle(qtbot, jobs)
+    assert [name for name, _ in writes] == [
+        "mark_printed", "count_reprint", "count_reprint", "note_print_failure"]
+    assert {thread for _, thread in writes} == set(db_thread)
