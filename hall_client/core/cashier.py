@@ -303,6 +303,17 @@ def till_report(session: Session, till: CashSession) -> TillReport:
         reprints=sum(r.reprints for r in receipts))
 
 
+def expected_for_close(session: Session, actor: Actor) -> Decimal | None:
+    """The expected cash the Z close dialog may show: None when the session counts blind.
+
+    Unlike :func:`x_report` this is not an X report and is not audited as one.
+    """
+    actor.require("cashier")
+    till = current_session(session, actor)
+    assert till is not None
+    return None if till.blind else till_report(session, till).expected_cash
+
+
 def x_report(session: Session, actor: Actor) -> TillReport:
     """The open session's figures. With blind counting the expected cash is withheld."""
     till = current_session(session, actor)

@@ -495,7 +495,17 @@ class CashierWorkspace(QWidget):
         self.status.setText("　".join(lines))
 
     def close_session(self) -> None:
-        dialog = CloseDialog(None, self)
+        """Load the expected cash (withheld when counting blind), then show the Z dialog."""
+        store, actor = self.counter.store, self.actor
+
+        def work(ctx: object) -> Decimal | None:
+            with store.transaction() as s:
+                return cashier.expected_for_close(s, actor)
+
+        self.jobs.db(work, success=self._ask_close, failure=self._failed)
+
+    def _ask_close(self, expected: Decimal | None) -> None:
+        dialog = CloseDialog(expected, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.close_with(dialog.counts(), dialog.reason.text())
 

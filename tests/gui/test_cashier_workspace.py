@@ -274,3 +274,40 @@ def test_print_writes_the_database_only_on_the_database_executor(
     assert [name for name, _ in writes] == [
         "mark_printed", "count_reprint", "count_reprint", "note_print_failure"]
     assert {thread for _, thread in writes} == set(db_thread)
+
+
+def _close_dialog_text(qtbot: QtBot, jobs: JobRunner, ws: CashierWorkspace) -> str:
+    """Open the Z close dialog, read its counted/expected line, and cancel."""
+    from hall_client.gui.cashier_workspace import CloseDialog
+
+    seen: list[str] = []
+
+    def read() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CloseDialog):
+            QTimer.singleShot(50, read)
+            return
+        seen.append(dialog.counted.text())
+        dialog.reject()
+
+    QTimer.singleShot(50, read)
+    ws.close_session()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    settle(qtbot, jobs)
+    return seen[0]
+
+
+@OFFSCREEN_NOTICE
+@pytest.mark.parametrize("blind", [False, True])
+def test_close_dialog_shows_expected_cash_unless_blind(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner, blind: bool
+) -> None:
+    ws = CashierWorkspace(counter, jobs, sign_in(counter, "qianfang"))
+    qtbot.addWidget(ws)
+    ws.blind.setChecked(blind)
+    ws.open_with_float("200")
+    settle(qtbot, jobs)
+    text = _close_dialog_text(qtbot, jobs, ws)
+    assert "¥0.00" in text  # nothing counted yet
+    assert ("¥200.00" in text) is not blind
+
