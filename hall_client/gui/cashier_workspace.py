@@ -49,6 +49,7 @@ from hall_client.core.money import (
     uppercase_amount,
 )
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import method_label
 from hall_client.gui.table_model import Column, RecordTableModel
 from hall_client.gui.workspaces import _table, error_text
 from hall_client.store.cashier_models import FeeAssessment
@@ -188,7 +189,7 @@ class CloseDialog(QDialog):
             spin.setRange(0, 100000)
             spin.valueChanged.connect(self._update)
             self.spins[d] = spin
-            grid.addWidget(QLabel(f"{d} 元"), row, 0)
+            grid.addWidget(QLabel(self.tr("{d} 元").format(d=d)), row, 0)
             grid.addWidget(spin, row, 1)
         self.expected = expected
         self.counted = QLabel()
@@ -234,8 +235,8 @@ class ApprovalDialog(QDialog):
                                    receipts=line.receipts or "-")))
         self.amount = QLineEdit(f"{line.total - line.refunded:.2f}")
         self.method = QComboBox()
-        for code, name in METHODS.items():
-            self.method.addItem(name, code)
+        for code in METHODS:
+            self.method.addItem(method_label(code), code)
         self.reference = QLineEdit()
         if refund:
             form.addRow(self.tr("退款金额（元）："), self.amount)
@@ -486,8 +487,9 @@ class CashierWorkspace(QWidget):
 
     def _show_report(self, report: cashier.TillReport) -> None:
         lines = [self.tr("X 报表　第 {n} 班").format(n=report.session_number)]
-        for method, name in METHODS.items():
-            lines.append(f"{name}：{format_yuan(report.net[method])}")
+        for method in METHODS:
+            lines.append(self.tr("{method}：{amount}").format(
+                method=method_label(method), amount=format_yuan(report.net[method])))
         expected = report.extra.get("blind") or format_yuan(report.expected_cash)
         lines.append(self.tr("应有现金：{e}").format(e=expected))
         lines.append(self.tr("收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次").format(

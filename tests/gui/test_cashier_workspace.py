@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hall_client.core import receipt_stock
@@ -311,3 +313,49 @@ def test_close_dialog_shows_expected_cash_unless_blind(
     assert "¥0.00" in text  # nothing counted yet
     assert ("¥200.00" in text) is not blind
 
+
+class _Marking(QTranslator):
+    """Wraps every translated string in «», so an untranslated one stands out."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return f"«{source}»"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def marking() -> Iterator[None]:
+    translator = _Marking()
+    QApplication.installTranslator(translator)
+    yield
+    QApplication.removeTranslator(translator)
+
+
+@OFFSCREEN_NOTICE
+def test_visible_cashier_strings_go_through_tr(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner, marking: None
+) -> None:
+    from hall_client.core import cashier
+    from hall_client.gui.cashier_workspace import ApprovalDialog, CloseDialog
+
+    close = CloseDialog(None)
+    qtbot.addWidget(close)
+    labels = [w.text() for w in close.findChildren(QLabel) if " 元" in w.text()]
+    assert labels and all(t.startswith("«") for t in labels)
+    line = cashier.PaymentLine(id="p", at=datetime.now(UTC), payer="某公司", case_ref="C-1",
+                               total=Decimal("10.00"), refunded=Decimal("0.00"), status="paid",
+                               methods="", receipts="", voidable=True)
+    refund = ApprovalDialog(line, refund=True)
+    qtbot.addWidget(refund)
+    names = [refund.method.itemText(i) for i in range(refund.method.count())]
+    assert names == ["«现金»", "«转账»", "«电汇»"]
+    ws = CashierWorkspace(counter, jobs, sign_in(counter, "qianfang"))
+    qtbot.addWidget(ws)
+    ws.open_with_float("200")
+    settle(qtbot, jobs)
+    ws.show_x_report()
+    settle(qtbot, jobs)
+    for name in ("现金", "转账", "电汇"):
+        assert f"«{name}»" in ws.status.text()
