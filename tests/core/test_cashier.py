@@ -133,6 +133,10 @@ def test_stock_rules(counter: Counter) -> None:
          "stock_run_out"),
         (lambda s: receipt_stock.find_receipt(s, STOCK_CODE, "0000000001"), "receipt_not_found"),
         (lambda s: receipt_stock.find_receipt(s, STOCK_CODE, "99"), "receipt_number_invalid"),
+        (lambda s: receipt_stock.receive_batch(s, SUPERVISOR, "١٢٣٤٥٦٧٨", "0000000001",
+                                               "0000000002"), "stock_code_invalid"),
+        (lambda s: receipt_stock.receive_batch(s, SUPERVISOR, "33010127", "000000000١",
+                                               "0000000002"), "receipt_number_invalid"),
     ]
     for action, code in cases:
         with counter.store.transaction() as s, pytest.raises(DomainError) as exc:

@@ -104,6 +104,7 @@ def test_uppercase_refuses_negative() -> None:
         ("100000000.00", "amount_too_large"),
         ("abc", "amount_not_number"),
         ("1e3", "amount_not_number"),
+        ("١٢", "amount_not_number"),
         ("NaN", "amount_not_number"),
         ("0", "amount_zero"),
         ("", "amount_not_number"),
