@@ -27,7 +27,7 @@ def check_target(path: Path) -> None:
                                     f"输出文件夹不可写入：{parent}")])
 
 
-def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+def write_atomically(path: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(tmp)`` for a temporary file beside path, then move it into place."""
     check_target(path)
     tmp = path.with_name(path.name + ".tmp")
