@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from hall_client.core.actor import Actor
 from hall_client.core.cashier import PartInput, TillReport
 from hall_client.core.counter import Counter
 from hall_client.core.errors import InvalidInput, NotFound, Problem
+from hall_client.core.output_file import check_target
 from hall_client.store.models import Person, utcnow
 
 
@@ -116,8 +118,9 @@ def parse_counts(items: list[str]) -> dict[str, int]:
     problems = []
     for item in items:
         denomination, sep, pieces = item.partition("=")
-        if not sep or not pieces.isdigit():
-            problems.append(Problem(f"--count {item}", "count_format", "应写作 面额=张数，如 100=5"))
+        if not sep or not re.fullmatch(r"[0-9]{1,6}", pieces):
+            problems.append(Problem(f"--count {item}", "count_format",
+                                    "应写作 面额=张数，张数为 1 至 6 位数字，如 100=5"))
             continue
         counts[denomination] = counts.get(denomination, 0) + int(pieces)
     if problems:
@@ -221,6 +224,8 @@ def _date(text: str, where: str) -> date:
 def _daily(counter: Counter, args: argparse.Namespace) -> int:
     from hall_client.core.cashier_reports import SETTLEMENT_HEADER, export_xlsx, settlement
 
+    if args.xlsx:
+        check_target(args.xlsx)
     day = _date(args.date, "--date") if args.date else cashier.local_day(utcnow())
     with counter.store.transaction() as s:
         lines = settlement(s, day)
@@ -245,6 +250,8 @@ def _daily(counter: Counter, args: argparse.Namespace) -> int:
 def _weekly(counter: Counter, args: argparse.Namespace) -> int:
     from hall_client.core.cashier_reports import export_xlsx, parse_bank_csv, reconcile
 
+    if args.xlsx:
+        check_target(args.xlsx)
     first, last = _date(args.start, "--from"), _date(args.end, "--to")
     try:
         text = args.bank.read_text(encoding="utf-8-sig")
@@ -280,6 +287,8 @@ def _weekly(counter: Counter, args: argparse.Namespace) -> int:
 def _monthly(counter: Counter, args: argparse.Namespace) -> int:
     from hall_client.core.cashier_reports import export_xlsx, month_summary
 
+    if args.xlsx:
+        check_target(args.xlsx)
     year, _, month = args.month.partition("-")
     if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
         raise InvalidInput([Problem("--month", "month_format", f"月份应写作 2026-11，而不是 {args.month}")])

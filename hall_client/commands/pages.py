@@ -119,7 +119,13 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     from hall_client.pages.decode import expand_inputs
-    from hall_client.pages.pipeline import FileResult, PageOptions, run_one, write_pages
+    from hall_client.pages.pipeline import (
+        FileResult,
+        PageOptions,
+        check_out_dir,
+        run_one,
+        write_pages,
+    )
 
     profile = _profile(args)
     if profile is None:
@@ -132,6 +138,11 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     if not files:
         print("错误 / error: 没有输入文件 / no input files", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        check_out_dir(out_dir)
+    except PageError as exc:
+        print(f"{exc.source}: [{exc.code}] {exc.message}", file=sys.stderr)
+        return EXIT_RULE
     options = PageOptions(encoder=args.encoder, find_edges=not args.no_detect)
     jobs = max(1, min(args.jobs or os.cpu_count() or 1, len(files)))
     results: list[FileResult | None] = [None] * len(files)
@@ -189,7 +200,11 @@ def cmd_prepare(args: argparse.Namespace) -> int:
                     ),
                 )
     finished = [r for r in results if r is not None]
-    written = write_pages(finished, profile, out_dir)
+    try:
+        written = write_pages(finished, profile, out_dir)
+    except PageError as exc:
+        print(f"{exc.source}: [{exc.code}] {exc.message}", file=sys.stderr)
+        return EXIT_RULE
     errors = [r.error for r in finished if r.error is not None]
     if args.json:
         _print_json(
@@ -285,7 +300,11 @@ def cmd_capture(args: argparse.Namespace) -> int:
             results.append(FileResult(label, [page]))
         except PageError as exc:
             results.append(FileResult(label, error=exc.with_source(label)))
-    written = write_pages(results, profile, Path(args.out))
+    try:
+        written = write_pages(results, profile, Path(args.out))
+    except PageError as exc:
+        print(f"{exc.source}: [{exc.code}] {exc.message}", file=sys.stderr)
+        return EXIT_RULE
     errors = [r.error for r in results if r.error is not None]
     if args.json:
         _print_json(

@@ -303,6 +303,17 @@ def till_report(session: Session, till: CashSession) -> TillReport:
         reprints=sum(r.reprints for r in receipts))
 
 
+def expected_for_close(session: Session, actor: Actor) -> Decimal | None:
+    """The expected cash the Z close dialog may show: None when the session counts blind.
+
+    Unlike :func:`x_report` this is not an X report and is not audited as one.
+    """
+    actor.require("cashier")
+    till = current_session(session, actor)
+    assert till is not None
+    return None if till.blind else till_report(session, till).expected_cash
+
+
 def x_report(session: Session, actor: Actor) -> TillReport:
     """The open session's figures. With blind counting the expected cash is withheld."""
     till = current_session(session, actor)
@@ -316,14 +327,18 @@ def x_report(session: Session, actor: Actor) -> TillReport:
     return report
 
 
+#: Most pieces of one denomination a drawer count may list (a typing slip beyond this is refused).
+MAX_PIECES = 999_999
+
+
 def count_denominations(counts: Mapping[str, int]) -> Decimal:
     total = ZERO
     for denomination, pieces in counts.items():
         if denomination not in DENOMINATIONS:
             raise CashierError(f"面额无效：{denomination}（可用：{'、'.join(DENOMINATIONS)}）",
                                code="denomination_invalid")
-        if not isinstance(pieces, int) or pieces < 0:
-            raise CashierError(f"面额 {denomination} 的张数应为非负整数：{pieces}",
+        if not isinstance(pieces, int) or not 0 <= pieces <= MAX_PIECES:
+            raise CashierError(f"面额 {denomination} 的张数应为 0 至 {MAX_PIECES} 的整数：{pieces}",
                                code="denomination_count_invalid")
         total += Decimal(denomination) * pieces
     return money(total)

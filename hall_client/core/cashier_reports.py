@@ -23,7 +23,8 @@ from sqlalchemy.orm import Session
 
 from hall_client.core.cashier import METHODS, SHANGHAI
 from hall_client.core.errors import InvalidInput, Problem
-from hall_client.core.money import ZERO
+from hall_client.core.money import MAX_AMOUNT, ZERO
+from hall_client.core.output_file import write_atomically
 from hall_client.store.cashier_models import (
     CashSession,
     FeeAssessment,
@@ -176,7 +177,11 @@ def parse_bank_csv(text: str, source: str = "bank.csv") -> list[BankLine]:
         except (IndexError, InvalidOperation):
             problems.append(Problem(where, "bank_csv_amount", "金额不是数字"))
             continue
-        if amount != amount.quantize(Decimal("0.01")) or not amount.is_finite():
+        if not amount.is_finite() or abs(amount) > MAX_AMOUNT:
+            problems.append(Problem(where, "bank_csv_amount",
+                                    f"金额须为有限数字，且不超过 {MAX_AMOUNT}"))
+            continue
+        if amount != amount.quantize(Decimal("0.01")):
             problems.append(Problem(where, "bank_csv_amount", "金额最多两位小数"))
             continue
         reference = row[columns["reference"]].strip() if len(row) > columns["reference"] else ""
@@ -285,6 +290,4 @@ def export_xlsx(path: Path, sheets: Iterable[tuple[str, Sequence[str], Iterable[
             for cell, value in zip(sheet[sheet.max_row], row, strict=False):
                 if isinstance(value, Decimal):
                     cell.number_format = "#,##0.00"
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    book.save(tmp)
-    tmp.replace(path)
+    write_atomically(path, book.save)

@@ -21,6 +21,8 @@ from sqlalchemy.orm import Session
 from hall_client.core import audit
 from hall_client.core.actor import Actor
 from hall_client.core.errors import InvalidInput, NotFound, Problem
+from hall_client.core.money import MAX_AMOUNT
+from hall_client.core.output_file import check_target, write_atomically
 from hall_client.store.models import CatalogPerson, Department, ServiceItemVersion
 
 FORMAT = "hall-catalog/1"
@@ -87,13 +89,21 @@ class _Checker:
             self.add(f"{where}.{key}", "type_amount",
                      f"金额须写成文本（如 \"12.50\"）或整数，不能是 {type(value).__name__}")
             return None
+        text = str(value).strip()
+        if not re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
+            self.add(f"{where}.{key}", "amount_format",
+                     f"“{value}”不是有效的金额：只能写数字和小数点（如 12.50），不能用指数写法")
+            return None
         try:
-            amount = Decimal(str(value).strip())
+            amount = Decimal(text)
         except InvalidOperation:
             self.add(f"{where}.{key}", "amount_format", f"“{value}”不是有效的金额")
             return None
         if not amount.is_finite() or amount < 0:
             self.add(f"{where}.{key}", "amount_negative", f"金额不能为负数或无穷：{value}")
+            return None
+        if amount > MAX_AMOUNT:
+            self.add(f"{where}.{key}", "amount_too_large", f"金额不能超过 {MAX_AMOUNT}：{value}")
             return None
         exponent = amount.as_tuple().exponent
         if isinstance(exponent, int) and -exponent > places:
@@ -395,6 +405,8 @@ def import_document(session: Session, actor: Actor, doc: Any, *, source: str = "
 
 def load_file(path: Path) -> Any:
     """Read a catalog file (JSON, or xlsx through openpyxl), or explain why it cannot be read."""
+    if path.is_dir():
+        raise InvalidInput([Problem(str(path), "not_a_file", "这是一个文件夹，请选择目录文件（.json 或 .xlsx）")])
     if not path.is_file():
         raise InvalidInput([Problem(str(path), "file_missing", "文件不存在")])
     if path.suffix.lower() == ".xlsx":
@@ -426,15 +438,15 @@ def export_document(session: Session) -> dict[str, Any]:
 
 
 def export_file(session: Session, path: Path) -> None:
+    check_target(path)
     doc = export_document(session)
     if path.suffix.lower() == ".xlsx":
         from hall_client.core.catalog_xlsx import write_xlsx
 
         write_xlsx(doc, path)
         return
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    write_atomically(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 def seed_if_empty(session: Session, actor: Actor, seed: Path) -> ImportReport | None:

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from hall_client.core.errors import InvalidInput, Problem
+from hall_client.core.output_file import write_atomically
 
 # sheet name -> [(header, key)]
 SHEETS: dict[str, list[tuple[str, str]]] = {
@@ -72,9 +74,7 @@ def write_xlsx(doc: dict[str, Any], path: Path) -> None:
             # Amounts stay text so Excel never turns 0.10 into a binary float.
             ws.append(row)
         ws.freeze_panes = "A2"
-    tmp = path.with_name(path.name + ".tmp")
-    wb.save(tmp)
-    tmp.replace(path)
+    write_atomically(path, wb.save)
 
 
 class _Reader:
@@ -148,7 +148,7 @@ def read_xlsx(path: Path) -> dict[str, Any]:
     r = _Reader(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
         raise InvalidInput([Problem(str(path), "not_xlsx", f"无法作为 Excel 工作簿读取：{exc}")]) from exc
     try:
         depts = [{k: r.text(v) for k, v in rec.items()} for _, rec in r.records(wb, "部门")]

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import DatabaseError
 
 from hall_client import RESOURCES
 from hall_client.core import auth, catalog
 from hall_client.core.actor import ROLES, Actor
+from hall_client.core.errors import InvalidInput, Problem
 from hall_client.core.settings import Settings, data_dir, load_settings
-from hall_client.store.db import Store, open_store
+from hall_client.store.db import DB_FILENAME, Store, open_store
 from hall_client.store.models import Person
 
 SEED_CATALOG = RESOURCES / "catalog" / "seed.json"
@@ -55,12 +57,28 @@ class Counter:
 
 
 def open_counter(directory: Path | None = None, *, demo: bool = False) -> Counter:
+    """Open the counter's data folder; a folder or database that cannot be used is reported
+    as InvalidInput naming it, and nothing in it is changed."""
     directory = directory or data_dir()
-    settings = load_settings(directory)
-    store = open_store(directory)
+    try:
+        settings = load_settings(directory)
+        store = open_store(directory)
+    except OSError as exc:
+        raise InvalidInput([Problem(str(directory), "data_dir_unusable",
+                                    f"数据文件夹无法使用（须是可写入的文件夹）：{exc.strerror or exc}")]
+                           ) from exc
+    except DatabaseError as exc:
+        raise InvalidInput([Problem(str(directory / DB_FILENAME), "database_unreadable",
+                                    "数据库文件已损坏或不是本程序的数据库，请从备份恢复；"
+                                    "文件未作改动")]) from exc
     counter = Counter(directory, settings, store)
-    with store.transaction() as session:
-        catalog.seed_if_empty(session, counter.system_actor(), SEED_CATALOG)
+    try:
+        with store.transaction() as session:
+            catalog.seed_if_empty(session, counter.system_actor(), SEED_CATALOG)
+    except DatabaseError as exc:
+        store.close()
+        raise InvalidInput([Problem(str(directory / DB_FILENAME), "database_unreadable",
+                                    "数据库文件已损坏，请从备份恢复；文件未作改动")]) from exc
     if demo:
         seed_demo_people(counter)
     return counter

@@ -93,6 +93,11 @@ class Reduction:
             raise FeeError(code="reduction_reason_missing", message="减免必须填写原因")
         if not self.legal_basis.strip():
             raise FeeError(code="reduction_basis_missing", message="减免必须填写政策依据")
+        if not isinstance(self.value, Decimal) or not self.value.is_finite():
+            raise FeeError(code="reduction_value_invalid", message=f"减免值应为数字：{self.value}")
+        if self.kind == "amount" and self.value > MAX_AMOUNT:
+            raise FeeError(code="reduction_amount_invalid",
+                           message=f"减免金额不能超过 {MAX_AMOUNT}：{self.value}")
         if self.kind == "percent" and not ZERO < self.value <= 100:
             raise FeeError(code="reduction_percent_invalid", message=f"减免比例应在0到100之间：{self.value}")
         if self.kind == "amount" and self.value <= 0:

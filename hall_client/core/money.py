@@ -22,7 +22,7 @@ ZERO = Decimal("0.00")
 #: Largest amount one receipt or payment may carry (a typing slip beyond this is refused).
 MAX_AMOUNT = Decimal("99999999.99")
 
-_AMOUNT_RE = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
+_AMOUNT_RE = re.compile(r"[0-9]{1,12}(\.[0-9]{1,2})?")  # ASCII digits only
 
 
 class MoneyError(DomainError):
@@ -42,7 +42,10 @@ def money(value: Decimal | int | str) -> Decimal:
         raise MoneyError(code="amount_not_number", message=f"金额“{value}”不是数字") from exc
     if not amount.is_finite():
         raise MoneyError(code="amount_not_number", message=f"金额“{value}”不是有限数字")
-    return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+    try:
+        return amount.quantize(FEN, rounding=ROUND_HALF_UP)
+    except InvalidOperation as exc:  # more digits than the context holds
+        raise MoneyError(code="amount_too_large", message=f"金额“{value}”过大") from exc
 
 
 def parse_amount(
@@ -61,7 +64,7 @@ def parse_amount(
         raise MoneyError(code="amount_negative", message=f"{field}不能为负数：{text}")
     if raw.count(".") == 1 and len(raw.split(".")[1]) > 2 and raw.split(".")[1].isdigit():
         raise MoneyError(code="amount_too_many_decimals", message=f"{field}最多两位小数（到分）：{text}")
-    if not _AMOUNT_RE.match(raw):
+    if not _AMOUNT_RE.fullmatch(raw):
         raise MoneyError(code="amount_not_number", message=f"{field}不是有效金额：{text}（例：1234.50）")
     amount = Decimal(raw).quantize(FEN)
     if amount > maximum:

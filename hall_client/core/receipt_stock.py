@@ -21,8 +21,8 @@ from hall_client.core.errors import DomainError, NotFound, PermissionDenied
 from hall_client.store.cashier_models import ReceiptBatch, ReceiptIssue, ReceiptRecord
 from hall_client.store.models import utcnow
 
-_CODE = re.compile(r"^\d{8}$")
-_NUMBER = re.compile(r"^\d{10}$")
+_CODE = re.compile(r"[0-9]{8}")  # ASCII digits only: \d also matches Arabic-Indic digits
+_NUMBER = re.compile(r"[0-9]{10}")
 MAX_BATCH = 100_000
 
 
@@ -36,13 +36,13 @@ def format_number(number: int) -> str:
 
 def parse_number(text: str, field: str = "票据号码") -> int:
     """A 票据号码 as typed: exactly 10 digits."""
-    if not _NUMBER.match(text.strip()):
+    if not _NUMBER.fullmatch(text.strip()):
         raise StockError(f"{field}应为10位数字：{text}", code="receipt_number_invalid")
     return int(text)
 
 
 def _check_code(stock_code: str) -> str:
-    if not _CODE.match(stock_code.strip()):
+    if not _CODE.fullmatch(stock_code.strip()):
         raise StockError(f"票据代码应为8位数字：{stock_code}", code="stock_code_invalid")
     return stock_code.strip()
 

@@ -9,7 +9,7 @@ printer fails, the receipt stays pending and the cashier chooses 重打 (nothing
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -41,8 +41,15 @@ from hall_client.core import auth, cashier, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.cashier import DENOMINATIONS, METHODS, PartInput
 from hall_client.core.counter import Counter
-from hall_client.core.money import ZERO, format_yuan, uppercase_amount
+from hall_client.core.money import (
+    ZERO,
+    MoneyError,
+    format_yuan,
+    parse_amount,
+    uppercase_amount,
+)
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import method_label
 from hall_client.gui.table_model import Column, RecordTableModel
 from hall_client.gui.workspaces import _table, error_text
 from hall_client.store.cashier_models import FeeAssessment
@@ -58,11 +65,9 @@ def pixmap_of(image: Image.Image) -> QPixmap:
     return QPixmap.fromImage(qimage.copy())
 
 
-def _amount(text: str) -> Decimal:
-    try:
-        return Decimal(text.strip() or "0")
-    except InvalidOperation:
-        return ZERO
+def _amount(text: str, field: str) -> Decimal:
+    """An amount typed in ``field`` (empty is zero); MoneyError names the field and the rule."""
+    return parse_amount(text.strip() or "0", field=field, allow_zero=True)
 
 
 class PaymentDialog(QDialog):
@@ -129,9 +134,21 @@ class PaymentDialog(QDialog):
     def tendered_value(self) -> str | None:
         return self.tendered.text().strip() or None
 
+    def _field_names(self) -> dict[str, str]:
+        return {"cash": self.tr("现金"), "transfer": self.tr("转账"), "wire": self.tr("电汇"),
+                "tendered": self.tr("实收现金")}
+
     def _update_change(self) -> None:
-        given = _amount(self.tendered.text()) if self.tendered.text().strip() else None
-        cash = _amount(self.cash.text())
+        names = self._field_names()
+        try:
+            given = (_amount(self.tendered.text(), names["tendered"])
+                     if self.tendered.text().strip() else None)
+            cash = _amount(self.cash.text(), names["cash"])
+        except MoneyError as exc:
+            self.change.setText("—")
+            self.message.setText(exc.message)
+            return
+        self.message.setText("")
         if given is None:
             self.change.setText(format_yuan(ZERO))
         elif given < cash:
@@ -142,8 +159,16 @@ class PaymentDialog(QDialog):
     def try_accept(self) -> None:
         """Check what can be checked here; the service checks everything again."""
         parts = self.parts()
-        total = sum((_amount(p.amount if isinstance(p.amount, str) else str(p.amount))
-                     for p in parts), ZERO)
+        names = self._field_names()
+        total = ZERO
+        try:
+            for p in parts:
+                total += _amount(str(p.amount), names[p.method])
+            if self.tendered.text().strip():
+                _amount(self.tendered.text(), names["tendered"])
+        except MoneyError as exc:
+            self.message.setText(exc.message)
+            return
         if total != self.due.total:
             self.message.setText(self.tr("各方式合计 {paid} 与应收 {due} 不符").format(
                 paid=f"{total:.2f}", due=f"{self.due.total:.2f}"))
@@ -164,7 +189,7 @@ class CloseDialog(QDialog):
             spin.setRange(0, 100000)
             spin.valueChanged.connect(self._update)
             self.spins[d] = spin
-            grid.addWidget(QLabel(f"{d} 元"), row, 0)
+            grid.addWidget(QLabel(self.tr("{d} 元").format(d=d)), row, 0)
             grid.addWidget(spin, row, 1)
         self.expected = expected
         self.counted = QLabel()
@@ -210,8 +235,8 @@ class ApprovalDialog(QDialog):
                                    receipts=line.receipts or "-")))
         self.amount = QLineEdit(f"{line.total - line.refunded:.2f}")
         self.method = QComboBox()
-        for code, name in METHODS.items():
-            self.method.addItem(name, code)
+        for code in METHODS:
+            self.method.addItem(method_label(code), code)
         self.reference = QLineEdit()
         if refund:
             form.addRow(self.tr("退款金额（元）："), self.amount)
@@ -462,8 +487,9 @@ class CashierWorkspace(QWidget):
 
     def _show_report(self, report: cashier.TillReport) -> None:
         lines = [self.tr("X 报表　第 {n} 班").format(n=report.session_number)]
-        for method, name in METHODS.items():
-            lines.append(f"{name}：{format_yuan(report.net[method])}")
+        for method in METHODS:
+            lines.append(self.tr("{method}：{amount}").format(
+                method=method_label(method), amount=format_yuan(report.net[method])))
         expected = report.extra.get("blind") or format_yuan(report.expected_cash)
         lines.append(self.tr("应有现金：{e}").format(e=expected))
         lines.append(self.tr("收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次").format(
@@ -471,7 +497,17 @@ class CashierWorkspace(QWidget):
         self.status.setText("　".join(lines))
 
     def close_session(self) -> None:
-        dialog = CloseDialog(None, self)
+        """Load the expected cash (withheld when counting blind), then show the Z dialog."""
+        store, actor = self.counter.store, self.actor
+
+        def work(ctx: object) -> Decimal | None:
+            with store.transaction() as s:
+                return cashier.expected_for_close(s, actor)
+
+        self.jobs.db(work, success=self._ask_close, failure=self._failed)
+
+    def _ask_close(self, expected: Decimal | None) -> None:
+        dialog = CloseDialog(expected, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.close_with(dialog.counts(), dialog.reason.text())
 
@@ -524,43 +560,79 @@ class CashierWorkspace(QWidget):
         self.jobs.db(work, success=done, failure=self._failed)
 
     def print_last(self, *, reprint: bool = False, kick: bool = False) -> None:
-        """Render the preview and, if a printer is set, print (off the GUI thread)."""
+        """Render the preview and, if a printer is set, print.
+
+        Database steps (count a reprint, mark printed, note a failure) run on the serial
+        database executor; only the printer I/O and the rendering run on the shared pool.
+        """
         if self.last_receipt_id is None:
             self.status.setText(self.tr("没有可打印的票据"))
             return
-        from hall_client.printing.issue import load_receipt, print_receipt
+        from hall_client.printing.issue import (
+            claim_receipt,
+            load_receipt,
+            record_print,
+            send_receipt,
+        )
         from hall_client.printing.output import preview
+        from hall_client.printing.printer_uri import PrinterError
+        from hall_client.printing.receipt import Receipt
         from hall_client.printing.signing import hall_key
 
         settings, store, actor = self.counter.settings, self.counter.store, self.actor
         receipt_id, data_dir = self.last_receipt_id, self.counter.data_dir
         hall = {"hall_code": settings.hall.id, "hall_name": settings.hall.name}
-
-        def work(ctx: object) -> tuple[Image.Image, str]:
-            key = hall_key(data_dir)
-            if settings.printer.uri:
-                receipt = print_receipt(
-                    store.transaction, actor, receipt_id, printer=settings.printer.uri, key=key,
-                    mode="text" if settings.printer.mode == "text" else "raster",
-                    paper=settings.printer.paper, kick_drawer=kick, reprint=reprint, **hall)
-                note = self.tr("已打印 {n}").format(n=receipt.number)
-            else:
-                receipt = load_receipt(store.transaction, receipt_id, **hall)
-                note = self.tr("未配置打印机（settings.toml [printer] uri），仅预览 {n}").format(
-                    n=receipt.number)
-            return preview(receipt, key, settings.printer.paper), note
-
-        def done(result: tuple[Image.Image, str]) -> None:
-            image, note = result
-            self.preview.setPixmap(pixmap_of(image))
-            self.status.setText(note)
-            self.refresh()
+        printer = settings.printer.uri
 
         def failed(exc: BaseException) -> None:
             self.status.setText(error_text(exc))
             self.ask_after_failure(error_text(exc))
 
-        self.jobs.background(work, success=done, failure=failed)
+        def claim(ctx: object) -> Receipt:  # database executor
+            if printer:
+                return claim_receipt(store.transaction, actor, receipt_id, reprint=reprint,
+                                     **hall)
+            return load_receipt(store.transaction, receipt_id, **hall)
+
+        def send_and_render(receipt: Receipt) -> Any:  # shared pool: printer and image
+            def work(ctx: object) -> tuple[Receipt, Image.Image, PrinterError | None]:
+                key = hall_key(data_dir)
+                error = None
+                if printer:
+                    try:
+                        send_receipt(receipt, printer=printer, key=key,
+                                     mode="text" if settings.printer.mode == "text" else "raster",
+                                     paper=settings.printer.paper, kick_drawer=kick)
+                    except PrinterError as exc:
+                        error = exc
+                return receipt, preview(receipt, key, settings.printer.paper), error
+
+            return self.jobs.background(work, success=sent, failure=failed)
+
+        def sent(result: tuple[Receipt, Image.Image, PrinterError | None]) -> None:
+            receipt, image, error = result
+            if not printer:
+                show(image, self.tr("未配置打印机（settings.toml [printer] uri），仅预览 {n}").format(
+                    n=receipt.number))
+                return
+
+            def record(ctx: object) -> None:  # database executor
+                record_print(store.transaction, actor, receipt_id,
+                             error=None if error is None else str(error), reprint=reprint)
+
+            if error is not None:
+                self.jobs.db(record, success=lambda _: failed(error), failure=failed)
+                return
+            note = (self.tr("已重打 {n}") if reprint else self.tr("已打印 {n}")).format(
+                n=receipt.number)
+            self.jobs.db(record, success=lambda _: show(image, note), failure=failed)
+
+        def show(image: Image.Image, note: str) -> None:
+            self.preview.setPixmap(pixmap_of(image))
+            self.status.setText(note)
+            self.refresh()
+
+        self.jobs.db(claim, success=send_and_render, failure=failed)
 
     def reprint_or_retry(self) -> None:
         """重打: a printed receipt is reprinted marked 重打; a pending one is simply printed."""

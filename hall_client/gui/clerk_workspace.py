@@ -193,7 +193,8 @@ class ClerkWorkspace(QWidget):
             needs = item.rule.needs
             row.value.setEnabled(bool(needs))
             row.value.setPlaceholderText(
-                {"quantity": item.rule.unit, "base": item.rule.base + "（元）", "": "-"}[needs])
+                {"quantity": item.rule.unit, "base": self.tr("{base}（元）").format(base=item.rule.base),
+                 "": "-"}[needs])
             for label, kind in ((self.tr("无"), ""), (self.tr("免收"), "exempt"),
                                 (self.tr("按比例减（%）"), "percent"),
                                 (self.tr("按金额减（元）"), "amount")):

@@ -47,6 +47,16 @@ def role_label(role: str) -> str:
     return names.get(role, role)
 
 
+def method_label(method: str) -> str:
+    """A payment method's name in the interface language (the core keeps the Chinese one)."""
+    names = {
+        "cash": QCoreApplication.translate("PaymentMethods", "现金"),
+        "transfer": QCoreApplication.translate("PaymentMethods", "转账"),
+        "wire": QCoreApplication.translate("PaymentMethods", "电汇"),
+    }
+    return names.get(method, method)
+
+
 def roles_label(roles: object) -> str:
     return QCoreApplication.translate("Roles", "、").join(
         role_label(r) for r in sorted(roles))  # type: ignore[call-overload]

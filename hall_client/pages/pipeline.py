@@ -300,26 +300,61 @@ def run_one(path: str, profile: PageProfile, options: PageOptions | None = None)
         )
 
 
+def check_out_dir(out_dir: Path) -> None:
+    """Make sure pages can be written under out_dir before any image is processed.
+
+    Creates the folder if needed and writes a probe file, so a missing or read-only target is
+    reported at once instead of after a long batch.
+    """
+    probe = out_dir / ".write-probe"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise PageError(
+            "out_not_writable",
+            "输出文件夹无法创建或写入，请换一个文件夹",
+            f"{type(exc).__name__}: {exc}",
+            str(out_dir),
+        ) from exc
+
+
 def write_pages(
     results: Sequence[FileResult], profile: PageProfile, out_dir: Path
 ) -> list[tuple[PreparedPage, Path]]:
     """Write every prepared page as ``0001.jpg``, ``0002.jpg``… in input order, under out_dir.
 
     Files left from an earlier run with higher numbers are removed so the folder holds exactly
-    this batch's pages.
+    this batch's pages, but only once every new page has been written: a batch that produced
+    no page, or failed while writing, leaves the earlier pages alone. A write failure raises
+    PageError naming the folder.
     """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    seq = 0
-    for r in results:
-        for page in r.pages:
-            seq += 1
+    pages = [page for r in results for page in r.pages]
+    if not pages:
+        return []
+    check_out_dir(out_dir)
+    staged: list[tuple[PreparedPage, Path, Path]] = []
+    try:
+        for seq, page in enumerate(pages, 1):
             target = out_dir / profile.page_name(seq)
             tmp = target.with_name(target.name + ".part")
+            staged.append((page, target, tmp))
             tmp.write_bytes(page.encoded.data)
-            tmp.replace(target)
-            written.append((page, target))
-    n = seq + 1
+    except OSError as exc:
+        for _page, _target, tmp in staged:
+            tmp.unlink(missing_ok=True)
+        raise PageError(
+            "out_not_writable",
+            "无法写入输出文件夹，原有页面未改动",
+            f"{type(exc).__name__}: {exc}",
+            str(out_dir),
+        ) from exc
+    written = []
+    for page, target, tmp in staged:
+        tmp.replace(target)
+        written.append((page, target))
+    n = len(pages) + 1
     while (stale := out_dir / profile.page_name(n)).exists():
         stale.unlink()
         n += 1

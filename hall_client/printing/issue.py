@@ -29,10 +29,9 @@ def load_receipt(transaction: Transaction, receipt_id: str, *, hall_code: str, h
     return receipt_from_facts(facts, hall_code=hall_code, hall_name=hall_name)
 
 
-def print_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, printer: str, key: bytes,
-                  hall_code: str, hall_name: str, mode: Mode = "raster", paper: int = 58,
-                  kick_drawer: bool = False, reprint: bool = False) -> Receipt:
-    """Print a pending receipt (or, with ``reprint``, count and print a 重打 copy)."""
+def claim_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, hall_code: str,
+                  hall_name: str, reprint: bool = False) -> Receipt:
+    """Database step before sending: count a reprint, or check the receipt is still pending."""
     with transaction() as session:
         if reprint:
             receipt_stock.count_reprint(session, actor, receipt_id)
@@ -40,15 +39,41 @@ def print_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, pr
         if not reprint and facts.status != "pending":
             raise PrinterError(f"票据 {facts.number} 状态为 {facts.status}，重打请用 reprint",
                                code="receipt_not_pending")
-    receipt = receipt_from_facts(facts, hall_code=hall_code, hall_name=hall_name)
-    data = receipt_bytes(receipt, key, mode=mode, paper=paper, kick_drawer=kick_drawer)
-    try:
-        send(printer, data)
-    except PrinterError as exc:
+    return receipt_from_facts(facts, hall_code=hall_code, hall_name=hall_name)
+
+
+def send_receipt(receipt: Receipt, *, printer: str, key: bytes, mode: Mode = "raster",
+                 paper: int = 58, kick_drawer: bool = False) -> None:
+    """Printer step, no database: raises PrinterError when the printer does not take it."""
+    send(printer, receipt_bytes(receipt, key, mode=mode, paper=paper, kick_drawer=kick_drawer))
+
+
+def record_print(transaction: Transaction, actor: Actor, receipt_id: str, *,
+                 error: str | None = None, reprint: bool = False) -> None:
+    """Database step after sending: mark printed, or note the failure (receipt stays pending)."""
+    if error is not None:
         with transaction() as session:
-            receipt_stock.note_print_failure(session, actor, receipt_id, str(exc))
-        raise
-    if not reprint:
+            receipt_stock.note_print_failure(session, actor, receipt_id, error)
+    elif not reprint:
         with transaction() as session:
             receipt_stock.mark_printed(session, actor, receipt_id)
+
+
+def print_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, printer: str, key: bytes,
+                  hall_code: str, hall_name: str, mode: Mode = "raster", paper: int = 58,
+                  kick_drawer: bool = False, reprint: bool = False) -> Receipt:
+    """Print a pending receipt (or, with ``reprint``, count and print a 重打 copy).
+
+    The three steps run one after another here; the GUI runs the database steps on its
+    database executor and only the send on the printer thread.
+    """
+    receipt = claim_receipt(transaction, actor, receipt_id, hall_code=hall_code,
+                            hall_name=hall_name, reprint=reprint)
+    try:
+        send_receipt(receipt, printer=printer, key=key, mode=mode, paper=paper,
+                     kick_drawer=kick_drawer)
+    except PrinterError as exc:
+        record_print(transaction, actor, receipt_id, error=str(exc), reprint=reprint)
+        raise
+    record_print(transaction, actor, receipt_id, reprint=reprint)
     return receipt

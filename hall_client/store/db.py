@@ -89,5 +89,9 @@ def open_store(data_dir: Path, *, migrate_to: str = "head") -> Store:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / DB_FILENAME
     engine = make_engine(path)
-    migrate(engine, migrate_to)
+    try:
+        migrate(engine, migrate_to)
+    except BaseException:
+        engine.dispose()
+        raise
     return Store(path=path, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

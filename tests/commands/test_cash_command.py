@@ -79,6 +79,17 @@ def test_cash_commands_report_broken_rules(
     assert "receipt_number_invalid" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("item", ["100=²", "100=99999999999999999999999", "100=٣"])
+def test_close_refuses_odd_piece_counts(
+    data_dir: Path, capsys: pytest.CaptureFixture[str], item: str
+) -> None:
+    assert main(["--demo", "cash", "open", "--cashier", "qianfang", "--float", "5"]) == 0
+    capsys.readouterr()
+    assert main(["--demo", "cash", "close", "--cashier", "qianfang", "--count", item]) == 1
+    err = capsys.readouterr().err
+    assert "count_format" in err and item in err and "Traceback" not in err
+
+
 def test_reports_on_the_command_line(
     data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -168,3 +179,13 @@ def test_receipt_verify_detects_forgery(
                       "message": "二维码签名不符：票据可能伪造或被涂改"}
     assert main(["--demo", "receipt", "verify", "--image", str(tmp_path / "p.bin")]) == 1
     assert "image_unreadable" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("report", [["daily"], ["monthly", "--month", "2026-11"]])
+def test_report_xlsx_to_a_missing_folder_names_the_path(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], report: list[str]
+) -> None:
+    target = tmp_path / "no-such-dir" / "r.xlsx"
+    assert main(["--demo", "cash", *report, "--xlsx", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert str(target) in err and "out_folder_missing" in err and "Traceback" not in err

@@ -54,3 +54,27 @@ def test_export_import_round_trip(data_dir: Path, tmp_path: Path,
         assert main(["catalog", "export", str(path)]) == 0
         assert main(["catalog", "import", str(path)]) == 0
         assert "未变 19 项" in capsys.readouterr().out
+
+
+def test_import_refuses_a_non_workbook_and_a_folder(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("这不是 Excel\n", encoding="utf-8")
+    assert main(["catalog", "import", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "bad.xlsx" in err and "not_xlsx" in err and "Traceback" not in err
+    assert main(["catalog", "import", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert str(tmp_path) in err and "not_a_file" in err and "文件不存在" not in err
+
+
+@pytest.mark.parametrize("name", ["x.xlsx", "x.json"])
+def test_export_to_a_missing_folder_names_the_path(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    target = tmp_path / "no-such-dir" / name
+    assert main(["catalog", "export", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert str(target) in err and "out_folder_missing" in err and "Traceback" not in err
+    assert not target.parent.exists()

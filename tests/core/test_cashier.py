@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from hall_client.core import audit, cashier, catalog, outbox, receipt_stock
-from hall_client.core.cashier import PartInput
+from hall_client.core.cashier import CashierError, PartInput
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, PermissionDenied
 from hall_client.core.fees import assess, parse_fee_item
@@ -133,6 +133,10 @@ def test_stock_rules(counter: Counter) -> None:
          "stock_run_out"),
         (lambda s: receipt_stock.find_receipt(s, STOCK_CODE, "0000000001"), "receipt_not_found"),
         (lambda s: receipt_stock.find_receipt(s, STOCK_CODE, "99"), "receipt_number_invalid"),
+        (lambda s: receipt_stock.receive_batch(s, SUPERVISOR, "١٢٣٤٥٦٧٨", "0000000001",
+                                               "0000000002"), "stock_code_invalid"),
+        (lambda s: receipt_stock.receive_batch(s, SUPERVISOR, "33010127", "000000000١",
+                                               "0000000002"), "receipt_number_invalid"),
     ]
     for action, code in cases:
         with counter.store.transaction() as s, pytest.raises(DomainError) as exc:
@@ -222,3 +226,10 @@ def test_void_refund_reprint(counter: Counter, tmp_path: Path) -> None:
         assert report.net == {"cash": 0, "transfer": 0, "wire": Decimal("30.00")}
         assert (report.voided, report.refunds, report.reprints) == (1, 1, 1)
         assert audit.verify(s).ok
+
+
+@pytest.mark.parametrize("pieces", [-1, 10**22, 1_000_000])
+def test_count_denominations_refuses_counts_out_of_range(pieces: int) -> None:
+    with pytest.raises(CashierError) as exc:
+        cashier.count_denominations({"100": pieces})
+    assert exc.value.code == "denomination_count_invalid" and "100" in exc.value.message

@@ -96,6 +96,9 @@ def test_weekly_bank_reconciliation(counter: Counter) -> None:
         ("日期,流水号,金额\n2026-13-01,A,1\n", "bank_csv_date"),
         ("日期,流水号,金额\n2026-11-28,A,abc\n", "bank_csv_amount"),
         ("日期,流水号,金额\n2026-11-28,A,1.001\n", "bank_csv_amount"),
+        ("日期,流水号,金额\n2026-11-28,A,1e400\n", "bank_csv_amount"),
+        ("日期,流水号,金额\n2026-11-28,A,Infinity\n", "bank_csv_amount"),
+        ("日期,流水号,金额\n2026-11-28,A,1e30\n", "bank_csv_amount"),
     ],
 )
 def test_bad_bank_csv_names_line_and_rule(text: str, rule: str) -> None:

@@ -82,6 +82,22 @@ def test_reductions_need_reason_and_basis() -> None:
     assert exc.value.code == "reduction_percent_invalid"
 
 
+
+@pytest.mark.parametrize(
+    ("kind", "value", "code"),
+    [
+        ("amount", Decimal("1e30"), "reduction_amount_invalid"),
+        ("amount", Decimal("NaN"), "reduction_value_invalid"),
+        ("percent", Decimal("Infinity"), "reduction_value_invalid"),
+    ],
+)
+def test_reduction_refuses_huge_or_non_numeric_values(kind: str, value: Decimal,
+                                                      code: str) -> None:
+    with pytest.raises(FeeError) as exc:
+        Reduction(kind, "原因", "依据", value)
+    assert exc.value.code == code
+
+
 @pytest.mark.parametrize(
     ("value", "code"),
     [("-1", "fee_input_negative"), ("abc", "fee_input_invalid"), ("1e12", "fee_input_too_large"),

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hall_client.core import receipt_stock
@@ -16,6 +19,7 @@ from hall_client.core.counter import Counter
 from hall_client.gui.cashier_workspace import CashierWorkspace, PaymentDialog
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.main_window import MainWindow
+from hall_client.store.cashier_models import FeeAssessment
 from tests.core.cashier_helpers import ADMIN, STOCK_CODE, queue
 from tests.gui.conftest import settle, sign_in
 from tests.printing.escpos_decoder import decode
@@ -154,8 +158,7 @@ def test_pending_receipt_after_a_crash_is_printed_not_reprinted(
     assert rows == [(1, "printed", 0)]
     ws.reprint_or_retry()  # now it is printed: a real 重打
     settle(qtbot, jobs)
-    qtbot.waitUntil(lambda: "重打" in ws.status.text() or "已打印" in ws.status.text(),
-                    timeout=10000)
+    qtbot.waitUntil(lambda: "已重打" in ws.status.text(), timeout=10000)
     with counter.store.transaction() as s:
         assert [r.reprints for r in s.query(receipt_stock.ReceiptRecord)] == [1]
     assert "重打 第1次" in decode(out.read_bytes()).text
@@ -201,3 +204,158 @@ def test_void_and_refund_need_a_supervisor(qtbot: QtBot, counter: Counter,
     settle(qtbot, jobs)
     qtbot.waitUntil(lambda: any(ws.payments_model.row(i).refunded == 30
                                 for i in range(ws.payments_model.total())), timeout=10000)
+
+
+def test_payment_dialog_names_a_bad_amount_instead_of_raising(qtbot: QtBot) -> None:
+    due = FeeAssessment(total=Decimal("100.00"), payer="某公司", case_ref="C-1")
+    dialog = PaymentDialog(due)
+    qtbot.addWidget(dialog)
+    dialog.tendered.setText("nan")  # an exception in the slot would fail the test
+    assert dialog.change.text() == "—" and "实收现金" in dialog.message.text()
+    dialog.tendered.setText("")
+    dialog.cash.setText("1e30")
+    assert "现金" in dialog.message.text()
+    dialog.try_accept()
+    assert dialog.result() == 0 and "现金" in dialog.message.text()
+    dialog.cash.setText("100")
+    assert dialog.message.text() == "" and dialog.change.text() == "¥0.00"
+
+
+@OFFSCREEN_NOTICE
+def test_print_writes_the_database_only_on_the_database_executor(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from hall_client.core import cashier
+
+    jobs.db_pool.setExpiryTimeout(-1)  # keep the one database thread for the whole test
+    db_thread: list[int] = []
+    jobs.db(lambda ctx: threading.get_ident(), success=db_thread.append)
+    settle(qtbot, jobs)
+    writes: list[tuple[str, int]] = []
+    for name in ("count_reprint", "mark_printed", "note_print_failure"):
+        real = getattr(receipt_stock, name)
+
+        def spy(*args: object, _real: object = real, _name: str = name) -> object:
+            writes.append((_name, threading.get_ident()))
+            return _real(*args)  # type: ignore[operator]
+
+        monkeypatch.setattr(receipt_stock, name, spy)
+    _prepare(counter, "20.00")
+    me = sign_in(counter, "qianfang")
+    with counter.store.transaction() as s:
+        cashier.open_session(s, me, "0")
+        cashier.take_payment(s, me, cashier.queue(s)[0].id, [PartInput("cash", "20")])
+    out = tmp_path / "p.bin"
+    counter.settings.printer.uri = f"file:{out}"
+    counter.settings.printer.mode = "text"
+    ws = CashierWorkspace(counter, jobs, me)
+    qtbot.addWidget(ws)
+    settle(qtbot, jobs)
+    ws.reprint_or_retry()
+    qtbot.waitUntil(lambda: "已打印" in ws.status.text(), timeout=10000)
+    ws.reprint_or_retry()
+    qtbot.waitUntil(lambda: "已重打" in ws.status.text(), timeout=10000)
+    counter.settings.printer.uri = f"file:{tmp_path / 'no-such-dir' / 'p.bin'}"
+    asked: list[str] = []
+
+    def later() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(50, later)
+            return
+        asked.append(box.text())
+        box.reject()
+
+    QTimer.singleShot(50, later)
+    ws.reprint_or_retry()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    settle(qtbot, jobs)
+    assert [name for name, _ in writes] == [
+        "mark_printed", "count_reprint", "count_reprint", "note_print_failure"]
+    assert {thread for _, thread in writes} == set(db_thread)
+
+
+def _close_dialog_text(qtbot: QtBot, jobs: JobRunner, ws: CashierWorkspace) -> str:
+    """Open the Z close dialog, read its counted/expected line, and cancel."""
+    from hall_client.gui.cashier_workspace import CloseDialog
+
+    seen: list[str] = []
+
+    def read() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CloseDialog):
+            QTimer.singleShot(50, read)
+            return
+        seen.append(dialog.counted.text())
+        dialog.reject()
+
+    QTimer.singleShot(50, read)
+    ws.close_session()
+    qtbot.waitUntil(lambda: bool(seen), timeout=10000)
+    settle(qtbot, jobs)
+    return seen[0]
+
+
+@OFFSCREEN_NOTICE
+@pytest.mark.parametrize("blind", [False, True])
+def test_close_dialog_shows_expected_cash_unless_blind(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner, blind: bool
+) -> None:
+    ws = CashierWorkspace(counter, jobs, sign_in(counter, "qianfang"))
+    qtbot.addWidget(ws)
+    ws.blind.setChecked(blind)
+    ws.open_with_float("200")
+    settle(qtbot, jobs)
+    text = _close_dialog_text(qtbot, jobs, ws)
+    assert "¥0.00" in text  # nothing counted yet
+    assert ("¥200.00" in text) is not blind
+
+
+class _Marking(QTranslator):
+    """Wraps every translated string in «», so an untranslated one stands out."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return f"«{source}»"
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+@pytest.fixture
+def marking() -> Iterator[None]:
+    translator = _Marking()
+    QApplication.installTranslator(translator)
+    yield
+    QApplication.removeTranslator(translator)
+
+
+@OFFSCREEN_NOTICE
+def test_visible_cashier_strings_go_through_tr(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner, marking: None
+) -> None:
+    from hall_client.core import cashier
+    from hall_client.gui.cashier_workspace import ApprovalDialog, CloseDialog
+
+    close = CloseDialog(None)
+    qtbot.addWidget(close)
+    labels = [w.text() for w in close.findChildren(QLabel) if " 元" in w.text()]
+    assert labels and all(t.startswith("«") for t in labels)
+    line = cashier.PaymentLine(id="p", at=datetime.now(UTC), payer="某公司", case_ref="C-1",
+                               total=Decimal("10.00"), refunded=Decimal("0.00"), status="paid",
+                               methods="", receipts="", voidable=True)
+    refund = ApprovalDialog(line, refund=True)
+    qtbot.addWidget(refund)
+    names = [refund.method.itemText(i) for i in range(refund.method.count())]
+    assert names == ["«现金»", "«转账»", "«电汇»"]
+    ws = CashierWorkspace(counter, jobs, sign_in(counter, "qianfang"))
+    qtbot.addWidget(ws)
+    ws.open_with_float("200")
+    settle(qtbot, jobs)
+    ws.show_x_report()
+    settle(qtbot, jobs)
+    for name in ("现金", "转账", "电汇"):
+        assert f"«{name}»" in ws.status.text()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hall_client.core import cashier
@@ -72,3 +74,41 @@ def test_fee_items_that_do_not_apply_are_left_out(qtbot: QtBot, counter: Counter
     assert ws.assessment is not None and ws.assessment.total == Decimal("100.00")
     qtbot.keyClicks(ws.rows[2].value, "x")
     assert ws.assessment is None and ws.message.text()
+
+
+def test_huge_or_odd_reduction_is_a_message_not_an_exception(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner
+) -> None:
+    window = _open(qtbot, counter, jobs, "ZJ-XK-001")
+    ws = window.clerk
+    for row in ws.rows:
+        qtbot.keyClicks(row.value, "100")
+    row = ws.rows[0]
+    row.reduction.setCurrentIndex(row.reduction.findData("amount"))
+    row.reason.setText("补贴")
+    row.basis.setText("某文件")
+    for text in ("1e30", "nan"):
+        row.reduction_value.setText(text)  # an exception in the slot would fail the test
+        assert ws.assessment is None and not ws.submit_button.isEnabled()
+        assert row.item.name in ws.message.text()
+
+
+def test_fee_base_placeholder_goes_through_tr(qtbot: QtBot, counter: Counter,
+                                             jobs: JobRunner) -> None:
+    class Marking(QTranslator):
+        def translate(self, context: str, source: str, disambiguation: str | None = None,
+                      n: int = -1) -> str:
+            return f"«{source}»"
+
+        def isEmpty(self) -> bool:
+            return False
+
+    translator = Marking()
+    QApplication.installTranslator(translator)
+    try:
+        window = _open(qtbot, counter, jobs, "ZJ-XK-001")
+        based = [r.value.placeholderText() for r in window.clerk.rows
+                 if r.item.rule.needs == "base"]
+    finally:
+        QApplication.removeTranslator(translator)
+    assert based and all(t.endswith("（元）»") for t in based)
