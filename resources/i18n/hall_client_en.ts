@@ -3,27 +3,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="129" />
+        <location filename="../../hall_client/gui/workspaces.py" line="130" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="139" />
+        <location filename="../../hall_client/gui/workspaces.py" line="140" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="140" />
+        <location filename="../../hall_client/gui/workspaces.py" line="141" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="141" />
+        <location filename="../../hall_client/gui/workspaces.py" line="142" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="142" />
+        <location filename="../../hall_client/gui/workspaces.py" line="143" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -31,112 +31,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="165" />
+        <location filename="../../hall_client/gui/workspaces.py" line="166" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="166" />
+        <location filename="../../hall_client/gui/workspaces.py" line="167" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="167" />
+        <location filename="../../hall_client/gui/workspaces.py" line="168" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="169" />
+        <location filename="../../hall_client/gui/workspaces.py" line="170" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="170" />
+        <location filename="../../hall_client/gui/workspaces.py" line="171" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="171" />
+        <location filename="../../hall_client/gui/workspaces.py" line="172" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="174" />
+        <location filename="../../hall_client/gui/workspaces.py" line="175" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="176" />
+        <location filename="../../hall_client/gui/workspaces.py" line="177" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="178" />
+        <location filename="../../hall_client/gui/workspaces.py" line="179" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="180" />
+        <location filename="../../hall_client/gui/workspaces.py" line="181" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <location filename="../../hall_client/gui/workspaces.py" line="184" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="189" />
+        <location filename="../../hall_client/gui/workspaces.py" line="190" />
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="237" />
+        <location filename="../../hall_client/gui/workspaces.py" line="238" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="238" />
+        <location filename="../../hall_client/gui/workspaces.py" line="239" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="243" />
+        <location filename="../../hall_client/gui/workspaces.py" line="244" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="244" />
+        <location filename="../../hall_client/gui/workspaces.py" line="245" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="257" />
+        <location filename="../../hall_client/gui/workspaces.py" line="258" />
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="267" />
+        <location filename="../../hall_client/gui/workspaces.py" line="268" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="268" />
+        <location filename="../../hall_client/gui/workspaces.py" line="269" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="270" />
+        <location filename="../../hall_client/gui/workspaces.py" line="271" />
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="281" />
+        <location filename="../../hall_client/gui/workspaces.py" line="282" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="284" />
+        <location filename="../../hall_client/gui/workspaces.py" line="285" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -144,47 +144,47 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="204" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="229" />
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="204" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="229" />
         <source>作废收款</source>
         <translation>Void payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="206" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="231" />
         <source>{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}</source>
         <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="242" />
         <source>退款金额（元）：</source>
         <translation>Refund amount (yuan):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="218" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="243" />
         <source>退款方式：</source>
         <translation>Refund method:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="219" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="244" />
         <source>银行流水号：</source>
         <translation>Bank reference:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="222" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="227" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="252" />
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="228" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -232,22 +232,29 @@
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="84" />
+        <location filename="../../hall_client/gui/workspaces.py" line="79" />
+        <source>前：{before}
+后：{after}</source>
+        <translation>Before: {before}
+After: {after}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="90" />
+        <location filename="../../hall_client/gui/workspaces.py" line="91" />
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="112" />
+        <location filename="../../hall_client/gui/workspaces.py" line="113" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -255,304 +262,314 @@
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="321" />
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="297" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="272" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="322" />
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="248" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="273" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="249" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="274" />
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="259" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="284" />
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="268" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="293" />
         <source>开班(&amp;O)</source>
         <translation>&amp;Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="270" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="295" />
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="273" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="298" />
         <source>重打(&amp;R)</source>
         <translation>&amp;Reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="275" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300" />
         <source>作废换号(&amp;V)</source>
         <translation>Spoil, new &amp;number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="277" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="302" />
         <source>X 报表(&amp;X)</source>
         <translation>&amp;X report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="279" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="304" />
         <source>日结(&amp;Z)</source>
         <translation>&amp;Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="281" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="306" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="288" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="313" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="295" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="320" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="298" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="323" />
         <source>实收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="299" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="324" />
         <source>已退</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="300" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="325" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="301" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="326" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="301" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="326" />
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="302" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="327" />
         <source>已收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="303" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="328" />
         <source>票据</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="307" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="332" />
         <source>作废收款…</source>
         <translation>Void payment…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="309" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="334" />
         <source>退款…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="316" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="341" />
         <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
         <translation>Voids: same day and session only; refunds: any day. Both need a supervisor's approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="327" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="352" />
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="328" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="353" />
         <source>收款记录</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="329" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="354" />
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="363" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="388" />
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="366" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="391" />
         <source>第 {n} 班　备用金 {f}</source>
         <translation>Session {n}　float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="401" />
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="401" />
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="381" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="406" />
         <source>票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号</source>
         <translation>Receipt {code} {number:010d} was never confirmed printed: reprint it, or spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="391" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="416" />
         <source>请先在“收款记录”中选择一笔收款</source>
         <translation>Select a payment under Payments first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="418" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="443" />
         <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
         <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="434" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="459" />
         <source>已退款 {amount}</source>
         <translation>Refunded {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="441" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="466" />
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="441" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="466" />
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="464" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="489" />
         <source>X 报表　第 {n} 班</source>
         <translation>X report　session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="468" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="491" />
+        <source>{method}：{amount}</source>
+        <translation>{method}: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="494" />
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="469" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="495" />
         <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
         <translation>{p} payments　{v} voided　{r} refunds　{x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="488" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="524" />
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="501" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="537" />
         <source>待收费队列为空</source>
         <translation>Nothing waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="520" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="556" />
         <source>已收款，找零 {c}；正在打印…</source>
         <translation>Paid, change {c}; printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="529" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="569" />
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="546" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="626" />
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="549" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="615" />
         <source>未配置打印机（settings.toml [printer] uri），仅预览 {n}</source>
         <translation>No printer set (settings.toml [printer] uri); preview only {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="572" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="626" />
+        <source>已重打 {n}</source>
+        <translation>Reprinted {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="644" />
         <source>没有可作废的票据</source>
         <translation>No receipt to spoil</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="574" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="646" />
         <source>作废换号</source>
         <translation>Spoil and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="574" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="646" />
         <source>作废原因</source>
         <translation>Reason for spoiling</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="579" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="651" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="652" />
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="581" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="653" />
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="582" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="654" />
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="587" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="659" />
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>
@@ -560,67 +577,77 @@
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="36" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="37" />
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="39" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
         <source>法定时限</source>
         <translation>Legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="45" />
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="61" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="62" />
         <source>按事项名称、编码或部门搜索</source>
         <translation>Search by item name, code or department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="75" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="76" />
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="79" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="80" />
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="113" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="114" />
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="119" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="120" />
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="176" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="167" />
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="167" />
+        <source>一次性告知单未能打印：{error}</source>
+        <translation>The one-time notice was not printed: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="187" />
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
     </message>
@@ -749,58 +776,63 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="197" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="196" />
+        <source>{base}（元）</source>
+        <translation>{base} (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="198" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="197" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="198" />
         <source>免收</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="198" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="199" />
         <source>按比例减（%）</source>
         <translation>Reduce by percent</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="199" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="200" />
         <source>按金额减（元）</source>
         <translation>Reduce by yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="234" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="235" />
         <source>请填写“{name}”的{what}</source>
         <translation>Enter {what} for “{name}”</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="248" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="249" />
         <source>{name}：减免值“{text}”不是数字</source>
         <translation>{name}: reduction value “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="253" />
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="261" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="254" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="262" />
         <source>应收合计：—</source>
         <translation>Total due: —</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="272" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="273" />
         <source>（减 {r}）</source>
         <translation> (less {r})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="275" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="276" />
         <source>应收合计：{total}　{upper}</source>
         <translation>Total due: {total}  {upper}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="286" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="287" />
         <source>请填写办件编号</source>
         <translation>Enter the case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="300" />
+        <location filename="../../hall_client/gui/clerk_workspace.py" line="301" />
         <source>已送收费窗口：{case} {payer} 应收 {total}</source>
         <translation>Sent to the cashier: {case} {payer}, due {total}</translation>
     </message>
@@ -808,27 +840,32 @@
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="159" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="184" />
         <source>日结（Z 报表）</source>
         <translation>Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="172" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="192" />
+        <source>{d} 元</source>
+        <translation>{d} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="197" />
         <source>实点与应有不符时必填</source>
         <translation>Required when the count differs from the expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="180" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="205" />
         <source>差异原因</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="190" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="215" />
         <source>实点现金 {counted}</source>
         <translation>Counted cash {counted}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="192" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
         <source>　应有 {expected}</source>
         <translation>　expected {expected}</translation>
     </message>
@@ -1022,64 +1059,102 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="78" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="83" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="85" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="90" />
         <source>默认等于现金部分</source>
         <translation>Defaults to the cash part</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="97" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="102" />
         <source>现金(&amp;C)</source>
         <translation>&amp;Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="98" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="103" />
         <source>实收现金(&amp;R)</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="99" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="104" />
         <source>找零</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="100" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="105" />
         <source>转账(&amp;T)</source>
         <translation>&amp;Transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="101" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="106" />
         <source>转账流水号</source>
         <translation>Transfer reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="102" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="107" />
         <source>电汇(&amp;W)</source>
         <translation>&amp;Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="103" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="108" />
         <source>电汇流水号</source>
         <translation>Wire reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="106" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="111" />
         <source>确认收款 (Enter)</source>
         <translation>Confirm payment (Enter)</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <source>转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <source>电汇</source>
+        <translation>Wire</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="139" />
+        <source>实收现金</source>
+        <translation>Cash received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="155" />
         <source>实收不足</source>
         <translation>Not enough received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="148" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="173" />
         <source>各方式合计 {paid} 与应收 {due} 不符</source>
         <translation>Methods add up to {paid}, but {due} is due</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentMethods</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="53" />
+        <source>现金</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="54" />
+        <source>转账</source>
+        <translation>Bank transfer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="55" />
+        <source>电汇</source>
+        <translation>Wire</translation>
     </message>
 </context>
 <context>
@@ -1105,7 +1180,7 @@ Data folder: {path}</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="51" />
+        <location filename="../../hall_client/gui/resources.py" line="61" />
         <source>、</source>
         <translation>, </translation>
     </message>
