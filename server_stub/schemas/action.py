@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, Field
 
-from server_stub.schemas.common import Money, refuse_control_chars
+from server_stub.schemas.common import ClientText, Money
 
 ActionName = Literal[
     "approve", "return", "reject",
@@ -18,10 +18,9 @@ ActionName = Literal[
 ]
 
 
-class ActionIn(BaseModel):
+class ActionIn(ClientText):
     """``id`` makes the action idempotent by itself: sent twice, it happens once."""
 
-    model_config = ConfigDict(extra="forbid")
     id: uuid.UUID
     action: ActionName
     step_id: uuid.UUID | None = Field(default=None, description="缺省为本人可办理的当前环节")
@@ -36,11 +35,6 @@ class ActionIn(BaseModel):
     receipt_number: str = Field(default="", max_length=60)
     certificate_number: str = Field(default="", max_length=60)
     collector: str = Field(default="", max_length=100)
-
-    @field_validator("*")
-    @classmethod
-    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
-        return refuse_control_chars(value, info.field_name)
 
 
 class TaskOut(BaseModel):

@@ -10,19 +10,15 @@ from typing import Any, Literal
 from pydantic import (
     AwareDatetime,
     BaseModel,
-    ConfigDict,
     Field,
-    ValidationInfo,
-    field_validator,
 )
 
-from server_stub.schemas.common import Money, refuse_control_chars
+from server_stub.schemas.common import ClientText, Money
 
 Phone = Field(default="", pattern=r"^(\+?[0-9][0-9 -]{4,19})?$")
 
 
-class Applicant(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Applicant(ClientText):
     name: str = Field(min_length=1, max_length=100)
     kind: Literal["person", "organisation"] = "person"
     id_type: str = Field(default="", max_length=30)
@@ -31,45 +27,27 @@ class Applicant(BaseModel):
     address: str = Field(default="", max_length=200)
     contact: str = Field(default="", max_length=100)
 
-    @field_validator("*")
-    @classmethod
-    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
-        return refuse_control_chars(value, info.field_name)
 
-
-class MaterialReceived(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class MaterialReceived(ClientText):
     name: str = Field(min_length=1, max_length=200)
     received: bool = True
     form: Literal["original", "copy", "original_and_copy"] = "original"
     copies: int = Field(default=1, ge=0, le=1000)
     notes: str = Field(default="", max_length=500)
 
-    @field_validator("*")
-    @classmethod
-    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
-        return refuse_control_chars(value, info.field_name)
 
-
-class FeeAssessed(BaseModel):
+class FeeAssessed(ClientText):
     """One fee item as the counter assessed it; the amount is a decimal string in yuan."""
 
-    model_config = ConfigDict(extra="forbid")
     code: str = Field(min_length=1, max_length=40)
     name: str = Field(default="", max_length=200)
     amount: Money = Field(ge=0, le=Decimal("9999999999.99"), max_digits=12, decimal_places=2)
     basis: str = Field(default="", max_length=500)
 
-    @field_validator("*")
-    @classmethod
-    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
-        return refuse_control_chars(value, info.field_name)
 
-
-class CaseCreate(BaseModel):
+class CaseCreate(ClientText):
     """A case the counter accepted (perhaps offline): its UUID is the client's."""
 
-    model_config = ConfigDict(extra="forbid")
     id: uuid.UUID
     item_code: str = Field(min_length=1, max_length=40)
     item_version: int | None = Field(default=None, ge=1, le=100000)
@@ -80,11 +58,6 @@ class CaseCreate(BaseModel):
     materials: list[MaterialReceived] = Field(default_factory=list, max_length=200)
     fees: list[FeeAssessed] = Field(default_factory=list, max_length=50)
     accepted_at: AwareDatetime | None = None
-
-    @field_validator("*")
-    @classmethod
-    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
-        return refuse_control_chars(value, info.field_name)
 
 
 class StepOut(BaseModel):

@@ -6,7 +6,14 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 MONEY_PATTERN = r"^[0-9]{1,10}(\.[0-9]{1,2})?$"
 
@@ -34,6 +41,17 @@ def refuse_control_chars(value: Any, field_name: str | None) -> Any:
     if any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value):
         raise ValueError(f"{field_name or '文本'} 不能含控制字符")
     return value
+
+
+class ClientText(BaseModel):
+    """Base of bodies a client sends: unknown fields and control characters are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*")
+    @classmethod
+    def _no_control_chars(cls, value: Any, info: ValidationInfo) -> Any:
+        return refuse_control_chars(value, info.field_name)
 
 
 Money = Annotated[Decimal, BeforeValidator(_money_string),
