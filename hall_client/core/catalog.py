@@ -273,6 +273,24 @@ def _check_item(c: _Checker, item: Any, index: int, departments: set[str],
     return code
 
 
+def _check_named_list(c: _Checker, rows: Any, where: str, key: str, key_len: int,
+                      what: str) -> set[str]:
+    """Check a list of ``{key, name}`` records (departments, people); returns their keys."""
+    if not isinstance(rows, list):
+        c.add(where, f"{where}_type", f"{what}应为列表")
+        return set()
+    keys = set()
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            c.add(f"{where}[{i}]", f"{where}_entry_type", f"{what}应为对象")
+            continue
+        value = c.text(row, key, f"{where}[{i}]", max_len=key_len)
+        c.text(row, "name", f"{where}[{i}]", max_len=64)
+        if value:
+            keys.add(value)
+    return keys
+
+
 def validate(doc: Any, *, source: str = "", known_departments: Iterable[str] = ()) -> list[Problem]:
     """Every problem in a catalog document; an empty list means it may be imported."""
     c = _Checker(source)
@@ -282,33 +300,10 @@ def validate(doc: Any, *, source: str = "", known_departments: Iterable[str] = (
     if doc.get("format") != FORMAT:
         c.add("format", "format", f"格式标识应为“{FORMAT}”，实际为 {doc.get('format')!r}")
     departments = set(known_departments)
-    depts = doc.get("departments", [])
-    if not isinstance(depts, list):
-        c.add("departments", "departments_type", "部门应为列表")
-        depts = []
-    for i, d in enumerate(depts):
-        if not isinstance(d, dict):
-            c.add(f"departments[{i}]", "department_type", "部门应为对象")
-            continue
-        code = c.text(d, "code", f"departments[{i}]", max_len=16)
-        c.text(d, "name", f"departments[{i}]", max_len=64)
-        if code:
-            departments.add(code)
+    departments |= _check_named_list(c, doc.get("departments", []), "departments", "code", 16, "部门")
     people: set[str] | None = None
     if "people" in doc:
-        people = set()
-        plist = doc["people"]
-        if not isinstance(plist, list):
-            c.add("people", "people_type", "人员应为列表")
-            plist = []
-        for i, p in enumerate(plist):
-            if not isinstance(p, dict):
-                c.add(f"people[{i}]", "person_type", "人员应为对象")
-                continue
-            user = c.text(p, "user", f"people[{i}]", max_len=64)
-            c.text(p, "name", f"people[{i}]", max_len=64)
-            if user:
-                people.add(user)
+        people = _check_named_list(c, doc["people"], "people", "user", 64, "人员")
     items = doc.get("items")
     if not isinstance(items, list):
         c.add("items", "items_type", "事项应为列表")
