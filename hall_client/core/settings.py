@@ -17,6 +17,7 @@ import platformdirs
 import tomli_w
 
 from hall_client.core.errors import InvalidInput, Problem
+from hall_client.core.output_file import write_atomically
 
 SETTINGS_FILENAME = "settings.toml"
 
@@ -130,7 +131,6 @@ def load_settings(directory: Path) -> Settings:
 
 def save_settings(directory: Path, settings: Settings) -> None:
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / SETTINGS_FILENAME
-    tmp = path.with_suffix(".toml.tmp")
-    tmp.write_text(tomli_w.dumps(settings.to_dict()), encoding="utf-8")
-    tmp.replace(path)
+    text = tomli_w.dumps(settings.to_dict())
+    write_atomically(directory / SETTINGS_FILENAME,
+                     lambda tmp: tmp.write_text(text, encoding="utf-8"))
