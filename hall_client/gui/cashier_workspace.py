@@ -50,8 +50,8 @@ from hall_client.core.money import (
 )
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import method_label
-from hall_client.gui.table_model import Column, RecordTableModel
-from hall_client.gui.workspaces import _table, error_text
+from hall_client.gui.table_model import Column, RecordTableModel, record_view
+from hall_client.gui.workspaces import error_text
 from hall_client.store.cashier_models import FeeAssessment
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -273,7 +273,7 @@ class CashierWorkspace(QWidget):
             Column(self.tr("事项"), lambda a: a.item_code),
             Column(self.tr("应收金额"), lambda a: format_yuan(a.total)),
         ], self)
-        self.queue_view = _table(self.queue_model)
+        self.queue_view = record_view(self.queue_model)
         self.queue_view.setObjectName("queue")
         self.queue_view.doubleClicked.connect(lambda _i: self.pay_selected())
         self.session_label = QLabel()
@@ -327,7 +327,7 @@ class CashierWorkspace(QWidget):
                    else self.tr("已收")),
             Column(self.tr("票据"), lambda p: p.receipts),
         ], self)
-        self.payments_view = _table(self.payments_model)
+        self.payments_view = record_view(self.payments_model)
         self.payments_view.setObjectName("payments")
         void_button = QPushButton(self.tr("作废收款…"))
         void_button.clicked.connect(lambda: self.ask_payment_action(refund=False))

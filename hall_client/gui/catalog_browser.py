@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -28,7 +27,7 @@ from hall_client.core import catalog
 from hall_client.core.catalog import ItemSummary
 from hall_client.core.counter import Counter
 from hall_client.gui.jobs import JobRunner, Operation
-from hall_client.gui.table_model import Column, RecordTableModel
+from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.printing.notice import item_html
 
 
@@ -63,13 +62,9 @@ class CatalogBrowser(QWidget):
         self.search.setClearButtonEnabled(True)
         self.count = QLabel()
         self.model = catalog_model(self)
-        self.table = QTableView()
+        self.table = record_view(self.model)
         self.table.setObjectName("catalogTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.detail = QTextBrowser()
         self.detail.setObjectName("catalogDetail")

@@ -36,8 +36,8 @@ from hall_client.core.errors import DomainError
 from hall_client.core.fees import Assessment, FeeItem, Reduction, assess, parse_fee_item
 from hall_client.core.money import format_yuan, uppercase_amount
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.table_model import Column, RecordTableModel
-from hall_client.gui.workspaces import _table, error_text
+from hall_client.gui.table_model import Column, RecordTableModel, record_view
+from hall_client.gui.workspaces import error_text
 from hall_client.store.cashier_models import FeeAssessment
 
 
@@ -122,7 +122,7 @@ class ClerkWorkspace(QWidget):
         ], self)
         queue_box = QGroupBox(self.tr("待收费队列（收费窗口）"))
         queue_layout = QVBoxLayout(queue_box)
-        queue_layout.addWidget(_table(self.queue_model))
+        queue_layout.addWidget(record_view(self.queue_model))
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(scroll)

@@ -11,19 +11,16 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,21 +32,10 @@ from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, InvalidInput
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import role_label, roles_label
-from hall_client.gui.table_model import Column, RecordTableModel
+from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.store.models import AuditEntry, Person
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-def _table(model: RecordTableModel) -> QTableView:  # type: ignore[type-arg]
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    return view
 
 
 def error_text(exc: BaseException) -> str:
@@ -79,7 +65,7 @@ class AuditWorkspace(QWidget):
                    lambda e: QCoreApplication.translate("AuditWorkspace", "前：{before}\n后：{after}")
                    .format(before=e.before, after=e.after)),
         ], self)
-        self.view = _table(self.model)
+        self.view = record_view(self.model)
         self.status = QLabel()
         self.status.setObjectName("chainStatus")
         refresh = QPushButton(self.tr("刷新"))
@@ -171,7 +157,7 @@ class AdminWorkspace(QWidget):
                    lambda p: QCoreApplication.translate("AdminWorkspace", "已锁定") if p.locked_until
                    else QCoreApplication.translate("AdminWorkspace", "正常")),
         ], self)
-        self.view = _table(self.model)
+        self.view = record_view(self.model)
         add = QPushButton(self.tr("添加人员…"))
         add.clicked.connect(self.add_person)
         unlock = QPushButton(self.tr("解锁所选账号"))
