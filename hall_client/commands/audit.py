@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from hall_client.commands._common import with_counter
 from hall_client.core import audit
 from hall_client.core.counter import Counter
+from hall_client.core.settings import SHANGHAI
 from hall_client.store.models import AuditEntry
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

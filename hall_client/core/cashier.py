@@ -11,7 +11,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,6 +21,7 @@ from hall_client.core.errors import DomainError, NotFound, PermissionDenied
 from hall_client.core.fees import Assessment
 from hall_client.core.money import MAX_AMOUNT, ZERO, money, parse_amount
 from hall_client.core.sequences import take_next
+from hall_client.core.settings import SHANGHAI
 from hall_client.store.cashier_models import (
     CashSession,
     FeeAssessment,
@@ -32,7 +32,6 @@ from hall_client.store.cashier_models import (
 )
 from hall_client.store.models import Person, utcnow
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 METHODS = {"cash": "现金", "transfer": "转账", "wire": "电汇"}
 #: Banknotes and coins counted at the Z close, in yuan.
 DENOMINATIONS = ("100", "50", "20", "10", "5", "1", "0.5", "0.1", "0.05", "0.02", "0.01")

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import platformdirs
 import tomli_w
@@ -20,6 +21,8 @@ from hall_client.core.errors import InvalidInput, Problem
 from hall_client.core.output_file import write_atomically
 
 SETTINGS_FILENAME = "settings.toml"
+#: Times are stored in UTC and shown in the hall's local time.
+SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def data_dir() -> Path:

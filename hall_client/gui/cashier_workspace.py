@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PIL import Image
 from PySide6.QtCore import Qt
@@ -48,13 +47,12 @@ from hall_client.core.money import (
     parse_amount,
     uppercase_amount,
 )
+from hall_client.core.settings import SHANGHAI
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import method_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.workspaces import error_text
 from hall_client.store.cashier_models import FeeAssessment
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def pixmap_of(image: Image.Image) -> QPixmap:

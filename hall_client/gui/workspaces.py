@@ -7,7 +7,6 @@ accounts. The clerk's and the cashier's workspaces have modules of their own.
 from __future__ import annotations
 
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -30,12 +29,11 @@ from hall_client.core import audit, auth, catalog
 from hall_client.core.actor import ROLES, Actor
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, InvalidInput
+from hall_client.core.settings import SHANGHAI
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import role_label, roles_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.store.models import AuditEntry, Person
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def error_text(exc: BaseException) -> str:

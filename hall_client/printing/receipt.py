@@ -6,13 +6,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from hall_client.core.cashier import ReceiptFacts
 from hall_client.core.errors import DomainError
 from hall_client.core.money import ZERO, money
+from hall_client.core.settings import SHANGHAI
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 _STOCK_CODE = re.compile(r"^\d{8}$")
 _NUMBER = re.compile(r"^\d{10}$")
 
