@@ -47,6 +47,12 @@ class ServerSettings:
     url: str = "http://127.0.0.1:8700"
     #: Start a local server_stub when the URL is on loopback and nothing answers (demo mode).
     start_local: bool = True
+    #: PEM file of the CA that signed the server's certificate ("" = the system store).
+    ca_bundle: str = ""
+    #: Allow plain http:// to a server that is not on loopback (shown in red; see docs/sync.md).
+    allow_plain_http: bool = False
+    #: Seconds between sync passes while the program runs.
+    sync_interval: int = 30
 
 
 @dataclass
