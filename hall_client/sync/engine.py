@@ -37,8 +37,7 @@ class PassResult:
     password_needed: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        push = asdict(self.push)
-        push.pop("auth_needed", None)
+        push = {k: v for k, v in vars(self.push).items() if k != "auth_needed"}
         return {"online": self.online, "error": self.error,
                 "password_needed": self.password_needed, "push": push,
                 "pull": asdict(self.pull)}
@@ -76,14 +75,7 @@ class SyncEngine:
         self.pusher.stop()
 
     def _call(self, method: str, path: str, **kwargs: Any) -> Answer:
-        token = self.auth.access_token()
-        answer = self.http.request(method, path, token=token, **kwargs)
-        if answer.status == 401:
-            answer = self.http.request(method, path, token=self.auth.token_refused(token),
-                                       **kwargs)
-            if answer.status == 401:
-                raise PasswordNeeded(self.auth.username, answer.message)
-        return answer
+        return self.auth.request(method, path, **kwargs)
 
     def sign_in(self, username: str, password: str) -> None:
         self.auth.sign_in(username, password)

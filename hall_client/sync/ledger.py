@@ -200,9 +200,10 @@ def queue_figures(session: Session, data_dir: Path) -> QueueFigures:
         size += len(json.dumps(payload, ensure_ascii=False).encode())
         if kind == "page.upload":
             size += int(payload.get("upload", {}).get("size", 0))
-    counts = dict(session.execute(select(SyncDelivery.state, func.count())
-                                  .where(SyncDelivery.state.in_((PARKED, CONFLICT)))
-                                  .group_by(SyncDelivery.state)).tuples().all())
+    counts: dict[str, int] = {
+        state: n for state, n in session.execute(
+            select(SyncDelivery.state, func.count())
+            .where(SyncDelivery.state.in_((PARKED, CONFLICT))).group_by(SyncDelivery.state))}
     first = session.execute(
         select(SyncDelivery, OutboxMessage.kind, OutboxMessage.seq)
         .join(OutboxMessage, OutboxMessage.id == SyncDelivery.message_id)

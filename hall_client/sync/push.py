@@ -211,16 +211,8 @@ class Pusher:
         hdrs = dict(headers or {})
         if key:
             hdrs["Idempotency-Key"] = key
-        token = self.auth.access_token()
-        answer = self.http.request(method, path, json_body=json_body, data=data, headers=hdrs,
-                                   params=params, token=token)
-        if answer.status == 401:
-            token = self.auth.token_refused(token)
-            answer = self.http.request(method, path, json_body=json_body, data=data,
-                                       headers=hdrs, params=params, token=token)
-            if answer.status == 401:
-                raise PasswordNeeded(self.auth.username, answer.message or "中心服务器拒绝了登录")
-        return answer
+        return self.auth.request(method, path, json_body=json_body, data=data, headers=hdrs,
+                                 params=params)
 
     def deliver(self, m: Pending) -> Outcome:
         if m.kind in NO_ROUTE:

@@ -120,6 +120,17 @@ class ServerAuth:
                 return pair.access_token
             return self._refresh(pair)
 
+    def request(self, method: str, path: str, **kwargs: object) -> Answer:
+        """One call as the signed-in person; a 401 refreshes the tokens and tries again (a
+        second 401 right after a fresh pair means the sign-in itself is gone)."""
+        token = self.access_token()
+        for _ in range(3):
+            answer = self.http.request(method, path, token=token, **kwargs)  # type: ignore[arg-type]
+            if answer.status != 401:
+                return answer
+            token = self.token_refused(token)
+        raise PasswordNeeded(self.username, answer.message or "中心服务器拒绝了登录")
+
     def _refresh(self, pair: TokenPair) -> str:
         assert self.username is not None
         if pair.refresh_pending_since is None:

@@ -91,7 +91,7 @@ def make_counter(directory: Path, url: str, counter_code: str = "C01", *,
                  counter_id: str | None = None) -> Counter:
     """A counter data directory registered with the server at ``url`` (as
     ``hall-client server register`` does)."""
-    counter = open_counter(directory, demo=True)
+    counter = open_counter(directory)
     if counter_id:
         from hall_client.core.settings import save_settings
 

@@ -1,0 +1,63 @@
+"""Driving the engine to quiet and checking what reached the server."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from hall_client.core import outbox
+from hall_client.core.counter import Counter
+from hall_client.sync import ledger
+from hall_client.sync.engine import PassResult, SyncEngine
+from tests.sync.live import LiveServer
+
+
+def pending_count(counter: Counter) -> int:
+    with counter.store.transaction() as s:
+        return len(ledger.load_pending(s))
+
+
+def drive(engine: SyncEngine, counter: Counter, passes: int = 40,
+          wait: float = 3.0) -> list[PassResult]:
+    """Passes until nothing is left to send (or ``passes`` run out)."""
+    results = []
+    for _ in range(passes):
+        results.append(engine.run_once(wait_up_to=wait))
+        if pending_count(counter) == 0:
+            break
+    return results
+
+
+def enqueue_window_approve(counter: Counter, case_id: str) -> str:
+    action_id = str(uuid.uuid4())
+    with counter.store.transaction() as s:
+        outbox.enqueue(s, "case.action", {"case_id": case_id,
+                                          "body": {"id": action_id, "action": "approve"}})
+    return action_id
+
+
+def check_server_has(server: LiveServer, sent: list[tuple[str, dict[str, str]]],
+                     approvals: dict[str, str] | None = None) -> None:
+    """Every case once, every page complete and byte-identical, every action applied once."""
+    token = server.token("wangjing", "C01")
+    cases = server.get("/api/v1/cases", token).json()["cases"]
+    by_id: dict[str, Any] = {}
+    for c in cases:
+        assert c["id"] not in by_id
+        by_id[c["id"]] = c
+    numbers = [c["case_number"] for c in cases]
+    assert len(numbers) == len(set(numbers))
+    for case_id, hashes in sent:
+        case = by_id[case_id]
+        uploads = {u["id"]: u for u in case["uploads"]}
+        assert set(uploads) == set(hashes), case_id
+        for up_id, digest in hashes.items():
+            assert uploads[up_id]["complete"], up_id
+            content = server.get(f"/api/v1/uploads/{up_id}/content", token).content
+            assert hashlib.sha256(content).hexdigest() == digest
+        if approvals and case_id in approvals:
+            events = server.get(f"/api/v1/cases/{case_id}/history", token).json()["events"]
+            approves = [e for e in events if e["action"] == "approve"]
+            assert len(approves) == 1, events
+            assert case["current_stage"] == 2
