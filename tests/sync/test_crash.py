@@ -1,0 +1,16 @@
+"""kill -9 of ``hall-client sync run`` at random moments (more trials in bench/sync_faults)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.sync.crash_check import trials
+from tests.sync.live import LiveServer
+
+
+def test_kill_9_trials_everything_arrives_exactly_once(live_server: LiveServer,
+                                                       tmp_path: Path) -> None:
+    result = trials(live_server, tmp_path / "counter", count=10, seed=3)
+    assert result["cases"] == 20
+    # The kills must have hit the engine at work, not before it started or after it ended.
+    assert result["killed_with_work_left"] >= 3, result
