@@ -77,6 +77,12 @@ class SyncEngine:
     def _call(self, method: str, path: str, **kwargs: Any) -> Answer:
         return self.auth.request(method, path, **kwargs)
 
+    def reachable(self) -> bool:
+        try:
+            return self.http.request("GET", "/healthz").status == 200
+        except Offline:
+            return False
+
     def sign_in(self, username: str, password: str) -> None:
         self.auth.sign_in(username, password)
 
@@ -98,6 +104,7 @@ class SyncEngine:
             result.online, result.error = False, str(exc)
         except PasswordNeeded as exc:
             result.error, result.password_needed = exc.reason, exc.username or ""
+            result.online = self.reachable()
         if not result.error and result.push.retries and not result.push.delivered:
             result.error = result.push.errors[0] if result.push.errors else ""
             result.online = False

@@ -61,3 +61,20 @@ def check_server_has(server: LiveServer, sent: list[tuple[str, dict[str, str]]],
             approves = [e for e in events if e["action"] == "approve"]
             assert len(approves) == 1, events
             assert case["current_stage"] == 2
+
+
+def approve_on_server(server: LiveServer, case_id: str) -> None:
+    """Department review, deputy and chief approve the case on the server (their web pages
+    do the same through the API)."""
+    for user in ("chenhao", "zhengwei", "hejun"):
+        token = server.token(user)
+        r = server.post(f"/api/v1/cases/{case_id}/actions", token,
+                        {"id": str(uuid.uuid4()), "action": "approve", "opinion": "同意"})
+        assert r.status_code == 200, r.text
+
+
+def server_action(server: LiveServer, case_id: str, user: str, body: dict[str, Any]) -> Any:
+    r = server.post(f"/api/v1/cases/{case_id}/actions", server.token(user),
+                    {"id": str(uuid.uuid4()), **body})
+    assert r.status_code == 200, r.text
+    return r.json()
