@@ -22,8 +22,8 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hall_client.sync.engine import SyncEngine  # noqa: E402
-from tests.sync.live import (  # noqa: E402
+from hall_client.sync.engine import SyncEngine
+from tests.sync.live import (
     PASSWORD,
     LiveServer,
     enqueue_case,

@@ -19,7 +19,7 @@ from hall_client.store.db import Store
 from hall_client.sync import ledger
 from hall_client.sync.credential import CredentialFile
 from hall_client.sync.ledger import open_sync_store
-from hall_client.sync.pull import PullReport, Puller
+from hall_client.sync.pull import Puller, PullReport
 from hall_client.sync.push import Backoff, Pusher, PushReport
 from hall_client.sync.signin import PasswordNeeded, ServerAuth
 from hall_client.sync.transport import Answer, Offline, ServerHttp, is_plain_remote

@@ -310,7 +310,8 @@ class Pusher:
                 if body.get("complete"):
                     return Outcome("done", status=200, answer=body, sent_bytes=sent)
                 continue
-            detail = body.get("detail") if isinstance(body.get("detail"), dict) else {}
+            raw_detail = body.get("detail")
+            detail: dict[str, Any] = raw_detail if isinstance(raw_detail, dict) else {}
             if answer.status == 409 and answer.code in ("wrong_offset", "chunk_conflict"):
                 offset = int(detail.get("confirmed_offset", 0))
                 restarts += 1

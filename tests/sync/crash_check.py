@@ -35,7 +35,7 @@ def trials(server: LiveServer, data_dir: Path, *, count: int, seed: int,
     approvals: dict[str, str] = {}
     killed_with_work = 0
     base = 0
-    for trial in range(count):
+    for _trial in range(count):
         for _ in range(cases_per_trial):
             case_id, hashes = enqueue_case(counter, 10_000 * seed % 1000 + base, pages=pages,
                                            size=85_000)

@@ -19,6 +19,7 @@ Faults are chosen by ``decide(method, path, index)``; by default a seeded random
 
 from __future__ import annotations
 
+import contextlib
 import random
 import socket
 import struct
@@ -58,10 +59,8 @@ def _recv_until(sock: socket.socket, marker: bytes, buf: bytearray) -> bool:
 
 
 def _hard_close(sock: socket.socket) -> None:
-    try:
+    with contextlib.suppress(OSError):
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    except OSError:
-        pass
     sock.close()
 
 
