@@ -67,6 +67,7 @@ class SyncEngine:
         return is_plain_remote(self.url)
 
     def close(self) -> None:
+        self.http.close()
         if self._own_store:
             self.store.close()
 

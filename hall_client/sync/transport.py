@@ -86,6 +86,8 @@ class ServerHttp:
         self.timeout = timeout
         self.ca_bundle = ca_bundle
         self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._sessions_lock = threading.Lock()
         self._context: ssl.SSLContext | None = None
         if urlsplit(url).scheme == "https":
             try:
@@ -103,7 +105,16 @@ class ServerHttp:
             if self._context is not None:
                 session.mount("https://", _TLSAdapter(self._context))
             self._local.session = session
+            with self._sessions_lock:
+                self._sessions.append(session)
         return session
+
+    def close(self) -> None:
+        """Close every thread's connections."""
+        with self._sessions_lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
 
     def reset(self) -> None:
         """Drop this thread's connections (after a cut)."""
@@ -111,6 +122,9 @@ class ServerHttp:
         if session is not None:
             session.close()
             self._local.session = None
+            with self._sessions_lock:
+                if session in self._sessions:
+                    self._sessions.remove(session)
 
     def request(self, method: str, path: str, *, json_body: Any = None, data: bytes | None = None,
                 headers: dict[str, str] | None = None, params: dict[str, Any] | None = None,

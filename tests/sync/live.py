@@ -40,23 +40,26 @@ class LiveServer:
     data_dir: Path
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
+    tls: tuple[Path, Path, Path] | None = None  # (CA, certificate, key)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, wait: float = 60.0) -> None:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         with open(self.data_dir.parent / f"server-{self.port}.log", "ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "tests.sync.server_proc", str(self.data_dir),
-                 str(self.port)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                 str(self.port), *([str(self.tls[1]), str(self.tls[2])] if self.tls else [])],
+                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + wait
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"server exited {self.proc.returncode}")
             try:
-                if requests.get(self.url + "/healthz", timeout=0.5).status_code == 200:
+                if requests.get(self.url + "/healthz", timeout=0.5,
+                                verify=str(self.tls[0]) if self.tls else True).status_code == 200:
                     return
             except requests.RequestException:
                 pass
@@ -66,7 +69,11 @@ class LiveServer:
     def stop(self, hard: bool = False) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL if hard else signal.SIGTERM)
-            self.proc.wait(timeout=30)
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # a client kept a connection open
+                self.proc.kill()
+                self.proc.wait()
         self.proc = None
 
     # -- server-side people -----------------------------------------------------------------

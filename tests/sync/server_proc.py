@@ -1,4 +1,5 @@
-"""Run the real hall-server for the sync tests: ``python -m tests.sync.server_proc DIR PORT``.
+"""Run the real hall-server for the sync tests:
+``python -m tests.sync.server_proc DIR PORT [CERT KEY]`` (with CERT and KEY: HTTPS).
 
 The same app ``hall-server`` runs (uvicorn, SQLite in DIR), with argon2's cheapest profile so
 seeding the demo users is quick; seeded on first start, kept across restarts.
@@ -29,7 +30,8 @@ def main() -> int:
         with app.state.sessionmaker() as session:
             seed_demo_data(session, system_clock())
             session.commit()
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+    tls = {"ssl_certfile": sys.argv[3], "ssl_keyfile": sys.argv[4]} if len(sys.argv) > 4 else {}
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", **tls)
     return 0
 
 
