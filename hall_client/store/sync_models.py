@@ -1,12 +1,12 @@
 """Tables of the sync engine: what became of each outbox message, cursors, the server's view
-of the hall's cases, the clerk's notices and the holiday table the server publishes."""
+of the hall's cases and the clerk's notices."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from hall_client.store.models import Base, new_id, utcnow
@@ -71,13 +71,3 @@ class SyncNotice(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     seen_at: Mapped[datetime | None] = mapped_column(default=None)
-
-
-class Holiday(Base):
-    """One day of the holiday table: a public holiday or a make-up workday (调休)."""
-
-    __tablename__ = "holiday"
-
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(8))
-    name: Mapped[str] = mapped_column(String(60), default="")

@@ -19,6 +19,8 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hall_client.core import outbox
+from hall_client.core.cases.intake import forget_query_code
+from hall_client.store.case_models import IntakeCase
 from hall_client.store.cashier_models import FeeAssessment, Payment
 from hall_client.store.db import DB_FILENAME, Store, make_engine, migrate
 from hall_client.store.models import OutboxMessage, utcnow
@@ -74,14 +76,16 @@ def _case_of(session: Session, kind: str, payload: dict[str, Any],
             return ref
         if ref in numbers:
             return numbers[ref]
-        found = session.scalar(select(ServerCase.id).where(ServerCase.case_number == ref))
-        return found
+        return session.scalar(select(IntakeCase.id).where(IntakeCase.number == ref)) or \
+            session.scalar(select(ServerCase.id).where(ServerCase.case_number == ref))
     if kind in ("fee.voided", "fee.refunded"):
         pay = str(payload.get("payment", ""))
         if pay in payments:
             return payments[pay]
         row = session.get(Payment, pay)
         due = session.get(FeeAssessment, row.assessment_id) if row is not None else None
+        if due is not None and due.case_id:
+            return due.case_id
         if due is not None:
             return due.case_ref if _is_uuid(due.case_ref) else numbers.get(due.case_ref)
     return None
@@ -124,6 +128,8 @@ def record_done(session: Session, message: Pending, status: int, answer: Any) ->
         if row is not None and row.payload.get("verification_code"):
             # The counter keeps the applicant's query code no longer than it must.
             row.payload = {**row.payload, "verification_code": ""}
+        if message.case_id:
+            forget_query_code(session, message.case_id)
 
 
 def record_refused(session: Session, message: Pending, state: str, status: int | None,
@@ -224,6 +230,9 @@ def queue_figures(session: Session, data_dir: Path) -> QueueFigures:
 
 
 def _local_number(session: Session, case_id: str) -> str:
+    case = session.get(IntakeCase, case_id)
+    if case is not None:
+        return case.number
     for payload in session.scalars(select(OutboxMessage.payload).where(
             OutboxMessage.kind == "case.create")):
         if str(payload.get("id")) == case_id:

@@ -19,7 +19,8 @@ from hall_client.core.actor import ROLES, Actor
 from hall_client.core.errors import InvalidInput
 from hall_client.store.db import Store
 from hall_client.store.models import utcnow
-from hall_client.store.sync_models import Holiday, ServerCase, SyncNotice
+from hall_client.store.case_models import HolidayDay, HolidayYear
+from hall_client.store.sync_models import ServerCase, SyncNotice
 from hall_client.sync import ledger
 from hall_client.sync.transport import Answer
 
@@ -149,13 +150,14 @@ class Puller:
         days = answer.body["days"]
         with self.store.transaction() as s:
             # The server's table replaces the counter's whole table.
-            s.execute(delete(Holiday))
+            s.execute(delete(HolidayDay))
+            s.execute(delete(HolidayYear))
             for d in days:
-                s.add(Holiday(day=date.fromisoformat(d["day"]), kind=d["kind"],
-                              name=d.get("name", "")))
+                s.add(HolidayDay(day=date.fromisoformat(d["day"]), kind=d["kind"],
+                                 name=str(d.get("name", ""))[:32]))
+            for year in range(int(answer.body["first_year"]), int(answer.body["last_year"]) + 1):
+                s.add(HolidayYear(year=year, source="server"))
             ledger.set_value(s, HOLIDAY_ETAG, answer.headers.get("ETag", ""))
-            ledger.set_json(s, "holidays_years", [answer.body.get("first_year"),
-                                                  answer.body.get("last_year")])
         report.holidays = len(days)
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from hall_client.core import outbox
-from hall_client.store.sync_models import Holiday, ServerCase, SyncDelivery, SyncNotice
+from hall_client.store.case_models import HolidayDay, HolidayYear
+from hall_client.store.sync_models import ServerCase, SyncDelivery, SyncNotice
 from hall_client.sync import pull
 from hall_client.sync.engine import SyncEngine, read_status
 from tests.sync.helpers import (
@@ -57,7 +58,8 @@ def test_approval_return_and_correction_reach_the_clerk(live_server: LiveServer,
     assert third.pull.notices == 0 and third.pull.cases >= 3
     with counter.store.transaction() as s:
         assert s.scalar(select(func.count()).select_from(SyncNotice)) == 3
-        assert s.scalar(select(func.count()).select_from(Holiday)) > 100
+        assert s.scalar(select(func.count()).select_from(HolidayDay)) > 100
+        assert set(s.scalars(select(HolidayYear.source))) == {"server"}
     engine.close()
     counter.close()
 

@@ -1,15 +1,15 @@
 """Sync with the central server: delivery outcomes, cursors, the server's view of cases,
-clerk notices and the holiday table.
+and clerk notices (the holiday table is issue-8's ``holiday_day``/``holiday_year``).
 
 Revision ID: 0006_sync
-Revises: 0003_cashier
+Revises: 0004_cases
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_sync"
-down_revision = "0003_cashier"
+down_revision = "0004_cases"
 branch_labels = None
 depends_on = None
 
@@ -58,14 +58,8 @@ def upgrade() -> None:
         sa.Column("seen_at", sa.DateTime, nullable=True),
         sa.UniqueConstraint("case_id", "kind", "text"),
     )
-    op.create_table(
-        "holiday",
-        sa.Column("day", sa.Date, primary_key=True),
-        sa.Column("kind", sa.String(8), nullable=False),
-        sa.Column("name", sa.String(60), nullable=False),
-    )
 
 
 def downgrade() -> None:
-    for table in ("holiday", "sync_notice", "server_case", "sync_state", "sync_delivery"):
+    for table in ("sync_notice", "server_case", "sync_state", "sync_delivery"):
         op.drop_table(table)
