@@ -109,7 +109,39 @@ def load_pending(session: Session) -> list[Pending]:
         if m.kind == "fee.paid" and case_id:
             payments[str(payload.get("payment"))] = case_id
         result.append(Pending(m.id, m.seq, m.kind, payload, case_id, m.attempts))
+    # A case's creation, then its pages, then the window pass, then payment and later steps,
+    # whatever order they were queued in (a payment may be queued before the pass).
+    result.sort(key=lambda p: (_rank(p), p.seq))
     return result
+
+
+def _rank(p: Pending) -> int:
+    if p.kind == "case.create":
+        return 0
+    if p.kind == "page.upload":
+        return 1
+    if p.kind == "case.action" and p.payload.get("body", {}).get("action") == "approve":
+        return 2
+    return 3
+
+
+def window_pass_id(case_id: str) -> str:
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"window-pass:{case_id}"))
+
+
+def queue_window_pass(session: Session, case_id: str) -> None:
+    """A case accepted at this counter passes the server's window step once its pages are in
+    (the counter did the window's work: accepted, kept the papers, assessed, scanned)."""
+    case = session.get(IntakeCase, case_id)
+    if case is None or case.status != "accepted":
+        return
+    action_id = window_pass_id(case_id)
+    exists = session.scalar(select(OutboxMessage.id).where(
+        OutboxMessage.kind == "case.action",
+        func.json_extract(OutboxMessage.payload, "$.body.id") == action_id))
+    if exists is None:
+        outbox.enqueue(session, "case.action", {"case_id": case_id, "body": {
+            "id": action_id, "action": "approve", "opinion": "窗口受理，材料已上传"}})
 
 
 def blocked_cases(session: Session) -> set[str]:
@@ -130,6 +162,7 @@ def record_done(session: Session, message: Pending, status: int, answer: Any) ->
             row.payload = {**row.payload, "verification_code": ""}
         if message.case_id:
             forget_query_code(session, message.case_id)
+            queue_window_pass(session, message.case_id)
 
 
 def record_refused(session: Session, message: Pending, state: str, status: int | None,

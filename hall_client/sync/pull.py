@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from hall_client.core import catalog
 from hall_client.core.actor import ROLES, Actor
 from hall_client.core.errors import InvalidInput
+from hall_client.store.case_models import HolidayDay, HolidayYear
 from hall_client.store.db import Store
 from hall_client.store.models import utcnow
-from hall_client.store.case_models import HolidayDay, HolidayYear
 from hall_client.store.sync_models import ServerCase, SyncNotice
 from hall_client.sync import ledger
 from hall_client.sync.transport import Answer

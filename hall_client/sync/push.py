@@ -249,6 +249,9 @@ class Pusher:
             after = float(answer.headers.get("Retry-After", "1") or 1)
             return Outcome("retry", status=answer.status, code=code, reason=message,
                            retry_after=after)
+        if answer.status == 409 and code == "not_at_window" and m.kind == "fee.paid":
+            # Paid before the approval came back: reported once the case is at the window.
+            return Outcome("retry", status=409, code=code, reason=message, retry_after=120.0)
         if answer.status == 403 and code == "role_forbidden":
             # Another person (a clerk) must send this one; keep it waiting, do not park.
             return Outcome("retry", status=403, code=code, reason=message, retry_after=60.0)
