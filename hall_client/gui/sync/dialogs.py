@@ -92,7 +92,7 @@ class SyncProblemsDialog(QDialog):
             Column(self.tr("序号"), lambda p: p.seq),
             Column(self.tr("类型"), lambda p: kind_name(p.kind)),
             Column(self.tr("情况"), lambda p: self.tr("冲突") if p.state == "conflict"
-                   else self.tr("被退回")),
+                   else self.tr("被拒收")),
             Column(self.tr("服务器的说明"), lambda p: p.reason),
         ])
         self.table = record_view(self.model)

@@ -98,7 +98,7 @@ class SyncStatusBar(QWidget):
         first = st.first_error
         if st.parked or st.conflicts:
             assert first is not None
-            label = self.tr("冲突") if first.get("state") == "conflict" else self.tr("被退回")
+            label = self.tr("冲突") if first.get("state") == "conflict" else self.tr("被拒收")
             self.error.setText(self.tr("{label} {number}：{reason}（共 {n} 条）").format(
                 label=label, number=first.get("case_number") or "", n=st.parked + st.conflicts,
                 reason=_short(str(first.get("reason", "")))))

@@ -90,7 +90,7 @@ def test_parked_message_shows_in_red_with_its_case(qtbot: QtBot, counter: Counte
     window.show()
     qtbot.waitUntil(lambda: window.sync_bar.error.isVisible(), timeout=30000)
     text = window.sync_bar.error.text()
-    assert text.startswith("被退回 W01-BAD-7：") and "共 1 条" in text
+    assert text.startswith("被拒收 W01-BAD-7：") and "共 1 条" in text
     window.close()
     settle(qtbot, jobs)
 
