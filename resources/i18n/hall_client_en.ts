@@ -1362,22 +1362,22 @@ Data folder: {path}</translation>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="80"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="81"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="85"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="86"/>
         <source>服务器上的办理环节与意见</source>
         <translation>Steps and opinions on the server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="138"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="139"/>
         <source>{kind}：{reason}（本窗口的记录与服务器不一致，服务器为准：{status}）</source>
         <translation>{kind}: {reason} (this counter disagrees with the server; the server holds: {status})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="141"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="142"/>
         <source>{kind}：{reason}</source>
         <translation>{kind}: {reason}</translation>
     </message>
@@ -1596,84 +1596,94 @@ Server: {code}
     <name>SyncStatusBar</name>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="41"/>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="80"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="81"/>
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="53"/>
-        <source>登录中心服务器</source>
-        <translation>Sign in to the central server</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="57"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="58"/>
         <source>立即同步 (F9)</source>
         <translation>Sync now (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="71"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="72"/>
         <source>中心服务器：已连接 {url}（本窗口尚未登记，不同步）</source>
         <translation>Central server: reachable at {url} (this counter is not registered; no sync)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="74"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="75"/>
         <source>中心服务器：未连接（本窗口尚未登记，数据保存在本地）</source>
         <translation>Central server: not connected (this counter is not registered; data stays local)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="77"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="78"/>
         <source>明文 HTTP（未加密）：{url}</source>
         <translation>Plain HTTP (not encrypted): {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="83"/>
-        <source>中心服务器：在线</source>
-        <translation>Central server: online</translation>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="53"/>
+        <source>登录服务器</source>
+        <translation>Sign in to server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="86"/>
-        <source>中心服务器：离线（离线办理，恢复后自动同步）</source>
-        <translation>Central server: offline (work continues; syncs when back)</translation>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="54"/>
+        <source>中心服务器需要再次输入密码才能同步</source>
+        <translation>The central server needs the password again to sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="90"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="84"/>
+        <source>服务器在线</source>
+        <translation>Server online</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="87"/>
+        <source>服务器离线（恢复后自动同步）</source>
+        <translation>Server offline (syncs when back)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="91"/>
         <source>待同步 {n} 条（{size}）</source>
         <translation>{n} waiting ({size})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="93"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="94"/>
         <source>无待同步</source>
         <translation>Nothing waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="94"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="95"/>
         <source>上次同步 {time}</source>
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="95"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="96"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="101"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="101"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102"/>
         <source>被拒收</source>
         <translation>Refused by server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="102"/>
-        <source>{label} {number}：{reason}（共 {n} 条）</source>
-        <translation>{label} {number}: {reason} ({n} in all)</translation>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="103"/>
+        <source>⚠ {label}：{number}</source>
+        <translation>⚠ {label}: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="108"/>
-        <source>同步未完成：{reason}</source>
-        <translation>Sync incomplete: {reason}</translation>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="105"/>
+        <source>{reason}（共 {n} 条，点击查看）</source>
+        <translation>{reason} ({n} in all; click to see)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="109"/>
+        <source>⚠ 同步未完成：{reason}</source>
+        <translation>⚠ Sync incomplete: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -70,7 +70,8 @@ class ServerCasesWorkspace(QWidget):
             Column(self.tr("办理人"), lambda s: s.actor),
             Column(self.tr("意见"), lambda s: s.opinion),
             Column(self.tr("到期日"), lambda s: s.due_date or ""),
-            Column(self.tr("预警"), lambda s: _tr(WARNING, s.warning) if s.warning else ""),
+            Column(self.tr("预警"), lambda s: _tr(WARNING, s.warning)
+                   if s.warning and s.warning != "done" else ""),
         ])
         self.step_view = record_view(self.steps)
         self.step_view.setObjectName("serverSteps")

@@ -50,7 +50,8 @@ class SyncStatusBar(QWidget):
         self.error.setStyleSheet(f"color: {RED}; text-align: left;")
         self.error.clicked.connect(self.problems_requested)
         self.error.hide()
-        self.sign_in = QPushButton(self.tr("登录中心服务器"))
+        self.sign_in = QPushButton(self.tr("登录服务器"))
+        self.sign_in.setToolTip(self.tr("中心服务器需要再次输入密码才能同步"))
         self.sign_in.setObjectName("syncSignIn")
         self.sign_in.clicked.connect(self.sign_in_requested)
         self.sign_in.hide()
@@ -80,10 +81,10 @@ class SyncStatusBar(QWidget):
             self.state.setText(self.tr("中心服务器：检测中…"))
             self.state.setStyleSheet("")
         elif st.online:
-            self.state.setText(self.tr("中心服务器：在线"))
+            self.state.setText(self.tr("服务器在线"))
             self.state.setStyleSheet(f"color: {GREEN};")
         else:
-            self.state.setText(self.tr("中心服务器：离线（离线办理，恢复后自动同步）"))
+            self.state.setText(self.tr("服务器离线（恢复后自动同步）"))
             self.state.setStyleSheet(f"color: {AMBER};")
         self.state.setToolTip(st.url)
         if st.pending:
@@ -99,14 +100,14 @@ class SyncStatusBar(QWidget):
         if st.parked or st.conflicts:
             assert first is not None
             label = self.tr("冲突") if first.get("state") == "conflict" else self.tr("被拒收")
-            self.error.setText(self.tr("{label} {number}：{reason}（共 {n} 条）").format(
-                label=label, number=first.get("case_number") or "", n=st.parked + st.conflicts,
-                reason=_short(str(first.get("reason", "")))))
-            self.error.setToolTip(str(first.get("reason", "")))
+            self.error.setText(self.tr("⚠ {label}：{number}").format(
+                label=label, number=first.get("case_number") or "?"))
+            self.error.setToolTip(self.tr("{reason}（共 {n} 条，点击查看）").format(
+                reason=first.get("reason", ""), n=st.parked + st.conflicts))
             self.error.show()
         elif first and st.pending and first.get("reason") and snap.password_needed is None:
-            self.error.setText(self.tr("同步未完成：{reason}").format(
-                reason=_short(str(first["reason"]))))
+            self.error.setText(self.tr("⚠ 同步未完成：{reason}").format(
+                reason=_short(str(first["reason"]), 16)))
             self.error.setToolTip(str(first["reason"]))
             self.error.show()
         else:

@@ -51,7 +51,7 @@ def test_online_sync_notice_of_approval_and_case_mark(qtbot: QtBot, counter: Cou
     qtbot.addWidget(window)
     window.show()
     bar = window.sync_bar
-    qtbot.waitUntil(lambda: bar.state.text() == "中心服务器：在线", timeout=30000)
+    qtbot.waitUntil(lambda: bar.state.text() == "服务器在线", timeout=30000)
     qtbot.waitUntil(lambda: bar.waiting.text() == "无待同步", timeout=30000)
     assert bar.last.text().startswith("上次同步 ")
     assert not bar.error.isVisible() and not bar.sign_in.isVisible()
@@ -89,8 +89,8 @@ def test_parked_message_shows_in_red_with_its_case(qtbot: QtBot, counter: Counte
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.sync_bar.error.isVisible(), timeout=30000)
-    text = window.sync_bar.error.text()
-    assert text.startswith("被拒收 W01-BAD-7：") and "共 1 条" in text
+    assert window.sync_bar.error.text() == "⚠ 被拒收：W01-BAD-7"
+    assert "共 1 条" in window.sync_bar.error.toolTip()
     window.close()
     settle(qtbot, jobs)
 
