@@ -10,10 +10,11 @@ from server_stub.api.routes import (
     cases,
     catalog,
     holidays,
+    presubmissions,
     supervision,
     uploads,
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, admin, catalog, holidays, cases, uploads, supervision):
+for module in (auth, admin, catalog, holidays, cases, uploads, supervision, presubmissions):
     api_router.include_router(module.router)
