@@ -101,6 +101,7 @@ class SyncEngine:
                 self.puller.pull_cases(result.pull)
                 self.puller.pull_catalog(result.pull)
                 self.puller.pull_holidays(result.pull)
+                self.puller.pull_presubmissions(result.pull)
         except Offline as exc:
             result.online, result.error = False, str(exc)
         except PasswordNeeded as exc:

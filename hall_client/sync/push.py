@@ -236,6 +236,10 @@ class Pusher:
                                       f"{m.payload.get('number', '')}".strip("-")}
             return self._judge(m, self._call("POST", f"/api/v1/cases/{m.case_id}/actions",
                                              key=m.id, json_body=body))
+        if m.kind == "presubmission.decision":
+            return self._judge(m, self._call(
+                "POST", f"/api/v1/presubmissions/{m.payload['id']}/decision",
+                json_body=m.payload["body"]))
         if m.kind == "rating.create":
             return self._judge(m, self._call("POST", "/api/v1/ratings", key=m.id,
                                              json_body=m.payload))
@@ -261,6 +265,8 @@ class Pusher:
         return Outcome(PARKED, status=answer.status, code=code, reason=message)
 
     def _server_side(self, m: Pending) -> Any:
+        if m.kind == "presubmission.decision":
+            return {"status": "decided_elsewhere"}
         if not m.case_id:
             return None
         try:
