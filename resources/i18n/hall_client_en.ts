@@ -263,181 +263,181 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="186"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="228"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="189"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="231"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="194"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="236"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="196"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="238"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="198"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="240"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="222"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="299"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="264"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="342"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="225"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="323"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="267"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="366"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="227"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="269"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="247"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="289"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="270"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="313"/>
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="300"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="343"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="319"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="319"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="319"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="322"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="320"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="320"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="320"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="321"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="364"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="322"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="322"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="327"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="370"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="328"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="371"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="331"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="374"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="334"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="377"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="336"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="379"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="337"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="380"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="340"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="383"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="342"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="343"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="386"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="349"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="351"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="354"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="397"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="399"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="358"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="401"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="360"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="403"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
@@ -445,62 +445,77 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
         <source>受理号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="69"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="69"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="69"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="70"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="110"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="72"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
+        <source>已受理</source>
+        <translation type="unfinished">Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
+        <source>待补正</source>
+        <translation type="unfinished">Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="112"/>
+        <source>不予受理</source>
+        <translation type="unfinished">Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="72"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="73"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="73"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>

@@ -8,6 +8,7 @@ cases stay well inside 100 ms per keystroke (``bench/caselist/``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 from typing import Any
@@ -46,75 +47,110 @@ WARNING_COLOURS = {"yellow": QColor("#fff3b0"), "red": QColor("#ffcdd2"),
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseListModel(QAbstractTableModel):
-    """Cases by any column; ``set_filter`` narrows by text, status, warning and today."""
+@dataclass
+class CaseIndex:
+    """The case rows with what filtering and sorting need, built once off the GUI thread:
+    a lower-case search text per row, the Shanghai registration date, and the ascending
+    order of the rows by each column (descending is the same order reversed)."""
 
-    COLUMNS = ("number", "status", "item_name", "applicant_name", "applicant_id",
-               "created", "promised_date", "warning")
+    rows: list[CaseRow]
+    today: date
+    haystack: list[str]
+    created: list[date]
+    orders: list[list[int]]
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CaseRow] = []
-        self._haystack: list[str] = []
-        self._created: list[date] = []
-        self.shown: list[int] = []
-        self.text = ""
-        self.status = ""
-        self.warning_only = False
-        self.today_only = False
-        self.today = date.today()
-        self.sort_column = 5
-        self.sort_order = Qt.SortOrder.DescendingOrder
-        self.headers = [self.tr("受理号"), self.tr("状态"), self.tr("事项"), self.tr("申请人"),
-                        self.tr("证件号码"), self.tr("登记日期"), self.tr("承诺办结"),
-                        self.tr("预警")]
-        self.status_names = {k: self.tr(v) for k, v in STATUSES.items()}
-        self.warning_names = {"": "", "green": self.tr("正常"), "yellow": self.tr("临期"),
-                              "red": self.tr("超期"), "unknown": self.tr("日期待定")}
 
-    def set_rows(self, rows: list[CaseRow], today: date) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.today = today
-        self._haystack = ["\t".join((r.number, r.applicant_name, r.applicant_id, r.item_code,
-                                     r.item_name)).lower() for r in rows]
-        self._created = [local_date(r.created_at) for r in rows]
-        self.shown = self._select()
-        self.endResetModel()
+COLUMNS = ("number", "status", "item_name", "applicant_name", "applicant_id", "created",
+           "promised_date", "warning")
+_WARNING_RANK = {"red": 0, "yellow": 1, "unknown": 2, "green": 3, "": 4}
 
-    def _select(self) -> list[int]:
-        text = self.text.strip().lower()
-        hay, rows, created = self._haystack, self.rows, self._created
-        picked = range(len(rows))
-        if text:
-            picked = [i for i in picked if text in hay[i]]  # type: ignore[assignment]
-        if self.status:
-            picked = [i for i in picked if rows[i].status == self.status]  # type: ignore[assignment]
-        if self.warning_only:
-            picked = [i for i in picked if rows[i].warning in ("yellow", "red")]  # type: ignore[assignment]
-        if self.today_only:
-            picked = [i for i in picked if created[i] == self.today]  # type: ignore[assignment]
-        return self._sorted(list(picked))
 
-    def _key(self, column: int) -> Any:
-        rows = self.rows
-        name = self.COLUMNS[column]
+def build_index(rows: list[CaseRow], today: date) -> CaseIndex:
+    def key(name: str) -> Any:
         if name == "created":
             return lambda i: rows[i].created_at
         if name == "promised_date":
             return lambda i: rows[i].promised_date or date.max
         if name == "warning":
-            rank = {"red": 0, "yellow": 1, "unknown": 2, "green": 3, "": 4}
-            return lambda i: rank[rows[i].warning]
+            return lambda i: _WARNING_RANK[rows[i].warning]
         return lambda i: getattr(rows[i], name)
 
-    def _sorted(self, picked: list[int]) -> list[int]:
-        picked.sort(key=self._key(self.sort_column),
-                    reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+    everyone = range(len(rows))
+    return CaseIndex(
+        rows, today,
+        ["\t".join((r.number, r.applicant_name, r.applicant_id, r.item_code,
+                    r.item_name)).lower() for r in rows],
+        [local_date(r.created_at) for r in rows],
+        [sorted(everyone, key=key(name)) for name in COLUMNS])
+
+
+class CaseListModel(QAbstractTableModel):
+    """Cases by any column; ``set_filter`` narrows by text, status, warning and today.
+
+    The shown rows are always kept in the current sort order, so a keystroke only filters
+    (typing on from the last text filters the rows already shown) and a sort only picks the
+    shown rows out of a precomputed order: no sorting per keystroke.
+    """
+
+    COLUMNS = COLUMNS
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.case_index = build_index([], date.today())
+        self.shown: list[int] = []
+        self.text = ""
+        self._shown_text = ""
+        self.status = ""
+        self.warning_only = False
+        self.today_only = False
+        self.sort_column = 5
+        self.sort_order = Qt.SortOrder.DescendingOrder
+        self.headers = [self.tr("受理号"), self.tr("状态"), self.tr("事项"), self.tr("申请人"),
+                        self.tr("证件号码"), self.tr("登记日期"), self.tr("承诺办结"),
+                        self.tr("预警")]
+        self.status_names = {"accepted": self.tr("已受理"), "correction": self.tr("待补正"),
+                             "refused": self.tr("不予受理")}
+        self.warning_names = {"": "", "green": self.tr("正常"), "yellow": self.tr("临期"),
+                              "red": self.tr("超期"), "unknown": self.tr("日期待定")}
+
+    @property
+    def rows(self) -> list[CaseRow]:
+        return self.case_index.rows
+
+    def set_rows(self, rows: list[CaseRow], today: date) -> None:
+        self.set_index(build_index(rows, today))
+
+    def set_index(self, index: CaseIndex) -> None:
+        self.beginResetModel()
+        self.case_index = index
+        self.shown = self._select(from_scratch=True)
+        self.endResetModel()
+
+    def _order(self) -> list[int] | reversed[int]:
+        order = self.case_index.orders[self.sort_column]
+        return reversed(order) if self.sort_order == Qt.SortOrder.DescendingOrder else order
+
+    def _select(self, from_scratch: bool) -> list[int]:
+        text = self.text.strip().lower()
+        ix = self.case_index
+        hay, rows, created = ix.haystack, ix.rows, ix.created
+        narrowing = not from_scratch and self._shown_text and text.startswith(self._shown_text)
+        source: Any = self.shown if narrowing else self._order()
+        status, warning_only, today_only = self.status, self.warning_only, self.today_only
+        if not (status or warning_only or today_only or narrowing):
+            picked = [i for i in source if text in hay[i]] if text else list(source)
+        else:
+            picked = [i for i in source if (not text or text in hay[i])
+                      and (not status or rows[i].status == status)
+                      and (not warning_only or rows[i].warning in ("yellow", "red"))
+                      and (not today_only or created[i] == ix.today)]
+        self._shown_text = text
         return picked
 
     def set_filter(self, text: str | None = None, *, status: str | None = None,
                    warning_only: bool | None = None, today_only: bool | None = None) -> None:
+        narrowing_only = text is not None and status is None and warning_only is None \
+            and today_only is None
         if text is not None:
             self.text = text
         if status is not None:
@@ -124,13 +160,19 @@ class CaseListModel(QAbstractTableModel):
         if today_only is not None:
             self.today_only = today_only
         self.beginResetModel()
-        self.shown = self._select()
+        self.shown = self._select(from_scratch=not narrowing_only)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        self.shown = self._sorted(self.shown)
+        if len(self.shown) == len(self.case_index.rows):
+            self.shown = list(self._order())
+        else:
+            keep = bytearray(len(self.case_index.rows))
+            for i in self.shown:
+                keep[i] = 1
+            self.shown = [i for i in self._order() if keep[i]]
         self.layoutChanged.emit()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -146,18 +188,18 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def row_at(self, index: int) -> CaseRow:
-        return self.rows[self.shown[index]]
+        return self.case_index.rows[self.shown[index]]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[self.shown[index.row()]]
+        row = self.case_index.rows[self.shown[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
             name = self.COLUMNS[index.column()]
             if name == "status":
                 return self.status_names.get(row.status, row.status)
             if name == "created":
-                return self._created[self.shown[index.row()]].isoformat()
+                return self.case_index.created[self.shown[index.row()]].isoformat()
             if name == "promised_date":
                 return row.promised_date.isoformat() if row.promised_date else ""
             if name == "warning":
@@ -259,16 +301,17 @@ class CaseList(QWidget):
     def refresh(self) -> None:
         store = self.counter.store
 
-        def load(ctx: object) -> tuple[list[CaseRow], date]:
+        def load(ctx: object) -> CaseIndex:
             today = local_date(utcnow())
             with store.transaction() as s:
-                return case_rows(s, load_calendar(s), today), today
+                rows = case_rows(s, load_calendar(s), today)
+            return build_index(rows, today)  # sorting 100,000 rows is not GUI-thread work
 
-        self.jobs.db(load, success=lambda r: self.model.set_rows(*r), failure=self._failed)
+        self.jobs.db(load, success=self.model.set_index, failure=self._failed)
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("{shown} / {total} 件").format(
-            shown=len(self.model.shown), total=len(self.model.rows)))
+            shown=len(self.model.shown), total=len(self.model.case_index.rows)))
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
