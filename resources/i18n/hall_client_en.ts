@@ -487,17 +487,17 @@ After: {after}</translation>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
         <source>已受理</source>
-        <translation type="unfinished">Accepted</translation>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
         <source>待补正</source>
-        <translation type="unfinished">Awaiting correction</translation>
+        <translation>Awaiting correction</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="112"/>
         <source>不予受理</source>
-        <translation type="unfinished">Refused</translation>
+        <translation>Refused</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
