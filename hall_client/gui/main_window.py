@@ -11,7 +11,8 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
-from hall_client.gui.clerk_workspace import ClerkWorkspace
+from hall_client.gui.intake.case_list import CaseList
+from hall_client.gui.intake.workspace import IntakeWorkspace
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import roles_label
 from hall_client.gui.sync.cases import ServerCasesWorkspace
@@ -34,8 +35,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         roles = actor.roles
         if "clerk" in roles:
-            self.clerk = ClerkWorkspace(counter, jobs, actor)
-            self.tabs.addTab(self.clerk, self.tr("窗口受理"))
+            self.intake = IntakeWorkspace(counter, jobs, actor)
+            self.tabs.addTab(self.intake, self.tr("窗口受理"))
+            self.cases = CaseList(counter, jobs, actor)
+            self.cases.print_notice = self.intake.print_notice
+            self.cases.reopen_requested.connect(self._reopen_case)
+            self.intake.case_recorded.connect(lambda _number: self.cases.refresh())
+            self.tabs.addTab(self.cases, self.tr("受理件"))
         if "cashier" in roles:
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))
@@ -64,7 +70,7 @@ class MainWindow(QMainWindow):
         menu.addAction(quit_action)
         sync_menu = self.menuBar().addMenu(self.tr("同步(&S)"))
         progress = QAction(self.tr("案件进度（服务器）(&P)"), self)
-        progress.setShortcut(QKeySequence("F6"))
+        progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
         progress.triggered.connect(lambda: self.open_server_case(None))
         sync_menu.addAction(progress)
         problems = QAction(self.tr("同步问题(&E)"), self)
@@ -95,9 +101,13 @@ class MainWindow(QMainWindow):
         self.sync_bar.problems_requested.connect(self.show_sync_problems)
         self.notice_bar.acknowledged.connect(self.sync.mark_seen)
         self.notice_bar.open_case.connect(self.open_server_case)
-        QShortcut(QKeySequence("F9"), self, activated=self.sync.sync_now)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.sync.sync_now)
         self.sync.start(server_password)
         self.resize(1280, 800)
+
+    def _reopen_case(self, number: str) -> None:
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.reopen(number)
 
     def check_server(self) -> None:
         """The server may have just come up (demo start): sync now."""
@@ -124,7 +134,7 @@ class MainWindow(QMainWindow):
         SyncProblemsDialog(self.counter, self.jobs, self.sync, self).open()
 
     def open_server_case(self, case_id: str | None) -> None:
-        """案件进度 in its own window (F6): the hall's cases as the server sees them."""
+        """案件进度 in its own window (Ctrl+Shift+P): the hall's cases as the server sees them."""
         if self.server_cases is None:
             self.server_cases = ServerCasesWorkspace(self.counter, self.jobs)
             self.server_cases.setParent(self, Qt.WindowType.Window)

@@ -261,6 +261,266 @@ After: {after}</translation>
     </message>
 </context>
 <context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="228"/>
+        <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
+        <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="231"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="236"/>
+        <source>仅今日</source>
+        <translation>Today only</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="238"/>
+        <source>仅临期/超期</source>
+        <translation>Due soon / overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="240"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="264"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="342"/>
+        <source>重打通知书</source>
+        <translation>Reprint notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="267"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="366"/>
+        <source>补正后重新受理</source>
+        <translation>Re-open after correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="269"/>
+        <source>只有“待补正”的受理件可以重新受理</source>
+        <translation>Only a case awaiting correction can be re-opened</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="289"/>
+        <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
+        <translation>Yellow: due within one working day; red: past the promised date</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="313"/>
+        <source>{shown} / {total} 件</source>
+        <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
+        <translation>{shown} / {total} cases</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="343"/>
+        <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
+        <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
+        <source>未交</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
+        <source>不符合要求</source>
+        <translation>Not conforming</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="364"/>
+        <source>容缺后补</source>
+        <translation>Deferred (容缺)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <source>通知补正</source>
+        <translation>Correction requested</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="370"/>
+        <source>第 {v} 版</source>
+        <translation>version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="371"/>
+        <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
+        <translation>Applicant: {name}  {id_type} {id_number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="374"/>
+        <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
+        <translation>Phone: {phone}  Contact: {contact}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="377"/>
+        <source>项目：{name}</source>
+        <translation>Project: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="379"/>
+        <source>暂无法确定</source>
+        <translation>not yet known</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="380"/>
+        <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
+        <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="383"/>
+        <source>查询码：{code}</source>
+        <translation>Query code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
+        <source>理由：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="386"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
+        <source>页面：{n} 页</source>
+        <translation>Pages: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
+        <source>收费</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="397"/>
+        <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
+        <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="399"/>
+        <source>通知书</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="401"/>
+        <source>（重打 {n} 次）</source>
+        <translation> (reprinted {n} times)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="403"/>
+        <source>办理记录</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <source>受理号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <source>承诺办结</source>
+        <translation>Promised date</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="110"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="112"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <source>正常</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <source>日期待定</source>
+        <translation>Date pending</translation>
+    </message>
+</context>
+<context>
     <name>CashierWorkspace</name>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="269"/>
@@ -654,191 +914,6 @@ After: {after}</translation>
     </message>
 </context>
 <context>
-    <name>ClerkWorkspace</name>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="72"/>
-        <source>选择事项，或输入名称、编码查找</source>
-        <translation>Choose an item, or type part of its name or code</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="79"/>
-        <source>受理时生成的办件编号</source>
-        <translation>Case number given at acceptance</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="82"/>
-        <source>单位全称或个人姓名</source>
-        <translation>Full name of the organisation or person</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="84"/>
-        <source>事项：</source>
-        <translation>Service item:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="85"/>
-        <source>办件编号：</source>
-        <translation>Case number:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="86"/>
-        <source>交款人：</source>
-        <translation>Payer:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="89"/>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>收费项目</source>
-        <translation>Fee items</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="97"/>
-        <source>提交收费核定，送收费窗口</source>
-        <translation>Send the assessment to the cashier</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="100"/>
-        <source>先选择事项，再填写各收费项目的计费数量或基数</source>
-        <translation>Choose the item first, then enter what each fee is charged on</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="117"/>
-        <source>办件编号</source>
-        <translation>Case number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="118"/>
-        <source>交款人</source>
-        <translation>Payer</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="119"/>
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="120"/>
-        <source>应收金额</source>
-        <translation>Amount due</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="121"/>
-        <source>核定人</source>
-        <translation>Assessed by</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="123"/>
-        <source>待收费队列（收费窗口）</source>
-        <translation>Waiting at the cashier</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="132"/>
-        <source>收费核定：按事项的收费标准核定应收金额，减免须注明原因和政策依据</source>
-        <translation>Fee assessment: amounts follow the item&apos;s fee standards; any exemption or reduction needs its reason and legal basis</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>适用</source>
-        <translation>Applies</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>标准</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>计费数量/基数</source>
-        <translation>Quantity / base</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>减免</source>
-        <translation>Reduction</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>减免值</source>
-        <translation>Reduction value</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>减免原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>政策依据</source>
-        <translation>Legal basis</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="183"/>
-        <source>金额</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="196"/>
-        <source>{base}（元）</source>
-        <translation>{base} (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="198"/>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="198"/>
-        <source>免收</source>
-        <translation>Exempt</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="199"/>
-        <source>按比例减（%）</source>
-        <translation>Reduce by percent</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="200"/>
-        <source>按金额减（元）</source>
-        <translation>Reduce by yuan</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="235"/>
-        <source>请填写“{name}”的{what}</source>
-        <translation>Enter {what} for “{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="249"/>
-        <source>{name}：减免值“{text}”不是数字</source>
-        <translation>{name}: reduction value “{text}” is not a number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="254"/>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="262"/>
-        <source>应收合计：—</source>
-        <translation>Total due: —</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="273"/>
-        <source>（减 {r}）</source>
-        <translation> (less {r})</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="276"/>
-        <source>应收合计：{total}&#x3000;{upper}</source>
-        <translation>Total due: {total}  {upper}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="287"/>
-        <source>请填写办件编号</source>
-        <translation>Enter the case number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="301"/>
-        <source>已送收费窗口：{case} {payer} 应收 {total}</source>
-        <translation>Sent to the cashier: {case} {payer}, due {total}</translation>
-    </message>
-</context>
-<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="182"/>
@@ -869,6 +944,109 @@ After: {after}</translation>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="215"/>
         <source>&#x3000;应有 {expected}</source>
         <translation>&#x3000;expected {expected}</translation>
+    </message>
+</context>
+<context>
+    <name>FeeForm</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="79"/>
+        <source>本事项不收费</source>
+        <translation>No fees for this item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>适用</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>收费项目</source>
+        <translation>Fee items</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>计费数量/基数</source>
+        <translation>Quantity / base</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>减免</source>
+        <translation>Reduction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>减免值</source>
+        <translation>Reduction value</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>减免原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>政策依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="85"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="97"/>
+        <source>{base}（元）</source>
+        <translation>{base} (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="98"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="98"/>
+        <source>免收</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="99"/>
+        <source>按比例减（%）</source>
+        <translation>Reduce by percent</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="100"/>
+        <source>按金额减（元）</source>
+        <translation>Reduce by yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="145"/>
+        <source>请填写“{name}”的{what}</source>
+        <translation>Enter {what} for “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="155"/>
+        <source>{name}：减免值“{text}”不是数字</source>
+        <translation>{name}: reduction value “{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="173"/>
+        <source>（减 {r}）</source>
+        <translation> (less {r})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="176"/>
+        <source>应收合计：{total}&#x3000;{upper}</source>
+        <translation>Total due: {total}  {upper}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="182"/>
+        <source>应收合计：—</source>
+        <translation>Total due: —</translation>
     </message>
 </context>
 <context>
@@ -907,6 +1085,380 @@ After: {after}</translation>
         <location filename="../../hall_client/gui/login.py" line="131"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="121"/>
+        <source>输入事项名称或编码，按 Enter 选定</source>
+        <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off).</extracomment>
+        <translation>Type the item name or code, Enter to choose</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="129"/>
+        <source>项目全称（材料包文件夹以此命名）</source>
+        <translation>Full project name (names the page package folder)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="130"/>
+        <source>① 事项</source>
+        <translation>① Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="132"/>
+        <source>事项(&amp;S)：</source>
+        <translation>Item (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="134"/>
+        <source>项目名称：</source>
+        <translation>Project:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="154"/>
+        <source>② 申请人</source>
+        <translation>② Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="157"/>
+        <source>类型：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="157"/>
+        <source>名称/姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <source>证件类型：</source>
+        <translation>ID type:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <source>证件号码：</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <source>联系人：</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="164"/>
+        <source>地址：</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171"/>
+        <source>全部已收 (F6)</source>
+        <translation>All received (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="174"/>
+        <source>③ 材料（按一次性告知单逐项核对）</source>
+        <translation>③ Materials (check each against the one-time notice)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="181"/>
+        <source>④ 收费核定（受理时送收费窗口）</source>
+        <translation>④ Fees (sent to the cashier on acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="187"/>
+        <source>不予受理的理由（必填）；补正时的其他说明</source>
+        <translation>Reason for refusal (required); other notes for a correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="188"/>
+        <source>受理 (F9)</source>
+        <translation>Accept (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="189"/>
+        <source>通知补正 (F10)</source>
+        <translation>Ask for correction (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="190"/>
+        <source>不予受理 (F11)</source>
+        <translation>Refuse (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="196"/>
+        <source>⑤ 决定</source>
+        <translation>⑤ Decision</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="210"/>
+        <source>确认 (Enter)</source>
+        <translation>Confirm (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="214"/>
+        <source>返回修改 (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="233"/>
+        <source>重打通知书 (F12)</source>
+        <translation>Reprint notice (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="235"/>
+        <source>先办理一件，才有通知书可打印</source>
+        <translation>Decide a case first; then there is a notice to print</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="237"/>
+        <source>下一件 (Ctrl+N)</source>
+        <translation>Next case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="315"/>
+        <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
+        <translation>No item matches “{text}”; type part of its name or code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="341"/>
+        <source>{dept}&#x3000;承诺 {promised} 个工作日（法定 {legal}）&#x3000;第 {version} 版</source>
+        <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <source>问题说明</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <source>承诺补交日期</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
+        <source>未交</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <source>不符合要求</source>
+        <translation>Not conforming</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <source>容缺后补</source>
+        <translation>Deferred (容缺)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
+        <source>原件及复印件</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="375"/>
+        <source>不符合要求的原因</source>
+        <translation>Why it does not conform</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="378"/>
+        <source>（必需）</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="378"/>
+        <source>（非必需）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="423"/>
+        <source>姓名，按证件填写</source>
+        <translation>Name as on the ID</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="424"/>
+        <source>单位全称，按营业执照填写</source>
+        <translation>Full name as on the business licence</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="425"/>
+        <source>经办人姓名（单位申请必填）</source>
+        <translation>Contact person (required for organisations)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="426"/>
+        <source>代办人姓名（可不填）</source>
+        <translation>Agent (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432"/>
+        <source>已将全部材料标为“已收”，请逐项核对原件</source>
+        <translation>All materials marked received; check each original</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="455"/>
+        <source>请先选择事项</source>
+        <translation>Choose the item first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="461"/>
+        <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
+        <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="466"/>
+        <source>材料已齐全且符合要求，无需补正</source>
+        <translation>All materials are complete and conform; nothing to correct</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="469"/>
+        <source>收费核定未完成：{problem}</source>
+        <translation>Fee assessment not complete: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="470"/>
+        <source>请填写收费项目</source>
+        <translation>Fill in the fee items</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="473"/>
+        <source>不予受理须写明理由（写入决定书）</source>
+        <translation>A refusal needs a reason (printed on the decision)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="477"/>
+        <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
+        <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="478"/>
+        <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
+        <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="479"/>
+        <source>不予受理：打印不予受理决定书。确认？</source>
+        <translation>Refuse: print the refusal decision. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="496"/>
+        <source>放弃本次录入</source>
+        <translation>Discard this intake</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="496"/>
+        <source>放弃已填写的内容，重新开始一件？</source>
+        <translation>Discard what was entered and start a new case?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="520"/>
+        <source>正在办理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="527"/>
+        <source>未办理，请修改后再试：</source>
+        <translation>Not recorded; correct and try again:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="535"/>
+        <source>暂无法确定（{why}）</source>
+        <translation>not yet known ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="536"/>
+        <source>已受理&#x3000;受理号 {number}&#x3000;查询码 {code}&#x3000;承诺办结 {due}</source>
+        <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="539"/>
+        <source>已通知补正&#x3000;受理号 {number}（补正后沿用）</source>
+        <translation>Correction requested  case {number} (kept after correction)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="542"/>
+        <source>不予受理&#x3000;登记号 {number}</source>
+        <translation>Refused  registration {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="543"/>
+        <source>通知书 {notice}</source>
+        <translation>Notice {notice}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="558"/>
+        <source>还没有办理过，没有可重打的通知书</source>
+        <translation>Nothing decided yet: no notice to reprint</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="561"/>
+        <source>重打通知书</source>
+        <translation>Reprint notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="562"/>
+        <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
+        <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="591"/>
+        <source>{title}已生成：{path}</source>
+        <translation>{title} written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="604"/>
+        <source>打印通知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="645"/>
+        <source>受理件 {number} 不是待补正状态，不能重新受理</source>
+        <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="662"/>
+        <source>补正后重新受理：受理号 {number}</source>
+        <translation>Re-opened after correction: case {number}</translation>
     </message>
 </context>
 <context>
@@ -970,92 +1522,97 @@ After: {after}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="31"/>
+        <location filename="../../hall_client/gui/main_window.py" line="32"/>
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="38"/>
+        <location filename="../../hall_client/gui/main_window.py" line="39"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="41"/>
+        <location filename="../../hall_client/gui/main_window.py" line="44"/>
+        <source>受理件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="47"/>
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="44"/>
+        <location filename="../../hall_client/gui/main_window.py" line="50"/>
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="49"/>
+        <location filename="../../hall_client/gui/main_window.py" line="55"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="51"/>
+        <location filename="../../hall_client/gui/main_window.py" line="57"/>
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="60"/>
+        <location filename="../../hall_client/gui/main_window.py" line="66"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="61"/>
+        <location filename="../../hall_client/gui/main_window.py" line="67"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="65"/>
+        <location filename="../../hall_client/gui/main_window.py" line="71"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="66"/>
+        <location filename="../../hall_client/gui/main_window.py" line="72"/>
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="70"/>
+        <location filename="../../hall_client/gui/main_window.py" line="76"/>
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="73"/>
+        <location filename="../../hall_client/gui/main_window.py" line="79"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="74"/>
+        <location filename="../../hall_client/gui/main_window.py" line="80"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="79"/>
+        <location filename="../../hall_client/gui/main_window.py" line="85"/>
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="81"/>
+        <location filename="../../hall_client/gui/main_window.py" line="87"/>
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="131"/>
+        <location filename="../../hall_client/gui/main_window.py" line="141"/>
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="143"/>
+        <location filename="../../hall_client/gui/main_window.py" line="153"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="144"/>
+        <location filename="../../hall_client/gui/main_window.py" line="154"/>
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
@@ -1601,9 +2158,19 @@ Server: {code}
         <translation>Central server: checking…</translation>
     </message>
     <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="53"/>
+        <source>登录服务器</source>
+        <translation>Sign in to server</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="54"/>
+        <source>中心服务器需要再次输入密码才能同步</source>
+        <translation>The central server needs the password again to sync</translation>
+    </message>
+    <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="58"/>
-        <source>立即同步 (F9)</source>
-        <translation>Sync now (F9)</translation>
+        <source>立即同步 (Ctrl+Shift+S)</source>
+        <translation>Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="72"/>
@@ -1619,16 +2186,6 @@ Server: {code}
         <location filename="../../hall_client/gui/sync/status_bar.py" line="78"/>
         <source>明文 HTTP（未加密）：{url}</source>
         <translation>Plain HTTP (not encrypted): {url}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="53"/>
-        <source>登录服务器</source>
-        <translation>Sign in to server</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="54"/>
-        <source>中心服务器需要再次输入密码才能同步</source>
-        <translation>The central server needs the password again to sync</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="84"/>

@@ -55,7 +55,7 @@ class SyncStatusBar(QWidget):
         self.sign_in.setObjectName("syncSignIn")
         self.sign_in.clicked.connect(self.sign_in_requested)
         self.sign_in.hide()
-        self.now = QPushButton(self.tr("立即同步 (F9)"))
+        self.now = QPushButton(self.tr("立即同步 (Ctrl+Shift+S)"))
         self.now.setObjectName("syncNow")
         self.now.clicked.connect(self.sync_requested)
         row = QHBoxLayout(self)
