@@ -109,3 +109,24 @@ def unseen_notices(session: Session) -> list[NoticeRow]:
 
 def retry(session: Session, message_ids: list[str]) -> int:
     return release(session, message_ids)
+
+
+def case_marks(session: Session) -> dict[str, str]:
+    """Case id → the kind of its oldest unacknowledged notice (for the case list's mark)."""
+    marks: dict[str, str] = {}
+    for case_id, kind in session.execute(
+            select(SyncNotice.case_id, SyncNotice.kind).where(SyncNotice.seen_at.is_(None))
+            .order_by(SyncNotice.created_at.desc())):
+        marks[case_id] = kind
+    return marks
+
+
+def server_view(session: Session, case_id: str) -> dict[str, Any] | None:
+    """The server's side of one case for its detail pane: status, steps with opinions, and
+    any refused or conflicting message; None if the server has not reported it yet."""
+    case = session.get(ServerCase, case_id)
+    found = problems(session, case_id)
+    if case is None and not found:
+        return None
+    return {"status": case.status if case else "", "warning": case.warning if case else "",
+            "steps": server_steps(session, case_id), "problems": found}

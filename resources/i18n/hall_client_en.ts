@@ -263,259 +263,270 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="228"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="240"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="231"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="243"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="236"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="248"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="238"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="250"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="240"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="252"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="264"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="342"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="276"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="361"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="267"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="366"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="279"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="269"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="281"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="289"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="301"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="313"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="331"/>
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="343"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="363"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="364"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="383"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="370"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="389"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="371"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="390"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="374"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="377"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="379"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="398"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="380"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="399"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="383"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="402"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="404"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="386"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="405"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="411"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="397"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="399"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="401"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="403"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="422"/>
         <source>办理记录</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="429"/>
+        <source>中心服务器：{status}</source>
+        <translation>Central server: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="438"/>
+        <source>未能同步：{reason}</source>
+        <translation>Not synced: {reason}</translation>
     </message>
 </context>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
         <source>受理号</source>
+        <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="108"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="110"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="112"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="117"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>
@@ -1853,88 +1864,88 @@ Data folder: {path}</translation>
 <context>
     <name>ServerCasesWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="55"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="63"/>
         <source>提醒</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="56"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="64"/>
         <source>⚠ 同步问题</source>
         <translation>⚠ Sync problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="57"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="65"/>
         <source>案件号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="58"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="66"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="59"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="67"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="60"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="68"/>
         <source>服务器状态</source>
         <translation>Server status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="61"/>
-        <location filename="../../hall_client/gui/sync/cases.py" line="73"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="69"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="81"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="62"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="70"/>
         <source>承诺办结日</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="68"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="76"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="69"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="77"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="70"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="78"/>
         <source>办理人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="71"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="79"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="72"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="80"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="81"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="89"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="86"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="94"/>
         <source>服务器上的办理环节与意见</source>
         <translation>Steps and opinions on the server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="139"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="147"/>
         <source>{kind}：{reason}（本窗口的记录与服务器不一致，服务器为准：{status}）</source>
         <translation>{kind}: {reason} (this counter disagrees with the server; the server holds: {status})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="142"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="150"/>
         <source>{kind}：{reason}</source>
         <translation>{kind}: {reason}</translation>
     </message>

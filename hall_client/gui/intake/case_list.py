@@ -39,8 +39,11 @@ from hall_client.core.cases.queries import CaseRow, case_detail, case_rows, get_
 from hall_client.core.counter import Counter
 from hall_client.core.settings import SHANGHAI
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.sync.cases import server_status_name, step_state_name
+from hall_client.gui.sync.notices import notice_mark
 from hall_client.gui.workspaces import error_text
 from hall_client.store.models import utcnow
+from hall_client.sync import views as sync_views
 
 WARNING_COLOURS = {"yellow": QColor("#fff3b0"), "red": QColor("#ffcdd2"),
                    "unknown": QColor("#e0e0e0")}
@@ -97,6 +100,8 @@ class CaseListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.case_index = build_index([], date.today())
+        #: case id → kind of the server notice waiting for the clerk (approval, return, …)
+        self.marks: dict[str, str] = {}
         self.shown: list[int] = []
         self.text = ""
         self._shown_text = ""
@@ -187,6 +192,11 @@ class CaseListModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    def set_marks(self, marks: dict[str, str]) -> None:
+        self.marks = marks
+        if self.shown:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self.shown) - 1, 1))
+
     def row_at(self, index: int) -> CaseRow:
         return self.case_index.rows[self.shown[index]]
 
@@ -197,7 +207,9 @@ class CaseListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             name = self.COLUMNS[index.column()]
             if name == "status":
-                return self.status_names.get(row.status, row.status)
+                mark = notice_mark(self.marks.get(row.id, ""))
+                status = self.status_names.get(row.status, row.status)
+                return f"{status} {mark}" if mark else status
             if name == "created":
                 return self.case_index.created[self.shown[index.row()]].isoformat()
             if name == "promised_date":
@@ -309,6 +321,12 @@ class CaseList(QWidget):
 
         self.jobs.db(load, success=self.model.set_index, failure=self._failed)
 
+        def marks(ctx: object) -> dict[str, str]:
+            with store.transaction() as s:
+                return sync_views.case_marks(s)
+
+        self.jobs.db(marks, success=self.model.set_marks)
+
     def _update_count(self) -> None:
         self.count.setText(self.tr("{shown} / {total} 件").format(
             shown=len(self.model.shown), total=len(self.model.case_index.rows)))
@@ -323,7 +341,8 @@ class CaseList(QWidget):
 
         def load(ctx: object) -> dict[str, Any]:
             with store.transaction() as s:
-                return case_detail(s, get_case(s, number))
+                case = get_case(s, number)
+                return {**case_detail(s, case), "server": sync_views.server_view(s, case.id)}
 
         self.jobs.db(load, success=self._show_detail, failure=self._failed)
 
@@ -405,6 +424,19 @@ class CaseList(QWidget):
             at = datetime.fromisoformat(ev["at"]).astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
             parts.append(f"<p>{at}　{actions.get(ev['action'], e(ev['action']))}　"
                          f"{e(ev['actor_name'] or ev['actor'])}</p>")
+        server = d.get("server")
+        if server:
+            parts.append("<h4>" + self.tr("中心服务器：{status}").format(
+                status=e(server_status_name(server["status"]))) + "</h4>"
+                "<table border='1' cellspacing='0' cellpadding='3'>")
+            for st in server["steps"]:
+                parts.append(f"<tr><td>{e(st.name)}</td><td>{e(step_state_name(st.state))}</td>"
+                             f"<td>{e(st.actor)}</td><td>{e(st.opinion)}</td>"
+                             f"<td>{e(st.due_date or '')}</td></tr>")
+            parts.append("</table>")
+            for p in server["problems"]:
+                parts.append("<p style='color:#b71c1c'>" + self.tr("未能同步：{reason}").format(
+                    reason=e(p.reason)) + "</p>")
         return "".join(parts)
 
 

@@ -47,6 +47,14 @@ def _tr(table: dict[str, str], key: str) -> str:
     return QCoreApplication.translate("ServerCases", table[key]) if key in table else key
 
 
+def server_status_name(status: str) -> str:
+    return _tr(STATUS, status)
+
+
+def step_state_name(state: str) -> str:
+    return _tr(STEP_STATE, state)
+
+
 class ServerCasesWorkspace(QWidget):
     def __init__(self, counter: Counter, jobs: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -109,3 +109,32 @@ def test_offline_with_messages_waiting_then_asks_for_the_password(
     assert bar.last.text() == "尚未同步"
     window.close()
     settle(qtbot, jobs)
+
+
+def test_intake_case_list_marks_the_approval_and_shows_server_steps(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner, live_server: LiveServer,
+        tmp_path: Path) -> None:
+    from hall_client.gui.intake.case_list import CaseList
+    from hall_client.sync.engine import SyncEngine
+    from tests.e2e.offline_intake import accept_cases
+
+    register(counter, live_server.url)
+    accepted = accept_cases(tmp_path / "work", counter.data_dir, 1, 1)[0]
+    engine = SyncEngine(counter.data_dir, counter.settings)
+    engine.sign_in("wangjing", DEMO_PASSWORD)
+    assert engine.run_once(wait_up_to=5).push.delivered == 3  # case, page, window pass
+    approve_on_server(live_server, accepted["id"])
+    assert engine.run_once().pull.notices == 1
+    engine.close()
+    cases = CaseList(counter, jobs, sign_in(counter, "wangjing"))
+    qtbot.addWidget(cases)
+    qtbot.waitUntil(lambda: cases.model.marks.get(accepted["id"]) == "approved", timeout=10000)
+    qtbot.waitUntil(lambda: len(cases.model.shown) >= 1, timeout=10000)
+    row = next(i for i in range(len(cases.model.shown))
+               if cases.model.row_at(i).id == accepted["id"])
+    assert cases.model.data(cases.model.index(row, 1)) == "已受理 ★ 已批准"
+    cases.show_case(accepted["case_number"])
+    qtbot.waitUntil(lambda: "中心服务器：待缴费领证" in cases.detail.toPlainText(), timeout=10000)
+    text = cases.detail.toPlainText()
+    assert "科室审核" in text and "同意" in text
+    settle(qtbot, jobs)
