@@ -600,7 +600,8 @@ class CashierWorkspace(QWidget):
                     try:
                         send_receipt(receipt, printer=printer, key=key,
                                      mode="text" if settings.printer.mode == "text" else "raster",
-                                     paper=settings.printer.paper, kick_drawer=kick)
+                                     paper=settings.printer.paper, kick_drawer=kick,
+                                     charset=settings.printer.text_charset)
                     except PrinterError as exc:
                         error = exc
                 return receipt, preview(receipt, key, settings.printer.paper), error
