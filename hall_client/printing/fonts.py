@@ -75,7 +75,7 @@ def font_for(char: str) -> int | None:
 def missing(text: str) -> list[str]:
     """The characters of ``text`` that no bundled font can draw (spaces and controls aside)."""
     return [c for c in text if not c.isspace() and not _is_attached(c)
-            and unicodedata.category(c) != "Cc" and font_for(c) is None]
+            and unicodedata.category(c) not in ("Cc", "Cf") and font_for(c) is None]
 
 
 def _is_rtl(char: str) -> bool:
@@ -100,6 +100,8 @@ def runs(text: str) -> list[Run]:
     """
     pieces: list[tuple[str, int | None, bool]] = []
     for char in text:
+        if unicodedata.category(char) == "Cf" and char not in "\u200c\u200d":
+            continue  # direction marks and isolates: invisible, the runs already order the text
         rtl = _is_rtl(char)
         if pieces and (_is_attached(char) or (char == " " and pieces[-1][2])):
             prev_text, prev_font, prev_rtl = pieces[-1]
