@@ -37,6 +37,7 @@ from hall_client.core.fees import Assessment, FeeItem, Reduction, assess, parse_
 from hall_client.core.money import format_yuan, uppercase_amount
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
+from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.gui.workspaces import error_text
 from hall_client.store.cashier_models import FeeAssessment
 
@@ -77,7 +78,7 @@ class ClerkWorkspace(QWidget):
         self.case_ref = QLineEdit()
         self.case_ref.setObjectName("caseRef")
         self.case_ref.setPlaceholderText(self.tr("受理时生成的办件编号"))
-        self.payer = QLineEdit()
+        self.payer = NameEdit()
         self.payer.setObjectName("payer")
         self.payer.setPlaceholderText(self.tr("单位全称或个人姓名"))
         head = QFormLayout()
