@@ -61,7 +61,7 @@ def _table() -> dict[int, str]:
 def _toneless(reading: str) -> tuple[str, int]:
     """("yǎn" → ("yan", 3)); ü is written v, as on a keyboard."""
     tone = 5
-    base = []
+    base: list[str] = []
     for ch in unicodedata.normalize("NFD", reading):
         mark = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}.get(ch)
         if mark:
