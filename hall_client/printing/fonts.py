@@ -53,7 +53,19 @@ def coverage(position: int) -> frozenset[int]:
 
     entry = CHAIN[position]
     with TTFont(str(entry.path), lazy=True, fontNumber=entry.index) as font:
-        return frozenset(font.getBestCmap())
+        cmap = font.getBestCmap()
+        # A visible character mapped to an empty glyph is not covered: WenQuanYi maps the
+        # pinyin vowels ǎ ǐ ǒ ǔ ǚ (and ℃, Å …) to blanks, which would print as nothing.
+        loca = font["loca"]
+        order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
+
+        def blank(code: int) -> bool:
+            gid = order[cmap[code]]
+            char = chr(code)
+            return (gid + 1 < len(loca) and loca[gid + 1] == loca[gid] and not char.isspace()
+                    and unicodedata.category(char) not in ("Cf", "Mn", "Zs"))
+
+        return frozenset(code for code in cmap if not blank(code))
 
 
 def _is_attached(char: str) -> bool:

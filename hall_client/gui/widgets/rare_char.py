@@ -79,6 +79,10 @@ class RareCharPicker(QDialog):
         self.detail = QLabel()
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail.setWordWrap(True)
+        # DejaVu first: WenQuanYi maps the tone-marked vowels (ǎ ǐ ǒ ǔ ǚ) to blank glyphs.
+        pinyin_font = chain_font(12)
+        pinyin_font.setFamilies(["DejaVu Sans", *pinyin_font.families()])
+        self.detail.setFont(pinyin_font)
         for view in (self.results, self.recent):
             view.currentItemChanged.connect(self._show)
             view.itemActivated.connect(lambda _item: self.accept())
