@@ -67,3 +67,12 @@ def test_nothing_found_says_what_to_type_and_cannot_insert(qtbot: QtBot) -> None
     qtbot.keyClick(picker.query, Qt.Key.Key_Return)
     assert picker.isVisible() and edit.text() == ""
     picker.reject()
+
+
+def test_every_name_field_has_the_picker(qtbot: QtBot) -> None:
+    from hall_client.gui.workspaces import AddPersonDialog
+
+    dialog = AddPersonDialog()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog.full_name, NameEdit)
+    assert dialog.full_name.picker_action in dialog.full_name.actions()
