@@ -1,6 +1,6 @@
 """Screenshots for rare names (issue 9) in real windows under Xvfb: ``make screenshots``.
 
-The clerk types the payer 王䶮𠮷（彧） with the rare-character picker (by pinyin, then by code);
+The clerk types the applicant 王䶮𠮷（彧） with the rare-character picker (by pinyin, then by code);
 the cashier takes the payment and the receipt preview (the very image raster mode prints)
 shows every character.
 """
@@ -47,11 +47,11 @@ def main() -> int:
     window.resize(1024, 768)
     window.show()
     settle(1200)
-    ws = window.clerk
+    ws = window.intake
     ws.choose_item("ZR-QR-001")
     settle()
-    ws.payer.setText("王")
-    picker = ws.payer.open_picker()
+    ws.name.setText("王")
+    picker = ws.name.open_picker()
     picker.query.setText("yan3")
     shown = [picker.results.item(i).text() for i in range(picker.results.count())]
     picker.results.setCurrentRow(shown.index("䶮"))
@@ -59,14 +59,14 @@ def main() -> int:
     picker.grab().save(str(OUT / "rare-char-picker.png"))
     picker.accept()
     settle()
-    picker = ws.payer.open_picker()
+    picker = ws.name.open_picker()
     picker.query.setText("U+20BB7")
     settle()
     picker.grab().save(str(OUT / "rare-char-picker-code.png"))
     picker.accept()
-    ws.payer.insert("（彧）")
+    ws.name.insert("（彧）")
     settle()
-    window.grab().save(str(OUT / "clerk-rare-payer.png"))
+    window.grab().save(str(OUT / "intake-rare-name.png"))
     window.close()
 
     admin = counter.cli_actor()
@@ -79,7 +79,7 @@ def main() -> int:
         values = {"FS-ZR-001": "1", "FS-ZR-003": "1"}
         skip = [f.code for f in fees if f.code not in values]
         cashier.queue_assessment(s, clerk, case_ref="ZR-2026-00458", item_code="ZR-QR-001",
-                                 department=item.department, payer=ws.payer.text(),
+                                 department=item.department, payer=ws.name.text(),
                                  assessment=assess(fees, values, skip=skip))
         cashier.open_session(s, me, Decimal("500.00"))
         due = cashier.queue(s)[0]

@@ -1,7 +1,8 @@
-"""Issue 9's table of rare names, each from the keyboard to the printed receipt.
+"""Issue 9's table of rare names, each from the keyboard to the notice and the printed receipt.
 
-Per name: typed into the clerk's payer field (common characters as the input method commits
-them, the rare one through the picker), stored, listed and searched at the cashier, paid, and
+Per name: typed into the intake's applicant name and address (common characters as the input
+method commits them, the rare one through the picker), accepted with its notice PDF (text
+extracted back holds name and address exactly), stored, listed and searched at the cashier, paid, and
 printed: the raster print equals the preview dot for dot and its payer line is the name drawn
 by the font chain; text mode sends the name's exact GB18030 bytes, or a raster line where the
 printer's font lacks a character (never a ``?``).
@@ -18,21 +19,28 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from hall_client.core import cashier
+from hall_client.core import cashier, names
 from hall_client.core.cashier import PartInput
 from hall_client.core.counter import Counter
-from hall_client.gui.clerk_workspace import ClerkWorkspace
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.main_window import MainWindow
 from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.printing import fonts
 from hall_client.printing.issue import load_receipt
 from hall_client.printing.output import preview, receipt_bytes
 from hall_client.printing.raster import MARGIN
 from hall_client.printing.text_mode import CHINESE_OFF, CHINESE_ON, printable, raster_line
+from hall_client.store.case_models import IntakeCase
 from hall_client.store.cashier_models import FeeAssessment
 from tests.core.cashier_helpers import CASHIER, CLERK, fixed_assessment, stock
-from tests.gui.conftest import sign_in
+from tests.gui.intake.test_intake_keyboard import (
+    confirm_and_wait,
+    enter,
+    focused,
+    key,
+    open_intake,
+    tab_to,
+    type_text,
+)
 from tests.printing.escpos_decoder import decode
 from tests.rare_names import NAMES, RareName
 
@@ -77,29 +85,50 @@ def payer_line_of(image: Image.Image, text: str, size: int) -> bool:
 @pytest.mark.parametrize("entry", NAMES, ids=[n.id for n in NAMES])
 def test_rare_name_from_keyboard_to_receipt(qtbot: QtBot, counter: Counter, jobs: JobRunner,
                                             entry: RareName) -> None:
-    window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))
-    qtbot.addWidget(window)
-    ws: ClerkWorkspace = window.clerk
-    qtbot.waitUntil(lambda: ws.item.findData("ZJ-XK-001") >= 0, timeout=10000)
-    ws.choose_item("ZJ-XK-001")
-    qtbot.waitUntil(lambda: ws.item_code == "ZJ-XK-001" and len(ws.rows) > 0, timeout=10000)
-    for row, value in zip(ws.rows, ("120.5", "120.5", "120.5", "2000000"), strict=True):
-        qtbot.keyClicks(row.value, value)
-    qtbot.keyClicks(ws.case_ref, "ZJ-2026-00901")
-    window.show()
-    qtbot.waitExposed(window)
-
-    assert isinstance(ws.payer, NameEdit)
-    type_with_picker(qtbot, ws.payer, entry)
-    assert ws.payer.text() == entry.name
-    ws.submit()
-    qtbot.waitUntil(lambda: "已送收费窗口" in ws.message.text(), timeout=10000)
-    assert entry.name in ws.message.text()
+    _window, ws = open_intake(qtbot, counter, jobs)
+    type_text(qtbot, "ZJ-XK-001")
+    enter(qtbot)
+    qtbot.waitUntil(lambda: ws.item_code == "ZJ-XK-001" and len(ws.materials) == 12,
+                    timeout=10000)
+    qtbot.wait(100)
+    assert focused() is ws.project
+    type_text(qtbot, "自建房")
+    enter(qtbot)
+    enter(qtbot)  # a person
+    assert focused() is ws.name and isinstance(ws.name, NameEdit)
+    type_with_picker(qtbot, ws.name, entry)
+    assert ws.name.text() == entry.name
+    enter(qtbot)
+    enter(qtbot)  # resident identity card
+    type_text(qtbot, "11010519491231002x")
+    enter(qtbot)
+    type_text(qtbot, "13800000000")
+    enter(qtbot)
+    enter(qtbot)  # no contact person
+    assert focused() is ws.address and isinstance(ws.address, NameEdit)
+    address = RareName(entry.block, "杭州市", entry.rare, "家巷1号", entry.query, "")
+    type_with_picker(qtbot, ws.address, address)
+    assert ws.address.text() == address.name
+    key(qtbot, Qt.Key.Key_F6)  # every material received
+    for row, value in zip(ws.fees.rows, ("120.5", "120.5", "120.5", "2000000"), strict=True):
+        tab_to(qtbot, row.value)
+        type_text(qtbot, value)
+    # The acceptance notice (a PDF through QPrinter) names the applicant exactly.
+    text = confirm_and_wait(qtbot, ws, Qt.Key.Key_F9)
+    assert ws.last_result is not None and ws.last_result.status == "accepted"
+    assert f"{entry.name}：你（单位）" in text and entry.twin not in text
+    with counter.store.transaction() as s:
+        case = s.scalars(select(IntakeCase)).one()
+        assert (case.applicant_name, case.applicant.name, case.applicant.address) == (
+            entry.name, entry.name, address.name)
+        # the case list's search by any run of characters of the name
+        assert s.scalars(select(IntakeCase.number).where(
+            names.contains(IntakeCase.applicant_name, entry.rare))).all() == [case.number]
 
     # Stored exactly, beside its look-alike twin.
     with counter.store.transaction() as s:
         rows = s.scalars(select(FeeAssessment.payer)).all()
-        assert rows == [entry.name]
+        assert rows == [entry.name]  # the fee assessment the intake queued for the cashier
         twin = cashier.queue_assessment(s, CLERK, case_ref="C-2026-0002", item_code="RS-FW-001",
                                         department="RSJ", payer=entry.twin,
                                         assessment=fixed_assessment(Decimal("10")))
