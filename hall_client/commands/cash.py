@@ -87,7 +87,8 @@ def print_slip(counter: Counter, args: argparse.Namespace, title: str,
     blocks = slip_blocks(counter.settings.hall.name, title, rows)
     mode = args.mode or counter.settings.printer.mode
     send(args.printer, blocks_bytes(blocks, mode="text" if mode == "text" else "raster",
-                                    paper=args.paper or counter.settings.printer.paper))
+                                    paper=args.paper or counter.settings.printer.paper,
+                                    charset=counter.settings.printer.text_charset))
 
 
 def _open(counter: Counter, args: argparse.Namespace) -> int:

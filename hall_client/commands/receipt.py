@@ -12,7 +12,7 @@ from hall_client.commands._common import with_counter
 from hall_client.core import receipt_stock
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, InvalidInput, Problem
-from hall_client.core.settings import data_dir
+from hall_client.core.settings import TEXT_CHARSETS, data_dir
 
 EXIT_OK, EXIT_RULE = 0, 1
 
@@ -33,6 +33,8 @@ def _add_printer_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--mode", choices=("raster", "text"), default="raster")
     parser.add_argument("--paper", type=int, choices=(58, 80), default=58)
+    parser.add_argument("--charset", choices=TEXT_CHARSETS, default="gbk",
+                        help="what the printer's font prints in text mode (beyond it: raster lines)")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 
@@ -43,7 +45,8 @@ def _test_print(args: argparse.Namespace) -> int:
     receipt = sample_receipt()
     try:
         data = receipt_bytes(
-            receipt, hall_key(), mode=args.mode, paper=args.paper, kick_drawer=args.kick_drawer
+            receipt, hall_key(), mode=args.mode, paper=args.paper, kick_drawer=args.kick_drawer,
+            charset=args.charset,
         )
         sent = send(args.printer, data)
     except DomainError as exc:
@@ -99,7 +102,7 @@ def _print(counter: Counter, args: argparse.Namespace, *, reprint: bool) -> int:
         counter.store.transaction, actor, _receipt_id(counter, args), printer=printer,
         key=hall_key(), mode=args.mode or counter.settings.printer.mode,
         paper=args.paper or counter.settings.printer.paper, kick_drawer=args.kick_drawer,
-        reprint=reprint, **_hall(counter))
+        reprint=reprint, charset=counter.settings.printer.text_charset, **_hall(counter))
     result = {"stock_code": receipt.stock_code, "number": receipt.number,
               "total": str(receipt.total), "reprint": receipt.reprint, "printer": printer}
     print(json.dumps(result, ensure_ascii=False) if args.json else

@@ -16,7 +16,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from hall_client.core import audit
+from hall_client.core import audit, names
 from hall_client.core.actor import ROLES, Actor
 from hall_client.core.errors import (
     AccountLocked,
@@ -31,6 +31,8 @@ from hall_client.store.models import Person, PersonRole, utcnow
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD_LENGTH = 8
+#: The person table keeps 64 characters (code points) of a name.
+FULL_NAME_MAX_CHARS = 64
 USERNAME_RE = re.compile(r"^[a-z][a-z0-9_.-]{1,31}$")
 
 _hasher = PasswordHasher()
@@ -57,6 +59,9 @@ def _check_new_person(username: str, full_name: str, password: str, roles: Itera
                                 "用户名须以小写字母开头，由 2–32 位小写字母、数字、_ . - 组成"))
     if not full_name.strip():
         problems.append(Problem("full_name", "full_name_required", "请填写姓名"))
+    else:
+        problems += names.problems_in(full_name, field="full_name", label="姓名",
+                                      max_chars=FULL_NAME_MAX_CHARS)
     if len(password) < MIN_PASSWORD_LENGTH:
         problems.append(Problem("password", "password_too_short",
                                 f"密码至少 {MIN_PASSWORD_LENGTH} 位"))

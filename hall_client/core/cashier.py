@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hall_client.core import audit, outbox, receipt_stock
+from hall_client.core import audit, names, outbox, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.errors import DomainError, NotFound, PermissionDenied
 from hall_client.core.fees import Assessment
@@ -61,10 +61,11 @@ def queue_assessment(session: Session, actor: Actor, *, case_ref: str, item_code
     actor.require("clerk")
     if not payer.strip():
         raise CashierError("请填写交款人", code="payer_missing")
+    payer = names.check_name(payer, field="payer", label="交款人")
     if assessment.total <= 0:
         raise CashierError("应收金额为零，无需收费", code="assessment_zero")
     row = FeeAssessment(
-        case_ref=case_ref, item_code=item_code, department=department, payer=payer.strip(),
+        case_ref=case_ref, item_code=item_code, department=department, payer=payer,
         lines=[{"fee_code": ln.fee_code, "name": ln.name, "basis": ln.basis,
                 "quantity": str(ln.quantity), "unit": ln.unit, "standard": ln.standard,
                 "gross": str(ln.gross), "amount": str(ln.amount),
@@ -423,15 +424,19 @@ class PaymentLine:
     voidable: bool
 
 
-def recent_payments(session: Session, actor: Actor, *, days: int = 31) -> list[PaymentLine]:
-    """Payments of the last ``days`` days, newest first."""
+def recent_payments(session: Session, actor: Actor, *, days: int = 31,
+                    payer: str = "") -> list[PaymentLine]:
+    """Payments of the last ``days`` days, newest first; with ``payer``, only those whose payer's
+    name holds it (any run of characters, rare hanzi included)."""
     actor.require("cashier")
     since = utcnow() - timedelta(days=days)
     till = current_session(session, actor, required=False)
     today = local_day(utcnow())
     lines = []
-    for p in session.scalars(select(Payment).where(Payment.created_at >= since)
-                             .order_by(Payment.created_at.desc())):
+    query = select(Payment).where(Payment.created_at >= since)
+    if payer.strip():
+        query = query.where(names.contains(Payment.payer, payer))
+    for p in session.scalars(query.order_by(Payment.created_at.desc())):
         due = session.get(FeeAssessment, p.assessment_id)
         receipts = session.scalars(select(ReceiptRecord).where(ReceiptRecord.payment_id == p.id)
                                    .order_by(ReceiptRecord.number)).all()

@@ -55,11 +55,18 @@ class ServerSettings:
     sync_interval: int = 30
 
 
+#: What a receipt printer's built-in font prints in text mode: GB2312, GBK, or GB 18030-2022
+#: implementation level 1 (two-byte part, Extension A), 2 (also Extensions B–F and the
+#: compatibility ideographs) or 3 (also minority scripts). Lines beyond it print as raster.
+TEXT_CHARSETS = ("gb2312", "gbk", "gb18030-1", "gb18030-2", "gb18030-3")
+
+
 @dataclass
 class PrinterSettings:
     uri: str = ""
     mode: str = "raster"
     paper: int = 80
+    text_charset: str = "gbk"
 
 
 @dataclass
@@ -133,6 +140,10 @@ def load_settings(directory: Path) -> Settings:
                 continue
             kwargs[key] = val
         sections[name] = cls(**kwargs)
+    charset = sections.get("printer", PrinterSettings()).text_charset
+    if charset not in TEXT_CHARSETS:
+        problems.append(Problem(f"{path} [printer] text_charset", "settings_value",
+                                f"应为 {'、'.join(TEXT_CHARSETS)} 之一，实际为 {charset}"))
     if problems:
         raise InvalidInput(problems)
     return Settings(**sections)

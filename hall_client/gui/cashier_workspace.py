@@ -10,6 +10,7 @@ printer fails, the receipt stays pending and the cashier chooses 重打 (nothing
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 from typing import Any
 
 from PIL import Image
@@ -36,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_client.core import auth, cashier, receipt_stock
+from hall_client.core import auth, cashier, names, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.cashier import DENOMINATIONS, METHODS, PartInput
 from hall_client.core.counter import Counter
@@ -92,7 +93,8 @@ class PaymentDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
-        head = QLabel(f"<b>{due.payer}</b>　{due.case_ref}<br>"
+        # The payer's name exactly, isolated so a right-to-left name keeps the line in order.
+        head = QLabel(f"<b>{escape(names.isolate(due.payer))}</b>　{escape(due.case_ref)}<br>"
                       f"<span style='font-size:20pt'>{format_yuan(due.total)}</span><br>"
                       f"{uppercase_amount(due.total)}")
         form = QFormLayout()
@@ -600,7 +602,8 @@ class CashierWorkspace(QWidget):
                     try:
                         send_receipt(receipt, printer=printer, key=key,
                                      mode="text" if settings.printer.mode == "text" else "raster",
-                                     paper=settings.printer.paper, kick_drawer=kick)
+                                     paper=settings.printer.paper, kick_drawer=kick,
+                                     charset=settings.printer.text_charset)
                     except PrinterError as exc:
                         error = exc
                 return receipt, preview(receipt, key, settings.printer.paper), error

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hall_client.core import catalog
 from hall_client.core.catalog import ItemSummary
 from hall_client.core.counter import Counter
+from hall_client.gui.html_print import pdf_printer, print_html, setup_a4
 from hall_client.gui.jobs import JobRunner, Operation
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.printing.notice import item_html
@@ -152,10 +153,7 @@ class CatalogBrowser(QWidget):
         html, font = self.current_print_html, QFont(self.font())
 
         def work(ctx: object) -> None:
-            doc = QTextDocument()
-            doc.setDefaultFont(font)
-            doc.setHtml(html)
-            doc.print_(printer)
+            print_html(html, printer, font)
 
         return self.jobs.background(
             work, failure=lambda exc: QMessageBox.warning(
@@ -164,20 +162,11 @@ class CatalogBrowser(QWidget):
 
     def print_to_pdf(self, path: Path) -> Operation:
         """Print the current notice on A4 into a PDF file (used by tests and 'save as PDF')."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(path))
-        self._setup_a4(printer)
-        return self._print_job(printer)
-
-    @staticmethod
-    def _setup_a4(printer: QPrinter) -> None:
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        return self._print_job(pdf_printer(path))
 
     def print_notice(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._setup_a4(printer)
+        setup_a4(printer)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印一次性告知单"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:

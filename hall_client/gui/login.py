@@ -18,6 +18,7 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.widgets.rare_char import NameEdit
 
 
 class LoginDialog(QDialog):
@@ -103,7 +104,7 @@ class FirstRunDialog(QDialog):
                                "之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。"))
         intro.setWordWrap(True)
         self.username = QLineEdit("admin")
-        self.full_name = QLineEdit()
+        self.full_name = NameEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit()

@@ -1,4 +1,4 @@
-"""Qt-side resources: the bundled CJK font and the interface translations."""
+"""Qt-side resources: the bundled fonts (one fallback chain) and the interface translations."""
 
 from __future__ import annotations
 
@@ -7,20 +7,45 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from hall_client import RESOURCES
+from hall_client.printing import fonts
 
-FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
+FONT_FILE = fonts.CHAIN[0].path
 I18N_DIR = RESOURCES / "i18n"
+_loaded: list[str] = []
+
+
+def font_families() -> list[str]:
+    """Load every font of the chain (once) and return their families, first choice first."""
+    if not _loaded:
+        for entry in fonts.CHAIN:
+            font_id = QFontDatabase.addApplicationFont(str(entry.path))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            for family in families[:1]:  # a .ttc's Mono face adds no characters
+                if family not in _loaded:
+                    _loaded.append(family)
+    return list(_loaded)
+
+
+def chain_font(point_size: float | None = None) -> QFont:
+    """A QFont that falls back through the whole chain, so no hanzi shows as a box."""
+    font = QFont()
+    font.setFamilies(font_families())
+    if point_size is not None:
+        font.setPointSizeF(point_size)
+    return font
 
 
 def install_font(app: QApplication) -> str:
-    """Load the bundled CJK font and make it the application font; returns its family."""
-    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    """Load the bundled fonts and make the chain the application font; returns the first family.
+
+    Qt falls back through ``families`` character by character, and the substitution table
+    makes any widget that names the first family alone fall back the same way.
+    """
+    families = font_families()
     if not families:
         return app.font().family()
-    font = QFont(families[0])
-    font.setPointSize(10)
-    app.setFont(font)
+    QFont.insertSubstitutions(families[0], families[1:])
+    app.setFont(chain_font(10))
     return families[0]
 
 

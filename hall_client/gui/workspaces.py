@@ -33,6 +33,7 @@ from hall_client.core.settings import SHANGHAI
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import role_label, roles_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
+from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.store.models import AuditEntry, Person
 
 
@@ -113,7 +114,7 @@ class AddPersonDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("添加人员"))
         self.username = QLineEdit()
-        self.full_name = QLineEdit()
+        self.full_name = NameEdit()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.role_boxes = {r: QCheckBox(role_label(r)) for r in ROLES}

@@ -43,9 +43,10 @@ def claim_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, ha
 
 
 def send_receipt(receipt: Receipt, *, printer: str, key: bytes, mode: Mode = "raster",
-                 paper: int = 58, kick_drawer: bool = False) -> None:
+                 paper: int = 58, kick_drawer: bool = False, charset: str = "gbk") -> None:
     """Printer step, no database: raises PrinterError when the printer does not take it."""
-    send(printer, receipt_bytes(receipt, key, mode=mode, paper=paper, kick_drawer=kick_drawer))
+    send(printer, receipt_bytes(receipt, key, mode=mode, paper=paper, kick_drawer=kick_drawer,
+                                charset=charset))
 
 
 def record_print(transaction: Transaction, actor: Actor, receipt_id: str, *,
@@ -61,7 +62,8 @@ def record_print(transaction: Transaction, actor: Actor, receipt_id: str, *,
 
 def print_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, printer: str, key: bytes,
                   hall_code: str, hall_name: str, mode: Mode = "raster", paper: int = 58,
-                  kick_drawer: bool = False, reprint: bool = False) -> Receipt:
+                  kick_drawer: bool = False, reprint: bool = False,
+                  charset: str = "gbk") -> Receipt:
     """Print a pending receipt (or, with ``reprint``, count and print a 重打 copy).
 
     The three steps run one after another here; the GUI runs the database steps on its
@@ -71,7 +73,7 @@ def print_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, pr
                             hall_name=hall_name, reprint=reprint)
     try:
         send_receipt(receipt, printer=printer, key=key, mode=mode, paper=paper,
-                     kick_drawer=kick_drawer)
+                     kick_drawer=kick_drawer, charset=charset)
     except PrinterError as exc:
         record_print(transaction, actor, receipt_id, error=str(exc), reprint=reprint)
         raise

@@ -23,7 +23,9 @@ def item_html(
     hall_name: str,
     for_print: bool = False,
     today: date | None = None,
+    applicant: str = "",
 ) -> str:
+    """The notice; printed for a named applicant, ``applicant`` is written on it exactly."""
     d = definition
     e = escape
     dept = departments.get(d["department"], d["department"])
@@ -35,6 +37,8 @@ def item_html(
     ]
     if for_print:
         parts.append(f"<h1>{e(hall_name)}<br/>一次性告知单</h1>")
+        if applicant:
+            parts.append(f"<p>告知对象：<b>{e(applicant)}</b></p>")
     parts.append(f"<h2>{e(d['name'])}</h2>")
     parts.append(
         f"<p>事项编码：{e(d['code'])}（第 {version} 版）　事项类别：{e(d['category'])}<br/>"

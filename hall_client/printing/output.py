@@ -59,22 +59,24 @@ def receipt_bytes(
     mode: Mode = "raster",
     paper: int = 58,
     kick_drawer: bool = False,
+    charset: str = "gbk",
 ) -> bytes:
     """The complete print job: ESC @, the receipt, feed and cut, then the drawer kick."""
     return blocks_bytes(receipt_blocks(receipt, key), mode=mode, paper=paper,
-                        kick_drawer=kick_drawer)
+                        kick_drawer=kick_drawer, charset=charset)
 
 
 def blocks_bytes(blocks: list[Block], *, mode: Mode = "raster", paper: int = 58,
-                 kick_drawer: bool = False) -> bytes:
-    """Any laid-out slip (receipt, X/Z report) as one ESC/POS job."""
+                 kick_drawer: bool = False, charset: str = "gbk") -> bytes:
+    """Any laid-out slip (receipt, X/Z report) as one ESC/POS job; ``charset`` is what the
+    printer's font prints in text mode (``[printer] text_charset``)."""
     if paper not in PAPER_DOTS:
         raise PrinterError(code="paper_width_invalid", message=f"纸宽只能是58或80毫米，而不是{paper}")
     if mode == "raster":
         body = raster_bytes(render(blocks, paper), paper)
     elif mode == "text":
         # ESC @ does not reliably leave Chinese mode on every printer: say FS . explicitly.
-        body = CHINESE_OFF + render_text(blocks, paper)
+        body = CHINESE_OFF + render_text(blocks, paper, charset)
     else:
         raise PrinterError(code="print_mode_invalid", message=f"打印方式只能是 raster 或 text，而不是 {mode}")
     return INIT + body + FEED_AND_CUT + (DRAWER_KICK if kick_drawer else b"")

@@ -1,8 +1,9 @@
-"""Receipt blocks drawn to a 1-bit image with the bundled CJK font: the preview and the print.
+"""Receipt blocks drawn to a 1-bit image with the bundled fonts: the preview and the print.
 
 The same image is shown as the preview and sent with GS v 0, so what the cashier sees is what
 the printer prints, dot for dot. Text is drawn on a mode "1" image (no anti-aliasing), which
-keeps thin hanzi strokes crisp on a thermal head.
+keeps thin hanzi strokes crisp on a thermal head. Each character comes from the first font of
+the chain in ``printing/fonts.py`` that has it, so rare hanzi (Extensions A–F and beyond) print.
 """
 
 from __future__ import annotations
@@ -13,18 +14,18 @@ import numpy as np
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
-from hall_client import RESOURCES
+from hall_client.printing import fonts
 from hall_client.printing.layout import PAPER_DOTS, QR, Banner, Block, Pair, Rule, Text, Title
 
-FONT_PATH = RESOURCES / "fonts" / "wqy-microhei.ttc"
+FONT_PATH = fonts.CHAIN[0].path
 MARGIN = 8
 _MAX_HEIGHT = 6000
 
 
 @lru_cache(maxsize=16)
 def font(size: int) -> ImageFont.FreeTypeFont:
-    """The bundled WenQuanYi Micro Hei at ``size`` pixels (loaded once per size)."""
-    return ImageFont.truetype(str(FONT_PATH), size, index=0)
+    """The first font of the chain at ``size`` pixels (the chain's size and metrics)."""
+    return fonts.face(0, size)
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
@@ -32,7 +33,7 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
     lines: list[str] = []
     current = ""
     for char in text:
-        if current and face.getlength(current + char) > width:
+        if current and fonts.text_length(current + char, int(face.size)) > width:
             lines.append(current)
             current = char.lstrip() if char == " " else char
         else:
@@ -65,31 +66,34 @@ def render(blocks: list[Block], paper: int = 58) -> Image.Image:
     def line_height(face: ImageFont.FreeTypeFont) -> int:
         return int(face.size * 1.3)
 
+    def length(value: str, face: ImageFont.FreeTypeFont) -> float:
+        return fonts.text_length(value, int(face.size))
+
     def text(x: float, y: int, value: str, face: ImageFont.FreeTypeFont, heavy: bool) -> None:
-        draw.text((x, y), value, font=face, fill=0)
-        if heavy:  # one font file only: embolden by drawing again a dot to the right
-            draw.text((x + 1, y), value, font=face, fill=0)
+        fonts.draw_text(draw, (x, y), value, int(face.size))
+        if heavy:  # regular faces only: embolden by drawing again a dot to the right
+            fonts.draw_text(draw, (x + 1, y), value, int(face.size))
 
     for block in blocks:
         if isinstance(block, Banner):
             h = line_height(title) + 8
             draw.rectangle((0, y, width - 1, y + h - 1), fill=0)
-            tw = title.getlength(block.text)
-            draw.text(((width - tw) / 2, y + 4), block.text, font=title, fill=1)
+            tw = length(block.text, title)
+            fonts.draw_text(draw, ((width - tw) / 2, y + 4), block.text, int(title.size), fill=1)
             y += h + 6
         elif isinstance(block, Title):
             for part in wrap(block.text, title, inner):
-                text((width - title.getlength(part)) / 2, y, part, title, True)
+                text((width - length(part, title)) / 2, y, part, title, True)
                 y += line_height(title)
         elif isinstance(block, Text):
             face = bold if block.bold else body
             for part in wrap(block.text, face, inner):
-                x = (width - face.getlength(part)) / 2 if block.center else MARGIN
+                x = (width - length(part, face)) / 2 if block.center else MARGIN
                 text(x, y, part, face, block.bold)
                 y += line_height(face)
         elif isinstance(block, Pair):
             face = bold if block.bold else body
-            right_w = face.getlength(block.right)
+            right_w = length(block.right, face)
             parts = wrap(block.left, face, inner - right_w - face.size)
             for part in parts[:-1]:
                 text(MARGIN, y, part, face, block.bold)

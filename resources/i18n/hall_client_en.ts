@@ -3,27 +3,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="114" />
+        <location filename="../../hall_client/gui/workspaces.py" line="115" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="124" />
+        <location filename="../../hall_client/gui/workspaces.py" line="125" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="125" />
+        <location filename="../../hall_client/gui/workspaces.py" line="126" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="126" />
+        <location filename="../../hall_client/gui/workspaces.py" line="127" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="127" />
+        <location filename="../../hall_client/gui/workspaces.py" line="128" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -31,112 +31,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="150" />
+        <location filename="../../hall_client/gui/workspaces.py" line="151" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="151" />
+        <location filename="../../hall_client/gui/workspaces.py" line="152" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="152" />
+        <location filename="../../hall_client/gui/workspaces.py" line="153" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="154" />
+        <location filename="../../hall_client/gui/workspaces.py" line="155" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="155" />
+        <location filename="../../hall_client/gui/workspaces.py" line="156" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="156" />
+        <location filename="../../hall_client/gui/workspaces.py" line="157" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="159" />
+        <location filename="../../hall_client/gui/workspaces.py" line="160" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="161" />
+        <location filename="../../hall_client/gui/workspaces.py" line="162" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="163" />
+        <location filename="../../hall_client/gui/workspaces.py" line="164" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="165" />
+        <location filename="../../hall_client/gui/workspaces.py" line="166" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="168" />
+        <location filename="../../hall_client/gui/workspaces.py" line="169" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="174" />
+        <location filename="../../hall_client/gui/workspaces.py" line="175" />
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="222" />
+        <location filename="../../hall_client/gui/workspaces.py" line="223" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="223" />
+        <location filename="../../hall_client/gui/workspaces.py" line="224" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="228" />
+        <location filename="../../hall_client/gui/workspaces.py" line="229" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="229" />
+        <location filename="../../hall_client/gui/workspaces.py" line="230" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="242" />
+        <location filename="../../hall_client/gui/workspaces.py" line="243" />
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="252" />
+        <location filename="../../hall_client/gui/workspaces.py" line="253" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="253" />
+        <location filename="../../hall_client/gui/workspaces.py" line="254" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="255" />
+        <location filename="../../hall_client/gui/workspaces.py" line="256" />
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="266" />
+        <location filename="../../hall_client/gui/workspaces.py" line="267" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="269" />
+        <location filename="../../hall_client/gui/workspaces.py" line="270" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -144,47 +144,47 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="227" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="229" />
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="227" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="229" />
         <source>作废收款</source>
         <translation>Void payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="229" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="231" />
         <source>{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}</source>
         <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="240" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="242" />
         <source>退款金额（元）：</source>
         <translation>Refund amount (yuan):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="241" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="243" />
         <source>退款方式：</source>
         <translation>Refund method:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="242" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="244" />
         <source>银行流水号：</source>
         <translation>Bank reference:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="245" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="250" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="252" />
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="251" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -192,69 +192,69 @@
 <context>
     <name>AuditWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="54" />
+        <location filename="../../hall_client/gui/workspaces.py" line="55" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="55" />
+        <location filename="../../hall_client/gui/workspaces.py" line="56" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="57" />
+        <location filename="../../hall_client/gui/workspaces.py" line="58" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="58" />
+        <location filename="../../hall_client/gui/workspaces.py" line="59" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="59" />
+        <location filename="../../hall_client/gui/workspaces.py" line="60" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="60" />
+        <location filename="../../hall_client/gui/workspaces.py" line="61" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="61" />
+        <location filename="../../hall_client/gui/workspaces.py" line="62" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="62" />
+        <location filename="../../hall_client/gui/workspaces.py" line="63" />
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="63" />
+        <location filename="../../hall_client/gui/workspaces.py" line="64" />
         <source>前：{before}
 后：{after}</source>
         <translation>Before: {before}
 After: {after}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="69" />
+        <location filename="../../hall_client/gui/workspaces.py" line="70" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="71" />
+        <location filename="../../hall_client/gui/workspaces.py" line="72" />
         <source>校验审计链</source>
         <translation>Verify audit chain</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="75" />
+        <location filename="../../hall_client/gui/workspaces.py" line="76" />
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="97" />
+        <location filename="../../hall_client/gui/workspaces.py" line="98" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
@@ -533,314 +533,314 @@ After: {after}</translation>
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="269" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="319" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="321" />
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="270" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="320" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="272" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="322" />
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="273" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="272" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="274" />
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="282" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="284" />
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="291" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="293" />
         <source>开班(&amp;O)</source>
         <translation>&amp;Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="293" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="295" />
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="294" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="298" />
         <source>重打(&amp;R)</source>
         <translation>&amp;Reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="298" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="300" />
         <source>作废换号(&amp;V)</source>
         <translation>Spoil, new &amp;number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="300" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="302" />
         <source>X 报表(&amp;X)</source>
         <translation>&amp;X report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="302" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="304" />
         <source>日结(&amp;Z)</source>
         <translation>&amp;Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="304" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="306" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="311" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="313" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="320" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="321" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="323" />
         <source>实收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="322" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="324" />
         <source>已退</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="323" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="325" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="324" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="326" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="324" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="326" />
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="325" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="327" />
         <source>已收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="326" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="328" />
         <source>票据</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="330" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="332" />
         <source>作废收款…</source>
         <translation>Void payment…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="332" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="334" />
         <source>退款…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="339" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="341" />
         <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
         <translation>Voids: same day and session only; refunds: any day. Both need a supervisor's approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="350" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="352" />
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="351" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="353" />
         <source>收款记录</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="352" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="354" />
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="386" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="388" />
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="389" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="391" />
         <source>第 {n} 班　备用金 {f}</source>
         <translation>Session {n}　float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="400" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="399" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="401" />
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="399" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="401" />
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="404" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="406" />
         <source>票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号</source>
         <translation>Receipt {code} {number:010d} was never confirmed printed: reprint it, or spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="414" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="416" />
         <source>请先在“收款记录”中选择一笔收款</source>
         <translation>Select a payment under Payments first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="441" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="443" />
         <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
         <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="457" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="459" />
         <source>已退款 {amount}</source>
         <translation>Refunded {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="464" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="466" />
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="464" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="466" />
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="487" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="489" />
         <source>X 报表　第 {n} 班</source>
         <translation>X report　session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="489" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="491" />
         <source>{method}：{amount}</source>
         <translation>{method}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="492" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="494" />
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="493" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="495" />
         <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
         <translation>{p} payments　{v} voided　{r} refunds　{x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="522" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="524" />
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="535" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="537" />
         <source>待收费队列为空</source>
         <translation>Nothing waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="554" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="556" />
         <source>已收款，找零 {c}；正在打印…</source>
         <translation>Paid, change {c}; printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="567" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="569" />
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="624" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="627" />
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="613" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="616" />
         <source>未配置打印机（settings.toml [printer] uri），仅预览 {n}</source>
         <translation>No printer set (settings.toml [printer] uri); preview only {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="624" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="627" />
         <source>已重打 {n}</source>
         <translation>Reprinted {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="642" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="645" />
         <source>没有可作废的票据</source>
         <translation>No receipt to spoil</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="644" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="647" />
         <source>作废换号</source>
         <translation>Spoil and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="644" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="647" />
         <source>作废原因</source>
         <translation>Reason for spoiling</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="649" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="652" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="650" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="653" />
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="651" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="654" />
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="652" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="655" />
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="657" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="660" />
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>
@@ -848,77 +848,77 @@ After: {after}</translation>
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="36" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="37" />
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="39" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
         <source>法定时限</source>
         <translation>Legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="45" />
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="61" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="62" />
         <source>按事项名称、编码或部门搜索</source>
         <translation>Search by item name, code or department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="71" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="72" />
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="75" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="76" />
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="109" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="110" />
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="115" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="116" />
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="162" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="162" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
         <source>一次性告知单未能打印：{error}</source>
         <translation>The one-time notice was not printed: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="182" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="171" />
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
     </message>
@@ -926,32 +926,32 @@ After: {after}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="182" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="184" />
         <source>日结（Z 报表）</source>
         <translation>Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="190" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="192" />
         <source>{d} 元</source>
         <translation>{d} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="195" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="197" />
         <source>实点与应有不符时必填</source>
         <translation>Required when the count differs from the expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="203" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="205" />
         <source>差异原因</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="213" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="215" />
         <source>实点现金 {counted}</source>
         <translation>Counted cash {counted}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="215" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
         <source>　应有 {expected}</source>
         <translation>　expected {expected}</translation>
     </message>
@@ -1062,37 +1062,37 @@ After: {after}</translation>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="101" />
+        <location filename="../../hall_client/gui/login.py" line="102" />
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="102" />
+        <location filename="../../hall_client/gui/login.py" line="103" />
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="115" />
+        <location filename="../../hall_client/gui/login.py" line="116" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="116" />
+        <location filename="../../hall_client/gui/login.py" line="117" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="117" />
+        <location filename="../../hall_client/gui/login.py" line="118" />
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="118" />
+        <location filename="../../hall_client/gui/login.py" line="119" />
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="131" />
+        <location filename="../../hall_client/gui/login.py" line="132" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1148,373 +1148,373 @@ After: {after}</translation>
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="122" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="123" />
         <source>输入事项名称或编码，按 Enter 选定</source>
         <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off).</extracomment>
         <translation>Type the item name or code, Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="130" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="131" />
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="131" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="132" />
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="133" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="134" />
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="135" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="136" />
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="155" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="156" />
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="158" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="158" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="160" />
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="160" />
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="160" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="161" />
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="160" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="161" />
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="165" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="166" />
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="172" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="175" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="176" />
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="182" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="188" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="189" />
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="189" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="190" />
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="190" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="191" />
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="191" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="192" />
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="197" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="198" />
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="211" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="212" />
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="215" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="216" />
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="234" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="235" />
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="236" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="237" />
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="238" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="239" />
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="316" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="317" />
         <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
         <translation>No item matches “{text}”; type part of its name or code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="342" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="343" />
         <source>{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="359" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="359" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="361" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="362" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="361" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="362" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="362" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="363" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="379" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="380" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="379" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="380" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="425" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="426" />
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="426" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="427" />
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="427" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="428" />
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="428" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="429" />
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="434" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="457" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="458" />
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="463" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="464" />
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="468" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="469" />
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="471" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="472" />
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="472" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="473" />
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="475" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="476" />
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="479" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="480" />
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="481" />
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="481" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="482" />
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="498" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="499" />
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="498" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="499" />
         <source>放弃已填写的内容，重新开始一件？</source>
         <translation>Discard what was entered and start a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="522" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="523" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="529" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="530" />
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="537" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="538" />
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="538" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="539" />
         <source>已受理　受理号 {number}　查询码 {code}　承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="541" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="542" />
         <source>已通知补正　受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="544" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="545" />
         <source>不予受理　登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="545" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="546" />
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="560" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="561" />
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="563" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="564" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="564" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="565" />
         <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="593" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="594" />
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="606" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="607" />
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="647" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="648" />
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="664" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="665" />
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -1522,57 +1522,57 @@ After: {after}</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="31" />
+        <location filename="../../hall_client/gui/login.py" line="32" />
         <source>登录 — 行政服务中心窗口客户端</source>
         <translation>Sign in — Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="32" />
+        <location filename="../../hall_client/gui/login.py" line="33" />
         <source>行政服务中心窗口客户端</source>
         <translation>Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="35" />
+        <location filename="../../hall_client/gui/login.py" line="36" />
         <source>{hall}　{counter}（{id}）</source>
         <translation>{hall} · {counter} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="40" />
+        <location filename="../../hall_client/gui/login.py" line="41" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="44" />
+        <location filename="../../hall_client/gui/login.py" line="45" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="50" />
+        <location filename="../../hall_client/gui/login.py" line="51" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="51" />
+        <location filename="../../hall_client/gui/login.py" line="52" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="54" />
+        <location filename="../../hall_client/gui/login.py" line="55" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="55" />
+        <location filename="../../hall_client/gui/login.py" line="56" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="69" />
+        <location filename="../../hall_client/gui/login.py" line="70" />
         <source>请输入用户名和密码</source>
         <translation>Enter username and password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="72" />
+        <location filename="../../hall_client/gui/login.py" line="73" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -1678,6 +1678,19 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>NameEdit</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="188" />
+        <source>生僻字 (Ctrl+J)</source>
+        <translation>Rare character (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="189" />
+        <source>生僻字：按拼音或编码找字 (Ctrl+J)</source>
+        <translation>Rare character: find by pinyin or code (Ctrl+J)</translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <location filename="../../hall_client/gui/sync/notices.py" line="57" />
@@ -1703,82 +1716,82 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="81" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="82" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="88" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="89" />
         <source>默认等于现金部分</source>
         <translation>Defaults to the cash part</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="100" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="102" />
         <source>现金(&amp;C)</source>
         <translation>&amp;Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="101" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="103" />
         <source>实收现金(&amp;R)</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="102" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="104" />
         <source>找零</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="103" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="105" />
         <source>转账(&amp;T)</source>
         <translation>&amp;Transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="104" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="106" />
         <source>转账流水号</source>
         <translation>Transfer reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="105" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="107" />
         <source>电汇(&amp;W)</source>
         <translation>&amp;Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="106" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="108" />
         <source>电汇流水号</source>
         <translation>Wire reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="109" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="111" />
         <source>确认收款 (Enter)</source>
         <translation>Confirm payment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="136" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="136" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="136" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="137" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="139" />
         <source>实收现金</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="153" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="155" />
         <source>实收不足</source>
         <translation>Not enough received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="171" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="173" />
         <source>各方式合计 {paid} 与应收 {due} 不符</source>
         <translation>Methods add up to {paid}, but {due} is due</translation>
     </message>
@@ -1786,45 +1799,88 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentMethods</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="53" />
+        <location filename="../../hall_client/gui/resources.py" line="78" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="54" />
+        <location filename="../../hall_client/gui/resources.py" line="79" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="55" />
+        <location filename="../../hall_client/gui/resources.py" line="80" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
 </context>
 <context>
+    <name>RareCharPicker</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="61" />
+        <source>生僻字</source>
+        <translation>Rare character</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="65" />
+        <source>拼音（如 yan 或 yan3）或编码（如 U+20BB7）</source>
+        <translation>Pinyin (e.g. yan or yan3) or code (e.g. U+20BB7)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="90" />
+        <source>插入 (Enter)</source>
+        <translation>Insert (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="92" />
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="102" />
+        <source>最近选过：</source>
+        <translation>Recently picked:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="133" />
+        <source>输入拼音或编码；↓ 选字，Enter 插入</source>
+        <translation>Type pinyin or a code; ↓ to choose, Enter to insert</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="135" />
+        <source>没有找到“{query}”：拼音请不带声调符号（可加 1–4），编码如 U+20BB7</source>
+        <translation>Nothing found for “{query}”: type pinyin without tone marks (a tone digit 1–4 may follow), or a code such as U+20BB7</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="138" />
+        <source>找到 {n} 个字</source>
+        <translation>{n} characters found</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="42" />
+        <location filename="../../hall_client/gui/resources.py" line="67" />
         <source>窗口受理员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="43" />
+        <location filename="../../hall_client/gui/resources.py" line="68" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="44" />
+        <location filename="../../hall_client/gui/resources.py" line="69" />
         <source>值班主任</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="45" />
+        <location filename="../../hall_client/gui/resources.py" line="70" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="61" />
+        <location filename="../../hall_client/gui/resources.py" line="86" />
         <source>、</source>
         <translation>, </translation>
     </message>

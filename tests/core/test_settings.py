@@ -32,3 +32,16 @@ def test_not_toml(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput) as exc:
         load_settings(tmp_path)
     assert exc.value.problems[0].rule == "settings_not_toml"
+
+
+def test_printer_text_charset_defaults_to_gbk_and_must_be_known(tmp_path: Path) -> None:
+    assert load_settings(tmp_path).printer.text_charset == "gbk"
+    (tmp_path / "settings.toml").write_text('[printer]\ntext_charset = "big5"\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as err:
+        load_settings(tmp_path)
+    [problem] = err.value.problems
+    assert problem.where.endswith("[printer] text_charset") and problem.rule == "settings_value"
+    assert "gb18030-2" in problem.message
+    (tmp_path / "settings.toml").write_text('[printer]\ntext_charset = "gb18030-2"\n',
+                                            encoding="utf-8")
+    assert load_settings(tmp_path).printer.text_charset == "gb18030-2"

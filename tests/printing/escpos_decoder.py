@@ -4,7 +4,8 @@ It understands the commands our receipts use (ESC @, ESC a, ESC E, ESC d, GS !, 
 GS V, ESC p, FS &, FS ., DLE EOT, GS v 0) and refuses anything else, so an unexpected byte
 fails a test instead of passing silently. Text is decoded as GB18030 only inside Chinese mode
 (FS & … FS .); a byte above 0x7F outside it is recorded as an error, as a printer would print
-code-page garbage there.
+code-page garbage there, and so is a byte sequence that is not valid GB18030. ``flow`` keeps
+text lines and raster blocks in paper order, so a test can tell that a line went as raster.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class Decoded:
     rasters: list[np.ndarray] = field(default_factory=list)  # True = black dot
     events: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: ("text", line) and ("raster", index into ``rasters``), top to bottom.
+    flow: list[tuple[str, str | int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -38,15 +41,24 @@ def decode(data: bytes) -> Decoded:
     pending = bytearray()
     i = 0
 
+    def line(raw: bytes) -> None:
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            out.errors.append(f"not GB18030: {raw!r} ({exc})")
+            text = raw.decode("gb18030", errors="replace")
+        out.lines.append(text)
+        out.flow.append(("text", text))
+
     def flush_text() -> None:
         if pending:
-            out.lines.append(bytes(pending).decode("gb18030", errors="replace"))
+            line(bytes(pending))
             pending.clear()
 
     while i < len(data):
         b = data[i]
         if b == LF:
-            out.lines.append(bytes(pending).decode("gb18030", errors="replace"))
+            line(bytes(pending))
             pending.clear()
             i += 1
         elif b == ESC:
@@ -76,6 +88,7 @@ def decode(data: bytes) -> Decoded:
                     out.errors.append(f"raster truncated at {i}")
                 bits = np.unpackbits(np.frombuffer(body, dtype=np.uint8))
                 out.rasters.append(bits[: wb * 8 * h].reshape(h, wb * 8).astype(bool))
+                out.flow.append(("raster", len(out.rasters) - 1))
                 i += 8 + wb * h
             elif cmd == ord("V"):
                 flush_text()

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from hall_client.core import names
 from hall_client.core.errors import DomainError
 
 #: ID types a counter accepts, with their Chinese names (the order the form offers them).
@@ -189,6 +190,11 @@ def check_text(value: object, rule: TextRule) -> str:
                             code="text_too_long")
     if _CONTROL.search(value):
         raise IdentityError(f"{rule.label}含有控制字符（如换行），请删除", code="text_control")
+    # Names are kept exactly; characters no name can hold are refused (core/names.py).
+    problems = names.problems_in(value, field=rule.label, label=rule.label,
+                                 max_chars=rule.max_chars, required=rule.required)
+    if problems:
+        raise IdentityError(problems[0].message, code=problems[0].rule)
     return value
 
 

@@ -15,6 +15,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from hall_client.printing.pdf_unicode import add_supplementary_text
+
 
 def setup_a4(printer: QPrinter) -> None:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -39,6 +41,9 @@ def print_document(printer: QPrinter, html: str, images: Mapping[str, bytes],
                         QImage.fromData(data))
     doc.setHtml(html)
     doc.print_(printer)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        # Qt writes no text for characters beyond the BMP (an applicant named 王䶮𠮷): add it.
+        add_supplementary_text(Path(printer.outputFileName()), doc.toPlainText())
 
 
 def write_pdf_headless(path: Path, html: str, images: Mapping[str, bytes]) -> None:

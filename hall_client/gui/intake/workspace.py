@@ -54,6 +54,7 @@ from hall_client.gui.intake.fee_form import FeeForm
 from hall_client.gui.intake.names import applicant_kind_names, id_type_names
 from hall_client.gui.intake.notice_print import pdf_printer, print_document, setup_a4
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.gui.workspaces import error_text
 from hall_client.printing.case_notices import notice_document
 
@@ -125,7 +126,7 @@ class IntakeWorkspace(QWidget):
         self.item.lineEdit().installEventFilter(self)
         self.item_info = QLabel()
         self.item_info.setWordWrap(True)
-        self.project = QLineEdit()
+        self.project = NameEdit()
         self.project.setObjectName("project")
         self.project.setPlaceholderText(self.tr("项目全称（材料包文件夹以此命名）"))
         item_box = QGroupBox(self.tr("① 事项"))
@@ -140,7 +141,7 @@ class IntakeWorkspace(QWidget):
         for key, label in applicant_kind_names().items():
             self.kind.addItem(label, key)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.name = QLineEdit()
+        self.name = NameEdit()
         self.name.setObjectName("name")
         self.id_type = QComboBox()
         self.id_type.setObjectName("idType")
@@ -148,9 +149,9 @@ class IntakeWorkspace(QWidget):
         self.id_number.setObjectName("idNumber")
         self.phone = QLineEdit()
         self.phone.setObjectName("phone")
-        self.contact = QLineEdit()
+        self.contact = NameEdit()
         self.contact.setObjectName("contact")
-        self.address = QLineEdit()
+        self.address = NameEdit()
         self.address.setObjectName("address")
         app_box = QGroupBox(self.tr("② 申请人"))
         app_grid = QGridLayout(app_box)
