@@ -265,17 +265,24 @@ def _daily(counter: Counter, args: argparse.Namespace) -> int:
 
 
 def _weekly(counter: Counter, args: argparse.Namespace) -> int:
-    from hall_client.core.cashier_reports import export_xlsx, parse_bank_csv, reconcile
+    import sys
+
+    from hall_client.core.cashier_reports import export_xlsx, read_bank_statement, reconcile
 
     if args.xlsx:
         check_target(args.xlsx)
     first, last = _date(args.start, "--from"), _date(args.end, "--to")
     try:
-        text = args.bank.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = args.bank.read_bytes()
+    except OSError as exc:
         raise InvalidInput([Problem(str(args.bank), "bank_csv_unreadable",
-                                    f"无法读取银行流水（应为 UTF-8 CSV）：{exc}")]) from exc
-    bank = parse_bank_csv(text, str(args.bank))
+                                    f"无法读取银行流水：{exc.strerror or exc}")]) from exc
+    statement = read_bank_statement(data, str(args.bank))
+    if not statement.lines and statement.problems:
+        raise InvalidInput(statement.problems)
+    for problem in statement.problems:  # the bad lines are named; the good ones still match
+        print(f"错误：{problem}（此行未参与对账）", file=sys.stderr)
+    bank = statement.lines
     with counter.store.transaction() as s:
         result = reconcile(s, bank, first, last)
     matched = [[b.day, b.reference, b.amount, o.payer] for b, o in result.matched]
@@ -288,17 +295,19 @@ def _weekly(counter: Counter, args: argparse.Namespace) -> int:
                                 ("我方有银行无", ["日期", "方式", "流水号", "金额", "交款人"],
                                  ours_only)])
     summary = {"matched": len(matched), "bank_only": [[str(v) for v in r] for r in bank_only],
-               "ours_only": [[str(v) for v in r] for r in ours_only]}
+               "ours_only": [[str(v) for v in r] for r in ours_only],
+               "problems": [[p.where, p.rule, p.message] for p in statement.problems],
+               "encoding": statement.encoding}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         print(f"周对账 {first}–{last}：匹配 {len(matched)} 笔；银行有我方无 {len(bank_only)} 笔；"
-              f"我方有银行无 {len(ours_only)} 笔")
+              f"我方有银行无 {len(ours_only)} 笔；无法读取 {len(statement.problems)} 行")
         for r in summary["bank_only"]:
             print("  银行有我方无：" + " ".join(r))
         for r in summary["ours_only"]:
             print("  我方有银行无：" + " ".join(r))
-    return 0 if not bank_only and not ours_only else 1
+    return 0 if not bank_only and not ours_only and not statement.problems else 1
 
 
 def _monthly(counter: Counter, args: argparse.Namespace) -> int:
@@ -460,7 +469,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--xlsx", type=Path, help="also write an xlsx file")
     _slip_options(p)
     p = command("weekly", "match a bank statement CSV with transfers and wires (周对账)", _weekly)
-    p.add_argument("--bank", required=True, type=Path, help="CSV with 日期, 流水号, 金额 columns")
+    p.add_argument("--bank", required=True, type=Path,
+                   help="bank statement CSV (GBK/GB18030 or UTF-8) with 日期, 流水号 and 金额 "
+                        "or 收入金额/支出金额 columns")
     p.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
     p.add_argument("--xlsx", type=Path)
