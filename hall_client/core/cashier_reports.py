@@ -162,7 +162,7 @@ def _names(*names: str) -> tuple[str, ...]:
 def _header_key(cell: str) -> str:
     """A header cell as compared: no spaces, no unit suffix such as （元） or (RMB)."""
     key = re.sub(r"\s+", "", cell).strip("*:：").lower()
-    return re.sub(r"[（(\[【](元|人民币|rmb|cny)[)）\]】]$", "", key)
+    return re.sub(r"[（(\[【][^）)\]】]*[)）\]】]$", "", key)  # （元）, (收入), [RMB] …
 
 
 # Column names seen in the CSV exports of Chinese banks (ICBC, CCB, ABC, BOC, BoCom, CMB, …).
@@ -179,7 +179,7 @@ _CREDIT, _DEBIT = ("贷", "收", "收入", "c", "cr", "贷方"), ("借", "支", 
 _DATE_FORMS = (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"),
                re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日?"),
                re.compile(r"(\d{4})(\d{2})(\d{2})"))
-_TIME = re.compile(r"([ T]\d{1,2}(:?\d{2}){1,2}(\.\d+)?)?")
+_TIME = re.compile(r"(?:[ T]+(\d{1,2}):?(\d{2})(?::?(\d{2}))?(?:\.\d+)?)?")
 _CURRENCY = re.compile(r"^(人民币|rmb|cny|[￥¥])|(元|rmb|cny)$", re.IGNORECASE)
 _AMOUNT = re.compile(r"[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?")
 _TOTAL_ROW = ("合计", "总计", "小计", "本页合计", "共计")
@@ -204,7 +204,11 @@ def parse_day(text: str) -> date | None:
     raw = text.strip()
     for form in _DATE_FORMS:
         m = form.match(raw)
-        if m and _TIME.fullmatch(raw[m.end():]):
+        clock = _TIME.fullmatch(raw[m.end():]) if m else None
+        if m and clock:
+            if clock[1] and (int(clock[1]) > 23 or int(clock[2]) > 59
+                             or int(clock[3] or 0) > 59):
+                return None
             try:
                 return date(int(m[1]), int(m[2]), int(m[3]))
             except ValueError:
@@ -239,7 +243,8 @@ def _find_header(rows: list[tuple[int, list[str]]]) -> tuple[int, dict[str, int]
         keys = [_header_key(c) for c in row]
         columns = {}
         for name, names in _HEADERS.items():
-            found = [i for i, k in enumerate(keys) if k in names]
+            # the first of the names that the row has (交易日期 before 交易时间)
+            found = [keys.index(n) for n in names if n in keys]
             if found:
                 columns[name] = found[0]
         if {"date", "reference"} <= set(columns) and (
