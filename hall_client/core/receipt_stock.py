@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from datetime import datetime
-
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
@@ -221,11 +219,12 @@ def reserve_for_print(session: Session, actor: Actor, receipt_id: str) -> Receip
     """
     record = get_receipt(session, receipt_id)
     role = _own(actor, record, "打印")
-    won = session.execute(
+    result = session.execute(
         update(ReceiptRecord)
         .where(ReceiptRecord.id == receipt_id, ReceiptRecord.status == "pending")
         .values(status="printing", printing_at=utcnow())
-        .execution_options(synchronize_session=False)).rowcount
+        .execution_options(synchronize_session=False))
+    won = getattr(result, "rowcount", 0)
     session.refresh(record)
     if not won:
         status = STATUS_NAMES.get(record.status, record.status)
@@ -364,10 +363,7 @@ def write_off(session: Session, actor: Actor, approver: Actor, issue_id: str,
     issue = session.get(ReceiptIssue, issue_id)
     if issue is None or issue.status != "active":
         raise StockError("只能核销正在使用的领用记录", code="issue_not_active")
-    if issue.cashier == actor.username:
-        role = actor.require("cashier")
-    else:
-        role = _stock_role(actor)
+    role = actor.require("cashier") if issue.cashier == actor.username else _stock_role(actor)
     # Neither the actor nor the holder of the numbers may approve their write-off.
     approval(actor, approver, holder=issue.cashier, what="核销票据")
     if not reason.strip():

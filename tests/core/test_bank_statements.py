@@ -24,7 +24,7 @@ def _books(counter: Counter) -> date:
         a, b = queue(s, "6100.00", payer="杭州某建设有限公司"), queue(s, "1234.50", payer="𠮷野家")
         pay_a, rec_a = cashier.take_payment(s, CASHIER, a.id, [
             PartInput("cash", "100"), PartInput("transfer", "6000.00", "BK20261128000451")])
-        pay_b, rec_b = cashier.take_payment(s, CASHIER, b.id, [
+        _pay_b, rec_b = cashier.take_payment(s, CASHIER, b.id, [
             PartInput("wire", "1234.50", "DH20261128000017")])
         for r in (rec_a, rec_b):
             receipt_stock.mark_printed(s, CASHIER, r.id)
@@ -57,7 +57,7 @@ def ccb_utf8_bom(d: date) -> bytes:
         f"{d:%Y-%m-%d} 11:02:44,DH20261128000017,\"￥1,234.50\",-,\"￥17,234.50\",某某商行,电汇\n"
         f"{d:%Y-%m-%d} 15:20:00,TK20261128000009,-,￥20.00,\"￥17,214.50\",杭州某建设有限公司,退款\n"
         f"{d:%Y-%m-%d} 25:61:00,XX2,￥1.00,,,某人,时间错\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def signed_utf8(d: date) -> bytes:
@@ -67,7 +67,7 @@ def signed_utf8(d: date) -> bytes:
         f"{d:%Y/%m/%d} 11:02,DH20261128000017,1234.50,人民币,某某商行\n"
         f"{d:%Y/%m/%d} 15:20,TK20261128000009,-20.00,人民币,杭州某建设有限公司\n"
         f"{d:%Y/%m/%d},XX3,一千元,人民币,某人\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def direction_gb18030(d: date) -> bytes:
@@ -90,7 +90,7 @@ def cmb_chinese_dates(d: date) -> bytes:
         f"{d.year}年{d.month}月{d.day}日,TK20261128000009,,20.00元,,退款\n"
         f"{d.year}年{d.month}月{d.day}日,XX5,1.005,,,三位小数\n"
         "共计,3笔,,,,\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 SHAPES: dict[str, tuple[Callable[[date], bytes], str]] = {

@@ -17,7 +17,14 @@ from hall_client.core.actor import Actor
 from hall_client.core.cashier import PartInput
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, PermissionDenied
-from hall_client.core.fees import FeeError, Reduction, assess, assess_fee, check_input, parse_fee_item
+from hall_client.core.fees import (
+    FeeError,
+    Reduction,
+    assess,
+    assess_fee,
+    check_input,
+    parse_fee_item,
+)
 from hall_client.core.money import MoneyError, parse_amount
 from hall_client.printing.issue import claim_receipt, print_receipt, record_print
 from hall_client.printing.layout import Banner, Pair, Text, receipt_blocks
@@ -112,7 +119,7 @@ def test_spoiling_a_printed_receipt_needs_role_own_stock_and_approval(counter: C
 
 
 def test_close_looks_for_pending_receipts_by_the_sessions_payments(counter: Counter) -> None:
-    payment_id, receipt_id = _paid(counter)
+    payment_id, _receipt_id = _paid(counter)
     with counter.store.transaction() as s:
         # a receipt for this session's payment on another cashier's stock (as the old
         # spoil-and-reissue by another cashier left it), still pending
