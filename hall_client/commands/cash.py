@@ -36,13 +36,16 @@ def person_actor(counter: Counter, username: str) -> Actor:
 
 
 def _report_dict(report: TillReport) -> dict[str, Any]:
+    """The report's figures as text; counting blind, the cash figures are None (withheld)."""
+    def shown(figures: Any) -> dict[str, str | None]:
+        return {k: None if report.blind and k == "cash" else str(v) for k, v in figures.items()}
+
     return {
-        "session": report.session_number, "cashier": report.cashier,
-        "opening_float": str(report.opening_float),
-        "taken": {k: str(v) for k, v in report.taken.items()},
-        "refunded": {k: str(v) for k, v in report.refunded.items()},
-        "net": {k: str(v) for k, v in report.net.items()},
-        "expected_cash": None if report.extra.get("blind") else str(report.expected_cash),
+        "session": report.session_number, "cashier": report.cashier, "blind": report.blind,
+        "opening_float": None if report.blind else str(report.opening_float),
+        "taken": shown(report.taken), "refunded": shown(report.refunded),
+        "net": shown(report.net),
+        "expected_cash": None if report.blind else str(report.expected_cash),
         "payments": report.payments, "voided": report.voided,
         "voided_amount": str(report.voided_amount), "refunds": report.refunds,
         "receipts_printed": report.receipts_printed, "receipts_spoiled": report.receipts_spoiled,
@@ -52,12 +55,17 @@ def _report_dict(report: TillReport) -> dict[str, Any]:
 
 def _print_report(title: str, report: TillReport) -> None:
     d = _report_dict(report)
+    hidden = "（盲点）"
     print(f"{title}  班次 {d['session']}  收费员 {d['cashier']}")
-    print(f"  备用金 {d['opening_float']}")
+    if d["blind"]:
+        print("  盲点模式：备用金、现金收退及应有现金在结账后显示")
+    print(f"  备用金 {d['opening_float'] or hidden}")
     for method, name in cashier.METHODS.items():
+        if d["net"][method] is None:
+            print(f"  {name}：{hidden}")
+            continue
         print(f"  {name}：收 {d['taken'][method]}  退 {d['refunded'][method]}  净 {d['net'][method]}")
-    expected = d["expected_cash"] if d["expected_cash"] is not None else "（盲点模式，结账后显示）"
-    print(f"  应有现金 {expected}")
+    print(f"  应有现金 {d['expected_cash'] or hidden}")
     print(f"  收款 {d['payments']} 笔，作废 {d['voided']} 笔（{d['voided_amount']}），退款 "
           f"{d['refunds']} 笔；票据 已打印 {d['receipts_printed']} 作废 {d['receipts_spoiled']} "
           f"待确认 {d['receipts_pending']} 重打 {d['reprints']}")
@@ -65,9 +73,10 @@ def _print_report(title: str, report: TillReport) -> None:
 
 def _slip_rows(report: TillReport) -> list[tuple[str, str]]:
     d = _report_dict(report)
-    rows = [("班次", str(d["session"])), ("收费员", d["cashier"]), ("备用金", d["opening_float"])]
+    rows = [("班次", str(d["session"])), ("收费员", d["cashier"]),
+            ("备用金", d["opening_float"] or "（盲点）")]
     for method, name in cashier.METHODS.items():
-        rows.append((f"{name}（收/退/净）",
+        rows.append((f"{name}（收/退/净）", "（盲点）" if d["net"][method] is None else
                      f"{d['taken'][method]}/{d['refunded'][method]}/{d['net'][method]}"))
     rows += [("应有现金", d["expected_cash"] or "（盲点）"),
              ("收款/作废/退款", f"{d['payments']}/{d['voided']}/{d['refunds']}"),
@@ -132,17 +141,25 @@ def parse_counts(items: list[str]) -> dict[str, int]:
 def _close(counter: Counter, args: argparse.Namespace) -> int:
     actor = person_actor(counter, args.cashier)
     counts = parse_counts(args.count or [])
+    approver = supervisor_approval(counter, args) if args.supervisor else None
     with counter.store.transaction() as s:
-        till, report = cashier.close_session(s, actor, counts, args.reason or "")
-        result = {**_report_dict(report), "expected_cash": str(report.expected_cash),
+        till, report = cashier.close_session(s, actor, counts, args.reason or "", approver)
+        # The close is saved: now (and only now) the blind count sees the expected cash.
+        result = {**_report_dict(report), "blind": False,
+                  "opening_float": str(report.opening_float),
+                  "expected_cash": str(report.expected_cash),
                   "counted": str(till.counted_cash), "difference": str(till.difference),
-                  "reason": till.difference_reason}
+                  "reason": till.difference_reason,
+                  "acknowledged_by": till.difference_approved_by or None}
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
     else:
         _print_report("Z 结账", report)
         print(f"  应有现金 {result['expected_cash']}  实点 {result['counted']}  "
               f"差异 {result['difference']} {result['reason']}")
+        if till.difference and not till.difference_approved_by:
+            print(f"  差异待值班主任确认：hall-client cash acknowledge --session {till.number} "
+                  "--supervisor 用户名 --reason 原因")
     rows = [row for row in _slip_rows(report) if row[0] != "应有现金"]
     rows += [("应有现金", result["expected_cash"]), ("实点现金", result["counted"]),
              ("差异", result["difference"])]
@@ -249,17 +266,24 @@ def _daily(counter: Counter, args: argparse.Namespace) -> int:
 
 
 def _weekly(counter: Counter, args: argparse.Namespace) -> int:
-    from hall_client.core.cashier_reports import export_xlsx, parse_bank_csv, reconcile
+    import sys
+
+    from hall_client.core.cashier_reports import export_xlsx, read_bank_statement, reconcile
 
     if args.xlsx:
         check_target(args.xlsx)
     first, last = _date(args.start, "--from"), _date(args.end, "--to")
     try:
-        text = args.bank.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = args.bank.read_bytes()
+    except OSError as exc:
         raise InvalidInput([Problem(str(args.bank), "bank_csv_unreadable",
-                                    f"无法读取银行流水（应为 UTF-8 CSV）：{exc}")]) from exc
-    bank = parse_bank_csv(text, str(args.bank))
+                                    f"无法读取银行流水：{exc.strerror or exc}")]) from exc
+    statement = read_bank_statement(data, str(args.bank))
+    if not statement.lines and statement.problems:
+        raise InvalidInput(statement.problems)
+    for problem in statement.problems:  # the bad lines are named; the good ones still match
+        print(f"错误：{problem}（此行未参与对账）", file=sys.stderr)
+    bank = statement.lines
     with counter.store.transaction() as s:
         result = reconcile(s, bank, first, last)
     matched = [[b.day, b.reference, b.amount, o.payer] for b, o in result.matched]
@@ -272,17 +296,19 @@ def _weekly(counter: Counter, args: argparse.Namespace) -> int:
                                 ("我方有银行无", ["日期", "方式", "流水号", "金额", "交款人"],
                                  ours_only)])
     summary = {"matched": len(matched), "bank_only": [[str(v) for v in r] for r in bank_only],
-               "ours_only": [[str(v) for v in r] for r in ours_only]}
+               "ours_only": [[str(v) for v in r] for r in ours_only],
+               "problems": [[p.where, p.rule, p.message] for p in statement.problems],
+               "encoding": statement.encoding}
     if args.json:
         print(json.dumps(summary, ensure_ascii=False))
     else:
         print(f"周对账 {first}–{last}：匹配 {len(matched)} 笔；银行有我方无 {len(bank_only)} 笔；"
-              f"我方有银行无 {len(ours_only)} 笔")
+              f"我方有银行无 {len(ours_only)} 笔；无法读取 {len(statement.problems)} 行")
         for r in summary["bank_only"]:
             print("  银行有我方无：" + " ".join(r))
         for r in summary["ours_only"]:
             print("  我方有银行无：" + " ".join(r))
-    return 0 if not bank_only and not ours_only else 1
+    return 0 if not bank_only and not ours_only and not statement.problems else 1
 
 
 def _monthly(counter: Counter, args: argparse.Namespace) -> int:
@@ -351,11 +377,27 @@ def _refund(counter: Counter, args: argparse.Namespace) -> int:
     approver = supervisor_approval(counter, args)
     with counter.store.transaction() as s:
         row = cashier.refund(s, actor, approver, args.payment, args.amount, args.reason,
-                             method=args.method, reference=args.reference or "")
-        result = {"refund": row.id, "payment": row.payment_id, "amount": str(row.amount),
-                  "approved_by": row.approved_by}
+                             method=args.method, reference=args.reference or "",
+                             method_reason=args.method_reason or "")
+        slip = cashier.refund_slip(s, row.id)
+        result = {"refund": row.id, "slip": slip.number, "payment": row.payment_id,
+                  "amount": str(row.amount), "method": row.method,
+                  "approved_by": row.approved_by, "receipts": slip.receipts}
+    print_slip(counter, args, f"退款凭证 {slip.number}", slip.rows())
     print(json.dumps(result, ensure_ascii=False) if args.json else
-          f"已退款 {result['amount']}（原收款 {row.payment_id}，批准：{approver.full_name}）")
+          f"已退款 {result['amount']}，退款凭证 {slip.number}（原收款 {row.payment_id}，"
+          f"原票据 {slip.receipts or '-'} 已标明退款，批准：{approver.full_name}）")
+    return 0
+
+
+def _acknowledge(counter: Counter, args: argparse.Namespace) -> int:
+    supervisor = supervisor_approval(counter, args)
+    with counter.store.transaction() as s:
+        till = cashier.acknowledge_difference(s, supervisor, args.session, args.reason)
+        result = {"session": till.number, "difference": str(till.difference),
+                  "acknowledged_by": till.difference_approved_by}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"第 {result['session']} 班现金差异 {result['difference']} 已由 {supervisor.full_name} 确认")
     return 0
 
 
@@ -387,7 +429,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--count", action="append", metavar="DENOM=N",
                    help="pieces per denomination, e.g. --count 100=5 --count 0.5=2")
     p.add_argument("--reason", help="why counted cash differs from expected")
+    p.add_argument("--supervisor", help="the supervisor who acknowledges a difference")
+    p.add_argument("--password-stdin", action="store_true", help="read their password from stdin")
     _slip_options(p)
+    p = command("acknowledge", "a supervisor acknowledges a closed session's cash difference",
+                _acknowledge)
+    p.add_argument("--session", required=True, type=int, help="the session number (班次)")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--supervisor", required=True)
+    p.add_argument("--password-stdin", action="store_true")
     p = command("assess", "assess a case's fees from its item's fee rules and queue them", _assess)
     p.add_argument("--clerk", required=True)
     p.add_argument("--item", required=True, help="service item code, e.g. ZJ-XK-001")
@@ -408,16 +458,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--payment", required=True, metavar="ID", help="the original payment")
     p.add_argument("--amount", required=True)
     p.add_argument("--reason", required=True)
-    p.add_argument("--method", choices=tuple(cashier.METHODS), default="cash")
+    p.add_argument("--method", choices=tuple(cashier.METHODS), default="cash",
+                   help="the way the money came; another way needs --method-reason")
     p.add_argument("--reference", help="bank reference for transfer or wire refunds")
+    p.add_argument("--method-reason", help="the supervisor's reason for refunding another way")
     p.add_argument("--supervisor", required=True)
     p.add_argument("--password-stdin", action="store_true")
+    _slip_options(p)
     p = command("daily", "daily settlement per cashier and for the hall (日结清)", _daily)
     p.add_argument("--date", help="YYYY-MM-DD (default: today in Asia/Shanghai)")
     p.add_argument("--xlsx", type=Path, help="also write an xlsx file")
     _slip_options(p)
     p = command("weekly", "match a bank statement CSV with transfers and wires (周对账)", _weekly)
-    p.add_argument("--bank", required=True, type=Path, help="CSV with 日期, 流水号, 金额 columns")
+    p.add_argument("--bank", required=True, type=Path,
+                   help="bank statement CSV (GBK/GB18030 or UTF-8) with 日期, 流水号 and 金额 "
+                        "or 收入金额/支出金额 columns")
     p.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD")
     p.add_argument("--xlsx", type=Path)

@@ -114,26 +114,28 @@ def _print(counter: Counter, args: argparse.Namespace, *, reprint: bool) -> int:
 def _pending(counter: Counter, args: argparse.Namespace) -> int:
     with counter.store.transaction() as s:
         rows = [{"id": r.id, "stock_code": r.stock_code, "number": f"{r.number:010d}",
-                 "cashier": r.cashier, "error": r.last_error}
+                 "cashier": r.cashier, "status": r.status, "error": r.last_error}
                 for r in receipt_stock.pending_receipts(s, args.cashier)]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False))
     for r in [] if args.json else rows:
-        print(f"{r['id']}  {r['stock_code']} {r['number']}  {r['cashier']}  {r['error']}")
+        print(f"{r['id']}  {r['stock_code']} {r['number']}  {r['cashier']}  "
+              f"{receipt_stock.STATUS_NAMES[r['status']]}  {r['error']}")
     return EXIT_OK
 
 
 def _spoil(counter: Counter, args: argparse.Namespace) -> int:
-    from hall_client.commands.cash import person_actor
+    from hall_client.commands.cash import person_actor, supervisor_approval
 
     actor = person_actor(counter, args.cashier)
     receipt_id = _receipt_id(counter, args)
+    approver = supervisor_approval(counter, args) if args.supervisor else None
     with counter.store.transaction() as s:
         if args.reissue:
-            new = receipt_stock.spoil_and_reissue(s, actor, receipt_id, args.reason)
+            new = receipt_stock.spoil_and_reissue(s, actor, receipt_id, args.reason, approver)
             result = {"spoiled": receipt_id, "new_id": new.id, "new_number": f"{new.number:010d}"}
         else:
-            receipt_stock.spoil(s, actor, receipt_id, args.reason)
+            receipt_stock.spoil(s, actor, receipt_id, args.reason, approver)
             result = {"spoiled": receipt_id}
     print(json.dumps(result, ensure_ascii=False) if args.json else
           "已作废" + (f"，新号码 {result['new_number']} 待打印（--id {result['new_id']}）"
@@ -241,8 +243,9 @@ def _verify(counter: Counter, args: argparse.Namespace) -> int:
     except ReceiptForgeryError as exc:
         result = {"genuine": False, "code": exc.code, "message": exc.message}
     else:
-        result = {"genuine": True, "stock_code": facts.stock_code, "number": facts.number,
-                  "total": str(facts.total), "in_books": False}
+        result = {"genuine": True, "valid": True, "stock_code": facts.stock_code,
+                  "number": facts.number, "total": str(facts.total), "in_books": False,
+                  "standing": ""}
         with counter.store.transaction() as s:
             try:
                 record = receipt_stock.find_receipt(s, facts.stock_code, facts.number)
@@ -252,18 +255,30 @@ def _verify(counter: Counter, args: argparse.Namespace) -> int:
                 from hall_client.core.cashier import receipt_facts
 
                 books = receipt_facts(s, record.id)
-                result.update(in_books=True, status=record.status)
+                result.update(in_books=True, status=record.status, standing=books.standing)
                 if books.total != facts.total:
-                    result.update(genuine=False, code="receipt_total_differs",
+                    result.update(genuine=False, valid=False, code="receipt_total_differs",
                                   message=f"账上金额 {books.total} 与二维码 {facts.total} 不符")
+                elif books.standing in ("作废", "全额退款"):
+                    # The signature is real, but the paper no longer stands for a payment.
+                    result.update(valid=False, code="receipt_not_valid",
+                                  message=f"票据 {facts.number} {books.standing}，不是有效收款凭证")
+            elif record is not None:
+                result.update(in_books=True, status=record.status, standing="作废", valid=False,
+                              code="receipt_not_valid", message=f"票据 {facts.number} 作废")
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
-    elif result["genuine"]:
+    elif result.get("valid"):
         print(f"真票：{result['stock_code']} {result['number']}，金额 {result['total']}"
-              + ("，本厅账上有记录" if result["in_books"] else ""))
+              + ("，本厅账上有记录" if result["in_books"] else "")
+              + (f"；{result['standing']}" if result["standing"] else ""))
+    elif result["genuine"]:
+        print(f"{result['standing']}：{result['stock_code']} {result['number']}，金额 "
+              f"{result['total']}（二维码签名真实，但该票已{result['standing']}，不是有效收款凭证）"
+              f" [{result['code']}]")
     else:
         print(f"验证不通过：{result['message']} [{result['code']}]")
-    return EXIT_OK if result["genuine"] else EXIT_RULE
+    return EXIT_OK if result.get("valid") else EXIT_RULE
 
 
 def _which(parser: argparse.ArgumentParser) -> None:
@@ -307,6 +322,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--cashier", required=True)
     p.add_argument("--reason", required=True)
     p.add_argument("--reissue", action="store_true", help="take the next number for its payment")
+    p.add_argument("--supervisor", help="approving supervisor (needed for a printed receipt)")
+    p.add_argument("--password-stdin", action="store_true")
     p.set_defaults(func=with_counter(_spoil))
     p = actions.add_parser("verify", help="check a receipt's QR code (forged or altered?)")
     p.add_argument("--payload", help="the QR code's text, as a scanner reads it")

@@ -33,6 +33,8 @@ from hall_client.store.cashier_models import (
 from hall_client.store.models import Person, utcnow
 
 METHODS = {"cash": "现金", "transfer": "转账", "wire": "电汇"}
+#: Most change a payment may give: one 100-yuan note. More is a typing slip in 实收现金.
+MAX_CHANGE = Decimal("100.00")
 #: Banknotes and coins counted at the Z close, in yuan.
 DENOMINATIONS = ("100", "50", "20", "10", "5", "1", "0.5", "0.1", "0.05", "0.02", "0.01")
 
@@ -58,26 +60,41 @@ def local_day(moment: datetime) -> date:
 def queue_assessment(session: Session, actor: Actor, *, case_ref: str, item_code: str,
                      department: str, payer: str, assessment: Assessment) -> FeeAssessment:
     """The clerk's assessment joins the cashier's queue."""
-    actor.require("clerk")
+    role = actor.require("clerk")
     if not payer.strip():
         raise CashierError("请填写交款人", code="payer_missing")
     payer = names.check_name(payer, field="payer", label="交款人")
+    if not case_ref.strip():
+        raise CashierError("请填写办件编号", code="case_missing")
     if assessment.total <= 0:
         raise CashierError("应收金额为零，无需收费", code="assessment_zero")
+    if assessment.total > MAX_AMOUNT:
+        raise CashierError(f"应收合计 {assessment.total} 超过单张票据上限 {MAX_AMOUNT}",
+                           code="assessment_too_large")
+    live = session.scalar(select(FeeAssessment).where(
+        FeeAssessment.case_ref == case_ref.strip(),
+        FeeAssessment.status.in_(("queued", "paid"))))
+    if live is not None:
+        state = "已收费" if live.status == "paid" else "在待收费队列中"
+        raise CashierError(f"办件 {case_ref} 已核定过收费（{live.total} 元，{state}），"
+                           "不能重复核定", code="case_already_assessed")
+    lines = [{"fee_code": ln.fee_code, "name": ln.name, "basis": ln.basis,
+              "quantity": str(ln.quantity), "unit": ln.unit, "standard": ln.standard,
+              "gross": str(ln.gross), "amount": str(ln.amount),
+              "reduction": None if ln.reduction is None else {
+                  "kind": ln.reduction.kind, "reason": ln.reduction.reason,
+                  "legal_basis": ln.reduction.legal_basis, "value": str(ln.reduction.value),
+                  "reduced_by": str(ln.reduced_by)}}
+             for ln in assessment.lines]
     row = FeeAssessment(
-        case_ref=case_ref, item_code=item_code, department=department, payer=payer,
-        lines=[{"fee_code": ln.fee_code, "name": ln.name, "basis": ln.basis,
-                "quantity": str(ln.quantity), "unit": ln.unit, "standard": ln.standard,
-                "gross": str(ln.gross), "amount": str(ln.amount),
-                "reduction": None if ln.reduction is None else {
-                    "kind": ln.reduction.kind, "reason": ln.reduction.reason,
-                    "legal_basis": ln.reduction.legal_basis, "value": str(ln.reduction.value)}}
-               for ln in assessment.lines],
-        total=assessment.total, created_by=actor.username)
+        case_ref=case_ref.strip(), item_code=item_code, department=department,
+        payer=payer, lines=lines, total=assessment.total, created_by=actor.username)
     session.add(row)
     session.flush()
-    audit.record(session, actor, role="clerk", action="fee.assess", object_type="fee_assessment",
-                 object_id=row.id, after={"case": case_ref, "total": str(row.total)})
+    audit.record(session, actor, role=role, action="fee.assess", object_type="fee_assessment",
+                 object_id=row.id, after={"case": row.case_ref, "item": item_code,
+                                          "payer": row.payer, "total": str(row.total),
+                                          "lines": lines})
     return row
 
 
@@ -88,7 +105,7 @@ def queue(session: Session) -> list[FeeAssessment]:
 
 def open_session(session: Session, actor: Actor, opening_float: Decimal | str,
                  *, blind: bool = False) -> CashSession:
-    actor.require("cashier")
+    role = actor.require("cashier")
     if current_session(session, actor, required=False) is not None:
         raise CashierError("已有未日结的收款班次，请先结账", code="session_already_open")
     amount = parse_amount(opening_float, field="备用金", allow_zero=True)
@@ -96,7 +113,7 @@ def open_session(session: Session, actor: Actor, opening_float: Decimal | str,
                       counter=actor.counter, opening_float=amount, blind=blind)
     session.add(row)
     session.flush()
-    audit.record(session, actor, role="cashier", action="cash.open", object_type="cash_session",
+    audit.record(session, actor, role=role, action="cash.open", object_type="cash_session",
                  object_id=row.id, after={"float": str(amount), "blind": blind,
                                           "number": row.number})
     return row
@@ -110,10 +127,10 @@ def current_session(session: Session, actor: Actor, *, required: bool = True) ->
     return row
 
 
-def _parts(parts: Sequence[PartInput]) -> list[PaymentPart]:
+def _parts(session: Session, parts: Sequence[PartInput]) -> list[PaymentPart]:
     if not parts:
         raise CashierError("请选择收款方式", code="payment_method_missing")
-    out = []
+    out: list[PaymentPart] = []
     for part in parts:
         if part.method not in METHODS:
             raise CashierError(f"收款方式无效：{part.method}（现金、转账、电汇）",
@@ -123,8 +140,20 @@ def _parts(parts: Sequence[PartInput]) -> list[PaymentPart]:
         reference = part.reference.strip()
         if part.method != "cash" and not reference:
             raise CashierError(f"{name}须填写银行流水号", code="payment_reference_missing")
+        if reference and (reference in {p.reference for p in out}
+                          or _reference_used(session, reference)):
+            raise CashierError(f"银行流水号 {reference} 已用于另一笔收款：一笔银行入账只能对应一笔收款",
+                               code="payment_reference_used")
         out.append(PaymentPart(method=part.method, amount=amount, reference=reference))
     return out
+
+
+def _reference_used(session: Session, reference: str) -> bool:
+    """A bank reference already on a payment that stands (a voided payment frees it)."""
+    return session.scalar(
+        select(PaymentPart.id).join(Payment, Payment.id == PaymentPart.payment_id)
+        .where(PaymentPart.reference == reference, Payment.status != "voided").limit(1)
+    ) is not None
 
 
 def take_payment(session: Session, actor: Actor, assessment_id: str,
@@ -134,7 +163,7 @@ def take_payment(session: Session, actor: Actor, assessment_id: str,
 
     ``tendered`` is the cash handed over (defaults to the cash part); change is worked out.
     """
-    actor.require("cashier")
+    role = actor.require("cashier")
     till = current_session(session, actor)
     assert till is not None
     due = session.get(FeeAssessment, assessment_id)
@@ -143,7 +172,16 @@ def take_payment(session: Session, actor: Actor, assessment_id: str,
     if due.status != "queued":
         raise CashierError(f"该笔费用已{'收' if due.status == 'paid' else '撤销'}，不能重复收费",
                            code="assessment_not_queued")
-    rows = _parts(parts)
+    if due.total > MAX_AMOUNT:
+        raise CashierError(f"应收 {due.total} 超过单张票据上限 {MAX_AMOUNT}，不能收费",
+                           code="assessment_too_large")
+    twin = session.scalar(select(FeeAssessment).where(
+        FeeAssessment.case_ref == due.case_ref, FeeAssessment.id != due.id,
+        FeeAssessment.status == "paid"))
+    if twin is not None:
+        raise CashierError(f"办件 {due.case_ref} 已有一笔收费（{twin.total} 元），不能重复收费",
+                           code="case_already_paid")
+    rows = _parts(session, parts)
     paid = money(sum((p.amount for p in rows), ZERO))
     if paid != due.total:
         raise CashierError(f"各收款方式合计 {paid} 与应收 {due.total} 不符",
@@ -155,12 +193,15 @@ def take_payment(session: Session, actor: Actor, assessment_id: str,
         raise CashierError(f"实收现金 {given} 少于应收现金 {cash}", code="tendered_short")
     if given and not cash:
         raise CashierError("本笔没有现金部分，不应录入实收现金", code="tendered_without_cash")
+    if given - cash > MAX_CHANGE:
+        raise CashierError(f"实收现金 {given} 比应收现金 {cash} 多出 {given - cash}，找零超过 "
+                           f"{MAX_CHANGE} 元：请核对实收现金", code="change_too_large")
     payment = Payment(session_id=till.id, assessment_id=due.id, payer=due.payer, total=due.total,
                       tendered=given, change=given - cash, parts=rows)
     session.add(payment)
     due.status = "paid"
     session.flush()
-    audit.record(session, actor, role="cashier", action="payment.take", object_type="payment",
+    audit.record(session, actor, role=role, action="payment.take", object_type="payment",
                  object_id=payment.id,
                  after={"assessment": due.id, "total": str(due.total),
                         "parts": [[p.method, str(p.amount), p.reference] for p in rows],
@@ -174,17 +215,15 @@ def take_payment(session: Session, actor: Actor, assessment_id: str,
     return payment, receipt
 
 
-def _approval(actor: Actor, approver: Actor) -> None:
-    approver.require("supervisor")
-    if approver.username == actor.username:
-        raise PermissionDenied("须由另一位值班主任批准", code="approver_must_differ")
+def _approval(actor: Actor, approver: Actor | None, what: str) -> Actor:
+    return receipt_stock.approval(actor, approver, what=what)
 
 
 def void_payment(session: Session, actor: Actor, approver: Actor, payment_id: str,
                  reason: str) -> Payment:
     """Void a payment taken today in the open session; its receipt becomes 作废."""
-    actor.require("cashier")
-    _approval(actor, approver)
+    role = actor.require("cashier")
+    _approval(actor, approver, "作废收款")
     if not reason.strip():
         raise CashierError("作废收款必须填写原因", code="void_reason_missing")
     payment = session.get(Payment, payment_id)
@@ -203,8 +242,9 @@ def void_payment(session: Session, actor: Actor, approver: Actor, payment_id: st
         due.status = "queued"
     for receipt in session.scalars(select(ReceiptRecord).where(
             ReceiptRecord.payment_id == payment.id, ReceiptRecord.status != "spoiled")):
-        receipt_stock.spoil(session, actor, receipt.id, f"收款作废：{reason}")
-    audit.record(session, actor, role="cashier", action="payment.void", object_type="payment",
+        receipt_stock.spoil_record(session, actor, receipt, f"收款作废：{reason}", role=role,
+                                   approved_by=approver.username)
+    audit.record(session, actor, role=role, action="payment.void", object_type="payment",
                  object_id=payment.id, before={"status": "paid"},
                  after={"status": "voided", "reason": reason, "approved_by": approver.username})
     outbox.enqueue(session, "fee.voided", {"payment": payment.id, "reason": reason,
@@ -212,12 +252,32 @@ def void_payment(session: Session, actor: Actor, approver: Actor, payment_id: st
     return payment
 
 
-def refund(session: Session, actor: Actor, approver: Actor, payment_id: str,
+def format_refund_number(number: int) -> str:
+    """The refund slip's number as printed: ``TK`` and eight digits."""
+    return f"TK{number:08d}"
+
+
+def refundable_by_method(session: Session, payment: Payment) -> dict[str, Decimal]:
+    """What may still go back by each method: paid that way minus refunded that way."""
+    left = {m: ZERO for m in METHODS}
+    for part in payment.parts:
+        left[part.method] += part.amount
+    for row in session.scalars(select(Refund).where(Refund.payment_id == payment.id)):
+        left[row.method] -= row.amount
+    return {m: v for m, v in left.items() if v > 0}
+
+
+def refund(session: Session, actor: Actor, approver: Actor | None, payment_id: str,
            amount: Decimal | str, reason: str, *, method: str = "cash",
-           reference: str = "") -> Refund:
-    """Give money back against an earlier payment (any day), linked to it, with approval."""
-    actor.require("cashier")
-    _approval(actor, approver)
+           reference: str = "", method_reason: str = "") -> Refund:
+    """Give money back against an earlier payment (any day), linked to it, with approval.
+
+    The money goes back by the way it came (no more by a method than was paid that way);
+    otherwise the approving supervisor records why in ``method_reason``. The refund gets a
+    numbered slip (退款凭证) and the original receipt reads 已退款 from then on.
+    """
+    role = actor.require("cashier")
+    by = _approval(actor, approver, "退款")
     if not reason.strip():
         raise CashierError("退款必须填写原因", code="refund_reason_missing")
     if method not in METHODS:
@@ -233,20 +293,87 @@ def refund(session: Session, actor: Actor, approver: Actor, payment_id: str,
     left = payment.total - payment.refunded
     if value > left:
         raise CashierError(f"退款 {value} 超过可退金额 {left}", code="refund_too_large")
+    by_method = refundable_by_method(session, payment)
+    if value > by_method.get(method, ZERO) and not method_reason.strip():
+        came = "、".join(f"{METHODS[m]} {v}" for m, v in by_method.items()) or "无"
+        raise CashierError(
+            f"退款 {value} 元超过以{METHODS[method]}可退的 {by_method.get(method, ZERO)} 元"
+            f"（原路可退：{came}）：请原路退回，或由批准的值班主任填写改变退款方式的理由",
+            code="refund_method_differs")
     till = current_session(session, actor)
     assert till is not None
     row = Refund(payment_id=payment.id, session_id=till.id, amount=value, method=method,
-                 reference=reference.strip(), reason=reason, approved_by=approver.username)
+                 reference=reference.strip(), reason=reason, approved_by=by.username,
+                 number=take_next(session, "refund_slip"), method_reason=method_reason.strip())
     payment.refunded = payment.refunded + value
     session.add(row)
     session.flush()
-    audit.record(session, actor, role="cashier", action="payment.refund", object_type="refund",
+    receipts = [f"{r.stock_code}-{receipt_stock.format_number(r.number)}"
+                for r in session.scalars(select(ReceiptRecord).where(
+                    ReceiptRecord.payment_id == payment.id, ReceiptRecord.status != "spoiled"))]
+    assert row.number is not None
+    audit.record(session, actor, role=role, action="payment.refund", object_type="refund",
                  object_id=row.id, after={"payment": payment.id, "amount": str(value),
                                           "method": method, "reason": reason,
-                                          "approved_by": approver.username})
+                                          "method_reason": row.method_reason,
+                                          "slip": format_refund_number(row.number),
+                                          "receipts": receipts,
+                                          "approved_by": by.username})
     outbox.enqueue(session, "fee.refunded", {"payment": payment.id, "refund": row.id,
                                              "amount": str(value), "reason": reason})
     return row
+
+
+@dataclass(frozen=True)
+class RefundSlip:
+    """What the numbered refund slip (退款凭证) prints."""
+
+    number: str
+    payer: str
+    case_ref: str
+    receipts: str
+    amount: Decimal
+    method: str
+    reference: str
+    reason: str
+    method_reason: str
+    cashier: str
+    approved_by: str
+    at: datetime
+
+    def rows(self) -> list[tuple[str, str]]:
+        rows = [("退款凭证号", self.number), ("交款人", self.payer), ("办件编号", self.case_ref),
+                ("原票据", self.receipts or "-"), ("退款金额", f"{self.amount:.2f}"),
+                ("退款方式", f"{self.method} {self.reference}".strip()), ("退款原因", self.reason)]
+        if self.method_reason:
+            rows.append(("未原路退回的理由", self.method_reason))
+        rows += [("收费员", self.cashier), ("批准人", self.approved_by),
+                 ("时间", self.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S"))]
+        return rows
+
+
+def refund_slip(session: Session, refund_id: str) -> RefundSlip:
+    row = session.get(Refund, refund_id)
+    if row is None or row.number is None:
+        raise NotFound(f"找不到退款 {refund_id}", code="refund_not_found")
+    payment = session.get(Payment, row.payment_id)
+    assert payment is not None
+    due = session.get(FeeAssessment, payment.assessment_id)
+    till = session.get(CashSession, row.session_id)
+    receipts = "、".join(
+        f"{r.stock_code}-{receipt_stock.format_number(r.number)}"
+        for r in session.scalars(select(ReceiptRecord).where(
+            ReceiptRecord.payment_id == payment.id, ReceiptRecord.status != "spoiled")))
+    return RefundSlip(format_refund_number(row.number), payment.payer,
+                      due.case_ref if due else "", receipts, row.amount, METHODS[row.method],
+                      row.reference, row.reason, row.method_reason,
+                      _full_name(session, till.cashier if till else ""),
+                      _full_name(session, row.approved_by), row.created_at)
+
+
+def _full_name(session: Session, username: str) -> str:
+    return session.scalar(select(Person.full_name).where(Person.username == username)) \
+        or username
 
 
 @dataclass(frozen=True)
@@ -269,6 +396,31 @@ class TillReport:
     receipts_pending: int
     reprints: int
     extra: dict[str, str] = field(default_factory=dict)
+    #: Blind count, before the close is saved: every figure that would let the cashier work
+    #: out what the drawer should hold (float, cash taken, refunded, net, expected) is withheld.
+    blind: bool = False
+
+    def withheld(self) -> TillReport:
+        """The report as a blind-counting cashier may see it before the close is saved."""
+        hidden = {**self.taken, "cash": ZERO}
+        return TillReport(**{
+            **self.__dict__, "opening_float": ZERO, "expected_cash": ZERO, "taken": hidden,
+            "refunded": {**self.refunded, "cash": ZERO}, "net": {**self.net, "cash": ZERO},
+            "extra": {"blind": "盲点模式：备用金、现金收退及应有现金在结账后显示"},
+            "blind": True})
+
+
+def _session_payment_ids(session: Session, till: CashSession) -> list[str]:
+    return list(session.scalars(select(Payment.id).where(Payment.session_id == till.id)))
+
+
+def unsettled_receipts(session: Session, till: CashSession) -> list[ReceiptRecord]:
+    """Receipts not confirmed printed for this session's payments (whoever's stock they came
+    from) or on the session's cashier's own stock."""
+    mine = receipt_stock.pending_receipts(session, till.cashier)
+    ids = _session_payment_ids(session, till)
+    theirs = receipt_stock.pending_receipts(session, payments=ids) if ids else []
+    return list({r.id: r for r in [*mine, *theirs]}.values())
 
 
 def till_report(session: Session, till: CashSession) -> TillReport:
@@ -299,7 +451,7 @@ def till_report(session: Session, till: CashSession) -> TillReport:
         voided_amount=voided_amount, refunds=len(refunds),
         receipts_printed=sum(r.status == "printed" for r in receipts),
         receipts_spoiled=sum(r.status == "spoiled" for r in receipts),
-        receipts_pending=sum(r.status == "pending" for r in receipts),
+        receipts_pending=sum(r.status in receipt_stock.UNSETTLED for r in receipts),
         reprints=sum(r.reprints for r in receipts))
 
 
@@ -315,16 +467,14 @@ def expected_for_close(session: Session, actor: Actor) -> Decimal | None:
 
 
 def x_report(session: Session, actor: Actor) -> TillReport:
-    """The open session's figures. With blind counting the expected cash is withheld."""
+    """The open session's figures. With blind counting, every cash figure is withheld."""
+    role = actor.require("cashier")
     till = current_session(session, actor)
     assert till is not None
     report = till_report(session, till)
-    audit.record(session, actor, role="cashier", action="cash.x_report",
-                 object_type="cash_session", object_id=till.id)
-    if till.blind:
-        return TillReport(**{**report.__dict__, "expected_cash": ZERO,
-                             "extra": {"blind": "盲点模式：应有现金在结账后显示"}})
-    return report
+    audit.record(session, actor, role=role, action="cash.x_report",
+                 object_type="cash_session", object_id=till.id, after={"blind": till.blind})
+    return report.withheld() if till.blind else report
 
 
 #: Most pieces of one denomination a drawer count may list (a typing slip beyond this is refused).
@@ -345,31 +495,74 @@ def count_denominations(counts: Mapping[str, int]) -> Decimal:
 
 
 def close_session(session: Session, actor: Actor, counts: Mapping[str, int],
-                  reason: str = "") -> tuple[CashSession, TillReport]:
+                  reason: str = "", approver: Actor | None = None,
+                  ) -> tuple[CashSession, TillReport]:
     """Z close: count the drawer by denomination and compare with the expected cash.
 
-    A difference needs a reason; pending receipts must be printed or spoiled first.
+    Unsettled receipts of the session's payments must be printed or spoiled first. A
+    difference needs a reason and a supervisor other than the cashier who acknowledges it.
+    Counting blind, nothing tells the cashier before the close is saved whether the count
+    matched: the close is saved as counted and a difference waits for the supervisor's
+    acknowledgment (:func:`acknowledge_difference`) unless one signed it at the close.
     """
+    role = actor.require("cashier")
     till = current_session(session, actor)
     assert till is not None
-    if receipt_stock.pending_receipts(session, actor.username):
+    if unsettled_receipts(session, till):
         raise CashierError("还有未确认打印的票据，请先打印或作废再结账", code="receipts_pending")
     counted = count_denominations(counts)
     report = till_report(session, till)
     difference = counted - report.expected_cash
-    if difference != 0 and not reason.strip():
-        raise CashierError(f"实点现金 {counted} 与应有 {report.expected_cash} 相差 {difference}，"
-                           "须填写差异原因", code="difference_reason_missing")
+    acknowledged_by = ""
+    if difference != 0 and not till.blind:
+        if not reason.strip():
+            raise CashierError(f"实点现金 {counted} 与应有 {report.expected_cash} 相差 "
+                               f"{difference}，须填写差异原因", code="difference_reason_missing")
+        acknowledged_by = _approval(actor, approver, "现金差异").username
+    elif difference != 0 and approver is not None and reason.strip():
+        acknowledged_by = _approval(actor, approver, "现金差异").username
     till.status, till.closed_at = "closed", utcnow()
     till.counted_cash, till.difference, till.difference_reason = counted, difference, reason
+    if acknowledged_by:
+        till.difference_approved_by, till.difference_approved_at = acknowledged_by, utcnow()
     till.denominations = dict(counts)
     till.expected = {"cash": str(report.expected_cash),
                      **{f"net_{m}": str(v) for m, v in report.net.items()}}
-    audit.record(session, actor, role="cashier", action="cash.close", object_type="cash_session",
+    audit.record(session, actor, role=role, action="cash.close", object_type="cash_session",
                  object_id=till.id, after={"counted": str(counted),
                                            "expected": str(report.expected_cash),
-                                           "difference": str(difference), "reason": reason})
+                                           "difference": str(difference), "reason": reason,
+                                           "blind": till.blind,
+                                           "acknowledged_by": acknowledged_by})
     return till, report
+
+
+def acknowledge_difference(session: Session, supervisor: Actor, session_number: int,
+                           reason: str) -> CashSession:
+    """A supervisor (not the session's cashier) acknowledges a closed session's cash
+    difference, with the reason found (a blind close is saved before anyone sees it)."""
+    role = supervisor.require("supervisor")
+    till = session.scalar(select(CashSession).where(CashSession.number == session_number))
+    if till is None:
+        raise NotFound(f"找不到第 {session_number} 班", code="session_not_found")
+    if till.status != "closed" or not till.difference:
+        raise CashierError(f"第 {session_number} 班没有待确认的现金差异",
+                           code="no_difference_to_acknowledge")
+    if till.difference_approved_by:
+        raise CashierError(f"第 {session_number} 班的差异已由 {till.difference_approved_by} 确认",
+                           code="difference_already_acknowledged")
+    if supervisor.username == till.cashier:
+        raise PermissionDenied("现金差异须由另一位值班主任确认（不能确认本人的差异）",
+                               code="approver_must_differ")
+    if not reason.strip():
+        raise CashierError("确认差异必须填写原因", code="difference_reason_missing")
+    till.difference_approved_by, till.difference_approved_at = supervisor.username, utcnow()
+    till.difference_reason = (till.difference_reason + "；" if till.difference_reason else "") \
+        + reason.strip()
+    audit.record(session, supervisor, role=role, action="cash.difference_acknowledged",
+                 object_type="cash_session", object_id=till.id,
+                 after={"difference": str(till.difference), "reason": reason.strip()})
+    return till
 
 
 @dataclass(frozen=True)
@@ -388,6 +581,21 @@ class ReceiptFacts:
     total: Decimal
     cashier: str
     issued_at: datetime
+    #: What the receipt is worth now, in words for every place it shows ("" while it stands):
+    #: 作废 (spoiled or its payment voided), 全额退款, 已退款 N 元.
+    standing: str = ""
+    refunded: Decimal = ZERO
+
+
+def receipt_standing(record: ReceiptRecord, payment: Payment | None) -> str:
+    """"" for a receipt that stands; else what it says instead (作废, 已退款 …)."""
+    if record.status == "spoiled" or (payment is not None and payment.status == "voided"):
+        return "作废"
+    if payment is not None and payment.refunded >= payment.total:
+        return "全额退款"
+    if payment is not None and payment.refunded > 0:
+        return f"已退款 {payment.refunded} 元"
+    return ""
 
 
 def receipt_facts(session: Session, receipt_id: str) -> ReceiptFacts:
@@ -404,8 +612,8 @@ def receipt_facts(session: Session, receipt_id: str) -> ReceiptFacts:
         lines=tuple(due.lines),
         parts=tuple((METHODS[p.method], p.amount, p.reference) for p in payment.parts),
         total=payment.total, issued_at=record.created_at,
-        cashier=session.scalar(select(Person.full_name).where(Person.username == record.cashier))
-        or record.cashier)
+        cashier=_full_name(session, record.cashier),
+        standing=receipt_standing(record, payment), refunded=payment.refunded)
 
 
 @dataclass(frozen=True)
@@ -445,7 +653,8 @@ def recent_payments(session: Session, actor: Actor, *, days: int = 31,
             total=p.total, refunded=p.refunded, status=p.status,
             methods="、".join(METHODS[part.method] for part in p.parts),
             receipts="、".join(f"{r.stock_code}-{receipt_stock.format_number(r.number)}"
-                              + ("（作废）" if r.status == "spoiled" else "") for r in receipts),
+                              + (f"（{receipt_standing(r, p)}）" if receipt_standing(r, p) else "")
+                              for r in receipts),
             voidable=(p.status == "paid" and p.refunded == 0 and till is not None
                       and p.session_id == till.id and local_day(p.created_at) == today)))
     return lines

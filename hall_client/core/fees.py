@@ -9,6 +9,7 @@ auditor asks for both.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -19,6 +20,7 @@ from hall_client.core.money import MAX_AMOUNT, ZERO, money
 
 #: The largest quantity or base a clerk may enter (a typing slip beyond this is refused).
 MAX_QUANTITY = Decimal("1000000000")
+_QUANTITY_RE = re.compile(r"[0-9]{1,12}(\.[0-9]{1,12})?")  # ASCII digits and one point only
 
 
 class FeeError(DomainError):
@@ -131,7 +133,12 @@ class Assessment:
     total: Decimal = field(default=ZERO)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "total", money(sum((ln.amount for ln in self.lines), ZERO)))
+        total = money(sum((ln.amount for ln in self.lines), ZERO))
+        if total > MAX_AMOUNT:
+            # One assessment is paid on one receipt; splitting it over several is not allowed.
+            raise FeeError(code="assessment_too_large",
+                           message=f"应收合计 {total} 超过单张票据上限 {MAX_AMOUNT}，请分案核定")
+        object.__setattr__(self, "total", total)
 
 
 def _decimal(raw: Any, where: str, *, positive: bool = False) -> Decimal:
@@ -147,6 +154,12 @@ def _decimal(raw: Any, where: str, *, positive: bool = False) -> Decimal:
     return value
 
 
+def _min_below_cap(rule: FeeRule, where: str) -> FeeRule:
+    if rule.minimum is not None and rule.cap is not None and rule.minimum > rule.cap:
+        raise FeeError(code="fee_rule_invalid", message=f"{where}：min {rule.minimum} 大于 cap {rule.cap}")
+    return rule
+
+
 def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRule:
     """Read a catalog rule dict, naming the field and the rule broken when it is wrong."""
     kind = raw.get("kind")
@@ -155,16 +168,13 @@ def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRul
     if kind == "fixed":
         return FeeRule("fixed", amount=_decimal(raw.get("amount"), f"{where}.amount"))
     if kind == "per_unit":
-        rule = FeeRule(
+        return _min_below_cap(FeeRule(
             "per_unit",
             unit=str(raw.get("unit", "")),
             price=_decimal(raw.get("price"), f"{where}.price", positive=True),
             minimum=minimum,
             cap=cap,
-        )
-        if rule.minimum is not None and rule.cap is not None and rule.minimum > rule.cap:
-            raise FeeError(code="fee_rule_invalid", message=f"{where}：min {rule.minimum} 大于 cap {rule.cap}")
-        return rule
+        ), where)
     if kind == "tiered":
         tiers_raw = raw.get("tiers")
         if not isinstance(tiers_raw, list) or not tiers_raw:
@@ -182,14 +192,16 @@ def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRul
                 raise FeeError(code="fee_rule_invalid", message=f"{here}.upto：各档上限必须递增")
             tiers.append(Tier(bound, _decimal(tier.get("price"), f"{here}.price")))
             previous = bound if bound is not None else previous
-        return FeeRule("tiered", unit=str(raw.get("unit", "")), tiers=tuple(tiers), cap=cap)
+        return _min_below_cap(FeeRule("tiered", unit=str(raw.get("unit", "")),
+                                      tiers=tuple(tiers), minimum=minimum, cap=cap), where)
     if kind == "capped":
-        return FeeRule(
+        return _min_below_cap(FeeRule(
             "capped",
             rate=_decimal(raw.get("rate"), f"{where}.rate", positive=True),
             base=str(raw.get("base", "")),
+            minimum=minimum,
             cap=_decimal(raw.get("cap"), f"{where}.cap"),
-        )
+        ), where)
     raise FeeError(
         code="fee_rule_invalid", message=f"{where}.kind：应为 fixed、per_unit、tiered 或 capped，而不是 {kind!r}"
     )
@@ -210,12 +222,20 @@ def parse_fee_item(raw: Mapping[str, Any], where: str = "fees[]") -> FeeItem:
 
 def check_input(value: Decimal | str | int, what: str) -> Decimal:
     """A quantity or base typed by the clerk: a number, not negative, not absurdly large."""
+    text = str(value).strip()
+    if text.startswith("-") and _QUANTITY_RE.fullmatch(text[1:]):
+        raise FeeError(code="fee_input_negative", message=f"{what}不能为负数：{value}")
     try:
-        number = Decimal(str(value).strip())
-    except InvalidOperation as exc:
-        raise FeeError(code="fee_input_invalid", message=f"{what}不是数字：{value}") from exc
-    if not number.is_finite():
-        raise FeeError(code="fee_input_invalid", message=f"{what}不是有限数字：{value}")
+        huge = Decimal(text) > MAX_QUANTITY
+    except InvalidOperation:
+        huge = False
+    if huge:
+        raise FeeError(code="fee_input_too_large", message=f"{what}超过上限 {MAX_QUANTITY}：{value}")
+    if not _QUANTITY_RE.fullmatch(text):
+        # Decimal() would also take 1e3, 1_000, Infinity and non-ASCII digits.
+        raise FeeError(code="fee_input_invalid",
+                       message=f"{what}不是数字：{value}（只写数字和小数点，如 1200.5）")
+    number = Decimal(text)
     if number < 0:
         raise FeeError(code="fee_input_negative", message=f"{what}不能为负数：{value}")
     if number > MAX_QUANTITY:
@@ -241,6 +261,12 @@ def tiered_amount(tiers: Sequence[Tier], quantity: Decimal) -> Decimal:
 
 def rule_amount(rule: FeeRule, value: Decimal) -> Decimal:
     """The rule's charge for a quantity or base, before reductions, rounded to the fen."""
+    return money(unrounded_amount(rule, value))
+
+
+def unrounded_amount(rule: FeeRule, value: Decimal) -> Decimal:
+    """The rule's charge after min and cap, not yet rounded (a reduction applies to this, so
+    a line is rounded once, not once before and once after its reduction)."""
     if rule.kind == "fixed":
         raw = rule.amount
     elif rule.kind == "per_unit":
@@ -253,17 +279,18 @@ def rule_amount(rule: FeeRule, value: Decimal) -> Decimal:
         raw = max(raw, rule.minimum)
     if rule.cap is not None:
         raw = min(raw, rule.cap)
-    return money(raw)
+    return raw
 
 
 def apply_reduction(gross: Decimal, reduction: Reduction | None) -> Decimal:
+    """The amount due after a reduction; ``gross`` may be unrounded: the result is rounded once."""
     if reduction is None:
-        return gross
+        return money(gross)
     if reduction.kind == "exempt":
         return ZERO
     if reduction.kind == "percent":
-        return money(gross - gross * reduction.value / 100)
-    return max(ZERO, money(gross - reduction.value))
+        return money(gross * (100 - reduction.value) / 100)
+    return max(ZERO, money(money(gross) - reduction.value))
 
 
 def assess_fee(
@@ -277,7 +304,8 @@ def assess_fee(
     if rule.needs and value is None:
         raise FeeError(code="fee_input_missing", message=f"请填写{what}")
     number = check_input(value, what) if rule.needs and value is not None else Decimal(1)
-    gross = rule_amount(rule, number)
+    raw = unrounded_amount(rule, number)
+    gross = money(raw)
     if gross > MAX_AMOUNT:
         raise FeeError(code="fee_amount_too_large", message=f"{item.name}金额 {gross} 超过单张票据上限")
     quantity, unit = (number, rule.unit) if rule.needs == "quantity" else (Decimal(1), "项")
@@ -289,7 +317,7 @@ def assess_fee(
         unit=unit,
         standard=rule.standard() if rule.kind != "capped" else f"{rule.standard()}（基数{number}）",
         gross=gross,
-        amount=apply_reduction(gross, reduction),
+        amount=apply_reduction(raw, reduction),
         reduction=reduction,
     )
 

@@ -23,6 +23,8 @@ ZERO = Decimal("0.00")
 MAX_AMOUNT = Decimal("99999999.99")
 
 _AMOUNT_RE = re.compile(r"[0-9]{1,12}(\.[0-9]{1,2})?")  # ASCII digits only
+#: Thousands separators are accepted only where they group threes: "1,234.50", not "5,00".
+_GROUPED_RE = re.compile(r"[0-9]{1,3}([,，][0-9]{3})+(\.[0-9]*)?")
 
 
 class MoneyError(DomainError):
@@ -59,7 +61,12 @@ def parse_amount(
 
     ``field`` names the input in the message so the clerk knows which box to fix.
     """
-    raw = str(text).strip().replace(",", "").replace("，", "")
+    raw = str(text).strip()
+    if ("," in raw or "，" in raw) and not _GROUPED_RE.fullmatch(raw.lstrip("-")):
+        raise MoneyError(code="amount_separator_invalid",
+                         message=f"{field}的千位分隔符位置不对：{text}（例：1,234.50；"
+                                 "小数点请用“.”）")
+    raw = raw.replace(",", "").replace("，", "")
     if raw.startswith("-"):
         raise MoneyError(code="amount_negative", message=f"{field}不能为负数：{text}")
     if raw.count(".") == 1 and len(raw.split(".")[1]) > 2 and raw.split(".")[1].isdigit():

@@ -12,18 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from hall_client.core import audit
 from hall_client.core.actor import Actor
 from hall_client.core.errors import DomainError, NotFound, PermissionDenied
-from hall_client.store.cashier_models import ReceiptBatch, ReceiptIssue, ReceiptRecord
-from hall_client.store.models import utcnow
+from hall_client.store.cashier_models import Payment, ReceiptBatch, ReceiptIssue, ReceiptRecord
+from hall_client.store.models import Person, utcnow
 
 _CODE = re.compile(r"[0-9]{8}")  # ASCII digits only: \d also matches Arabic-Indic digits
 _NUMBER = re.compile(r"[0-9]{10}")
 MAX_BATCH = 100_000
+#: A receipt is unsettled while its number is taken but no paper is confirmed: ``pending``
+#: (not sent, or the send failed) or ``printing`` (reserved by a print run that has not
+#: reported back, e.g. the program died while sending).
+UNSETTLED = ("pending", "printing")
 
 
 class StockError(DomainError):
@@ -45,6 +49,19 @@ def _check_code(stock_code: str) -> str:
     if not _CODE.fullmatch(stock_code.strip()):
         raise StockError(f"票据代码应为8位数字：{stock_code}", code="stock_code_invalid")
     return stock_code.strip()
+
+
+def approval(actor: Actor, approver: Actor | None, *, holder: str = "",
+             what: str = "此操作") -> Actor:
+    """A supervisor other than the actor (and other than ``holder``, whose stock or money it
+    is) approves; they signed in on the spot. Returns the approver."""
+    if approver is None:
+        raise PermissionDenied(f"{what}须由值班主任当场批准", code="approval_required")
+    approver.require("supervisor")
+    if approver.username in (actor.username, holder):
+        raise PermissionDenied(f"{what}须由另一位值班主任批准（不能批准本人的操作）",
+                               code="approver_must_differ")
+    return approver
 
 
 def _stock_role(actor: Actor) -> str:
@@ -110,6 +127,7 @@ def issue_to_cashier(session: Session, actor: Actor, cashier: str, stock_code: s
     """Issue ``count`` consecutive numbers of a 票据代码 to a cashier (lowest free first)."""
     role = _stock_role(actor)
     code = _check_code(stock_code)
+    _check_cashier(session, cashier)
     if count <= 0:
         raise StockError(f"领用张数应大于零：{count}", code="receipt_count_invalid")
     batches = session.scalars(select(ReceiptBatch).where(ReceiptBatch.stock_code == code)
@@ -132,8 +150,19 @@ def issue_to_cashier(session: Session, actor: Actor, cashier: str, stock_code: s
                      code="stock_run_out")
 
 
+def _check_cashier(session: Session, username: str) -> None:
+    """Numbers go only to a registered, active person who holds the cashier role."""
+    person = session.scalar(select(Person).where(Person.username == username))
+    if person is None or not person.active:
+        raise StockError(f"没有这个用户：{username}", code="person_not_found")
+    if "cashier" not in person.role_names:
+        raise StockError(f"{person.full_name}（{username}）不是收费员，不能领用票据",
+                         code="receiver_not_cashier")
+
+
 def take_number(session: Session, actor: Actor, payment_id: str | None) -> ReceiptRecord:
     """Take the cashier's next number and write the pending receipt row (same transaction)."""
+    role = actor.require("cashier")
     issue = session.scalar(
         select(ReceiptIssue)
         .where(ReceiptIssue.cashier == actor.username, ReceiptIssue.status == "active",
@@ -146,7 +175,7 @@ def take_number(session: Session, actor: Actor, payment_id: str | None) -> Recei
     issue.next_no += 1
     session.add(record)
     session.flush()
-    audit.record(session, actor, role="cashier", action="receipt.take_number",
+    audit.record(session, actor, role=role, action="receipt.take_number",
                  object_type="receipt", object_id=record.id,
                  after={"stock_code": record.stock_code, "number": format_number(record.number),
                         "payment": payment_id})
@@ -169,67 +198,143 @@ def find_receipt(session: Session, stock_code: str, number: str) -> ReceiptRecor
     return record
 
 
-def mark_printed(session: Session, actor: Actor, receipt_id: str) -> ReceiptRecord:
+def _own(actor: Actor, record: ReceiptRecord, what: str) -> str:
+    """The cashier role, and the receipt must be on this cashier's own stock."""
+    role = actor.require("cashier")
+    if record.cashier != actor.username:
+        raise PermissionDenied(
+            f"票据 {format_number(record.number)} 是 {record.cashier} 的票据，{actor.full_name}不能{what}",
+            code="receipt_not_own")
+    return role
+
+
+STATUS_NAMES = {"pending": "待打印", "printing": "正在打印", "printed": "已打印", "spoiled": "已作废"}
+
+
+def reserve_for_print(session: Session, actor: Actor, receipt_id: str) -> ReceiptRecord:
+    """Reserve a pending receipt for one print run before any byte is sent.
+
+    The change pending → printing is one conditional UPDATE, so of two runs on the same
+    number exactly one wins; the other is refused (a second paper is a reprint, counted).
+    """
     record = get_receipt(session, receipt_id)
-    if record.status != "pending":
+    role = _own(actor, record, "打印")
+    result = session.execute(
+        update(ReceiptRecord)
+        .where(ReceiptRecord.id == receipt_id, ReceiptRecord.status == "pending")
+        .values(status="printing", printing_at=utcnow())
+        .execution_options(synchronize_session=False))
+    won = getattr(result, "rowcount", 0)
+    session.refresh(record)
+    if not won:
+        status = STATUS_NAMES.get(record.status, record.status)
+        raise StockError(f"票据 {format_number(record.number)} {status}，不能再按原票打印；"
+                         "要再出一张请用重打（会标明“重打”并计数）", code="receipt_not_pending")
+    audit.record(session, actor, role=role, action="receipt.print_start", object_type="receipt",
+                 object_id=record.id, after={"number": format_number(record.number)})
+    return record
+
+
+def mark_printed(session: Session, actor: Actor, receipt_id: str) -> ReceiptRecord:
+    """The paper came out: the receipt is printed (from pending, or from a print run's
+    reservation)."""
+    record = get_receipt(session, receipt_id)
+    role = _own(actor, record, "确认打印")
+    if record.status not in UNSETTLED:
         raise StockError(f"票据 {format_number(record.number)} 状态为 {record.status}，不能再标记为已打印",
                          code="receipt_not_pending")
     record.status, record.printed_at, record.last_error = "printed", utcnow(), ""
-    audit.record(session, actor, role="cashier", action="receipt.printed", object_type="receipt",
+    audit.record(session, actor, role=role, action="receipt.printed", object_type="receipt",
                  object_id=record.id, after={"number": format_number(record.number)})
     return record
 
 
 def note_print_failure(session: Session, actor: Actor, receipt_id: str, error: str) -> None:
-    """Keep the receipt pending and remember why printing failed (to reprint or spoil)."""
+    """The printer did not take it: release the reservation (pending again) and remember why
+    (to print the same number again or spoil it)."""
     record = get_receipt(session, receipt_id)
+    role = actor.require("cashier")
+    if record.status == "printing":
+        record.status = "pending"
     record.last_error = error
-    audit.record(session, actor, role="cashier", action="receipt.print_failed",
+    audit.record(session, actor, role=role, action="receipt.print_failed",
                  object_type="receipt", object_id=record.id,
                  after={"number": format_number(record.number), "error": error})
 
 
-def spoil(session: Session, actor: Actor, receipt_id: str, reason: str) -> ReceiptRecord:
-    """Record a receipt as 作废 with a reason (torn, jammed, half printed, payment voided)."""
+def spoil_record(session: Session, actor: Actor, record: ReceiptRecord, reason: str, *,
+                 role: str, approved_by: str = "") -> ReceiptRecord:
+    """Write the 作废 of a receipt whose rules the caller has checked (a voided payment)."""
     if not reason.strip():
         raise StockError("作废必须填写原因", code="spoil_reason_missing")
-    record = get_receipt(session, receipt_id)
     if record.status == "spoiled":
         raise StockError(f"票据 {format_number(record.number)} 已作废", code="receipt_already_spoiled")
     before = record.status
     record.status, record.reason, record.spoiled_at = "spoiled", reason, utcnow()
-    audit.record(session, actor, role="cashier", action="receipt.spoil", object_type="receipt",
+    audit.record(session, actor, role=role, action="receipt.spoil", object_type="receipt",
                  object_id=record.id, before={"status": before},
                  after={"status": "spoiled", "number": format_number(record.number),
-                        "reason": reason})
+                        "reason": reason, "approved_by": approved_by})
     return record
 
 
+def _checked_spoil(session: Session, actor: Actor, receipt_id: str, reason: str,
+                   approver: Actor | None, *, reissue: bool) -> ReceiptRecord:
+    record = get_receipt(session, receipt_id)
+    role = _own(actor, record, "作废")
+    if not reason.strip():
+        raise StockError("作废必须填写原因", code="spoil_reason_missing")
+    approved_by = ""
+    if record.status == "printed":
+        # The payer may hold this paper: killing it needs another person's approval.
+        approved_by = approval(actor, approver, what="作废已打印的票据").username
+    payment = session.get(Payment, record.payment_id) if record.payment_id else None
+    if payment is not None and payment.status == "paid" and not reissue:
+        raise StockError(f"票据 {format_number(record.number)} 的收款仍有效：作废后须换号重开"
+                         "（--reissue），或先作废收款", code="spoil_leaves_payment_without_receipt")
+    return spoil_record(session, actor, record, reason, role=role, approved_by=approved_by)
+
+
+def spoil(session: Session, actor: Actor, receipt_id: str, reason: str,
+          approver: Actor | None = None) -> ReceiptRecord:
+    """Record a receipt with no valid payment behind it as 作废 (a printed one: approved)."""
+    return _checked_spoil(session, actor, receipt_id, reason, approver, reissue=False)
+
+
 def spoil_and_reissue(session: Session, actor: Actor, receipt_id: str,
-                      reason: str) -> ReceiptRecord:
-    """Spoil a receipt whose paper came out wrong and take a new number for the same payment."""
-    old = spoil(session, actor, receipt_id, reason)
+                      reason: str, approver: Actor | None = None) -> ReceiptRecord:
+    """Spoil a receipt whose paper came out wrong and take a new number for the same payment.
+
+    Only the cashier whose stock it is may; a printed receipt needs a supervisor's approval.
+    """
+    old = _checked_spoil(session, actor, receipt_id, reason, approver, reissue=True)
     return take_number(session, actor, old.payment_id)
 
 
 def count_reprint(session: Session, actor: Actor, receipt_id: str) -> ReceiptRecord:
     """Count one more reprint (重打) of a printed receipt; the print shows the count."""
+    role = actor.require("cashier")
     record = get_receipt(session, receipt_id)
     if record.status != "printed":
-        raise StockError(f"只有已打印的票据可以重打；票据 {format_number(record.number)} 为 "
-                         f"{record.status}", code="receipt_not_printed")
+        raise StockError(f"只有已打印的票据可以重打；票据 {format_number(record.number)} "
+                         f"{STATUS_NAMES.get(record.status, record.status)}",
+                         code="receipt_not_printed")
     record.reprints += 1
-    audit.record(session, actor, role="cashier", action="receipt.reprint", object_type="receipt",
+    audit.record(session, actor, role=role, action="receipt.reprint", object_type="receipt",
                  object_id=record.id, after={"number": format_number(record.number),
                                              "reprints": record.reprints})
     return record
 
 
-def pending_receipts(session: Session, cashier: str | None = None) -> list[ReceiptRecord]:
-    """Receipts whose number was taken but whose printing was never confirmed."""
-    query = select(ReceiptRecord).where(ReceiptRecord.status == "pending")
+def pending_receipts(session: Session, cashier: str | None = None, *,
+                     payments: list[str] | None = None) -> list[ReceiptRecord]:
+    """Receipts whose number was taken but whose printing was never confirmed: of one
+    cashier's stock, or (``payments``) of these payments whoever's stock they came from."""
+    query = select(ReceiptRecord).where(ReceiptRecord.status.in_(UNSETTLED))
     if cashier is not None:
         query = query.where(ReceiptRecord.cashier == cashier)
+    if payments is not None:
+        query = query.where(ReceiptRecord.payment_id.in_(payments))
     return list(session.scalars(query.order_by(ReceiptRecord.stock_code, ReceiptRecord.number)))
 
 
@@ -255,14 +360,14 @@ def write_off(session: Session, actor: Actor, approver: Actor, issue_id: str,
 
     Each unused number becomes a spoiled receipt row, so every number stays accounted for.
     """
-    approver.require("supervisor")
-    if approver.username == actor.username:
-        raise PermissionDenied("核销须由另一位值班主任批准", code="approver_must_differ")
-    if not reason.strip():
-        raise StockError("核销必须填写原因", code="write_off_reason_missing")
     issue = session.get(ReceiptIssue, issue_id)
     if issue is None or issue.status != "active":
         raise StockError("只能核销正在使用的领用记录", code="issue_not_active")
+    role = actor.require("cashier") if issue.cashier == actor.username else _stock_role(actor)
+    # Neither the actor nor the holder of the numbers may approve their write-off.
+    approval(actor, approver, holder=issue.cashier, what="核销票据")
+    if not reason.strip():
+        raise StockError("核销必须填写原因", code="write_off_reason_missing")
     now = utcnow()
     for number in range(issue.next_no, issue.end_no + 1):
         session.add(ReceiptRecord(issue_id=issue.id, stock_code=issue.stock_code, number=number,
@@ -272,7 +377,7 @@ def write_off(session: Session, actor: Actor, approver: Actor, issue_id: str,
     issue.next_no = issue.end_no + 1
     issue.status, issue.closed_at, issue.close_reason = "written_off", now, reason
     issue.approved_by = approver.username
-    audit.record(session, actor, role="cashier", action="receipt_stock.write_off",
+    audit.record(session, actor, role=role, action="receipt_stock.write_off",
                  object_type="receipt_issue", object_id=issue.id,
                  after={"count": count, "reason": reason, "approved_by": approver.username})
     return issue
@@ -312,5 +417,6 @@ def stock_report(session: Session) -> list[StockLine]:
         lines.append(StockLine(batch.stock_code, format_number(batch.start_no),
                                format_number(batch.end_no), total, issued,
                                counts.get("printed", 0), counts.get("spoiled", 0),
-                               counts.get("pending", 0), unused, total - issued))
+                               counts.get("pending", 0) + counts.get("printing", 0), unused,
+                               total - issued))
     return lines

@@ -204,6 +204,7 @@ class CloseDialog(QDialog):
         layout.addWidget(self.counted)
         layout.addWidget(QLabel(self.tr("差异原因")))
         layout.addWidget(self.reason)
+        self.approver, self.approver_password = _approver_fields(self, layout)
         layout.addWidget(buttons)
         self._update()
 
@@ -216,6 +217,44 @@ class CloseDialog(QDialog):
         if self.expected is not None:
             text += self.tr("　应有 {expected}").format(expected=format_yuan(self.expected))
         self.counted.setText(text)
+
+
+def _approver_fields(dialog: QDialog, layout: QVBoxLayout | QFormLayout,
+                     ) -> tuple[QLineEdit, QLineEdit]:
+    """The approving supervisor signs in on the spot: username and password boxes."""
+    approver = QLineEdit()
+    approver.setObjectName("approver")
+    password = QLineEdit()
+    password.setObjectName("approver_password")
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    label, secret = dialog.tr("批准人（值班主任）用户名："), dialog.tr("批准人密码：")
+    if isinstance(layout, QFormLayout):
+        layout.addRow(label, approver)
+        layout.addRow(secret, password)
+    else:
+        for widget in (QLabel(label), approver, QLabel(secret), password):
+            layout.addWidget(widget)
+    return approver, password
+
+
+class SpoilDialog(QDialog):
+    """作废换号 of a receipt: a reason, and for a printed receipt (the payer may hold the paper)
+    a supervisor's sign-in on the spot."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("作废换号"))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("已打印的票据作废须值班主任当场批准；未出纸的票据只填原因")))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        form.addRow(self.tr("作废原因："), self.reason)
+        self.approver, self.approver_password = _approver_fields(self, form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
 
 
 class ApprovalDialog(QDialog):
@@ -237,20 +276,22 @@ class ApprovalDialog(QDialog):
         self.method = QComboBox()
         for code in METHODS:
             self.method.addItem(method_label(code), code)
+        came = [code for code, name in METHODS.items() if name in line.methods]
+        if came:  # the money goes back the way it came
+            self.method.setCurrentIndex(list(METHODS).index(came[0]))
         self.reference = QLineEdit()
+        self.method_reason = QLineEdit()
+        self.method_reason.setObjectName("method_reason")
+        self.method_reason.setPlaceholderText(self.tr("不按原路退回时由批准人填写"))
         if refund:
             form.addRow(self.tr("退款金额（元）："), self.amount)
             form.addRow(self.tr("退款方式："), self.method)
             form.addRow(self.tr("银行流水号："), self.reference)
+            form.addRow(self.tr("改变退款方式的理由："), self.method_reason)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         form.addRow(self.tr("原因："), self.reason)
-        self.approver = QLineEdit()
-        self.approver.setObjectName("approver")
-        self.approver_password = QLineEdit()
-        self.approver_password.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("批准人（值班主任）用户名："), self.approver)
-        form.addRow(self.tr("批准人密码："), self.approver_password)
+        self.approver, self.approver_password = _approver_fields(self, form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -372,7 +413,8 @@ class CashierWorkspace(QWidget):
                 till = cashier.current_session(s, actor, required=False)
                 return {
                     "queue": cashier.queue(s),
-                    "session": None if till is None else (till.number, till.opening_float),
+                    "session": None if till is None else (till.number, till.opening_float,
+                                                          till.blind),
                     "pending": [(r.id, r.stock_code, r.number)
                                 for r in receipt_stock.pending_receipts(s, actor.username)],
                     "stock": receipt_stock.stock_report(s),
@@ -387,9 +429,10 @@ class CashierWorkspace(QWidget):
         if data["session"] is None:
             self.session_label.setText(self.tr("未开班"))
         else:
-            number, opening = data["session"]
-            self.session_label.setText(self.tr("第 {n} 班　备用金 {f}").format(
-                n=number, f=format_yuan(opening)))
+            number, opening, blind = data["session"]
+            self.session_label.setText(
+                self.tr("第 {n} 班　盲点").format(n=number) if blind else
+                self.tr("第 {n} 班　备用金 {f}").format(n=number, f=format_yuan(opening)))
         self.open_button.setEnabled(data["session"] is None)
         rows = "".join(
             f"<tr><td>{ln.stock_code}</td><td>{ln.start}–{ln.end}</td><td>{ln.printed}</td>"
@@ -422,7 +465,8 @@ class CashierWorkspace(QWidget):
         if refund:
             self.refund_payment(line.id, dialog.amount.text(), dialog.method.currentData(),
                                 dialog.reference.text(), dialog.reason.text(),
-                                dialog.approver.text().strip(), dialog.approver_password.text())
+                                dialog.approver.text().strip(), dialog.approver_password.text(),
+                                method_reason=dialog.method_reason.text())
         else:
             self.void_payment(line.id, dialog.reason.text(), dialog.approver.text().strip(),
                               dialog.approver_password.text())
@@ -446,17 +490,21 @@ class CashierWorkspace(QWidget):
         self.jobs.db(work, success=done, failure=self._failed)
 
     def refund_payment(self, payment_id: str, amount: str, method: str, reference: str,
-                       reason: str, approver: str, password: str) -> None:
+                       reason: str, approver: str, password: str, *,
+                       method_reason: str = "") -> None:
         store, actor = self.counter.store, self.actor
 
-        def work(ctx: object) -> Decimal:
+        def work(ctx: object) -> tuple[Decimal, str]:
             by = self._approver(approver, password)
             with store.transaction() as s:
-                return cashier.refund(s, actor, by, payment_id, amount, reason, method=method,
-                                      reference=reference).amount
+                row = cashier.refund(s, actor, by, payment_id, amount, reason, method=method,
+                                     reference=reference, method_reason=method_reason)
+                return row.amount, cashier.refund_slip(s, row.id).number
 
-        def done(value: Decimal) -> None:
-            self.status.setText(self.tr("已退款 {amount}").format(amount=format_yuan(value)))
+        def done(result: tuple[Decimal, str]) -> None:
+            value, slip = result
+            self.status.setText(self.tr("已退款 {amount}，退款凭证 {slip}").format(
+                amount=format_yuan(value), slip=slip))
             self.refresh()
 
         self.jobs.db(work, success=done, failure=self._failed)
@@ -488,10 +536,14 @@ class CashierWorkspace(QWidget):
     def _show_report(self, report: cashier.TillReport) -> None:
         lines = [self.tr("X 报表　第 {n} 班").format(n=report.session_number)]
         for method in METHODS:
+            if report.blind and method == "cash":  # withheld until the close is saved
+                continue
             lines.append(self.tr("{method}：{amount}").format(
                 method=method_label(method), amount=format_yuan(report.net[method])))
-        expected = report.extra.get("blind") or format_yuan(report.expected_cash)
-        lines.append(self.tr("应有现金：{e}").format(e=expected))
+        if report.blind:
+            lines.append(self.tr("盲点模式：备用金、现金收退及应有现金在结账后显示"))
+        else:
+            lines.append(self.tr("应有现金：{e}").format(e=format_yuan(report.expected_cash)))
         lines.append(self.tr("收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次").format(
             p=report.payments, v=report.voided, r=report.refunds, x=report.reprints))
         self.status.setText("　".join(lines))
@@ -509,20 +561,27 @@ class CashierWorkspace(QWidget):
     def _ask_close(self, expected: Decimal | None) -> None:
         dialog = CloseDialog(expected, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.close_with(dialog.counts(), dialog.reason.text())
+            self.close_with(dialog.counts(), dialog.reason.text(),
+                            dialog.approver.text().strip(), dialog.approver_password.text())
 
-    def close_with(self, counts: dict[str, int], reason: str) -> None:
+    def close_with(self, counts: dict[str, int], reason: str, approver: str = "",
+                   password: str = "") -> None:
+        """Z close; a difference is acknowledged by the supervisor who signs in here."""
         store, actor = self.counter.store, self.actor
 
-        def work(ctx: object) -> tuple[Decimal | None, Decimal]:
+        def work(ctx: object) -> tuple[Decimal | None, Decimal, str]:
+            by = self._approver(approver, password) if approver else None
             with store.transaction() as s:
-                till, report = cashier.close_session(s, actor, counts, reason)
-                return till.difference, report.expected_cash
+                till, report = cashier.close_session(s, actor, counts, reason, by)
+                return till.difference, report.expected_cash, till.difference_approved_by
 
-        def done(result: tuple[Decimal | None, Decimal]) -> None:
-            difference, expected = result
-            self.status.setText(self.tr("已日结：应有现金 {e}，差异 {d}").format(
-                e=format_yuan(expected), d=f"{difference:.2f}"))
+        def done(result: tuple[Decimal | None, Decimal, str]) -> None:
+            difference, expected, acknowledged = result
+            text = self.tr("已日结：应有现金 {e}，差异 {d}").format(
+                e=format_yuan(expected), d=f"{difference:.2f}")
+            if difference and not acknowledged:
+                text += self.tr("（差异待值班主任确认）")
+            self.status.setText(text)
             self.refresh()
 
         self.jobs.db(work, success=done, failure=self._failed)
@@ -633,7 +692,9 @@ class CashierWorkspace(QWidget):
             self.status.setText(note)
             self.refresh()
 
-        self.jobs.db(claim, success=send_and_render, failure=failed)
+        # A refused claim (no role, the number already printing or printed) is a message, not
+        # a printer failure: nothing was sent, so there is no paper to ask about.
+        self.jobs.db(claim, success=send_and_render, failure=self._failed)
 
     def reprint_or_retry(self) -> None:
         """重打: a printed receipt is reprinted marked 重打; a pending one is simply printed."""
@@ -644,9 +705,10 @@ class CashierWorkspace(QWidget):
         if self.last_receipt_id is None:
             self.status.setText(self.tr("没有可作废的票据"))
             return
-        reason, ok = QInputDialog.getText(self, self.tr("作废换号"), self.tr("作废原因"))
-        if ok and reason.strip():
-            self.spoil_and_reissue(reason.strip())
+        dialog = SpoilDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.spoil_and_reissue(dialog.reason.text().strip(), dialog.approver.text().strip(),
+                                   dialog.approver_password.text())
 
     def ask_after_failure(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("打印失败"), message, parent=self)
@@ -659,14 +721,15 @@ class CashierWorkspace(QWidget):
         elif box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.DestructiveRole:
             self.spoil_and_reissue(self.tr("打印失败，出纸有误"))
 
-    def spoil_and_reissue(self, reason: str) -> None:
+    def spoil_and_reissue(self, reason: str, approver: str = "", password: str = "") -> None:
         store, actor, receipt_id = self.counter.store, self.actor, self.last_receipt_id
         if receipt_id is None:
             return
 
         def work(ctx: object) -> str:
+            by = self._approver(approver, password) if approver else None
             with store.transaction() as s:
-                return receipt_stock.spoil_and_reissue(s, actor, receipt_id, reason).id
+                return receipt_stock.spoil_and_reissue(s, actor, receipt_id, reason, by).id
 
         def done(new_id: str) -> None:
             self.last_receipt_id = new_id

@@ -31,14 +31,14 @@ def load_receipt(transaction: Transaction, receipt_id: str, *, hall_code: str, h
 
 def claim_receipt(transaction: Transaction, actor: Actor, receipt_id: str, *, hall_code: str,
                   hall_name: str, reprint: bool = False) -> Receipt:
-    """Database step before sending: count a reprint, or check the receipt is still pending."""
+    """Database step before sending: count a reprint, or reserve the pending receipt for this
+    run (one paper per number: a second run on the same number is refused)."""
     with transaction() as session:
         if reprint:
             receipt_stock.count_reprint(session, actor, receipt_id)
+        else:
+            receipt_stock.reserve_for_print(session, actor, receipt_id)
         facts = receipt_facts(session, receipt_id)
-        if not reprint and facts.status != "pending":
-            raise PrinterError(f"票据 {facts.number} 状态为 {facts.status}，重打请用 reprint",
-                               code="receipt_not_pending")
     return receipt_from_facts(facts, hall_code=hall_code, hall_name=hall_name)
 
 

@@ -66,6 +66,8 @@ def _quantity(value: Decimal) -> str:
 def receipt_blocks(receipt: Receipt, key: bytes) -> list[Block]:
     """The receipt's content, top to bottom."""
     blocks: list[Block] = []
+    if receipt.standing:
+        blocks.append(Banner(receipt.standing))
     if receipt.reprint:
         blocks.append(Banner(f"重打 第{receipt.reprint}次"))
     blocks += [
@@ -83,7 +85,13 @@ def receipt_blocks(receipt: Receipt, key: bytes) -> list[Block]:
     for line in receipt.lines:
         blocks.append(Text(f"{line.fee_code} {line.name}"))
         quantity = f"  {_quantity(line.quantity)}{line.unit} × {line.standard}"
-        blocks.append(Pair(quantity, f"{line.amount:,.2f}"))
+        if line.gross is None:
+            blocks.append(Pair(quantity, f"{line.amount:,.2f}"))
+            continue
+        blocks += [Pair(quantity, f"{line.gross:,.2f}"),
+                   Pair(f"  {line.reduction}", f"-{line.reduced_by:,.2f}"),
+                   Text(f"  减免依据：{line.reduction_basis}"),
+                   Pair("  实收", f"{line.amount:,.2f}")]
     blocks += [
         Rule(),
         Pair("合计（小写）", format_yuan(receipt.total), bold=True),
@@ -102,4 +110,7 @@ def receipt_blocks(receipt: Receipt, key: bytes) -> list[Block]:
         QR(qr_payload(receipt, key)),
         Text("扫码验真 · 请妥善保管", center=True),
     ]
+    if receipt.standing:
+        blocks.append(Banner(f"{receipt.standing} · 不作有效收款凭证"
+                             if receipt.standing in ("作废", "全额退款") else receipt.standing))
     return blocks

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from hall_client.core.cashier import ReceiptFacts
 from hall_client.core.errors import DomainError
@@ -30,6 +32,14 @@ class ReceiptLine:
     unit: str
     standard: str
     amount: Decimal
+    #: Before a reduction (减免); with it the line prints the reduction, its reason and basis.
+    gross: Decimal | None = None
+    reduction: str = ""
+    reduction_basis: str = ""
+
+    @property
+    def reduced_by(self) -> Decimal:
+        return ZERO if self.gross is None else self.gross - self.amount
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,8 @@ class Receipt:
     reprint: int = 0
     remark: str = ""
     total: Decimal = field(default=ZERO)
+    #: "" while the receipt stands; otherwise printed across it (作废, 已退款 …).
+    standing: str = ""
 
     def __post_init__(self) -> None:
         if not _STOCK_CODE.match(self.stock_code):
@@ -98,15 +110,28 @@ class Receipt:
 def receipt_from_facts(facts: ReceiptFacts, *, hall_code: str, hall_name: str,
                        cashier_name: str = "") -> Receipt:
     """Build the printable receipt from what the store recorded."""
-    lines = tuple(
-        ReceiptLine(line["fee_code"], line["name"], Decimal(line["quantity"]), line["unit"],
-                    line["standard"], money(line["amount"]))
-        for line in facts.lines
-    )
+    lines = tuple(_line(line) for line in facts.lines)
     payments = tuple(ReceiptPayment(name, amount, ref) for name, amount, ref in facts.parts)
     return Receipt(
         hall_code=hall_code, hall_name=hall_name, stock_code=facts.stock_code,
         number=facts.number, payer=facts.payer, lines=lines, payments=payments,
         cashier=cashier_name or facts.cashier, issued_at=facts.issued_at,
         case_number=facts.case_ref, reprint=facts.reprints, total=facts.total,
+        standing=facts.standing,
     )
+
+
+_REDUCTION_KINDS = {"exempt": "免收", "percent": "减免{value}%", "amount": "减免{value}元"}
+
+
+def _line(line: Mapping[str, Any]) -> ReceiptLine:
+    reduction = line.get("reduction")
+    if not reduction:
+        return ReceiptLine(line["fee_code"], line["name"], Decimal(line["quantity"]),
+                           line["unit"], line["standard"], money(line["amount"]))
+    value = Decimal(reduction["value"]).normalize()
+    kind = _REDUCTION_KINDS.get(reduction["kind"], "减免").format(value=f"{value:f}")
+    return ReceiptLine(line["fee_code"], line["name"], Decimal(line["quantity"]), line["unit"],
+                       line["standard"], money(line["amount"]), gross=money(line["gross"]),
+                       reduction=f"{kind}：{reduction['reason']}",
+                       reduction_basis=reduction["legal_basis"])

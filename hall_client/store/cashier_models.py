@@ -86,6 +86,9 @@ class CashSession(Base):
     expected: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     difference: Mapped[Decimal | None] = mapped_column(Money, default=None)
     difference_reason: Mapped[str] = mapped_column(Text, default="")
+    #: The supervisor (not the cashier) who acknowledged a difference between count and books.
+    difference_approved_by: Mapped[str] = mapped_column(String(64), default="")
+    difference_approved_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Payment(Base):
@@ -138,6 +141,10 @@ class Refund(Base):
     reason: Mapped[str] = mapped_column(Text)
     approved_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: The refund slip's number (退款凭证号), from its own sequence.
+    number: Mapped[int | None] = mapped_column(Integer, unique=True, default=None)
+    #: Why the money went back another way than it came (recorded by the approving supervisor).
+    method_reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class ReceiptBatch(Base):
@@ -176,7 +183,8 @@ class ReceiptIssue(Base):
 
 
 class ReceiptRecord(Base):
-    """One numbered paper receipt: pending (number taken, not yet printed), printed or spoiled.
+    """One numbered paper receipt: pending (number taken, not yet printed), printing (reserved
+    by one print run while it is sent), printed or spoiled.
 
     The row is written in the transaction that takes the number, before any paper moves, so a
     crash leaves a pending row to print or spoil, never a gap.
@@ -198,3 +206,4 @@ class ReceiptRecord(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     printed_at: Mapped[datetime | None] = mapped_column(default=None)
     spoiled_at: Mapped[datetime | None] = mapped_column(default=None)
+    printing_at: Mapped[datetime | None] = mapped_column(default=None)

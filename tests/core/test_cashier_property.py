@@ -15,7 +15,7 @@ from hall_client.core import cashier, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.cashier import DENOMINATIONS, PartInput
 from hall_client.core.counter import Counter, open_counter
-from tests.core.cashier_helpers import ADMIN, STOCK_CODE, SUPERVISOR, queue
+from tests.core.cashier_helpers import ADMIN, STOCK_CODE, SUPERVISOR, queue, register
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,7 @@ def test_day_closes_to_the_fen(
     paid: list[tuple[str, Decimal, str, Decimal]] = []  # id, total, refund method, refunded
     live: set[str] = set()
     with shared_counter.store.transaction() as s:
+        register(s, me)  # numbers go only to a registered cashier
         receipt_stock.issue_to_cashier(s, SUPERVISOR, me.username, STOCK_CODE, 20)
         cashier.open_session(s, me, opening)
     for op in ops:
@@ -72,7 +73,8 @@ def test_day_closes_to_the_fen(
                     if total - cash:
                         parts.append(PartInput("transfer", total - cash, "T" + due.id[:8]))
                 else:
-                    parts = [PartInput(op[2], total, "" if op[2] == "cash" else "R1")]
+                    # one bank reference belongs to one payment
+                    parts = [PartInput(op[2], total, "" if op[2] == "cash" else "R" + due.id[:8])]
                 pay, rec = cashier.take_payment(s, me, due.id, parts)
                 receipt_stock.mark_printed(s, me, rec.id)
                 for p in parts:
@@ -94,8 +96,9 @@ def test_day_closes_to_the_fen(
                 amount = ((total - refunded) * op[2] / 100).quantize(Decimal("0.01"))
                 if pid in live and amount > 0:
                     ref = "" if op[3] == "cash" else "RF1"
+                    # any method: the supervisor records why when it is not the way it came
                     cashier.refund(s, me, SUPERVISOR, pid, amount, "测试退款", method=op[3],
-                                   reference=ref)
+                                   reference=ref, method_reason="测试：退款方式任选")
                     net[op[3]] -= amount
                     paid[index] = (pid, total, op[3], refunded + amount)
     with shared_counter.store.transaction() as s:
@@ -106,7 +109,7 @@ def test_day_closes_to_the_fen(
             till, final = cashier.close_session(s, me, by_denomination(report.expected_cash))
             assert till.difference == 0
         else:  # refunds in cash beyond the float: the drawer is short and must be explained
-            till, final = cashier.close_session(s, me, {}, "现金退款超过备用金")
+            till, final = cashier.close_session(s, me, {}, "现金退款超过备用金", SUPERVISOR)
             assert till.difference == -report.expected_cash
         assert final.net == report.net
         assert final.receipts_printed + final.receipts_spoiled == final.payments + final.voided

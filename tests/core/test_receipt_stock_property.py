@@ -17,7 +17,7 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter, open_counter
 from hall_client.core.errors import DomainError
 from hall_client.store.cashier_models import ReceiptIssue, ReceiptRecord
-from tests.core.cashier_helpers import ADMIN, SUPERVISOR
+from tests.core.cashier_helpers import ADMIN, SUPERVISOR, register
 
 CODE = "44010001"
 
@@ -41,6 +41,7 @@ def test_numbers_stay_accounted_for(stock_counter: Counter, ops: list[tuple[str,
                                     size: int) -> None:
     me = Actor(f"k-{uuid.uuid4().hex[:8]}", "收费员", frozenset({"cashier"}), "W07")
     with stock_counter.store.transaction() as s:
+        register(s, me)  # numbers go only to a registered cashier
         issue = receipt_stock.issue_to_cashier(s, SUPERVISOR, me.username, CODE, size)
     ran_out = 0
     for op, pick in ops:
