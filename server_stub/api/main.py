@@ -7,13 +7,15 @@ from fastapi import APIRouter
 from server_stub.api.routes import (
     admin,
     auth,
+    board,
     cases,
     catalog,
     holidays,
+    ratings,
     supervision,
     uploads,
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, admin, catalog, holidays, cases, uploads, supervision):
+for module in (auth, admin, catalog, holidays, cases, uploads, supervision, board, ratings):
     api_router.include_router(module.router)
