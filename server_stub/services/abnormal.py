@@ -186,14 +186,16 @@ def _fee_problem(rule: dict[str, Any] | None, amount: Decimal) -> str | None:
 
 
 def _receipts(events: list[CaseEvent]) -> list[Flag]:
-    left_at = next((e.at for e in events if e.action == "collected"), None)
+    left_at: datetime | None = None
     receipts: list[str] = []
     out = []
-    for e in events:
+    for e in events:  # in chain order
+        if e.action == "collected" and left_at is None:
+            left_at = e.at
         if e.action != "payment_recorded":
             continue
         number = str(e.data.get("receipt_number", ""))
-        if receipts and number != receipts[-1] and left_at is not None and e.at >= left_at:
+        if receipts and number != receipts[-1] and left_at is not None:
             out.append(("receipt_voided_after_leaving",
                         f"申请人 {shown(left_at)} 签收离开后，"
                         f"票据 {receipts[-1]} 被作废并改开 {number}", e.at))

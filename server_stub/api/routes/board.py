@@ -23,14 +23,14 @@ router = APIRouter(tags=["supervision"], responses=AUTH_ERRORS)
 
 Start = Annotated[date, Query(description="期间第一天（含，上海日期）")]
 End = Annotated[date, Query(description="期间最后一天（含）；期间最长 1100 天")]
-Filter = Query(default=None, max_length=60)
+Filter = Annotated[str | None, Query(max_length=60)]
 
 
 @router.get("/supervision/board", response_model=BoardOut)
 def live_board(
     user: SupervisorUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
-    department: str | None = Filter, item: str | None = Filter,
-    handler: str | None = Filter, counter: str | None = Filter,
+    department: Filter = None, item: Filter = None, handler: Filter = None,
+    counter: Filter = None,
 ) -> Any:
     """Open cases with their active steps, warnings and due dates, worst first."""
     return board.board(session, settings, user, now, department=department, item=item,
