@@ -94,9 +94,9 @@ def outcomes(session: Session, settings: Settings, principal: Principal, start: 
         return out
     departments = {d.code: d.name for d in session.scalars(select(Department))}
     counters = {c.id: (c.code, c.name) for c in session.scalars(select(Counter))}
-    query = select(Case).where(Case.finished_at >= lo, Case.finished_at < hi,
-                               Case.status.in_(("finished", "rejected")))
-    for case in session.scalars(_scope(query, principal)):
+    cases_query = select(Case).where(Case.finished_at >= lo, Case.finished_at < hi,
+                                     Case.status.in_(("finished", "rejected")))
+    for case in session.scalars(_scope(cases_query, principal)):
         timing = deadlines.case_timing(session, cal, case, [], now, settings.yellow_working_days)
         if by == "department":
             key, name = case.department, departments.get(case.department, case.department)
@@ -129,7 +129,7 @@ def ranked(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows best first with a competition rank (1, 1, 3): higher on-time rate first, then
     lower overdue rate, then fewer average handling days; equal on all three share a rank."""
     rows = sorted(rows, key=lambda r: (*_rank_key(r), -r["completed"], r["key"]))
-    out = []
+    out: list[dict[str, Any]] = []
     for i, row in enumerate(rows):
         rank = i + 1
         if i and _rank_key(rows[i - 1]) == _rank_key(row):

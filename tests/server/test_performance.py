@@ -87,7 +87,7 @@ def test_department_item_counter_rankings_for_february(hall: Hall) -> None:
         (SC, 2, 1, 2, 0, 1.0, 0.5, 1, 2, 1),
         (FG, 3, 0, 2, 1, 0.6667, 1.33, 2, 1, -1),
     ]
-    assert [_brief(r) + (r["name"],) for r in _rows(hall, feb + "&by=counter")] == [
+    assert [(*_brief(r), r["name"]) for r in _rows(hall, feb + "&by=counter")] == [
         ("C01", 3, 0, 3, 0, 1.0, 1.0, 1, 1, 0, "综合窗口1号"),
         ("C02", 2, 1, 1, 1, 0.5, 1.0, 2, 2, 0, "综合窗口2号"),
     ]
