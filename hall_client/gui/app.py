@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from hall_client.core.counter import Counter, open_counter
+from hall_client.core.supervision.client import demo_tokens
 from hall_client.gui.jobs import JobContext, JobRunner
 from hall_client.gui.login import FirstRunDialog, LoginDialog, needs_first_run
 from hall_client.gui.main_window import MainWindow
@@ -77,7 +78,9 @@ class Startup(QObject):
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             self.app.quit()
             return
-        self.window = MainWindow(counter, self.jobs, login.actor)
+        # Until the sync sign-in session provides tokens, only demo mode reaches the server.
+        tokens = demo_tokens(counter.settings.server.url) if self.demo else None
+        self.window = MainWindow(counter, self.jobs, login.actor, server_tokens=tokens)
         self.window.show()
 
     def _server_started(self, proc: subprocess.Popen[bytes] | None) -> None:

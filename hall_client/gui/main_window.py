@@ -9,19 +9,22 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
+from hall_client.core.supervision.client import TokenProvider
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.clerk_workspace import ClerkWorkspace
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import roles_label
-from hall_client.gui.workspaces import AdminWorkspace, AuditWorkspace
+from hall_client.gui.supervision.workspace import SupervisionWorkspace
+from hall_client.gui.workspaces import AdminWorkspace
 from hall_client.sync import server_link
 
 
 class MainWindow(QMainWindow):
     SERVER_CHECK_MS = 15000
 
-    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor) -> None:
+    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor,
+                 server_tokens: TokenProvider | None = None) -> None:
         super().__init__()
         self.counter, self.jobs, self.actor = counter, jobs, actor
         s = counter.settings
@@ -37,8 +40,9 @@ class MainWindow(QMainWindow):
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))
         if "supervisor" in roles:
-            self.audit = AuditWorkspace(counter, jobs)
-            self.tabs.addTab(self.audit, self.tr("监察"))
+            self.supervision = SupervisionWorkspace(counter, jobs, server_tokens)
+            self.audit = self.supervision.audit
+            self.tabs.addTab(self.supervision, self.tr("监察"))
         self.catalog = CatalogBrowser(counter, jobs)
         if "admin" in roles:
             self.admin = AdminWorkspace(counter, jobs, actor)

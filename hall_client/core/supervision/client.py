@@ -156,3 +156,10 @@ class PasswordTokens:
                 raise ServerRefused(r.status_code, "sign_in_failed", "登录中心服务器失败，请检查账号")
             self._token, self._at = r.json()["access_token"], time.monotonic()
         return self._token
+
+
+def demo_tokens(base_url: str) -> PasswordTokens:
+    """Demo mode only (``hall-client --demo`` with the local ``hall-server seed-demo``): the
+    server's demo supervisor. A real counter gets its provider from the sync sign-in."""
+    return PasswordTokens(base_url, "jiancha", "demo1234", hall="demo", counter="C01",
+                          counter_secret="counter-demo-secret")
