@@ -15,10 +15,6 @@ from hall_client.gui.supervision.labels import rule_label, status_label
 from hall_client.gui.table_model import Column, record_view
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AbnormalPanel", text)
-
-
 class AbnormalPanel(QWidget):
     def __init__(self, client: SupervisionClient | None, jobs: JobRunner, today: date,
                  parent: QWidget | None = None) -> None:
@@ -32,12 +28,12 @@ class AbnormalPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(load)
         self.model: ColouredModel[dict[str, Any]] = ColouredModel([
-            Column(_t("规则"), lambda f: rule_label(f["rule"])),
-            Column(_t("受理编号"), lambda f: f["case_number"]),
-            Column(_t("事项"), lambda f: f["item_name"]),
-            Column(_t("部门"), lambda f: f["department_name"]),
-            Column(_t("状态"), lambda f: status_label(f["status"])),
-            Column(_t("原因"), lambda f: f["reason"]),
+            Column(QCoreApplication.translate("AbnormalPanel", "规则"), lambda f: rule_label(f["rule"])),
+            Column(QCoreApplication.translate("AbnormalPanel", "受理编号"), lambda f: f["case_number"]),
+            Column(QCoreApplication.translate("AbnormalPanel", "事项"), lambda f: f["item_name"]),
+            Column(QCoreApplication.translate("AbnormalPanel", "部门"), lambda f: f["department_name"]),
+            Column(QCoreApplication.translate("AbnormalPanel", "状态"), lambda f: status_label(f["status"])),
+            Column(QCoreApplication.translate("AbnormalPanel", "原因"), lambda f: f["reason"]),
         ], lambda f, c: None, self)
         self.table = record_view(self.model)
         self.table.setObjectName("abnormalTable")

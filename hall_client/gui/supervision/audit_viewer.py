@@ -37,10 +37,6 @@ from hall_client.gui.table_model import Column, record_view
 from hall_client.store.models import AuditEntry
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AuditViewer", text)
-
-
 def _when(e: AuditEntry) -> str:
     return e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
 
@@ -53,15 +49,15 @@ class AuditViewer(QWidget):
         self.counter, self.jobs = counter, jobs
         self.names: dict[str, str] = {}
         self.model: ColouredModel[AuditEntry] = ColouredModel([
-            Column(_t("序号"), lambda e: e.seq),
-            Column(_t("时间"), _when),
-            Column(_t("人员"), lambda e: self.names.get(e.username, e.username),
+            Column(QCoreApplication.translate("AuditViewer", "序号"), lambda e: e.seq),
+            Column(QCoreApplication.translate("AuditViewer", "时间"), _when),
+            Column(QCoreApplication.translate("AuditViewer", "人员"), lambda e: self.names.get(e.username, e.username),
                    lambda e: e.username),
-            Column(_t("角色"), lambda e: role_label(e.role)),
-            Column(_t("窗口"), lambda e: e.counter),
-            Column(_t("操作"), lambda e: e.action),
-            Column(_t("对象"), lambda e: f"{e.object_type}:{e.object_id}"),
-            Column(_t("变更"), lambda e: e.after, lambda e: _t("前：{before}\n后：{after}")
+            Column(QCoreApplication.translate("AuditViewer", "角色"), lambda e: role_label(e.role)),
+            Column(QCoreApplication.translate("AuditViewer", "窗口"), lambda e: e.counter),
+            Column(QCoreApplication.translate("AuditViewer", "操作"), lambda e: e.action),
+            Column(QCoreApplication.translate("AuditViewer", "对象"), lambda e: f"{e.object_type}:{e.object_id}"),
+            Column(QCoreApplication.translate("AuditViewer", "变更"), lambda e: e.after, lambda e: QCoreApplication.translate("AuditViewer", "前：{before}\n后：{after}")
                    .format(before=e.before, after=e.after)),
         ], lambda e, c: None, self)
         self.view = record_view(self.model)

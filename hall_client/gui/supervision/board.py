@@ -31,24 +31,20 @@ from hall_client.gui.supervision.labels import WARNING_COLOURS, status_label, wa
 from hall_client.gui.table_model import Column, record_view
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BoardPanel", text)
-
-
 def board_columns() -> list[Column[BoardRow]]:
     return [
-        Column(_t("预警"), lambda r: warning_label(r.warning)),
-        Column(_t("受理编号"), lambda r: r.case_number),
-        Column(_t("事项"), lambda r: r.item_name, lambda r: r.item_code),
-        Column(_t("部门"), lambda r: r.department_name),
-        Column(_t("状态"), lambda r: status_label(r.status)),
-        Column(_t("在办环节"), lambda r: r.step_names),
-        Column(_t("环节到期"), lambda r: r.step_due),
-        Column(_t("承诺办结日"), lambda r: r.promised_due or _t("未定")),
-        Column(_t("剩余工作日"), lambda r: "" if r.days_left is None else r.days_left),
-        Column(_t("经办人"), lambda r: r.handlers),
-        Column(_t("窗口"), lambda r: r.counter_name or r.counter),
-        Column(_t("项目"), lambda r: r.project_name),
+        Column(QCoreApplication.translate("BoardPanel", "预警"), lambda r: warning_label(r.warning)),
+        Column(QCoreApplication.translate("BoardPanel", "受理编号"), lambda r: r.case_number),
+        Column(QCoreApplication.translate("BoardPanel", "事项"), lambda r: r.item_name, lambda r: r.item_code),
+        Column(QCoreApplication.translate("BoardPanel", "部门"), lambda r: r.department_name),
+        Column(QCoreApplication.translate("BoardPanel", "状态"), lambda r: status_label(r.status)),
+        Column(QCoreApplication.translate("BoardPanel", "在办环节"), lambda r: r.step_names),
+        Column(QCoreApplication.translate("BoardPanel", "环节到期"), lambda r: r.step_due),
+        Column(QCoreApplication.translate("BoardPanel", "承诺办结日"), lambda r: r.promised_due or QCoreApplication.translate("BoardPanel", "未定")),
+        Column(QCoreApplication.translate("BoardPanel", "剩余工作日"), lambda r: "" if r.days_left is None else r.days_left),
+        Column(QCoreApplication.translate("BoardPanel", "经办人"), lambda r: r.handlers),
+        Column(QCoreApplication.translate("BoardPanel", "窗口"), lambda r: r.counter_name or r.counter),
+        Column(QCoreApplication.translate("BoardPanel", "项目"), lambda r: r.project_name),
     ]
 
 

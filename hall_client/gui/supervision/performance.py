@@ -35,9 +35,6 @@ GROUPINGS = ("department", "item", "handler", "counter")
 SATISFACTION_BY = {"department": "department", "item": "item", "handler": "clerk"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PerformancePanel", text)
-
 
 def interval_for(start: date, end: date) -> str:
     days = (end - start).days + 1
@@ -73,7 +70,7 @@ def load_performance(client: SupervisionClient, start: date, end: date,
 def change_text(row: dict[str, Any]) -> str:
     change = row.get("rank_change")
     if change is None:
-        return _t("新上榜")
+        return QCoreApplication.translate("PerformancePanel", "新上榜")
     if change > 0:
         return f"↑{change}"
     if change < 0:
@@ -138,21 +135,21 @@ class PerformancePanel(QWidget):
             return "" if not found else found[field_name]
 
         return [
-            Column(_t("名次"), lambda r: r["rank"]),
-            Column(_t("变化"), change_text, lambda r: _t("上期名次：{rank}").format(
+            Column(QCoreApplication.translate("PerformancePanel", "名次"), lambda r: r["rank"]),
+            Column(QCoreApplication.translate("PerformancePanel", "变化"), change_text, lambda r: QCoreApplication.translate("PerformancePanel", "上期名次：{rank}").format(
                 rank=r["previous_rank"] if r["previous_rank"] is not None else "—")),
-            Column(_t("名称"), lambda r: r["name"], lambda r: r["key"]),
-            Column(_t("办结"), lambda r: r["completed"]),
-            Column(_t("提前"), lambda r: r["early"]),
-            Column(_t("按期（含提前）"), lambda r: r["on_time"]),
-            Column(_t("逾期"), lambda r: r["overdue"]),
-            Column(_t("按期率"), lambda r: percent(r["on_time_rate"])),
-            Column(_t("提前率"), lambda r: percent(r["early_rate"])),
-            Column(_t("逾期率"), lambda r: percent(r["overdue_rate"])),
-            Column(_t("平均办理工作日"), lambda r: "" if r["average_handling_days"] is None
+            Column(QCoreApplication.translate("PerformancePanel", "名称"), lambda r: r["name"], lambda r: r["key"]),
+            Column(QCoreApplication.translate("PerformancePanel", "办结"), lambda r: r["completed"]),
+            Column(QCoreApplication.translate("PerformancePanel", "提前"), lambda r: r["early"]),
+            Column(QCoreApplication.translate("PerformancePanel", "按期（含提前）"), lambda r: r["on_time"]),
+            Column(QCoreApplication.translate("PerformancePanel", "逾期"), lambda r: r["overdue"]),
+            Column(QCoreApplication.translate("PerformancePanel", "按期率"), lambda r: percent(r["on_time_rate"])),
+            Column(QCoreApplication.translate("PerformancePanel", "提前率"), lambda r: percent(r["early_rate"])),
+            Column(QCoreApplication.translate("PerformancePanel", "逾期率"), lambda r: percent(r["overdue_rate"])),
+            Column(QCoreApplication.translate("PerformancePanel", "平均办理工作日"), lambda r: "" if r["average_handling_days"] is None
                    else f"{r['average_handling_days']:.2f}"),
-            Column(_t("评价数"), lambda r: sat(r, "rated")),
-            Column(_t("满意率"), lambda r: percent(sat(r, "satisfaction_rate") or None)
+            Column(QCoreApplication.translate("PerformancePanel", "评价数"), lambda r: sat(r, "rated")),
+            Column(QCoreApplication.translate("PerformancePanel", "满意率"), lambda r: percent(sat(r, "satisfaction_rate") or None)
                    if sat(r, "rated") else ""),
         ]
 

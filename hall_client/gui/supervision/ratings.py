@@ -37,9 +37,6 @@ from hall_client.gui.table_model import Column, record_view
 BAD = {"不满意", "非常不满意"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RatingsPanel", text)
-
 
 def _day(iso: str | None) -> str:
     return (iso or "")[:10]
@@ -47,13 +44,13 @@ def _day(iso: str | None) -> str:
 
 def loop_columns() -> list[Column[dict[str, Any]]]:
     return [
-        Column(_t("步骤"), lambda s: s["name"]),
-        Column(_t("时限（工作日）"), lambda s: s["limit_days"]),
-        Column(_t("到期日"), lambda s: s["due_date"] or "—"),
-        Column(_t("状态"), lambda s: warning_label(s["warning"])),
-        Column(_t("完成日"), lambda s: _day(s["done_at"])),
-        Column(_t("办理人"), lambda s: s["done_by"]),
-        Column(_t("情况"), lambda s: s["note"]),
+        Column(QCoreApplication.translate("RatingsPanel", "步骤"), lambda s: s["name"]),
+        Column(QCoreApplication.translate("RatingsPanel", "时限（工作日）"), lambda s: s["limit_days"]),
+        Column(QCoreApplication.translate("RatingsPanel", "到期日"), lambda s: s["due_date"] or "—"),
+        Column(QCoreApplication.translate("RatingsPanel", "状态"), lambda s: warning_label(s["warning"])),
+        Column(QCoreApplication.translate("RatingsPanel", "完成日"), lambda s: _day(s["done_at"])),
+        Column(QCoreApplication.translate("RatingsPanel", "办理人"), lambda s: s["done_by"]),
+        Column(QCoreApplication.translate("RatingsPanel", "情况"), lambda s: s["note"]),
     ]
 
 
@@ -207,13 +204,13 @@ class RatingsPanel(QWidget):
         bar.addStretch(1)
         bar.addWidget(load)
         self.model: ColouredModel[dict[str, Any]] = ColouredModel([
-            Column(_t("评价日"), lambda r: _day(r["rated_at"])),
-            Column(_t("等级"), lambda r: level_label(r["level"])),
-            Column(_t("受理编号"), lambda r: r["case_number"]),
-            Column(_t("事项"), lambda r: r["item_name"]),
-            Column(_t("工作人员"), lambda r: r["clerk_name"]),
-            Column(_t("窗口"), lambda r: r["counter"]),
-            Column(_t("闭环"), lambda r: rating_state_label(r["state"])),
+            Column(QCoreApplication.translate("RatingsPanel", "评价日"), lambda r: _day(r["rated_at"])),
+            Column(QCoreApplication.translate("RatingsPanel", "等级"), lambda r: level_label(r["level"])),
+            Column(QCoreApplication.translate("RatingsPanel", "受理编号"), lambda r: r["case_number"]),
+            Column(QCoreApplication.translate("RatingsPanel", "事项"), lambda r: r["item_name"]),
+            Column(QCoreApplication.translate("RatingsPanel", "工作人员"), lambda r: r["clerk_name"]),
+            Column(QCoreApplication.translate("RatingsPanel", "窗口"), lambda r: r["counter"]),
+            Column(QCoreApplication.translate("RatingsPanel", "闭环"), lambda r: rating_state_label(r["state"])),
         ], lambda r, c: QColor("#c62828") if c == 1 and r["level"] in BAD else None, self)
         self.table = record_view(self.model)
         self.table.setObjectName("ratingsTable")
