@@ -29,6 +29,32 @@ _CHUNK = 500
 _RANK = {"red": 4, "yellow": 3, "unknown": 2, "paused": 1, "green": 0}
 
 
+class _MemoCalendar(calendar.WorkCalendar):
+    """The hall calendar with answers remembered for one board: thousands of open cases share
+    a few dozen (start day, limit) pairs, and counting day by day for each was most of the
+    board's time. Periods with clock stops are not remembered."""
+
+    def __init__(self, cal: calendar.WorkCalendar) -> None:
+        super().__init__(cal.holidays, cal.workdays, cal.first_year, cal.last_year)
+        self._due: dict[tuple[Any, int], Any] = {}
+        self._between: dict[tuple[Any, Any], int] = {}
+
+    def due_date(self, start: Any, limit: int, stops: Any = ()) -> Any:
+        stops = list(stops)
+        if stops:
+            return super().due_date(start, limit, stops)
+        key = (start, limit)
+        if key not in self._due:
+            self._due[key] = super().due_date(start, limit)
+        return self._due[key]
+
+    def workdays_between(self, today: Any, due: Any) -> int:
+        key = (today, due)
+        if key not in self._between:
+            self._between[key] = super().workdays_between(today, due)
+        return self._between[key]
+
+
 def _chunks(ids: list[uuid.UUID]) -> list[list[uuid.UUID]]:
     return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
@@ -62,7 +88,7 @@ def board(session: Session, settings: Settings, principal: Principal, now: datet
     names = {p.user: p.name for p in session.scalars(select(Person))}
     names.update({u.username: u.name for u in session.scalars(select(User))})
     departments = {d.code: d.name for d in session.scalars(select(Department))}
-    cal = calendar.load_calendar(session)
+    cal = _MemoCalendar(calendar.load_calendar(session))
     today = local_date(now)
     yellow = settings.yellow_working_days
     rows = []
