@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.supervision.client import TokenProvider
+from hall_client.gui.cashier.reports import CashierReportsPanel
+from hall_client.gui.cashier.stock import StockPanel
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.clerk_workspace import ClerkWorkspace
@@ -43,6 +45,12 @@ class MainWindow(QMainWindow):
             self.supervision = SupervisionWorkspace(counter, jobs, server_tokens)
             self.audit = self.supervision.audit
             self.tabs.addTab(self.supervision, self.tr("监察"))
+        if roles & {"cashier", "supervisor"}:
+            self.cashier_reports = CashierReportsPanel(counter, jobs)
+            self.tabs.addTab(self.cashier_reports, self.tr("收费报表"))
+        if roles & {"supervisor", "admin"}:
+            self.receipt_stock = StockPanel(counter, jobs, actor)
+            self.tabs.addTab(self.receipt_stock, self.tr("票据库存"))
         self.catalog = CatalogBrowser(counter, jobs)
         if "admin" in roles:
             self.admin = AdminWorkspace(counter, jobs, actor)

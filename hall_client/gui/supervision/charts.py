@@ -94,13 +94,14 @@ class LineChart(_Chart):
         def x(i: int) -> float:
             return plot.left() + (step * i if n > 1 else plot.width() / 2)
 
-        widest = max(metrics.horizontalAdvance(label) for label in self.labels) + 8
+        shown = [_short(label) for label in self.labels]
+        widest = max(metrics.horizontalAdvance(label) for label in shown) + 8
         every = max(1, int(widest / max(step, 1e-6)) + 1) if n > 1 else 1
         painter.setPen(QColor("#616161"))
         for i in range(0, n, every):
-            painter.drawText(QRectF(x(i) - widest / 2, plot.bottom() + 2, widest,
-                                    metrics.height()), Qt.AlignmentFlag.AlignCenter,
-                             self.labels[i])
+            left = min(max(x(i) - widest / 2, rect.left()), rect.right() - widest)
+            painter.drawText(QRectF(left, plot.bottom() + 2, widest, metrics.height()),
+                             Qt.AlignmentFlag.AlignCenter, shown[i])
         legend_y = plot.bottom() + metrics.height() * 1.3
         legend_x = plot.left()
         for k, s in enumerate(self.series):
@@ -147,10 +148,17 @@ class BarChart(_Chart):
             bar = QRectF(centre - width / 2, plot.bottom() - height, width, height)
             painter.fillRect(bar, PALETTE[0] if value >= 0.9 else PALETTE[3]
                              if value >= 0.6 else PALETTE[1])
+            inside = bar.height() > metrics.height() * 1.4
+            painter.setPen(QColor("white") if inside else QColor("#212121"))
+            top = bar.top() + 2 if inside else bar.top() - metrics.height()
+            painter.drawText(QRectF(centre - slot / 2, top, slot, metrics.height()),
+                             Qt.AlignmentFlag.AlignCenter, f"{value * 100:.0f}%")
             painter.setPen(QColor("#212121"))
-            painter.drawText(QRectF(centre - slot / 2, bar.top() - metrics.height(), slot,
-                                    metrics.height()), Qt.AlignmentFlag.AlignCenter,
-                             f"{value * 100:.0f}%")
             label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(slot) - 2)
             painter.drawText(QRectF(centre - slot / 2, plot.bottom() + 2, slot,
                                     metrics.height()), Qt.AlignmentFlag.AlignCenter, label)
+
+
+def _short(label: str) -> str:
+    """Day labels without the year (2026-03-01 → 03-01); weeks, months, quarters as given."""
+    return label[5:] if len(label) == 10 and label[4] == "-" and label[7] == "-" else label

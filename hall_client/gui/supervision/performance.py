@@ -149,8 +149,8 @@ class PerformancePanel(QWidget):
             Column(QCoreApplication.translate("PerformancePanel", "平均办理工作日"), lambda r: "" if r["average_handling_days"] is None
                    else f"{r['average_handling_days']:.2f}"),
             Column(QCoreApplication.translate("PerformancePanel", "评价数"), lambda r: sat(r, "rated")),
-            Column(QCoreApplication.translate("PerformancePanel", "满意率"), lambda r: percent(sat(r, "satisfaction_rate") or None)
-                   if sat(r, "rated") else ""),
+            Column(QCoreApplication.translate("PerformancePanel", "满意率"),
+                   lambda r: percent(sat(r, "satisfaction_rate")) if sat(r, "rated") else ""),
         ]
 
     def load(self) -> None:

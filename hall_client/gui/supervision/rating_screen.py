@@ -25,7 +25,7 @@ from hall_client.gui.jobs import JobRunner
 from hall_client.gui.supervision.common import error_text
 from hall_client.gui.supervision.labels import level_label
 
-FACES = {"非常满意": "😄", "满意": "🙂", "基本满意": "😐", "不满意": "🙁", "非常不满意": "😣"}
+FACES = {"非常满意": "★★★★★", "满意": "★★★★", "基本满意": "★★★", "不满意": "★★", "非常不满意": "★"}
 COLOURS = {"非常满意": "#2e7d32", "满意": "#558b2f", "基本满意": "#9e9d24",
            "不满意": "#ef6c00", "非常不满意": "#c62828"}
 

@@ -18,12 +18,12 @@ from hall_client.core.supervision.client import (
 )
 from hall_client.core.supervision.ratings import Visit, ratings_of_case, record_rating
 from hall_client.store.models import OutboxMessage
-from tests.e2e.live_server import LiveServer, live_server  # noqa: F401
+from tests.e2e.live_server import LiveServer
 
 from .server_helpers import act, new_case, supervisor
 
 
-def test_board_urge_history_and_rates(live_server: LiveServer) -> None:  # noqa: F811
+def test_board_urge_history_and_rates(live_server: LiveServer) -> None:
     client = supervisor(live_server)
     late = new_case(live_server)
     done = new_case(live_server)
@@ -55,7 +55,7 @@ def test_board_urge_history_and_rates(live_server: LiveServer) -> None:  # noqa:
     assert backwards.value.code == "period_invalid"
 
 
-def test_offline_keeps_the_last_view_and_marks_it_stale(live_server: LiveServer) -> None:  # noqa: F811
+def test_offline_keeps_the_last_view_and_marks_it_stale(live_server: LiveServer) -> None:
     new_case(live_server)
     client = supervisor(live_server)
     view = board_core.refresh(client, board_core.BoardView(), live_server.clock.now)
@@ -69,7 +69,7 @@ def test_offline_keeps_the_last_view_and_marks_it_stale(live_server: LiveServer)
 
 
 def test_rating_stored_locally_enqueued_and_counted_once_on_the_server(
-        live_server: LiveServer, demo_data_dir: Path) -> None:  # noqa: F811
+        live_server: LiveServer, demo_data_dir: Path) -> None:
     case = new_case(live_server)
     counter = open_counter(demo_data_dir)
     from hall_client.core import auth

@@ -20,12 +20,12 @@ from hall_client.gui.supervision.ratings import RatingsPanel
 from hall_client.gui.supervision.workspace import SupervisionWorkspace
 from hall_client.store.rating_models import ServiceRating
 from tests.core.supervision.server_helpers import act, new_case, tokens
-from tests.e2e.live_server import LiveServer, live_server  # noqa: F401
+from tests.e2e.live_server import LiveServer
 from tests.gui.conftest import settle, sign_in
 
 
 @pytest.fixture
-def client(live_server: LiveServer) -> SupervisionClient:  # noqa: F811
+def client(live_server: LiveServer) -> SupervisionClient:
     return SupervisionClient(live_server.url, tokens(live_server, "jiancha"))
 
 
@@ -38,7 +38,7 @@ def _finish(live: LiveServer, case_id: str) -> None:
 
 
 def test_board_filters_stale_and_urge(qtbot: QtBot, jobs: JobRunner, client: SupervisionClient,
-                                      live_server: LiveServer) -> None:  # noqa: F811
+                                      live_server: LiveServer) -> None:
     fg = new_case(live_server)
     zj = new_case(live_server, "ZR-XK-001")
     live_server.set_day(2026, 3, 4)
@@ -78,7 +78,7 @@ def test_board_filters_stale_and_urge(qtbot: QtBot, jobs: JobRunner, client: Sup
 
 def test_urge_on_a_finished_case_says_why(qtbot: QtBot, jobs: JobRunner,
                                           client: SupervisionClient,
-                                          live_server: LiveServer) -> None:  # noqa: F811
+                                          live_server: LiveServer) -> None:
     case = new_case(live_server)
     panel = BoardPanel(client, jobs)
     qtbot.addWidget(panel)
@@ -95,7 +95,7 @@ def test_urge_on_a_finished_case_says_why(qtbot: QtBot, jobs: JobRunner,
 def test_performance_ranking_charts_export_and_print(qtbot: QtBot, jobs: JobRunner,
                                                      client: SupervisionClient,
                                                      live_server: LiveServer,
-                                                     tmp_path: Path) -> None:  # noqa: F811
+                                                     tmp_path: Path) -> None:
     _finish(live_server, new_case(live_server)["id"])
     panel = PerformancePanel(client, jobs, date(2026, 3, 2))
     qtbot.addWidget(panel)
@@ -124,7 +124,7 @@ def test_performance_ranking_charts_export_and_print(qtbot: QtBot, jobs: JobRunn
 
 def test_rating_screen_stores_locally_and_the_loop_runs_on_the_server(
         qtbot: QtBot, jobs: JobRunner, counter: Counter, client: SupervisionClient,
-        live_server: LiveServer) -> None:  # noqa: F811
+        live_server: LiveServer) -> None:
     case = new_case(live_server)
     actor = sign_in(counter, "wangjing")
     visit = Visit(case["id"], case["case_number"], "wangjing", "王静", "C01")
