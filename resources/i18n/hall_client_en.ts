@@ -451,139 +451,366 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="39"/>
-        <location filename="../../hall_client/gui/supervision/board.py" line="75"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="40"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="80"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="38"/>
-        <location filename="../../hall_client/gui/supervision/board.py" line="75"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="39"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="80"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="36"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="37"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="37"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="38"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="41"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="41"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="42"/>
         <source>在办环节</source>
         <translation>Open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="42"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="43"/>
         <source>环节到期</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="43"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="44"/>
         <source>承诺办结日</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="43"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="44"/>
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="45"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="45"/>
-        <location filename="../../hall_client/gui/supervision/board.py" line="76"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="46"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="81"/>
         <source>经办人</source>
         <translation>Handlers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="46"/>
-        <location filename="../../hall_client/gui/supervision/board.py" line="76"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="47"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="81"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="47"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="48"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="80"/>
-        <location filename="../../hall_client/gui/supervision/board.py" line="157"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="85"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="162"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="86"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="91"/>
         <source>查找受理编号、项目…</source>
         <translation>Find case number, project…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="89"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="94"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="91"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="96"/>
         <source>催办 (F6)</source>
         <translation>Urge (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="94"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="99"/>
         <source>办理历史 (F7)</source>
         <translation>History (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="182"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="189"/>
         <source>在办 {n} 件：红牌 {red} 件，黄牌 {yellow} 件</source>
         <translation>{n} open cases: {red} red, {yellow} yellow</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="188"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="204"/>
         <source>本机尚未登录中心服务器，看板无法取数</source>
         <translation>This counter is not signed in to the central server; the board cannot load</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="190"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="206"/>
         <source>离线：显示的是 {time} 的数据（{why}），恢复连接后自动刷新</source>
         <translation>Offline: showing data from {time} ({why}); refreshes automatically when the link is back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="194"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="210"/>
         <source>无法取得看板数据：{why}</source>
         <translation>Could not load the board: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="196"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="212"/>
         <source>已更新 {time}，每 30 秒自动刷新</source>
         <translation>Updated {time}; refreshes every 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="200"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="216"/>
         <source>正在从中心服务器取数…</source>
         <translation>Loading from the central server…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="213"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="229"/>
         <source>请先在表中选中要催办的受理件</source>
         <translation>Select the case to urge in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="222"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="238"/>
         <source>请先在表中选中受理件</source>
         <translation>Select a case in the table first</translation>
+    </message>
+</context>
+<context>
+    <name>CashierReports</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="72"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="72"/>
+        <source>收费项目编码</source>
+        <translation>Fee code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="73"/>
+        <source>收费项目</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="73"/>
+        <source>笔数</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="99"/>
+        <source>金额（元）</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="78"/>
+        <source>退款 {refunds} 元；实收合计 {total} 元；已打印票据 {printed} 张，作废 {spoiled} 张</source>
+        <translation>Refunds {refunds} yuan; net total {total} yuan; receipts printed {printed}, spoiled {spoiled}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="83"/>
+        <source>月汇总 {year}年{month}月</source>
+        <translation>Monthly summary {year}-{month}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="85"/>
+        <source>月汇总</source>
+        <translation>Monthly summary</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="87"/>
+        <source>收费员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="88"/>
+        <source>合计</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="88"/>
+        <source>收款笔数</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="89"/>
+        <source>作废笔数</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="89"/>
+        <source>退款金额</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="90"/>
+        <source>已打印票据</source>
+        <translation>Receipts printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="90"/>
+        <source>作废票据</source>
+        <translation>Receipts spoiled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91"/>
+        <source>现金差异</source>
+        <translation>Cash difference</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93"/>
+        <source>日结清</source>
+        <translation>Daily settlement</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93"/>
+        <source>周对账</source>
+        <translation>Weekly reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="98"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="98"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="99"/>
+        <source>流水号</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="100"/>
+        <source>缴款人</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101"/>
+        <source>已对上</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="103"/>
+        <source>银行有、本机无</source>
+        <translation>Bank only</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="105"/>
+        <source>本机有、银行无</source>
+        <translation>Ours only</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="107"/>
+        <source>银行对账</source>
+        <translation>Bank match</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="108"/>
+        <source>银行流水 {n} 笔：对上 {ok} 笔，银行有本机无 {bank} 笔，本机有银行无 {ours} 笔</source>
+        <translation>{n} bank lines: {ok} matched, {bank} bank only, {ours} ours only</translation>
+    </message>
+</context>
+<context>
+    <name>CashierReportsPanel</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="128"/>
+        <source>日结清</source>
+        <translation>Daily settlement</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="128"/>
+        <source>周对账</source>
+        <translation>Weekly reconciliation</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="128"/>
+        <source>月汇总</source>
+        <translation>Monthly summary</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="135"/>
+        <source>银行流水 CSV…</source>
+        <translation>Bank statement CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="138"/>
+        <source>生成报表 (Enter)</source>
+        <translation>Run report (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="141"/>
+        <source>导出 xlsx (Ctrl+E)</source>
+        <translation>Export xlsx (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="143"/>
+        <source>打印 A4 (Ctrl+P)</source>
+        <translation>Print A4 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="146"/>
+        <source>报表：</source>
+        <translation>Report:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="148"/>
+        <source>日期：</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="191"/>
+        <source>选择银行流水</source>
+        <translation>Choose bank statement</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="208"/>
+        <source>正在生成…</source>
+        <translation>Running…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="222"/>
+        <source>共 {n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="226"/>
+        <source>请先生成报表，再导出</source>
+        <translation>Run the report first, then export</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="229"/>
+        <source>导出报表</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="236"/>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="241"/>
+        <source>请先生成报表，再打印</source>
+        <translation>Run the report first, then print</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="249"/>
+        <source>已打印 {n} 页</source>
+        <translation>Printed {n} pages</translation>
     </message>
 </context>
 <context>
@@ -1238,47 +1465,47 @@ After: {after}</translation>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="292"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="308"/>
         <source>办理历史 {number}</source>
         <translation>History of {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="295"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="311"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="296"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="312"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="297"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="313"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="298"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="314"/>
         <source>身份</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="299"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="315"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="302"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="318"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="318"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="334"/>
         <source>历史记录哈希链完整</source>
         <translation>The history hash chain is intact</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="319"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="335"/>
         <source>历史记录哈希链被破坏，请报告管理员</source>
         <translation>The history hash chain is broken; report it to the administrator</translation>
     </message>
@@ -1441,87 +1668,97 @@ After: {after}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="31"/>
+        <location filename="../../hall_client/gui/main_window.py" line="33"/>
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="38"/>
+        <location filename="../../hall_client/gui/main_window.py" line="40"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="41"/>
+        <location filename="../../hall_client/gui/main_window.py" line="43"/>
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="45"/>
+        <location filename="../../hall_client/gui/main_window.py" line="47"/>
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/main_window.py" line="50"/>
+        <source>收费报表</source>
+        <translation>Cashier reports</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="53"/>
+        <source>票据库存</source>
+        <translation>Receipt stock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="58"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="51"/>
+        <location filename="../../hall_client/gui/main_window.py" line="59"/>
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="54"/>
+        <location filename="../../hall_client/gui/main_window.py" line="62"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="55"/>
+        <location filename="../../hall_client/gui/main_window.py" line="63"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="59"/>
+        <location filename="../../hall_client/gui/main_window.py" line="67"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="60"/>
+        <location filename="../../hall_client/gui/main_window.py" line="68"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="65"/>
+        <location filename="../../hall_client/gui/main_window.py" line="73"/>
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67"/>
+        <location filename="../../hall_client/gui/main_window.py" line="75"/>
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="69"/>
+        <location filename="../../hall_client/gui/main_window.py" line="77"/>
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="88"/>
+        <location filename="../../hall_client/gui/main_window.py" line="96"/>
         <source>中心服务器：已连接 {url}</source>
         <translation>Central server: connected {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="92"/>
+        <location filename="../../hall_client/gui/main_window.py" line="100"/>
         <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
         <translation>Central server: offline (work continues; syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="98"/>
+        <location filename="../../hall_client/gui/main_window.py" line="106"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="99"/>
+        <location filename="../../hall_client/gui/main_window.py" line="107"/>
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
@@ -2018,6 +2255,201 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>StockPanel</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="73"/>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="86"/>
+        <source>票据代码</source>
+        <translation>Stock code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="74"/>
+        <source>起始号码</source>
+        <translation>First number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="75"/>
+        <source>终止号码</source>
+        <translation>Last number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="76"/>
+        <source>总数</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="77"/>
+        <source>已发放</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="78"/>
+        <source>已打印</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="79"/>
+        <source>作废</source>
+        <translation>Spoiled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="80"/>
+        <source>待确认</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="81"/>
+        <source>收费员手中未用</source>
+        <translation>Unused with cashiers</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="82"/>
+        <source>库存空白</source>
+        <translation>Blank in stock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="85"/>
+        <source>收费员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="87"/>
+        <source>号码段</source>
+        <translation>Numbers</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="89"/>
+        <source>下一张</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="97"/>
+        <source>领入票据…</source>
+        <translation>Receive stock…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="97"/>
+        <source>发放给收费员…</source>
+        <translation>Issue to cashier…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98"/>
+        <source>缴回选中</source>
+        <translation>Hand in selected</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98"/>
+        <source>核销选中…</source>
+        <translation>Write off selected…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="104"/>
+        <source>票据库存（每批）</source>
+        <translation>Receipt stock (per batch)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="106"/>
+        <source>收费员手中的票据（使用中）</source>
+        <translation>Receipts with cashiers (in use)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="140"/>
+        <source>领入票据</source>
+        <translation>Receive stock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="140"/>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="154"/>
+        <source>票据代码：</source>
+        <translation>Stock code:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="141"/>
+        <source>起始号码：</source>
+        <translation>First number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="142"/>
+        <source>终止号码：</source>
+        <translation>Last number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="143"/>
+        <source>来源：</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="147"/>
+        <source>已领入票据</source>
+        <translation>Stock received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="153"/>
+        <source>发放票据</source>
+        <translation>Issue receipts</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="153"/>
+        <source>收费员（用户名）：</source>
+        <translation>Cashier (user name):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="155"/>
+        <source>张数：</source>
+        <translation>Count:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="159"/>
+        <source>已发放票据</source>
+        <translation>Receipts issued</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="164"/>
+        <source>请先选中一条使用中的领用记录</source>
+        <translation>Select an issue in use first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="172"/>
+        <source>缴回票据</source>
+        <translation>Hand in receipts</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="173"/>
+        <source>缴回 {cashier} 的票据，未用号码退回库存。确定吗？</source>
+        <translation>Hand in the receipts of {cashier}; unused numbers go back to stock. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="179"/>
+        <source>已缴回</source>
+        <translation>Handed in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="200"/>
+        <source>核销未用票据</source>
+        <translation>Write off unused receipts</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="200"/>
+        <source>原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="201"/>
+        <source>批准人（另一位值班主任）：</source>
+        <translation>Approver (another supervisor):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="202"/>
+        <source>批准人密码：</source>
+        <translation>Approver password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="204"/>
+        <source>已核销</source>
+        <translation>Written off</translation>
+    </message>
+</context>
+<context>
     <name>Supervision</name>
     <message>
         <location filename="../../hall_client/gui/supervision/common.py" line="24"/>
@@ -2249,52 +2681,52 @@ Data folder: {path}</translation>
 <context>
     <name>UrgeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="236"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="252"/>
         <source>催办 {number}</source>
         <translation>Urge {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="239"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="255"/>
         <source>{name}（到期 {due}，{who}）</source>
         <translation>{name} (due {due}, {who})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="242"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="258"/>
         <source>全部在办环节</source>
         <translation>All open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="243"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="259"/>
         <source>请抓紧办理，于到期日前办结</source>
         <translation>Please act promptly and finish before the due date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="249"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="265"/>
         <source>发送催办短信 (Enter)</source>
         <translation>Send urge text (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="255"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="271"/>
         <source>事项：</source>
         <translation>Item:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="256"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="272"/>
         <source>环节：</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="257"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="273"/>
         <source>催办内容：</source>
         <translation>Message:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="265"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="281"/>
         <source>请填写催办内容</source>
         <translation>Write the urge message</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="274"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="290"/>
         <source>已催办，已向 {n} 人发送短信</source>
         <translation>Urged: texts sent to {n} people</translation>
     </message>

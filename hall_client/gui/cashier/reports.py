@@ -65,48 +65,47 @@ def period_of(kind: str, day: date) -> tuple[date, date]:
 
 def build_report(session: Any, kind: str, day: date, bank_csv: Path | None) -> ReportTable:
     """Run the core report for the period holding ``day`` (on the DB executor)."""
-    tr = QCoreApplication.translate
     first, last = period_of(kind, day)
     span = f"{first.isoformat()} — {last.isoformat()}"
     if kind == "month":
         summary = reports.month_summary(session, day.year, day.month)
-        headers = [tr("CashierReports", "部门"), tr("CashierReports", "收费项目编码"),
-                   tr("CashierReports", "收费项目"), tr("CashierReports", "笔数"),
-                   tr("CashierReports", "金额（元）")]
+        headers = [QCoreApplication.translate("CashierReports", "部门"), QCoreApplication.translate("CashierReports", "收费项目编码"),
+                   QCoreApplication.translate("CashierReports", "收费项目"), QCoreApplication.translate("CashierReports", "笔数"),
+                   QCoreApplication.translate("CashierReports", "金额（元）")]
         rows = [[ln.department, ln.fee_code, ln.fee_name, ln.count, ln.amount]
                 for ln in summary.lines]
         refunds = sum(summary.refunds_by_department.values(), Decimal("0"))
-        note = tr("CashierReports", "退款 {refunds} 元；实收合计 {total} 元；已打印票据 {printed} "
+        note = QCoreApplication.translate("CashierReports", "退款 {refunds} 元；实收合计 {total} 元；已打印票据 {printed} "
                   "张，作废 {spoiled} 张").format(refunds=money(refunds),
                                                   total=money(summary.total),
                                                   printed=summary.receipts_printed,
                                                   spoiled=summary.receipts_spoiled)
-        return ReportTable(tr("CashierReports", "月汇总 {year}年{month}月").format(
+        return ReportTable(QCoreApplication.translate("CashierReports", "月汇总 {year}年{month}月").format(
             year=day.year, month=day.month), span, headers, rows,
-            [(tr("CashierReports", "月汇总"), headers, rows)], note)
+            [(QCoreApplication.translate("CashierReports", "月汇总"), headers, rows)], note)
     lines = reports.settlement(session, first, last)
-    headers = [tr("CashierReports", "收费员"), *[method_label(m) for m in METHODS],
-               tr("CashierReports", "合计"), tr("CashierReports", "收款笔数"),
-               tr("CashierReports", "作废笔数"), tr("CashierReports", "退款金额"),
-               tr("CashierReports", "已打印票据"), tr("CashierReports", "作废票据"),
-               tr("CashierReports", "现金差异")]
+    headers = [QCoreApplication.translate("CashierReports", "收费员"), *[method_label(m) for m in METHODS],
+               QCoreApplication.translate("CashierReports", "合计"), QCoreApplication.translate("CashierReports", "收款笔数"),
+               QCoreApplication.translate("CashierReports", "作废笔数"), QCoreApplication.translate("CashierReports", "退款金额"),
+               QCoreApplication.translate("CashierReports", "已打印票据"), QCoreApplication.translate("CashierReports", "作废票据"),
+               QCoreApplication.translate("CashierReports", "现金差异")]
     rows = [ln.row() for ln in lines]
-    title = tr("CashierReports", "日结清") if kind == "day" else tr("CashierReports", "周对账")
+    title = QCoreApplication.translate("CashierReports", "日结清") if kind == "day" else QCoreApplication.translate("CashierReports", "周对账")
     table = ReportTable(title, span, headers, rows, [(title, headers, rows)])
     if kind == "week" and bank_csv is not None:
         bank = reports.parse_bank_csv(bank_csv.read_text(encoding="utf-8-sig"), bank_csv.name)
         match = reports.reconcile(session, bank, first, last)
-        head = [tr("CashierReports", "结果"), tr("CashierReports", "日期"),
-                tr("CashierReports", "流水号"), tr("CashierReports", "金额（元）"),
-                tr("CashierReports", "缴款人")]
-        rec = ([[tr("CashierReports", "已对上"), b.day.isoformat(), b.reference, b.amount,
+        head = [QCoreApplication.translate("CashierReports", "结果"), QCoreApplication.translate("CashierReports", "日期"),
+                QCoreApplication.translate("CashierReports", "流水号"), QCoreApplication.translate("CashierReports", "金额（元）"),
+                QCoreApplication.translate("CashierReports", "缴款人")]
+        rec = ([[QCoreApplication.translate("CashierReports", "已对上"), b.day.isoformat(), b.reference, b.amount,
                  o.payer] for b, o in match.matched]
-               + [[tr("CashierReports", "银行有、本机无"), b.day.isoformat(), b.reference,
+               + [[QCoreApplication.translate("CashierReports", "银行有、本机无"), b.day.isoformat(), b.reference,
                    b.amount, ""] for b in match.bank_only]
-               + [[tr("CashierReports", "本机有、银行无"), o.day.isoformat(), o.reference,
+               + [[QCoreApplication.translate("CashierReports", "本机有、银行无"), o.day.isoformat(), o.reference,
                    o.amount, o.payer] for o in match.ours_only])
-        table.sheets.append((tr("CashierReports", "银行对账"), head, rec))
-        table.note = tr("CashierReports", "银行流水 {n} 笔：对上 {ok} 笔，银行有本机无 {bank} 笔，"
+        table.sheets.append((QCoreApplication.translate("CashierReports", "银行对账"), head, rec))
+        table.note = QCoreApplication.translate("CashierReports", "银行流水 {n} 笔：对上 {ok} 笔，银行有本机无 {bank} 笔，"
                         "本机有银行无 {ours} 笔").format(
             n=len(bank), ok=len(match.matched), bank=len(match.bank_only),
             ours=len(match.ours_only))

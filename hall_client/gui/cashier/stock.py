@@ -69,25 +69,24 @@ class StockPanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.counter, self.jobs, self.actor = counter, jobs, actor
-        tr = QCoreApplication.translate
         self.stock: ColouredModel[receipt_stock.StockLine] = ColouredModel([
-            Column(tr("StockPanel", "票据代码"), lambda s: s.stock_code),
-            Column(tr("StockPanel", "起始号码"), lambda s: s.start),
-            Column(tr("StockPanel", "终止号码"), lambda s: s.end),
-            Column(tr("StockPanel", "总数"), lambda s: s.total),
-            Column(tr("StockPanel", "已发放"), lambda s: s.issued),
-            Column(tr("StockPanel", "已打印"), lambda s: s.printed),
-            Column(tr("StockPanel", "作废"), lambda s: s.spoiled),
-            Column(tr("StockPanel", "待确认"), lambda s: s.pending),
-            Column(tr("StockPanel", "收费员手中未用"), lambda s: s.unused_with_cashiers),
-            Column(tr("StockPanel", "库存空白"), lambda s: s.in_stock),
+            Column(QCoreApplication.translate("StockPanel", "票据代码"), lambda s: s.stock_code),
+            Column(QCoreApplication.translate("StockPanel", "起始号码"), lambda s: s.start),
+            Column(QCoreApplication.translate("StockPanel", "终止号码"), lambda s: s.end),
+            Column(QCoreApplication.translate("StockPanel", "总数"), lambda s: s.total),
+            Column(QCoreApplication.translate("StockPanel", "已发放"), lambda s: s.issued),
+            Column(QCoreApplication.translate("StockPanel", "已打印"), lambda s: s.printed),
+            Column(QCoreApplication.translate("StockPanel", "作废"), lambda s: s.spoiled),
+            Column(QCoreApplication.translate("StockPanel", "待确认"), lambda s: s.pending),
+            Column(QCoreApplication.translate("StockPanel", "收费员手中未用"), lambda s: s.unused_with_cashiers),
+            Column(QCoreApplication.translate("StockPanel", "库存空白"), lambda s: s.in_stock),
         ], lambda s, c: None, self)
         self.issues: ColouredModel[ReceiptIssue] = ColouredModel([
-            Column(tr("StockPanel", "收费员"), lambda i: i.cashier),
-            Column(tr("StockPanel", "票据代码"), lambda i: i.stock_code),
-            Column(tr("StockPanel", "号码段"), lambda i: f"{receipt_stock.format_number(i.start_no)}"
+            Column(QCoreApplication.translate("StockPanel", "收费员"), lambda i: i.cashier),
+            Column(QCoreApplication.translate("StockPanel", "票据代码"), lambda i: i.stock_code),
+            Column(QCoreApplication.translate("StockPanel", "号码段"), lambda i: f"{receipt_stock.format_number(i.start_no)}"
                    f"–{receipt_stock.format_number(i.end_no)}"),
-            Column(tr("StockPanel", "下一张"), lambda i: receipt_stock.format_number(i.next_no)),
+            Column(QCoreApplication.translate("StockPanel", "下一张"), lambda i: receipt_stock.format_number(i.next_no)),
         ], lambda i, c: None, self)
         self.stock_view = record_view(self.stock)
         self.issue_view = record_view(self.issues)
