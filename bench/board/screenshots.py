@@ -122,6 +122,21 @@ def main() -> None:
     wait(lambda: False, 300)
     screen.grab().save(str(OUT / "rating-screen.png"))
 
+    from hall_client.gui.cashier.reports import CashierReportsPanel
+    from tests.core.test_cashier_reports import _day
+
+    today = _day(counter)
+    reports = CashierReportsPanel(counter, jobs)
+    reports.resize(1024, 768)
+    reports.show()
+    reports.kind.setCurrentIndex(reports.kind.findData("day"))
+    from PySide6.QtCore import QDate
+
+    reports.day.setDate(QDate(today.year, today.month, today.day))
+    reports.load()
+    wait(lambda: reports.report is not None)
+    reports.grab().save(str(OUT / "cashier-reports.png"))
+
     jobs.wait()
     server.should_exit = True
     thread.join(10)

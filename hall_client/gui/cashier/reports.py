@@ -28,6 +28,7 @@ from hall_client.core import cashier_reports as reports
 from hall_client.core.cashier import METHODS
 from hall_client.core.counter import Counter
 from hall_client.core.settings import SHANGHAI
+from hall_client.core.supervision.reports import people_names
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import method_label
 from hall_client.gui.supervision.common import ColouredModel, error_text
@@ -84,12 +85,13 @@ def build_report(session: Any, kind: str, day: date, bank_csv: Path | None) -> R
             year=day.year, month=day.month), span, headers, rows,
             [(QCoreApplication.translate("CashierReports", "月汇总"), headers, rows)], note)
     lines = reports.settlement(session, first, last)
+    names = people_names(session)
     headers = [QCoreApplication.translate("CashierReports", "收费员"), *[method_label(m) for m in METHODS],
                QCoreApplication.translate("CashierReports", "合计"), QCoreApplication.translate("CashierReports", "收款笔数"),
                QCoreApplication.translate("CashierReports", "作废笔数"), QCoreApplication.translate("CashierReports", "退款金额"),
                QCoreApplication.translate("CashierReports", "已打印票据"), QCoreApplication.translate("CashierReports", "作废票据"),
                QCoreApplication.translate("CashierReports", "现金差异")]
-    rows = [ln.row() for ln in lines]
+    rows = [[names.get(ln.who, ln.who), *ln.row()[1:]] for ln in lines]  # people by name
     title = QCoreApplication.translate("CashierReports", "日结清") if kind == "day" else QCoreApplication.translate("CashierReports", "周对账")
     table = ReportTable(title, span, headers, rows, [(title, headers, rows)])
     if kind == "week" and bank_csv is not None:

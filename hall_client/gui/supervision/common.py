@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
@@ -14,6 +15,8 @@ from hall_client.core.errors import DomainError, InvalidInput
 from hall_client.gui.table_model import Column, RecordTableModel
 
 T = TypeVar("T")
+#: Amounts, counts and rates are right-aligned (DESIGN §9).
+_NUMBER = re.compile(r"-?[0-9][0-9,]*(\.[0-9]+)?%?")
 
 
 def error_text(exc: BaseException) -> str:
@@ -37,6 +40,11 @@ class ColouredModel(RecordTableModel[T]):
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() \
                 and index.row() < self.rowCount():
             return self.colour(self.row(index.row()), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            value = super().data(index, Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, int | float) or (isinstance(value, str)
+                                                   and _NUMBER.fullmatch(value)):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return super().data(index, role)
 
 
