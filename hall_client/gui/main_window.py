@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBo
 
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
+from hall_client.core.supervision.client import ServerUnavailable
+from hall_client.gui.cashier.reports import CashierReportsPanel
+from hall_client.gui.cashier.stock import StockPanel
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.intake.case_list import CaseList
@@ -20,7 +23,9 @@ from hall_client.gui.sync.dialogs import ServerPasswordDialog, SyncProblemsDialo
 from hall_client.gui.sync.notices import NoticeBar
 from hall_client.gui.sync.service import Snapshot, SyncService
 from hall_client.gui.sync.status_bar import SyncStatusBar
-from hall_client.gui.workspaces import AdminWorkspace, AuditWorkspace
+from hall_client.gui.supervision.workspace import SupervisionWorkspace
+from hall_client.gui.workspaces import AdminWorkspace
+from hall_client.sync.signin import PasswordNeeded
 
 
 class MainWindow(QMainWindow):
@@ -46,8 +51,15 @@ class MainWindow(QMainWindow):
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))
         if "supervisor" in roles:
-            self.audit = AuditWorkspace(counter, jobs)
-            self.tabs.addTab(self.audit, self.tr("监察"))
+            self.supervision = SupervisionWorkspace(counter, jobs, self._server_token)
+            self.audit = self.supervision.audit
+            self.tabs.addTab(self.supervision, self.tr("监察"))
+        if roles & {"cashier", "supervisor"}:
+            self.cashier_reports = CashierReportsPanel(counter, jobs)
+            self.tabs.addTab(self.cashier_reports, self.tr("收费报表"))
+        if roles & {"supervisor", "admin"}:
+            self.receipt_stock = StockPanel(counter, jobs, actor)
+            self.tabs.addTab(self.receipt_stock, self.tr("票据库存"))
         self.catalog = CatalogBrowser(counter, jobs)
         if "admin" in roles:
             self.admin = AdminWorkspace(counter, jobs, actor)
@@ -104,6 +116,17 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.sync.sync_now)
         self.sync.start(server_password)
         self.resize(1280, 800)
+
+    def _server_token(self) -> str:
+        """The supervision panels reach the server as the person the sync engine signed in
+        (called on a pool thread when a panel loads)."""
+        engine = self.sync.engine
+        if engine is None:
+            raise ServerUnavailable("本窗口尚未在中心服务器注册，无法读取中心服务器的数据")
+        try:
+            return engine.auth.access_token()
+        except PasswordNeeded as exc:
+            raise ServerUnavailable(exc.reason) from exc
 
     def _reopen_case(self, number: str) -> None:
         self.tabs.setCurrentWidget(self.intake)

@@ -7,14 +7,17 @@ from fastapi import APIRouter
 from server_stub.api.routes import (
     admin,
     auth,
+    board,
     cases,
     catalog,
     holidays,
     presubmissions,
+    ratings,
     supervision,
     uploads,
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, admin, catalog, holidays, cases, uploads, supervision, presubmissions):
+for module in (auth, admin, catalog, holidays, cases, uploads, supervision, board, ratings,
+               presubmissions):
     api_router.include_router(module.router)

@@ -107,6 +107,34 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
         f"/api/v1/supervision/cases/{f['case']}/urge", {"json": {"id": str(uuid.uuid4())}})),
     ("GET", "/api/v1/supervision/feed"): ({"supervisor", "admin"}, lambda f: (
         "/api/v1/supervision/feed", {})),
+    ("GET", "/api/v1/supervision/board"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/board", {})),
+    ("GET", "/api/v1/supervision/performance"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/performance?start=2026-01-01&end=2026-03-31&by=counter", {})),
+    ("GET", "/api/v1/supervision/series"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/series?start=2026-01-01&end=2026-03-31", {})),
+    ("GET", "/api/v1/supervision/abnormal"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/abnormal?start=2026-01-01&end=2026-03-31", {})),
+    ("GET", "/api/v1/supervision/satisfaction"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/supervision/satisfaction?start=2026-01-01&end=2026-03-31", {})),
+    ("POST", "/api/v1/ratings"): ({"clerk", "cashier"}, lambda f: (
+        "/api/v1/ratings", {"json": {"id": str(uuid.uuid4()), "case_id": f["case"],
+                                     "level": "满意", "clerk": "wangjing", "counter": "C01",
+                                     "rated_at": "2026-03-02T10:00:00+08:00"}})),
+    ("GET", "/api/v1/ratings"): ({"supervisor", "admin"}, lambda f: (
+        "/api/v1/ratings?start=2026-01-01&end=2026-03-31", {})),
+    # Unknown rating ids: the roles allowed get 404 after the role check, the others 403.
+    ("GET", "/api/v1/ratings/{rating_id}"): ({"supervisor", "admin"}, lambda f: (
+        f"/api/v1/ratings/{uuid.uuid4()}", {})),
+    ("POST", "/api/v1/ratings/{rating_id}/loop/{kind}"): ({"supervisor", "admin"}, lambda f: (
+        f"/api/v1/ratings/{uuid.uuid4()}/loop/verify", {"json": {"note": "核实"}})),
+    ("POST", "/api/v1/ratings/{rating_id}/appeals"): ({"clerk", "supervisor"}, lambda f: (
+        f"/api/v1/ratings/{uuid.uuid4()}/appeals",
+        {"json": {"id": str(uuid.uuid4()), "reason": "误评申诉"}})),
+    ("POST", "/api/v1/ratings/{rating_id}/appeals/{appeal_id}/decision"): (
+        {"supervisor", "admin"}, lambda f: (
+            f"/api/v1/ratings/{uuid.uuid4()}/appeals/{uuid.uuid4()}/decision",
+            {"json": {"accept": False, "reason": "不予采纳"}})),
     ("GET", "/api/v1/sms/outbox"): ({"admin"}, lambda f: ("/api/v1/sms/outbox", {})),
     ("POST", "/api/v1/sms/deliver"): ({"admin"}, lambda f: ("/api/v1/sms/deliver", {})),
     ("POST", "/api/v1/presubmissions"): (PUBLIC, lambda f: (

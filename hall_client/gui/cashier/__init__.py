@@ -1,0 +1,1 @@
+"""Cashier screens over the core: period reports and the paper receipt stock."""
