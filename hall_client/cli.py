@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 #: Sub-command modules, in the order ``--help`` lists them.
-COMMAND_MODULES = ("pages", "catalog", "audit", "user", "receipt", "cash")
+COMMAND_MODULES = ("pages", "catalog", "case", "audit", "user", "receipt", "cash")
 
 EXIT_OK = 0
 EXIT_RULE = 1

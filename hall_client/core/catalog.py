@@ -212,6 +212,8 @@ def _check_item(c: _Checker, item: Any, index: int, departments: set[str],
             c.text(mat, "section", mw, required=False, max_len=32)
             if "digitise" in mat and not isinstance(mat["digitise"], bool):
                 c.add(f"{mw}.digitise", "type_bool", "是否扫描应为 true 或 false")
+            if "deferrable" in mat and not isinstance(mat["deferrable"], bool):
+                c.add(f"{mw}.deferrable", "type_bool", "是否可容缺受理应为 true 或 false")
 
     fees = item.get("fees")
     if not isinstance(fees, list):

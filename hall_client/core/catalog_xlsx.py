@@ -30,7 +30,7 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
              ("办事指南", "guide")],
     "材料": [("事项编码", "item"), ("材料名称", "name"), ("是否必需", "required"),
              ("形式", "form"), ("份数", "copies"), ("分卷", "section"), ("是否扫描", "digitise"),
-             ("备注", "notes")],
+             ("备注", "notes"), ("可容缺", "deferrable")],
     "收费": [("事项编码", "item"), ("收费编码", "code"), ("收费名称", "name"),
              ("依据", "basis"), ("方式", "kind"), ("单位", "unit"), ("单价", "price"),
              ("金额", "amount"), ("费率", "rate"), ("计费基数", "base"), ("最低", "min"),
@@ -39,6 +39,8 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
              ("岗位名称", "name"), ("时限(工作日)", "limit_days"),
              ("本级权限人", "holders"), ("B岗", "backup")],
 }
+#: Columns added later: a workbook without them is still read (the value is then absent).
+OPTIONAL_COLUMNS = {"可容缺"}
 _BOOL = {"是": True, "否": False, "true": True, "false": False, "TRUE": True, "FALSE": False}
 
 
@@ -57,7 +59,8 @@ def write_xlsx(doc: dict[str, Any], path: Path) -> None:
         for m in item["materials"]:
             rows["材料"].append([item["code"], m["name"], "是" if m["required"] else "否",
                                 m["form"], m.get("copies", 1), m.get("section", ""),
-                                "是" if m.get("digitise", True) else "否", m.get("notes", "")])
+                                "是" if m.get("digitise", True) else "否", m.get("notes", ""),
+                                "是" if m.get("deferrable", False) else "否"])
         for f in item["fees"]:
             r = f["rule"]
             rows["收费"].append([item["code"], f["code"], f["name"], f["basis"], r["kind"],
@@ -95,6 +98,8 @@ class _Reader:
         columns = SHEETS[sheet]
         index = {}
         for h, key in columns:
+            if h not in header and h in OPTIONAL_COLUMNS:
+                continue
             if h not in header:
                 self.add(f"工作表“{sheet}”", "column_missing", f"缺少列“{h}”")
             else:
@@ -175,6 +180,8 @@ def read_xlsx(path: Path) -> dict[str, Any]:
                     "notes": r.text(rec["notes"]), "section": r.text(rec["section"]),
                     "digitise": r.boolean(rec["digitise"] if rec["digitise"] is not None else "是",
                                           where)})
+                if rec.get("deferrable") not in (None, "") and r.boolean(rec["deferrable"], where):
+                    mat_owner["materials"][-1]["deferrable"] = True
         for n, rec in r.records(wb, "收费"):
             fee_owner = owner("收费", n, rec["item"])
             if fee_owner is None:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DatabaseError
 from hall_client import RESOURCES
 from hall_client.core import auth, catalog
 from hall_client.core.actor import ROLES, Actor
+from hall_client.core.cases import calendar as work_calendar
 from hall_client.core.errors import InvalidInput, Problem
 from hall_client.core.settings import Settings, data_dir, load_settings
 from hall_client.store.db import DB_FILENAME, Store, open_store
@@ -75,6 +76,7 @@ def open_counter(directory: Path | None = None, *, demo: bool = False) -> Counte
     try:
         with store.transaction() as session:
             catalog.seed_if_empty(session, counter.system_actor(), SEED_CATALOG)
+            work_calendar.seed_if_empty(session)
     except DatabaseError as exc:
         store.close()
         raise InvalidInput([Problem(str(directory / DB_FILENAME), "database_unreadable",

@@ -11,7 +11,8 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
-from hall_client.gui.clerk_workspace import ClerkWorkspace
+from hall_client.gui.intake.case_list import CaseList
+from hall_client.gui.intake.workspace import IntakeWorkspace
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import roles_label
 from hall_client.gui.workspaces import AdminWorkspace, AuditWorkspace
@@ -31,8 +32,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         roles = actor.roles
         if "clerk" in roles:
-            self.clerk = ClerkWorkspace(counter, jobs, actor)
-            self.tabs.addTab(self.clerk, self.tr("窗口受理"))
+            self.intake = IntakeWorkspace(counter, jobs, actor)
+            self.tabs.addTab(self.intake, self.tr("窗口受理"))
+            self.cases = CaseList(counter, jobs, actor)
+            self.cases.print_notice = self.intake.print_notice
+            self.cases.reopen_requested.connect(self._reopen_case)
+            self.intake.case_recorded.connect(lambda _number: self.cases.refresh())
+            self.tabs.addTab(self.cases, self.tr("受理件"))
         if "cashier" in roles:
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))
@@ -73,6 +79,10 @@ class MainWindow(QMainWindow):
         self._server_timer.start()
         self.check_server()
         self.resize(1280, 800)
+
+    def _reopen_case(self, number: str) -> None:
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.reopen(number)
 
     def check_server(self) -> None:
         url = self.counter.settings.server.url

@@ -23,6 +23,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from hall_client.store import case_models as _case_models  # noqa: F401  (intake_case for the FK)
 from hall_client.store.models import Base, new_id, utcnow
 
 _FEN = Decimal("0.01")
@@ -53,6 +54,9 @@ class FeeAssessment(Base):
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     case_ref: Mapped[str] = mapped_column(String(64), index=True)
+    #: The case the fees belong to (None for assessments made before cases existed).
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("intake_case.id"), default=None,
+                                                index=True)
     item_code: Mapped[str] = mapped_column(String(32))
     department: Mapped[str] = mapped_column(String(16))
     payer: Mapped[str] = mapped_column(String(128))

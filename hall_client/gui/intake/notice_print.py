@@ -1,0 +1,55 @@
+"""Printing the intake notices on A4 through QPrinter: to a printer, or to a PDF file.
+
+The layout is headless HTML (``printing.case_notices``); this module only paints it. Painting
+on a QPrinter is allowed in any thread, so the GUI runs it on the job pool; the command line
+(``hall-client case notice``) uses :func:`write_pdf_headless`, which needs no display.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+
+
+def setup_a4(printer: QPrinter) -> None:
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    setup_a4(printer)
+    return printer
+
+
+def print_document(printer: QPrinter, html: str, images: Mapping[str, bytes],
+                   font: QFont) -> None:
+    """Lay the notice out and print it (call from a worker thread or the command line)."""
+    doc = QTextDocument()
+    doc.setDefaultFont(font)
+    for name, data in images.items():
+        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name),
+                        QImage.fromData(data))
+    doc.setHtml(html)
+    doc.print_(printer)
+
+
+def write_pdf_headless(path: Path, html: str, images: Mapping[str, bytes]) -> None:
+    """Write one notice as an A4 PDF without a window (the command line's path)."""
+    from PySide6.QtWidgets import QApplication
+
+    from hall_client.gui.resources import install_font
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = QApplication.instance() or QApplication(["hall-client"])
+    assert isinstance(app, QApplication)
+    install_font(app)
+    print_document(pdf_printer(path), html, images, QFont(app.font()))
