@@ -45,11 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_client.core.cases.page_set import PageEntry, PageSet, PageSetError
 from hall_client.gui.jobs import JobRunner, Operation
 from hall_client.gui.pages.camera_feed import CameraFeed
 from hall_client.gui.pages.corner_editor import CornerEditor, bgr_to_qimage
 from hall_client.pages.errors import PageError
+from hall_client.pages.page_set import PageEntry, PageSet, PageSetError
 from hall_client.pages.profiles import PageProfile
 
 RULE_NAMES = {
@@ -103,7 +103,7 @@ class PageWorkspace(QWidget):
         self.import_button.clicked.connect(self.choose_files)
         self.progress = QProgressBar()
         self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("取消导入 (Esc)"))
+        self.cancel_button = QPushButton(self.tr("取消导入"))
         self.cancel_button.hide()
         self.cancel_button.clicked.connect(self.cancel_import)
         cam_box = QGroupBox(self.tr("摄像头"))

@@ -22,9 +22,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hall_client.cli import main as cli_main
-from hall_client.core.cases.page_set import PageSet
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.pages.workspace import PageWorkspace
+from hall_client.pages.page_set import PageSet
 from hall_client.pages.profiles import get_profile
 from tests.gui.conftest import settle
 from tests.pages.synthetic import photograph, render_page
@@ -66,15 +66,13 @@ def _wait_pages(
     settle(qtbot, jobs)
 
 
-def test_capture_import_reorder_fix_assign_export(
-    qtbot: QtBot, jobs: JobRunner, data_dir: Path, tmp_path: Path
-) -> None:
-    video = _video(tmp_path / "camera.avi")
-    pages = PageSet(data_dir, PROFILE)
-    ws = PageWorkspace(pages, jobs, camera=str(video), project="城南小学教学楼工程")
-    qtbot.addWidget(ws)
-    ws.resize(1024, 700)
-    ws.show()
+def work_pages(
+    qtbot: QtBot, jobs: JobRunner, ws: PageWorkspace, tmp_path: Path, sections: list[str]
+) -> list[str]:
+    """Capture three pages from the video camera, import a PDF of two, move the last to the
+    top with Ctrl+Up, fix the second page's corners by moving a handle, assign each page a
+    section (and, when the workspace has materials, the material of the same row); returns the
+    pages' SHA-256 in the final order."""
     ws.auto.setChecked(True)
     _wait_pages(qtbot, jobs, ws, 3)
     qtbot.waitUntil(lambda: ws.feed is None, timeout=60_000)  # the video ended: camera "lost"
@@ -86,17 +84,14 @@ def test_capture_import_reorder_fix_assign_export(
     qtbot.waitUntil(lambda: ws.import_op is None, timeout=60_000)
     assert ws.list.count() == 5
 
-    # reorder: the PDF's last page to the top, by keys
     before = [e.id for e in ws.pages.snapshot()]
     ws.list.setCurrentRow(4)
     for row in (4, 3, 2, 1):  # Ctrl+Up four times; the moved page stays selected
         assert ws.list.currentRow() == row
         qtbot.keyClick(ws.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
         settle(qtbot, jobs)
-    order = [e.id for e in ws.pages.snapshot()]
-    assert order == [before[4], *before[:4]]
+    assert [e.id for e in ws.pages.snapshot()] == [before[4], *before[:4]]
 
-    # fix the corners of the first captured page (now second) by moving one handle
     ws.list.setCurrentRow(1)
     target = ws.current()
     assert target is not None
@@ -115,38 +110,40 @@ def test_capture_import_reorder_fix_assign_export(
     assert fixed.id == target.id and fixed.method == "caller" and fixed.confirmed
     assert fixed.corners[0] == [round(x + 25, 1), round(y + 18, 1)]
 
-    # every low-confidence page is confirmed by the clerk (none should be, on these photos)
-    for row, e in enumerate(ws.pages.snapshot()):
+    for row, e in enumerate(ws.pages.snapshot()):  # low confidence: the clerk confirms
         if e.needs_clerk:
             ws.list.setCurrentRow(row)
             ws.confirm_current()
             settle(qtbot, jobs)
 
-    # sections: 施工 ×2, 安全, 监督, 散墙
-    plan = ["施工", "施工", "安全", "监督", "散墙"]
-    for row, section in enumerate(plan):
+    for row, section in enumerate(sections):
         ws.list.setCurrentRow(row)
         ws.list.clearSelection()
         ws.list.item(row).setSelected(True)
         ws.section.setCurrentText(section)
+        ws.material.setCurrentIndex(min(row + 1, ws.material.count() - 1))
         ws.assign_selected()
         settle(qtbot, jobs)
-    assert [e.section for e in ws.pages.snapshot()] == plan
+    assert [e.section for e in ws.pages.snapshot()] == sections
     assert "✗" not in "".join(ws.list.item(i).text() for i in range(ws.list.count()))
+    return [e.sha256 for e in ws.pages.snapshot()]
 
+
+def export_and_check(qtbot: QtBot, ws: PageWorkspace, tmp_path: Path) -> None:
+    """Export the package; unpacked, every section passes ``hall-client pages check`` and
+    holds the pages in the list's order."""
     out = tmp_path / "out"
     out.mkdir()
     ws.export(out)
     qtbot.waitUntil(lambda: ws.last_export is not None, timeout=60_000)
     folder = ws.last_export
-    assert folder is not None and folder.name == "城南小学教学楼工程"
+    assert folder is not None and folder.name == ws.project
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    got = [p["sha256"] for s in manifest["sections"] for p in s["pages"]]
     by_section = {
         s: [e.sha256 for e in ws.pages.snapshot() if e.section == s] for s in PROFILE.sections
     }
+    got = [p["sha256"] for s in manifest["sections"] for p in s["pages"]]
     assert got == [sha for s in PROFILE.sections for sha in by_section[s]]
-    # hall-client pages check on the unpacked zips, in the new order
     for s in manifest["sections"]:
         target_dir = tmp_path / "check" / s["name"]
         with zipfile.ZipFile(folder / s["zip"]) as z:
@@ -159,10 +156,21 @@ def test_capture_import_reorder_fix_assign_export(
             cli_main(["pages", "check", "--profile", "construction-permit", str(target_dir)]) == 0
         )
 
+
+def test_capture_import_reorder_fix_assign_export(
+    qtbot: QtBot, jobs: JobRunner, data_dir: Path, tmp_path: Path
+) -> None:
+    video = _video(tmp_path / "camera.avi")
+    pages = PageSet(data_dir, PROFILE)
+    ws = PageWorkspace(pages, jobs, camera=str(video), project="城南小学教学楼工程")
+    qtbot.addWidget(ws)
+    ws.resize(1024, 700)
+    ws.show()
+    order = work_pages(qtbot, jobs, ws, tmp_path, ["施工", "施工", "安全", "监督", "散墙"])
+    export_and_check(qtbot, ws, tmp_path)
     # nothing is lost when the program closes mid-work: the draft reopens as it was
     ws.close()
-    again = PageSet(data_dir, PROFILE, pages.id)
-    assert [e.sha256 for e in again.pages] == [e.sha256 for e in ws.pages.snapshot()]
+    assert [e.sha256 for e in PageSet(data_dir, PROFILE, pages.id).pages] == order
 
 
 def test_camera_index_that_does_not_exist(qtbot: QtBot, jobs: JobRunner, data_dir: Path) -> None:

@@ -1,7 +1,8 @@
 """The pages of one application being digitised at the counter, before and while it is accepted.
 
 A page set is a draft kept on disk beside the data directory's page store: every original photo
-and every prepared page is stored once, content-addressed (``intake.store_page_file``), and the
+and every prepared page is stored once, content-addressed (``pages/<sha[:2]>/<sha>.<ext>``, the
+same layout as the case's pages in ``core.cases.intake``, so a page is never stored twice), and the
 set's order, corners, confirmations and assignments live in one small JSON file written
 atomically after every change. Closing the program mid-work loses nothing: the next start
 reopens the draft. Headless: the GUI runs these calls in its job helper.
@@ -10,6 +11,7 @@ reopens the draft. Headless: the GUI runs these calls in its job helper.
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import tempfile
@@ -22,7 +24,6 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from hall_client.core.cases.intake import MaterialInput, PageInput, store_page_file
 from hall_client.pages.confidence import ASK_CLERK_BELOW
 from hall_client.pages.decode import SourceImage, iter_file
 from hall_client.pages.encode import encode_to_cap
@@ -34,6 +35,20 @@ from hall_client.pages.profiles import PageProfile
 from hall_client.pages.validate import check_page
 
 DRAFTS = "page-drafts"
+EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf"}
+
+
+def store_file(data_dir: Path, data: bytes, content_type: str) -> tuple[str, str, int]:
+    """Write a file once under ``pages/`` (atomically, fsynced); (relative path, sha256, size)."""
+    sha = hashlib.sha256(data).hexdigest()
+    rel = f"pages/{sha[:2]}/{sha}.{EXTENSIONS.get(content_type, 'bin')}"
+    target = data_dir / rel
+    if target.exists() and target.stat().st_size == len(data):
+        return rel, sha, len(data)
+    _atomic_write(target, data)
+    return rel, sha, len(data)
+
+
 #: The badges shown per page: the profile's rules, then the edge confidence.
 RULES = ("format", "pixels", "bytes", "aspect")
 
@@ -166,7 +181,7 @@ class PageSet:
 
     def _store(self, data: bytes, content_type: str) -> tuple[str, str, int]:
         try:
-            return store_page_file(self.data_dir, data, content_type)
+            return store_file(self.data_dir, data, content_type)
         except OSError as exc:
             raise _disk_error(exc, "保存页面文件") from exc
 
@@ -382,18 +397,14 @@ class PageSet:
                 out.append(f"第 {n} 页：{v['message']}")
         return out
 
-    def material_inputs(self, base: list[MaterialInput]) -> list[MaterialInput]:
-        """The intake's materials with each one's pages attached, in the set's order."""
-        from dataclasses import replace
-
-        out = []
-        for m in base:
-            pages = tuple(
-                PageInput((self.data_dir / p.file).read_bytes())
-                for p in self.pages
-                if p.material_position == m.position
-            )
-            out.append(replace(m, pages=pages) if pages else m)
+    def pages_by_material(self) -> dict[int, list[bytes]]:
+        """Each material's page files (by the material's position), in the set's order."""
+        out: dict[int, list[bytes]] = {}
+        for p in self.snapshot():
+            if p.material_position is not None:
+                out.setdefault(p.material_position, []).append(
+                    (self.data_dir / p.file).read_bytes()
+                )
         return out
 
     def export_package(self, project: str, out_dir: Path) -> Path:
