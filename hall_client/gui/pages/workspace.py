@@ -52,13 +52,18 @@ from hall_client.pages.errors import PageError
 from hall_client.pages.page_set import PageEntry, PageSet, PageSetError
 from hall_client.pages.profiles import PageProfile
 
-RULE_NAMES = {
-    "format": QCoreApplication.translate("PageWorkspace", "格式"),
-    "pixels": QCoreApplication.translate("PageWorkspace", "像素"),
-    "bytes": QCoreApplication.translate("PageWorkspace", "大小"),
-    "aspect": QCoreApplication.translate("PageWorkspace", "比例"),
-    "confidence": QCoreApplication.translate("PageWorkspace", "四角"),
-}
+
+
+def rule_name(rule: str) -> str:
+    """The badge's label for a profile rule (or confidence), in the UI language."""
+    names = {
+        "format": QCoreApplication.translate("PageWorkspace", "格式"),
+        "pixels": QCoreApplication.translate("PageWorkspace", "像素"),
+        "bytes": QCoreApplication.translate("PageWorkspace", "大小"),
+        "aspect": QCoreApplication.translate("PageWorkspace", "比例"),
+        "confidence": QCoreApplication.translate("PageWorkspace", "四角"),
+    }
+    return names.get(rule, rule)
 
 
 def _message(exc: BaseException) -> str:
@@ -411,7 +416,7 @@ class PageWorkspace(QWidget):
         for rule, ok, why in e.badges():
             colour = "#1b7f3b" if ok else "#b00020"
             mark = "✓" if ok else "✗"
-            text = f"<span style='color:{colour};font-weight:bold'>{mark} {RULE_NAMES[rule]}</span>"
+            text = f"<span style='color:{colour};font-weight:bold'>{mark} {rule_name(rule)}</span>"
             if not ok:
                 text += f"<br><span style='color:{colour}'>{why}</span>"
             parts.append(text)
