@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -307,6 +308,56 @@ def read_file(path: Path | str, want_long: int | None = None) -> list[SourceImag
             "unreadable", "无法读取文件", f"cannot read: {exc.strerror}", str(path)
         ) from exc
     return read_bytes(data, str(path), want_long)
+
+
+def iter_file(path: Path | str, want_long: int | None = None) -> Iterator[SourceImage]:
+    """Like ``read_file``, but a PDF's pages are rendered one at a time as they are taken, so a
+    500-page PDF never holds more than one page's pixels (the GUI's import runs this)."""
+    path = Path(path)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        raise _fail(
+            "unreadable", "无法读取文件", f"cannot read: {exc.strerror}", str(path)
+        ) from exc
+    if not head.startswith(b"%PDF"):
+        yield from read_file(path, want_long)
+        return
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError:
+        yield from read_file(path, want_long)  # the same messages as the CLI
+        return
+    try:
+        count = len(doc)
+        if count == 0:
+            raise _fail("empty", "PDF 没有页面", "PDF has no pages", str(path))
+        for i in range(count):
+            try:
+                page = doc[i]
+                w_pt, h_pt = page.get_size()
+                bitmap = page.render(
+                    scale=PDF_LONG_SIDE / max(w_pt, h_pt, 1.0), fill_color=(255, 255, 255, 255)
+                )
+                rgb = bitmap.to_numpy()
+            except pdfium.PdfiumError as exc:
+                raise _fail(
+                    "unreadable",
+                    "PDF 页面无法渲染，文件可能已损坏",
+                    f"render failed: {exc}",
+                    str(path),
+                ) from exc
+            if rgb.ndim == 2:
+                rgb = cv2.cvtColor(rgb, cv2.COLOR_GRAY2BGR)
+            elif rgb.shape[2] == 4:
+                rgb = rgb[:, :, :3]
+            yield SourceImage(str(path), i, np.ascontiguousarray(rgb), "pdf")
+            del bitmap, rgb, page
+    finally:
+        doc.close()
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:

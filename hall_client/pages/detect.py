@@ -108,6 +108,84 @@ def _quads(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
     return out
 
 
+def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
+    """Quads from the strongest straight edges (Hough), two roughly parallel pairs each.
+
+    This finds the sheet when no single contour outlines it: a hard shadow crossing the sheet
+    or a second sheet touching it splits every mask.
+    """
+    grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
+    # thresholds from the photo's own gradients: busy desks (wood grain) have many weak edges
+    mag = cv2.magnitude(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
+    hi = max(60.0, float(np.percentile(mag, 94)))
+    edges = cv2.Canny(grey, 0.5 * hi, hi)
+    # print makes short edges; a sheet's side is one long one
+    _n, labels, stats, _ = cv2.connectedComponentsWithStats(edges, connectivity=8)
+    long_side = max(small.shape[:2])
+    extent = np.maximum(stats[:, cv2.CC_STAT_WIDTH], stats[:, cv2.CC_STAT_HEIGHT])
+    keep = extent >= 0.08 * long_side
+    keep[0] = False
+    edges = np.where(keep[labels], 255, 0).astype(np.uint8)
+    lines = cv2.HoughLines(edges, 1, np.pi / 180, threshold=int(0.1 * max(small.shape[:2])))
+    if lines is None:
+        return []
+    kept: list[tuple[float, float]] = []
+    for rho, theta in lines[:, 0, :]:
+        if all(abs(rho - r) > 12 or abs(theta - t) > 0.12 for r, t in kept):
+            kept.append((float(rho), float(theta)))
+        if len(kept) == 16:
+            break
+    h, w = grey.shape
+    out = []
+    pairs = [
+        (a, b)
+        for i, a in enumerate(kept)
+        for b in kept[i + 1 :]
+        if abs(math.sin(a[1] - b[1])) < 0.26 and abs(a[0] - b[0]) > 20
+    ]
+
+    def cross(a: tuple[float, float], b: tuple[float, float]) -> np.ndarray | None:
+        m = np.array([[math.cos(a[1]), math.sin(a[1])], [math.cos(b[1]), math.sin(b[1])]])
+        if abs(np.linalg.det(m)) < 0.2:
+            return None
+        return np.linalg.solve(m, np.array([a[0], b[0]]))
+
+    for i, (a1, a2) in enumerate(pairs):
+        for b1, b2 in pairs[i + 1 :]:
+            if abs(math.cos(a1[1] - b1[1])) > 0.5:
+                continue
+            pts = [cross(a1, b1), cross(b1, a2), cross(a2, b2), cross(b2, a1)]
+            if any(p is None for p in pts):
+                continue
+            quad = np.array(pts, float)
+            if (quad[:, 0] < -3).any() or (quad[:, 0] > w + 2).any():
+                continue
+            if (quad[:, 1] < -3).any() or (quad[:, 1] > h + 2).any():
+                continue
+            quad = order_corners(quad)
+            if cv2.contourArea(quad.astype(np.float32)) < min_area:
+                continue
+            if not cv2.isContourConvex(quad.astype(np.float32)):
+                continue
+            out.append(quad)
+    # most edge-supported first; refining every one would cost too much
+    dil = cv2.dilate(edges, np.ones((3, 3), np.uint8))
+
+    def support(q: np.ndarray) -> float:
+        pts = np.concatenate(
+            [
+                q[k] + np.linspace(0.05, 0.95, 30)[:, None] * (q[(k + 1) % 4] - q[k])
+                for k in range(4)
+            ]
+        )
+        xs = np.clip(pts[:, 0].astype(int), 0, w - 1)
+        ys = np.clip(pts[:, 1].astype(int), 0, h - 1)
+        return float(dil[ys, xs].mean())
+
+    out.sort(key=support, reverse=True)
+    return out[:8]
+
+
 def _refine(
     grey: np.ndarray, gx: np.ndarray, gy: np.ndarray, quad: np.ndarray, reach: float
 ) -> tuple[np.ndarray, float]:
@@ -184,7 +262,7 @@ def _refine(
 def _shape_score(quad: np.ndarray, img_area: float) -> float:
     area = cv2.contourArea(quad.astype(np.float32))
     frac = area / img_area
-    if frac < 0.08 or frac > 0.995:
+    if frac < MIN_AREA or frac > 0.995:
         return 0.0
     angles = []
     for i in range(4):
@@ -195,11 +273,18 @@ def _shape_score(quad: np.ndarray, img_area: float) -> float:
     worst = max(abs(a - 90) for a in angles)
     if worst > 50:
         return 0.0
-    return min(1.0, frac / 0.25) * (1.0 - worst / 90.0)
+    return min(1.0, 0.5 + 2.0 * frac) * (1.0 - worst / 90.0)
 
 
 def find_page(image: np.ndarray) -> PageQuad | None:
-    """The sheet's corners in ``image`` (BGR), or None when no sheet edge is convincing."""
+    """The sheet's corners in ``image`` (BGR), or None when no sheet edge is convincing.
+
+    Every candidate quad is refined and then judged (``judge_quad``): edge support, shape,
+    whether its aspect is that of a known paper or card size, whether its sides are sharp and
+    end at its corners (a shadow's or a table's edge runs on), and whether text lies just
+    outside it (a shadow's edge cuts through the sheet). Masks come cheapest first; straight
+    lines (Hough) are tried last, only when nothing sure was found.
+    """
     mid, s_mid = _resize_long(image, REFINE_LONG, cv2.INTER_LINEAR)
     small, s_small = _resize_long(mid, WORK_LONG, cv2.INTER_LINEAR)
     s_small *= s_mid
@@ -207,12 +292,14 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     gx = cv2.Sobel(grey_mid, cv2.CV_32F, 1, 0, ksize=3)
     gy = cv2.Sobel(grey_mid, cv2.CV_32F, 0, 1, ksize=3)
     area = float(small.shape[0] * small.shape[1])
+    text = _text_mask(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY))
+    image_size = (image.shape[1], image.shape[0])
     best: PageQuad | None = None
     seen: list[np.ndarray] = []
-    for method, mask in _masks(small):
-        if best is not None and best.confidence >= SURE:
-            break
-        for quad in _quads(mask, 0.08 * area):
+
+    def consider(quads: list[np.ndarray], method: str) -> None:
+        nonlocal best
+        for quad in quads:
             quad = order_corners(quad)
             if any(np.abs(quad - q).max() < 4 for q in seen):
                 continue
@@ -223,11 +310,150 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             q_mid = quad * (s_mid / s_small)
             reach = max(4.0, 2.5 * s_mid / s_small)
             refined, support = _refine(grey_mid, gx, gy, q_mid, reach)
-            refined, support2 = _refine(grey_mid, gx, gy, order_corners(refined), 3.0)
-            conf = float(min(1.0, 0.7 * support2 + 0.3 * shape + 0.1 * support))
+            refined = order_corners(refined)
+            refined, support2 = _refine(grey_mid, gx, gy, refined, 3.0)
+            refined = order_corners(refined)
+            base = float(min(1.0, 0.7 * support2 + 0.3 * shape + 0.1 * support))
+            if best is not None and base <= best.confidence:
+                continue
+            corners = refined / s_mid
+            judged = judge_quad(
+                grey_mid, gx, gy, refined, text, s_small / s_mid, page_aspect(corners, image_size)
+            )
+            conf = base * judged
             if best is None or conf > best.confidence:
-                best = PageQuad(order_corners(refined) / s_mid, conf, method)
+                best = PageQuad(corners, conf, method)
+
+    for method, mask in _masks(small):
+        if best is not None and best.confidence >= SURE:
+            break
+        consider(_quads(mask, MIN_AREA * area), method)
+    if best is None or best.confidence < SURE:
+        consider(_line_quads(small, MIN_AREA * area), "lines")
     return best
+
+
+#: The smallest document looked for, as a share of the photo (an ID card at arm's length).
+MIN_AREA = 0.025
+#: Long/short ratios of known documents: A-series and B-series paper, US letter, ID-1 cards
+#: (ID card, bank card, driving licence), passports (ID-3), 16K, and the common invoice.
+KNOWN_ASPECTS = (math.sqrt(2.0), 1.294, 1.586, 1.42, 1.38, 1.5, 1.667, 1.75)
+#: Till receipts: 57/80 mm rolls, any length in this range of aspects.
+RECEIPT_ASPECTS = (1.9, 4.0)
+
+
+def aspect_plausibility(aspect: float) -> float:
+    """1 for the aspect of a known paper or card size, falling to 0.3 far from all of them."""
+    if RECEIPT_ASPECTS[0] <= aspect <= RECEIPT_ASPECTS[1]:
+        return 0.9
+    off = min(abs(math.log(aspect / k)) for k in KNOWN_ASPECTS)
+    off = min(off, abs(math.log(aspect / RECEIPT_ASPECTS[1])))
+    off = min(off, abs(math.log(aspect / RECEIPT_ASPECTS[0])))
+    if off <= 0.06:
+        return 1.0
+    return float(max(0.3, 1.0 - (off - 0.06) * 2.5))
+
+
+def _text_mask(grey_small: np.ndarray) -> np.ndarray:
+    """Dark thin strokes (print) on the small copy, as 0/1."""
+    k = cv2.getStructuringElement(cv2.MORPH_RECT, (7, 7))
+    hat = cv2.morphologyEx(grey_small, cv2.MORPH_BLACKHAT, k)
+    return (hat > 40).astype(np.uint8)
+
+
+def judge_quad(
+    grey: np.ndarray,
+    gx: np.ndarray,
+    gy: np.ndarray,
+    quad: np.ndarray,
+    text_small: np.ndarray,
+    to_small: float,
+    aspect: float,
+) -> float:
+    """A 0–1 factor on a refined quad's confidence: is this a sheet, or a shadow or a table edge?
+
+    * aspect: near a known paper/card size (``aspect_plausibility``);
+    * a step: paper on one side, background on the other (a printed frame is a ridge);
+    * sharpness: a sheet's edge steps within a pixel or two, a shadow's penumbra does not;
+    * run-on: a side whose step continues past both its corners is a line across the photo
+      (a shadow, a table's edge), not a sheet's side;
+    * text outside: print just outside a side means the sheet goes on (the side is a shadow).
+    """
+    h, w = grey.shape
+    factor = aspect_plausibility(aspect)
+    sharp_scores = []
+    runs_on = 0
+    for i in range(4):
+        p, q = quad[i], quad[(i + 1) % 4]
+        d = q - p
+        length = float(np.hypot(*d))
+        if length < 8:
+            return 0.0
+        t = d / length
+        n = np.array([-t[1], t[0]])
+        if np.dot(quad.mean(axis=0) - (p + q) / 2, n) < 0:
+            n = -n
+        ts = np.linspace(0.1, 0.9, 24)
+        base = p[None, :] + ts[:, None] * d[None, :]
+
+        def at(pts: np.ndarray) -> np.ndarray:
+            xs = np.clip(pts[:, 0], 0, w - 1).astype(np.float32).reshape(-1, 1)
+            ys = np.clip(pts[:, 1], 0, h - 1).astype(np.float32).reshape(-1, 1)
+            return cv2.remap(grey, xs, ys, cv2.INTER_LINEAR).astype(np.float32).ravel()
+
+        offs = np.arange(-8.0, 8.5, 1.0)
+        prof = at((base[:, None, :] + offs[None, :, None] * n[None, None, :]).reshape(-1, 2))
+        prof = prof.reshape(len(ts), len(offs))
+        far = prof[:, -1] - prof[:, 0]
+        ok = np.abs(far) > 12
+        if ok.mean() < 0.5:
+            # no step from one side to the other: a printed line or frame, not the sheet's edge
+            factor *= 0.4
+        if ok.sum() >= 6:
+            steepest = np.abs(np.diff(prof[ok], axis=1)).max(axis=1)
+            sharp_scores.append(float(np.median(steepest / np.abs(far[ok]))))
+        # run-on: the same step beyond both corners, along the side's own line
+        sign = 1.0 if np.median(far) >= 0 else -1.0
+        beyond = []
+        for end, direction in ((q, t), (p, -t)):
+            ext = end[None, :] + np.linspace(0.06, 0.25, 12)[:, None] * length * direction[None, :]
+            inside = (ext[:, 0] > 8) & (ext[:, 0] < w - 8) & (ext[:, 1] > 8) & (ext[:, 1] < h - 8)
+            if inside.sum() < 6:
+                beyond.append(False)
+                continue
+            ext = ext[inside]
+            step = (at(ext + 7 * n) - at(ext - 7 * n)) * sign
+            beyond.append(bool(np.mean(step > max(12.0, 0.4 * abs(float(np.median(far))))) > 0.7))
+        if all(beyond):
+            runs_on += 1
+        # text just outside this side (small copy)
+        band = (
+            base
+            - 0.03 * length * n[None, :] * 0
+            - n[None, :] * np.linspace(6, 40, 8)[:, None, None]
+        ).reshape(-1, 2)
+        bs = band * to_small
+        th, tw = text_small.shape
+        inb = (bs[:, 0] >= 0) & (bs[:, 0] < tw) & (bs[:, 1] >= 0) & (bs[:, 1] < th)
+        if inb.sum() > 20:
+            win = cv2.dilate(text_small, np.ones((3, 3), np.uint8))
+            outside_text = float(win[bs[inb, 1].astype(int), bs[inb, 0].astype(int)].mean())
+            ins = (
+                base[None, :, :] + n[None, None, :] * np.linspace(15, 60, 8)[:, None, None]
+            ).reshape(-1, 2) * to_small
+            ini = (ins[:, 0] >= 0) & (ins[:, 0] < tw) & (ins[:, 1] >= 0) & (ins[:, 1] < th)
+            inside_text = (
+                float(win[ins[ini, 1].astype(int), ins[ini, 0].astype(int)].mean())
+                if ini.any()
+                else 0.0
+            )
+            if outside_text > 0.08 and outside_text > 0.3 * inside_text:
+                factor *= 0.5
+    if sharp_scores:
+        sharp = min(sharp_scores)
+        factor *= float(np.clip((sharp - 0.08) / 0.12, 0.4, 1.0))
+    factor *= 0.55**runs_on
+    return float(factor)
 
 
 def page_aspect(corners: np.ndarray, image_size: tuple[int, int] | None = None) -> float:

@@ -19,9 +19,11 @@ from typing import Protocol
 import cv2
 import numpy as np
 
+from hall_client.pages.confidence import ASK_CLERK_BELOW, UPRIGHT_UNSURE_BELOW
 from hall_client.pages.decode import SourceImage, read_file
 from hall_client.pages.detect import (
     MIN_CONFIDENCE,
+    aspect_plausibility,
     deskew_angle,
     find_page,
     order_corners,
@@ -118,6 +120,29 @@ def _place_on_a4(page: np.ndarray, size: tuple[int, int]) -> np.ndarray:
     return canvas
 
 
+#: Share of the sheet's diagonal the warp pulls detected corners inwards.
+HALO_INSET = 0.004
+#: Confidence of a page taken whole because it is a flat scan (white all round its border).
+SCAN_CONFIDENCE = 0.9
+
+
+def _inset(quad: np.ndarray, share: float) -> np.ndarray:
+    c = quad.mean(axis=0)
+    diag = float(np.linalg.norm(quad[2] - quad[0]))
+    d = c[None, :] - quad
+    return quad + d / np.linalg.norm(d, axis=1)[:, None] * share * diag
+
+
+def _is_flat_scan(img: np.ndarray) -> bool:
+    """White paper all round the border: a scan or a PDF page, already cropped."""
+    grey = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY) if img.ndim == 3 else img
+    b = max(2, min(grey.shape) // 50)
+    ring = np.concatenate(
+        [grey[:b].ravel(), grey[-b:].ravel(), grey[:, :b].ravel(), grey[:, -b:].ravel()]
+    )
+    return float(np.percentile(ring, 10)) > 200
+
+
 def _deskewed(img: np.ndarray) -> tuple[np.ndarray, float]:
     grey = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
     angle = deskew_angle(grey)
@@ -151,6 +176,8 @@ def prepare_source(
         found = find_page(img) if opts.find_edges else None
         if found is not None and found.confidence >= MIN_CONFIDENCE:
             quad, confidence, method = found.corners, found.confidence, found.method
+        elif opts.find_edges and _is_flat_scan(img):
+            quad, confidence, method = whole, SCAN_CONFIDENCE, "whole"
         else:
             quad, confidence, method = whole, found.confidence if found else 0.0, "whole"
             if opts.find_edges:
@@ -171,7 +198,10 @@ def prepare_source(
     else:
         other = round(long_px / aspect)
         size = (other, long_px) if portrait else (long_px, other)
-    flat = warp(img, quad, size)
+    # Detected corners sit on the edge to within a pixel or two; pull them in a little so
+    # no sliver of desk (a dark halo round a small card) reaches the page.
+    pulled = not is_a4 and method not in ("caller", "whole")
+    flat = warp(img, _inset(quad, HALO_INSET) if pulled else quad, size)
     if opts.clean:
         cleaned = clean_page(flat, opts.colour)
         page, colour, blank = cleaned.pixels, cleaned.colour, cleaned.blank
@@ -182,7 +212,7 @@ def prepare_source(
         o = find_orientation(page)
         rotation, rot_conf = o.rotate, o.confidence
         page = rotate_page(page, rotation)
-        if rot_conf < 0.15:
+        if rot_conf < UPRIGHT_UNSURE_BELOW:
             warnings.append("无法可靠判断文字方向，请核对页面是否正立")
     if not is_a4:
         fh, fw = page.shape[:2]
@@ -191,8 +221,10 @@ def prepare_source(
         warnings.append(f"材料长宽比 {aspect:.2f} 不是 A4，已按原比例放在 A4 页面上")
     if blank:
         warnings.append("疑似空白页，请核对（未删除）")
-    if method not in ("caller", "whole") and confidence < 0.7:
+    if method != "caller" and confidence < ASK_CLERK_BELOW:
         warnings.append(f"纸张边缘置信度较低（{confidence:.2f}），请核对四角")
+    if method not in ("caller", "whole") and aspect_plausibility(aspect) < 1.0:
+        warnings.append(f"长宽比 {aspect:.2f} 不像常见纸张或证件，请核对四角")
     encoded = encode_to_cap(page, profile, colour=colour, encoder=opts.encoder)
     full_corners = [
         [round(float(x) * src.scale, 1), round(float(y) * src.scale, 1)] for x, y in quad

@@ -450,18 +450,6 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
-        <source>事项</source>
-        <translation>Service item</translation>
-    </message>
-    <message>
         <location filename="../../hall_client/gui/supervision/board.py" line="37" />
         <source>预警</source>
         <translation>Warning</translation>
@@ -470,6 +458,18 @@ After: {after}</translation>
         <location filename="../../hall_client/gui/supervision/board.py" line="38" />
         <source>受理编号</source>
         <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <source>事项</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <source>部门</source>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/board.py" line="41" />
@@ -1515,6 +1515,29 @@ After: {after}</translation>
     </message>
 </context>
 <context>
+    <name>CornerEditor</name>
+    <message>
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="53" />
+        <source>调整四角</source>
+        <translation>Adjust corners</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="70" />
+        <source>拖动四个圆点到纸张的四个角上，按 Enter 确定，Esc 取消</source>
+        <translation>Drag the four dots onto the sheet's corners; Enter accepts, Esc cancels</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="74" />
+        <source>确定 (Enter)</source>
+        <translation>OK (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="75" />
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>FeeForm</name>
     <message>
         <location filename="../../hall_client/gui/intake/fee_form.py" line="79" />
@@ -1754,373 +1777,398 @@ After: {after}</translation>
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="123" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="133" />
         <source>输入事项名称或编码，按 Enter 选定</source>
-        <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off).</extracomment>
+        <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off). The pages of this application (a draft on disk until the case is accepted).</extracomment>
         <translation>Type the item name or code, Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="131" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="141" />
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="132" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="142" />
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="134" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="144" />
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="136" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="146" />
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="156" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="166" />
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="169" />
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="169" />
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="160" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="170" />
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="160" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="170" />
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="161" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="161" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="166" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="176" />
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="176" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="186" />
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="193" />
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="189" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="199" />
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="190" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="200" />
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="191" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="201" />
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="192" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="202" />
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="198" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="208" />
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="212" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="222" />
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="216" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="226" />
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="235" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="245" />
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="237" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="247" />
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="239" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="249" />
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="317" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="251" />
+        <source>页面 (F3)</source>
+        <translation>Pages (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="331" />
         <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
         <translation>No item matches “{text}”; type part of its name or code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="343" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
         <source>{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="372" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="372" />
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="372" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="375" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="375" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="361" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="361" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="362" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="362" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="363" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="378" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="392" />
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="380" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="395" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="380" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="395" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="426" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="441" />
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="427" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="442" />
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="428" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="443" />
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="429" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="444" />
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="450" />
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="458" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="473" />
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="464" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="479" />
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="469" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="484" />
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="472" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="488" />
+        <source>页面需要先核对（F3）：{problems}</source>
+        <translation>Pages need checking first (F3): {problems}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="492" />
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="473" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="493" />
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="476" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="496" />
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="500" />
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="481" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="501" />
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="482" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="502" />
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="499" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="519" />
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="499" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="519" />
         <source>放弃已填写的内容，重新开始一件？</source>
         <translation>Discard what was entered and start a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="523" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="550" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="530" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="557" />
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="538" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="569" />
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="539" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="570" />
         <source>已受理　受理号 {number}　查询码 {code}　承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="542" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="573" />
         <source>已通知补正　受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="545" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="576" />
         <source>不予受理　登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="546" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="577" />
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="561" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="592" />
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="564" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="595" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="565" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="596" />
         <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="594" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="625" />
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="607" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="638" />
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="648" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="647" />
+        <source>请先选择事项，再拍摄或导入页面</source>
+        <translation>Choose the item first, then capture or import pages</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="653" />
+        <source>页面</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="671" />
+        <source>页面 {n} 张已保存</source>
+        <translation>{n} pages saved</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="719" />
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="665" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="736" />
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -2424,6 +2472,281 @@ Data folder: {path}</translation>
         <location filename="../../hall_client/gui/sync/notices.py" line="81" />
         <source>另有 {n} 条</source>
         <translation>{n} more</translation>
+    </message>
+</context>
+<context>
+    <name>PageWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="60" />
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="61" />
+        <source>像素</source>
+        <translation>Pixels</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="62" />
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="63" />
+        <source>比例</source>
+        <translation>Aspect</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="64" />
+        <source>四角</source>
+        <translation>Corners</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="72" />
+        <source>操作没有完成，请重试；如仍不行请联系管理员</source>
+        <translation>Not done; try again, and call the administrator if it keeps failing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="98" />
+        <source>摄像头未打开</source>
+        <translation>Camera not open</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="104" />
+        <source>拍摄 (F5)</source>
+        <translation>Capture (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="106" />
+        <source>静止时自动拍摄</source>
+        <translation>Capture when still</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="107" />
+        <source>导入文件… (Ctrl+O)</source>
+        <translation>Import files… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="111" />
+        <source>取消导入</source>
+        <translation>Cancel import</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="114" />
+        <source>摄像头</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="145" />
+        <source>（不指定材料）</source>
+        <translation>(no material)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="148" />
+        <source>分到分册 (F4)</source>
+        <translation>Assign to section (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="150" />
+        <source>调整四角 (F7)</source>
+        <translation>Adjust corners (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="152" />
+        <source>确认四角无误 (F8)</source>
+        <translation>Corners are right (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="154" />
+        <source>旋转 (R)</source>
+        <translation>Rotate (R)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="156" />
+        <source>删除 (Del)</source>
+        <translation>Delete (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="158" />
+        <source>撤销删除 (Ctrl+Z)</source>
+        <translation>Undo delete (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="160" />
+        <source>重拍此页 (F6)</source>
+        <translation>Re-capture this page (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="162" />
+        <source>导出材料包 (F12)</source>
+        <translation>Export package (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="166" />
+        <source>本页</source>
+        <translation>This page</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="169" />
+        <source>分册</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="171" />
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="220" />
+        <source>正在打开摄像头 %1…</source>
+        <translation>Opening camera %1…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
+        <source>正在打开</source>
+        <translation>Opening</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="234" />
+        <source>摄像头已就绪</source>
+        <translation>Camera ready</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="264" />
+        <source>没有摄像头画面，无法拍摄；可导入文件</source>
+        <translation>No camera picture, nothing to capture; you can import files</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="278" />
+        <source>已拍摄</source>
+        <translation>Captured</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="284" />
+        <source>请先选中要重拍的页面</source>
+        <translation>Select the page to re-capture first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="288" />
+        <source>把第 %1 页放好后按 F5 拍摄，新照片替换此页</source>
+        <translation>Lay page %1 down and press F5; the new photo replaces it</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="298" />
+        <source>导入页面</source>
+        <translation>Import pages</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="300" />
+        <source>图片和 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</source>
+        <translation>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="317" />
+        <source>上一次导入还没有结束</source>
+        <translation>The previous import has not finished</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="337" />
+        <source>%v / %m 页</source>
+        <translation>%v / %m pages</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="343" />
+        <source>正在取消导入…</source>
+        <translation>Cancelling the import…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="354" />
+        <source>已导入 %1 页</source>
+        <translation>Imported %1 pages</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="356" />
+        <source>，其余已取消（已导入的页面保留，可删除）</source>
+        <translation>; the rest was cancelled (pages already imported are kept and can be deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="379" />
+        <source>符合规则</source>
+        <translation>Meets the rules</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="391" />
+        <source>未分册</source>
+        <translation>no section</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="413" />
+        <source>还没有页面：拍摄 (F5) 或导入 (Ctrl+O)</source>
+        <translation>No pages yet: capture (F5) or import (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="423" />
+        <source>第 %1 页，%2×%3，%4 字节，置信度 %5</source>
+        <translation>Page %1, %2×%3, %4 bytes, confidence %5</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="441" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="453" />
+        <source>已调整顺序</source>
+        <translation>Order changed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="460" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="510" />
+        <source>请先选中一页</source>
+        <translation>Select a page first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="467" />
+        <source>已旋转 90°</source>
+        <translation>Rotated 90°</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="473" />
+        <source>已删除第 %1 页（Ctrl+Z 撤销）</source>
+        <translation>Page %1 deleted (Ctrl+Z undoes)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
+        <source>已恢复删除的页面</source>
+        <translation>Deleted page restored</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
+        <source>没有可撤销的删除</source>
+        <translation>Nothing to undo</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="487" />
+        <source>已确认四角</source>
+        <translation>Corners confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="492" />
+        <source>请先选中页面</source>
+        <translation>Select pages first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="500" />
+        <source>%1 页已分到 %2</source>
+        <translation>%1 pages assigned to %2</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="528" />
+        <source>已按新的四角重新处理</source>
+        <translation>Page made again from the new corners</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="535" />
+        <source>导出材料包到</source>
+        <translation>Export the package to</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="553" />
+        <source>材料包已导出到 %1</source>
+        <translation>Package exported to %1</translation>
     </message>
 </context>
 <context>
@@ -3923,7 +4246,7 @@ Server: {code}
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="230" />
         <source>批准人密码：</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">Supervisor password:</translation>
     </message>
 </context>
 </TS>

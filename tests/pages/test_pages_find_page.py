@@ -87,6 +87,8 @@ def test_text_only_page_goes_grey_and_blank_page_is_flagged() -> None:
 
 def test_id_card_is_placed_on_a4_at_true_proportions() -> None:
     card = np.full((540, 856, 3), 235, np.uint8)
+    # a printed frame at the card's edge shows its outline on the page (the desk must not)
+    cv2.rectangle(card, (0, 0), (855, 539), (200, 160, 110), 14)
     cv2.rectangle(card, (40, 40), (300, 360), (120, 120, 120), -1)
     for y in range(80, 460, 50):
         cv2.line(card, (360, y), (800, y), (30, 30, 30), 8)

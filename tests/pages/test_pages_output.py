@@ -20,8 +20,17 @@ def _good_page(path: Path) -> None:
 
 def _prepare(out: Path, *files: Path) -> int:
     return main(
-        ["pages", "prepare", "--profile", "construction-permit", "--out", str(out),
-         "--jobs", "1", *map(str, files)]
+        [
+            "pages",
+            "prepare",
+            "--profile",
+            "construction-permit",
+            "--out",
+            str(out),
+            "--jobs",
+            "1",
+            *map(str, files),
+        ]
     )
 
 

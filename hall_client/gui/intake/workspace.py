@@ -11,7 +11,7 @@ intake. Every check happens in the core service; a refusal keeps everything type
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -45,6 +46,7 @@ from hall_client.core.cases.intake import (
     Intake,
     IntakeResult,
     MaterialInput,
+    PageInput,
     record_intake,
 )
 from hall_client.core.cases.queries import case_detail, get_case, notice_for_print
@@ -55,7 +57,10 @@ from hall_client.gui.intake.names import applicant_kind_names, id_type_names
 from hall_client.gui.intake.notice_print import pdf_printer, print_document, setup_a4
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.widgets.rare_char import NameEdit
+from hall_client.gui.pages.workspace import PageWorkspace
 from hall_client.gui.workspaces import error_text
+from hall_client.pages.page_set import PageSet
+from hall_client.pages.profiles import get_profile
 from hall_client.printing.case_notices import notice_document
 
 STATE_ORDER = ("received", "missing", "nonconforming", "deferred")
@@ -114,6 +119,11 @@ class IntakeWorkspace(QWidget):
         #: Ask for a printer after saving the PDF (tests and screenshots turn this off).
         self.ask_printer = True
         self._enter = _EnterMovesOn(self)
+        #: The pages of this application (a draft on disk until the case is accepted).
+        self.page_set: PageSet | None = None
+        self.page_profile = "construction-permit"
+        self.page_dialog: QDialog | None = None
+        self.page_workspace: PageWorkspace | None = None
 
         # 1 item
         self.item = QComboBox()
@@ -238,6 +248,8 @@ class IntakeWorkspace(QWidget):
         self.reprint_button.clicked.connect(self.ask_reprint)
         self.new_button = QPushButton(self.tr("下一件 (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_intake)
+        self.pages_button = QPushButton(self.tr("页面 (F3)"))
+        self.pages_button.clicked.connect(self.open_pages)
 
         form = QWidget()
         form_layout = QVBoxLayout(form)
@@ -249,6 +261,7 @@ class IntakeWorkspace(QWidget):
         self.scroll.setWidgetResizable(True)
         result_row = QHBoxLayout()
         result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.pages_button)
         result_row.addWidget(self.reprint_button)
         result_row.addWidget(self.new_button)
         layout = QVBoxLayout(self)
@@ -261,7 +274,8 @@ class IntakeWorkspace(QWidget):
                        self.phone, self.contact, self.address):
             widget.installEventFilter(self._enter)
         self.confirm_bar.installEventFilter(self)
-        for key, slot in ((Qt.Key.Key_F6, self.mark_all_received),
+        for key, slot in ((Qt.Key.Key_F3, self.open_pages),
+                          (Qt.Key.Key_F6, self.mark_all_received),
                           (Qt.Key.Key_F9, lambda: self.ask_decision("accept")),
                           (Qt.Key.Key_F10, lambda: self.ask_decision("correction")),
                           (Qt.Key.Key_F11, lambda: self.ask_decision("refuse")),
@@ -339,6 +353,7 @@ class IntakeWorkspace(QWidget):
     def _show_item(self, loaded: tuple[str, int, dict[str, Any], str],
                    states: list[dict[str, Any]] | None = None) -> None:
         self.item_code, self.item_version, definition, dept = loaded
+        self.page_profile = str(definition.get("page_profile") or "construction-permit")
         self.item_info.setText(self.tr(
             "{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版").format(
                 dept=dept, promised=definition["promised_limit_days"],
@@ -468,6 +483,11 @@ class IntakeWorkspace(QWidget):
                 r.state.currentData() in ("missing", "nonconforming") for r in self.materials):
             self._say(self.tr("材料已齐全且符合要求，无需补正"), "#b00020")
             return
+        blocked = self.page_set.blockers() if self.page_set is not None else []
+        if decision == "accept" and blocked:
+            self._say(self.tr("页面需要先核对（F3）：{problems}").format(
+                problems="；".join(blocked[:3])), "#b00020")
+            return
         if decision == "accept" and self.fees.assessment is None:
             self._say(self.tr("收费核定未完成：{problem}").format(
                 problem=self.fees.message.text() or self.tr("请填写收费项目")), "#b00020")
@@ -515,8 +535,15 @@ class IntakeWorkspace(QWidget):
         intake = self.intake(decision)
         store, actor, hall, data_dir = (self.counter.store, self.actor,
                                         hall_info(self.counter.settings), self.counter.data_dir)
+        page_set = self.page_set
 
         def work(ctx: object) -> IntakeResult:
+            nonlocal intake
+            if page_set is not None:  # each material's pages, in the page list's order
+                by_material = page_set.pages_by_material()
+                intake = replace(intake, materials=tuple(
+                    replace(m, pages=tuple(PageInput(b) for b in by_material.get(m.position, [])))
+                    for m in intake.materials))
             with store.transaction() as s:
                 return record_intake(s, actor, hall, data_dir, intake)
 
@@ -533,6 +560,10 @@ class IntakeWorkspace(QWidget):
 
     def _recorded(self, result: IntakeResult) -> None:
         self.last_result = result
+        if result.status != "refused" and self.page_set is not None:
+            self.page_set.discard()  # the pages now belong to the case (case_page rows)
+            self._close_pages()
+            self.page_set = None
         if result.status == "accepted":
             due = (result.promised_date.isoformat() if result.promised_date
                    else self.tr("暂无法确定（{why}）").format(why=result.deadline_error))
@@ -609,6 +640,44 @@ class IntakeWorkspace(QWidget):
             self.jobs.background(lambda ctx: print_document(printer, html, images, font),
                                  failure=self._failed)
 
+    # --- pages ---------------------------------------------------------------------------
+    def open_pages(self) -> None:
+        """The page workspace for this application (F3): camera, import, corners, sections."""
+        if not self.item_code:
+            self._say(self.tr("请先选择事项，再拍摄或导入页面"), "#b00020")
+            return
+        if self.page_set is None:
+            self.page_set = PageSet(self.counter.data_dir, get_profile(self.page_profile))
+        if self.page_dialog is None:
+            dialog = QDialog(self)
+            dialog.setWindowTitle(self.tr("页面"))
+            dialog.resize(1000, 700)
+            self.page_workspace = PageWorkspace(
+                self.page_set, self.jobs, camera=self.counter.settings.camera.device,
+                project=self.project.text(),
+                materials=[(r.position, r.name) for r in self.materials], parent=dialog)
+            box = QVBoxLayout(dialog)
+            box.setContentsMargins(4, 4, 4, 4)
+            box.addWidget(self.page_workspace)
+            dialog.finished.connect(self._pages_closed)
+            self.page_dialog = dialog
+        self.page_dialog.show()
+        self.page_dialog.activateWindow()
+
+    def _pages_closed(self) -> None:
+        self._close_pages()
+        if self.page_set is not None:
+            n = len(self.page_set.snapshot())
+            self._say(self.tr("页面 {n} 张已保存").format(n=n), "#1b5e20")
+
+    def _close_pages(self) -> None:
+        if self.page_workspace is not None:
+            self.page_workspace.close_camera()
+        if self.page_dialog is not None:
+            dialog, self.page_dialog, self.page_workspace = self.page_dialog, None, None
+            dialog.hide()
+            dialog.deleteLater()
+
     # --- starting over / coming back -------------------------------------------------------
     def new_intake(self) -> None:
         """A clean form for the next applicant; the last result stays until then."""
@@ -621,6 +690,8 @@ class IntakeWorkspace(QWidget):
                      self.address, self.reason):
             edit.clear()
         self.kind.setCurrentIndex(0)
+        self._close_pages()
+        self.page_set = None  # a draft left unaccepted stays on disk (page-drafts/)
         self._show_materials([], None)
         self.fees.clear()
         self.result.setText("")
