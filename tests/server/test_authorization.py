@@ -109,6 +109,9 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
         "/api/v1/supervision/feed", {})),
     ("GET", "/api/v1/sms/outbox"): ({"admin"}, lambda f: ("/api/v1/sms/outbox", {})),
     ("POST", "/api/v1/sms/deliver"): ({"admin"}, lambda f: ("/api/v1/sms/deliver", {})),
+    # Last: the clerk's call deletes the pending upload (later calls about it would be 404).
+    ("DELETE", "/api/v1/uploads/{upload_id}"): ({"clerk"}, lambda f: (
+        f"/api/v1/uploads/{f['upload']}", {})),
 }
 
 #: Endpoints about one case, where a stranger must be refused.
