@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from hall_resources import resource_path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from hall_client import RESOURCES
-
-FONT_FILE = RESOURCES / "fonts" / "wqy-microhei.ttc"
-I18N_DIR = RESOURCES / "i18n"
+FONT_FILE = resource_path("fonts", "wqy-microhei.ttc")
+I18N_DIR = resource_path("i18n")
 
 
 def install_font(app: QApplication) -> str:

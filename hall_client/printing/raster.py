@@ -11,12 +11,12 @@ from functools import lru_cache
 
 import numpy as np
 import qrcode
+from hall_resources import resource_path
 from PIL import Image, ImageDraw, ImageFont
 
-from hall_client import RESOURCES
 from hall_client.printing.layout import PAPER_DOTS, QR, Banner, Block, Pair, Rule, Text, Title
 
-FONT_PATH = RESOURCES / "fonts" / "wqy-microhei.ttc"
+FONT_PATH = resource_path("fonts", "wqy-microhei.ttc")
 MARGIN = 8
 _MAX_HEIGHT = 6000
 

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hall_resources import resource_path
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,12 +29,7 @@ COUNTER_POSTS = {"window", "window_finish"}
 
 def seed_path() -> Path:
     """The one copy of the seed catalog, shared with the counter program."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "resources" / "catalog" / "seed.json"
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError("resources/catalog/seed.json not found next to server_stub")
+    return resource_path("catalog", "seed.json")
 
 
 def current_revision(session: Session) -> int:

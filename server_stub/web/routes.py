@@ -13,12 +13,12 @@ import secrets
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
 
 from server_stub.api.routes.uploads import serve
@@ -34,7 +34,10 @@ from server_stub.services.calendar import load_calendar
 from server_stub.services.deadlines import case_timing
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+# The page templates are package data of server_stub.web, read through importlib (as the
+# shipped resources are), so they are found in a wheel install too.
+templates = Jinja2Templates(env=Environment(loader=PackageLoader("server_stub.web", "templates"),
+                                            autoescape=select_autoescape()))
 templates.env.filters["shown"] = shown
 
 ACCESS, REFRESH = "hall_review", "hall_review_refresh"
