@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, *, readonly: bool = False, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, readonly: bool = False, pool_size: int = 10,
+                max_overflow: int = 10, **kwargs: Any) -> Engine:
     """An engine; SQLite gets WAL, foreign keys and a busy timeout so counters can share it.
 
     On SQLite every writing transaction starts with BEGIN IMMEDIATE (no lock upgrades that
@@ -82,7 +83,8 @@ def make_engine(url: str, *, readonly: bool = False, **kwargs: Any) -> Engine:
             _release(record.info)
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_size=pool_size, max_overflow=max_overflow,
+                         pool_pre_ping=True, **kwargs)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

@@ -193,7 +193,8 @@ def create_app(
     """Build the app on one database; ``clock`` is injectable so tests can fix "today"."""
     settings = settings or Settings()
     settings.ensure_dirs()
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(settings.resolved_database_url(), pool_size=settings.db_pool_size,
+                         max_overflow=settings.db_max_overflow)
     if migrate_schema:
         with startup_lock(engine):
             migrate(engine)
@@ -296,6 +297,17 @@ def create_app(
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(Guard)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``hall-server --workers N`` (settings from the
+    environment the command set; the schema is migrated already, the startup lock makes a
+    second check harmless)."""
+    import os
+
+    settings = Settings(database_url=os.environ.get("HALL_SERVER_DATABASE_URL") or None,
+                        sms_adapter=os.environ.get("HALL_SERVER_SMS", "file"), sms_worker=True)
+    return create_app(settings)
 
 
 def _jsonable(value: Any) -> Any:

@@ -58,6 +58,13 @@ class Settings:
     #: gigabytes (a decompression bomb); an A4 page at 300 dpi is 8.7 million pixels.
     max_image_pixels: int = 40_000_000
 
+    #: Connections each server process keeps to PostgreSQL, and how many more it may open at
+    #: peaks. N processes need N × (pool + overflow) below the server's max_connections.
+    db_pool_size: int = field(
+        default_factory=lambda: int(os.environ.get("HALL_SERVER_DB_POOL_SIZE", "10")))
+    db_max_overflow: int = field(
+        default_factory=lambda: int(os.environ.get("HALL_SERVER_DB_MAX_OVERFLOW", "10")))
+
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file in the data directory."""
         if self.database_url:

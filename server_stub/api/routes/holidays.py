@@ -54,8 +54,10 @@ def set_day(day: dt.date, body: HolidayDayIn, admin: AdminUser, session: Session
     """Mark a date as a holiday or a make-up workday (within the published years)."""
     cal = calendar.load_calendar(session)
     cal.check(day)
-    row = session.get(HolidayDay, day)
+    # The revision row is locked first: parallel edits of the table take turns, so two
+    # admins setting the same new day cannot both insert it.
     revision = calendar.bump_revision(session)
+    row = session.get(HolidayDay, day)
     if row is None:
         session.add(HolidayDay(day=day, kind=body.kind, name=body.name, revision=revision))
     else:
