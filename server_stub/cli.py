@@ -14,6 +14,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hall-server", description="行政服务中心中心审批服务器")
     parser.add_argument("--host", default="127.0.0.1", help="listen address (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8700, help="listen port (default 8700)")
+    parser.add_argument("--workers", type=int,
+                        default=int(os.environ.get("HALL_SERVER_WORKERS", "1")),
+                        help="server processes (several need PostgreSQL; env HALL_SERVER_WORKERS)")
+    parser.add_argument("--forwarded-allow-ips",
+                        default=os.environ.get("HALL_SERVER_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                        help="reverse proxies whose X-Forwarded-For/-Proto are believed "
+                             "(client address for throttles, https for Secure cookies)")
     parser.add_argument("--database-url", default=os.environ.get("HALL_SERVER_DATABASE_URL"),
                         help="SQLAlchemy URL; default: SQLite file in the data directory")
     parser.add_argument("--data-dir", type=Path, default=None,
@@ -78,13 +85,25 @@ def main(argv: list[str] | None = None) -> int:
 
     settings.sms_worker = True
     try:
-        app = create_app(settings)
+        app = create_app(settings)  # migrates and seeds once, before any worker starts
     except Exception as exc:
         print(f"hall-server: cannot start: {exc}", file=sys.stderr)
         return 1
-    print(f"hall-server: http://{args.host}:{args.port}/  data: {settings.data_dir}",
-          file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    print(f"hall-server: http://{args.host}:{args.port}/  data: {settings.data_dir}  "
+          f"workers: {args.workers}", file=sys.stderr)
+    common = {"host": args.host, "port": args.port, "log_level": "info", "proxy_headers": True,
+              "forwarded_allow_ips": args.forwarded_allow_ips}
+    if args.workers <= 1:
+        uvicorn.run(app, **common)
+        return 0
+    app.state.engine.dispose()
+    # Each worker process builds its app from the environment (uvicorn imports the factory).
+    os.environ["HALL_SERVER_DATA_DIR"] = str(settings.data_dir)
+    os.environ["HALL_SERVER_SMS"] = settings.sms_adapter
+    if settings.database_url:
+        os.environ["HALL_SERVER_DATABASE_URL"] = settings.database_url
+    uvicorn.run("server_stub.main:app_from_environment", factory=True, workers=args.workers,
+                **common)
     return 0
 
 

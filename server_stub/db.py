@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, *, readonly: bool = False, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, readonly: bool = False, pool_size: int = 10,
+                max_overflow: int = 10, **kwargs: Any) -> Engine:
     """An engine; SQLite gets WAL, foreign keys and a busy timeout so counters can share it.
 
     On SQLite every writing transaction starts with BEGIN IMMEDIATE (no lock upgrades that
@@ -80,11 +83,44 @@ def make_engine(url: str, *, readonly: bool = False, **kwargs: Any) -> Engine:
             _release(record.info)
 
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True, **kwargs)
+    return create_engine(url, pool_size=pool_size, max_overflow=max_overflow,
+                         pool_pre_ping=True, **kwargs)
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def startup_lock(engine: Engine) -> Iterator[None]:
+    """Several server processes starting at once on one PostgreSQL migrate and seed one at a
+    time (a session advisory lock); the others then find the work done. SQLite serves one
+    machine, where BEGIN IMMEDIATE already serialises the migration."""
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as conn:
+        conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": STARTUP_LOCK_KEY})
+        conn.commit()
+        try:
+            yield
+        finally:
+            conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": STARTUP_LOCK_KEY})
+            conn.commit()
+
+
+STARTUP_LOCK_KEY = 0x48414C4C  # "HALL"
+
+
+def protect_database_file(url: str) -> None:
+    """The SQLite file holds applicants' data: readable by the server's user only (SQLite
+    gives its -wal and -shm files the same mode)."""
+    if not url.startswith("sqlite:///"):
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if candidate.exists():
+            candidate.chmod(0o600)
 
 
 def migrate(engine: Engine) -> None:

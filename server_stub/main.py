@@ -9,16 +9,26 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server_stub.api.main import api_router
 from server_stub.core.clock import Clock, system_clock
 from server_stub.core.config import Settings
 from server_stub.core.errors import DomainError
-from server_stub.db import make_engine, make_sessionmaker, migrate
+from server_stub.db import (
+    make_engine,
+    make_sessionmaker,
+    migrate,
+    protect_database_file,
+    startup_lock,
+)
+from server_stub.schemas.common import refuse_control_chars
+from server_stub.services.filestore import LocalFileStore
 
 log = logging.getLogger("server_stub")
 
@@ -79,6 +89,96 @@ class _TooLarge(Exception):
     pass
 
 
+SECURITY_HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (b"content-security-policy",
+     b"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; form-action 'self'; "
+     b"frame-ancestors 'none'; base-uri 'none'"),
+]
+
+
+class Guard:
+    """What every request passes, whatever route it reaches:
+
+    - path and query text may not carry control characters (PostgreSQL cannot store or
+      compare NUL, and no identifier or filter has a reason to hold one): 422;
+    - a browser form POST from another site (``Origin``/``Referer`` naming another host) is
+      refused with 403 before any route sees it;
+    - every answer carries nosniff, no framing, and a CSP that allows no scripts.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        where = _control_chars_in(scope)
+        if where is not None:
+            response = JSONResponse(
+                {"detail": {"code": "control_character",
+                            "message": f"{where} 不能含控制字符或方向控制符"}},
+                status_code=422)
+            await response(scope, receive, self._with_headers(send))
+            return
+        if scope["method"] == "POST" and _cross_site(scope):
+            response = JSONResponse(
+                {"detail": {"code": "cross_site_request",
+                            "message": "拒绝来自其他网站的表单提交"}}, status_code=403)
+            await response(scope, receive, self._with_headers(send))
+            return
+        await self.app(scope, receive, self._with_headers(send))
+
+    @staticmethod
+    def _with_headers(send: Send) -> Send:
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = [*message.get("headers", []),
+                                      *(h for h in SECURITY_HEADERS if h[0] not in names)]
+            await send(message)
+
+        return wrapped
+
+
+def _control_chars_in(scope: Scope) -> str | None:
+    from urllib.parse import parse_qsl
+
+    if _has_bad_char(scope.get("path", "")):
+        return "请求路径"
+    try:
+        query = scope.get("query_string", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return "查询参数（不是 UTF-8）"
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        if _has_bad_char(name) or _has_bad_char(value):
+            return f"查询参数 {name!r}"
+    return None
+
+
+def _has_bad_char(text: str) -> bool:
+    try:
+        refuse_control_chars(text, None)
+    except ValueError:
+        return True
+    return False
+
+
+def _cross_site(scope: Scope) -> bool:
+    """Does a browser say this request comes from a page of another origin?"""
+    from urllib.parse import urlsplit
+
+    headers = {name: value.decode("latin-1") for name, value in scope.get("headers", [])}
+    source = headers.get("origin") or headers.get("referer")
+    if not source or source == "null":
+        return source == "null"
+    host = headers.get("host", "")
+    return urlsplit(source).netloc.lower() != host.lower()
+
+
 def _validation_message(errors: list[Any]) -> str:
     parts = []
     for err in errors[:5]:
@@ -93,9 +193,16 @@ def create_app(
     """Build the app on one database; ``clock`` is injectable so tests can fix "today"."""
     settings = settings or Settings()
     settings.ensure_dirs()
-    engine = make_engine(settings.resolved_database_url())
+    engine = make_engine(settings.resolved_database_url(), pool_size=settings.db_pool_size,
+                         max_overflow=settings.db_max_overflow)
     if migrate_schema:
-        migrate(engine)
+        with startup_lock(engine):
+            migrate(engine)
+            from server_stub.services.bootstrap import bootstrap
+
+            with make_sessionmaker(engine)() as session:
+                bootstrap(session)
+    protect_database_file(settings.resolved_database_url())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -123,11 +230,7 @@ def create_app(
         app.state.read_engine = engine
     app.state.read_sessionmaker = make_sessionmaker(app.state.read_engine)
     app.state.clock = clock
-    if migrate_schema:
-        from server_stub.services.bootstrap import bootstrap
-
-        with app.state.sessionmaker() as session:
-            bootstrap(session)
+    app.state.file_store = LocalFileStore(settings.files_dir)
 
     @app.exception_handler(DomainError)
     async def _domain_error(request: Request, exc: DomainError) -> JSONResponse:
@@ -146,8 +249,33 @@ def create_app(
             status_code=400 if body_broken else 422,
         )
 
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # The causes are handled where they arise (savepoint inserts, row locks); this is the
+        # net for a unique key taken by a parallel request in a place not foreseen: the
+        # client's retry will see the winner's row.
+        log.warning("unique key taken by a parallel request: %s", exc.orig)
+        return JSONResponse(
+            {"detail": {"code": "write_conflict",
+                        "message": "另一个同时进行的请求已写入相同的数据，请稍后重试"}},
+            status_code=409, headers={"Retry-After": "1"})
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, exc: ClientDisconnect) -> Response:
+        # The client went away mid-body (a cut link during a chunk): nothing was stored, and
+        # there is nobody to answer. Not an error of the server, so no traceback.
+        log.info("client disconnected during %s %s", request.method, request.url.path)
+        return Response(status_code=400)
+
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+            # FastAPI's words for a body json.loads could not take (invalid UTF-8, nesting
+            # deeper than the parser allows): the same malformed_json as any broken JSON.
+            return JSONResponse(
+                {"detail": {"code": "malformed_json",
+                            "message": "请求体不是合法的 JSON（编码须为 UTF-8，嵌套不能过深）"}},
+                status_code=400)
         messages = {404: "地址不存在", 405: "不支持此请求方法", 401: "需要登录"}
         return JSONResponse(
             {"detail": {"code": f"http_{exc.status_code}",
@@ -167,7 +295,19 @@ def create_app(
 
     app.include_router(web_router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(Guard)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``hall-server --workers N`` (settings from the
+    environment the command set; the schema is migrated already, the startup lock makes a
+    second check harmless)."""
+    import os
+
+    settings = Settings(database_url=os.environ.get("HALL_SERVER_DATABASE_URL") or None,
+                        sms_adapter=os.environ.get("HALL_SERVER_SMS", "file"), sms_worker=True)
+    return create_app(settings)
 
 
 def _jsonable(value: Any) -> Any:

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -47,6 +48,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+Cursor = BigInteger().with_variant(Integer(), "sqlite")
+"""A cursor or revision clients hand back: 64-bit on PostgreSQL (a client's 2**31 must not
+overflow), INTEGER on SQLite (64-bit already, and the only type that autoincrements)."""
+
+
 class Base(DeclarativeBase):
     type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UTCDateTime, dict[str, Any]: JSON, list[Any]: JSON,
@@ -59,6 +65,9 @@ class Hall(Base):
     __tablename__ = "halls"
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     code: Mapped[str] = mapped_column(String(40), unique=True)
+    #: The code upper-cased: unique, so "h2" and "H2" cannot both be registered (case
+    #: numbers use the upper-cased code), also when two admins register them at once.
+    code_key: Mapped[str] = mapped_column(String(40), unique=True, index=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime]
 
@@ -90,8 +99,6 @@ class User(Base):
     department: Mapped[str | None] = mapped_column(String(40))
     phone: Mapped[str | None] = mapped_column(String(30))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
-    locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
 
 
@@ -106,6 +113,22 @@ class AuthToken(Base):
     family: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     expires_at: Mapped[datetime]
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Digest of the refresh token this pair was issued for (None for a sign-in).
+    parent: Mapped[str | None] = mapped_column(String(64), index=True)
+    #: When a refresh token was swapped for a new pair; a revoked token without it was
+    #: killed (sign-out, reuse, a superseded lost answer), not spent.
+    used_at: Mapped[datetime | None]
+
+
+class Throttle(Base):
+    """Failures counted against one key (a user name, a client address) and the lock they
+    led to. Held in the database so that every server process sees the same count."""
+
+    __tablename__ = "throttles"
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None]
+    updated_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class Setting(Base):
@@ -130,7 +153,7 @@ class Department(Base):
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(60), default="")
     supervision_phone: Mapped[str] = mapped_column(String(60), default="")
-    revision: Mapped[int] = mapped_column(Integer, index=True)
+    revision: Mapped[int] = mapped_column(Cursor, index=True)
 
 
 class Person(Base):
@@ -140,7 +163,7 @@ class Person(Base):
     user: Mapped[str] = mapped_column(String(60), primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
     department: Mapped[str] = mapped_column(String(40))
-    revision: Mapped[int] = mapped_column(Integer, index=True)
+    revision: Mapped[int] = mapped_column(Cursor, index=True)
 
 
 class CatalogItem(Base):
@@ -154,7 +177,7 @@ class CatalogItem(Base):
     name: Mapped[str] = mapped_column(String(200))
     department: Mapped[str] = mapped_column(String(40))
     data: Mapped[dict[str, Any]]
-    revision: Mapped[int] = mapped_column(Integer, index=True)
+    revision: Mapped[int] = mapped_column(Cursor, index=True)
 
 
 class HolidayDay(Base):
@@ -164,7 +187,7 @@ class HolidayDay(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))  # "holiday" | "workday"
     name: Mapped[str] = mapped_column(String(60), default="")
-    revision: Mapped[int] = mapped_column(Integer, default=0)
+    revision: Mapped[int] = mapped_column(Cursor, default=0)
 
 
 class Case(Base):
@@ -195,7 +218,6 @@ class Case(Base):
     finished_at: Mapped[datetime | None]
     outcome_reason: Mapped[str] = mapped_column(Text, default="")
     window_record: Mapped[dict[str, Any]]
-    status_failures: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -255,7 +277,7 @@ class CaseEvent(Base):
     """Append-only, hash-chained history of a case; ``seq`` is the supervision feed cursor."""
 
     __tablename__ = "case_events"
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(Cursor, primary_key=True, autoincrement=True)
     id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True, default=uuid.uuid4)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("cases.id"), index=True)
     hall_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("halls.id"))

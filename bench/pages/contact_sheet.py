@@ -13,6 +13,7 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+from hall_resources import resource_path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,7 +26,7 @@ from tests.pages.synthetic import hard_photograph, photograph, render_page  # no
 
 SHARED = ROOT.parent / "shared" / "data" / "pages"
 CELL_H = 420
-FONT = ImageFont.truetype(str(ROOT / "resources" / "fonts" / "wqy-microhei.ttc"), 16)
+FONT = ImageFont.truetype(str(resource_path("fonts", "wqy-microhei.ttc")), 16)
 
 
 def _fit(im: Image.Image) -> Image.Image:

@@ -5,8 +5,11 @@ PostgreSQL, then runs N counters in threads: sign in, and per case: create it (w
 Idempotency-Key), declare 10 page files, send each in 64 KiB chunks, pass the window step.
 Prints throughput and latency percentiles per request kind.
 
-    .venv/bin/python bench/server/run.py [--counters 20] [--cases 3] [--page-kb 85]
-        [--backends sqlite,postgres]
+    .venv/bin/python bench/server/run.py [--counters 50] [--cases 3] [--page-kb 85]
+        [--backends sqlite,postgres] [--processes 1,2,4]
+
+``--processes`` runs each backend with that many server processes (``hall-server
+--workers N``) in turn; several processes on SQLite are allowed but not a deployment.
 """
 
 from __future__ import annotations
@@ -119,7 +122,8 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-def run_backend(name: str, counters: int, cases: int, page_size: int) -> dict[str, object]:
+def run_backend(name: str, counters: int, cases: int, page_size: int,
+                processes: int = 1) -> dict[str, object]:
     data_dir = Path(tempfile.mkdtemp(prefix=f"hall-bench-{name}-"))
     url = None
     schema = None
@@ -131,7 +135,7 @@ def run_backend(name: str, counters: int, cases: int, page_size: int) -> dict[st
     prepare(data_dir, url, counters)
     port = free_port()
     cmd = [str(ROOT / ".venv" / "bin" / "hall-server"), "--port", str(port),
-           "--data-dir", str(data_dir)]
+           "--data-dir", str(data_dir), "--workers", str(processes)]
     if url:
         cmd += ["--database-url", url]
     log = (data_dir / "server.log").open("w")
@@ -164,8 +168,8 @@ def run_backend(name: str, counters: int, cases: int, page_size: int) -> dict[st
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     everything = [x for v in rec.samples.values() for x in v]
     pages = counters * cases * 10
-    print(f"\n== {name}: {counters} counters × {cases} cases × 10 pages of "
-          f"{page_size // 1000} KB, wall {wall:.1f} s")
+    print(f"\n== {name}, {processes} process(es): {counters} counters × {cases} cases × "
+          f"10 pages of {page_size // 1000} KB, wall {wall:.1f} s, {os.cpu_count()} cores")
     print(f"   {len(everything)} requests, {len(everything) / wall:.0f} req/s, "
           f"{pages / wall:.1f} pages/s, {pages * page_size / wall / 1e6:.2f} MB/s, "
           f"errors {len(rec.errors)}")
@@ -178,19 +182,29 @@ def run_backend(name: str, counters: int, cases: int, page_size: int) -> dict[st
     for e in rec.errors[:5]:
         print("   error:", e)
     print(f"   server log: {data_dir / 'server.log'}")
-    return {"wall": wall, "errors": len(rec.errors)}
+    return {"wall": wall, "errors": len(rec.errors), "requests": len(everything)}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--counters", type=int, default=20)
+    parser.add_argument("--counters", type=int, default=50)
     parser.add_argument("--cases", type=int, default=3)
     parser.add_argument("--page-kb", type=int, default=85)
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--processes", default="1")
     args = parser.parse_args()
     failed = 0
+    summary = []
     for name in args.backends.split(","):
-        failed += int(run_backend(name, args.counters, args.cases, args.page_kb * 1000)["errors"])
+        for n in (int(x) for x in args.processes.split(",")):
+            result = run_backend(name, args.counters, args.cases, args.page_kb * 1000, n)
+            failed += int(result["errors"])  # type: ignore[call-overload]
+            summary.append((name, n, result))
+    print("\nthroughput:")
+    for name, n, result in summary:
+        print(f"   {name:<9} {n} process(es): "
+              f"{result['requests'] / result['wall']:.0f} req/s"  # type: ignore[operator]
+              f"  ({result['errors']} errors)")
     return 1 if failed else 0
 
 

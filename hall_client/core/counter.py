@@ -10,10 +10,10 @@ import getpass
 from dataclasses import dataclass
 from pathlib import Path
 
+from hall_resources import resource_path
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
-from hall_client import RESOURCES
 from hall_client.core import auth, catalog
 from hall_client.core.actor import ROLES, Actor
 from hall_client.core.cases import calendar as work_calendar
@@ -22,7 +22,7 @@ from hall_client.core.settings import Settings, data_dir, load_settings
 from hall_client.store.db import DB_FILENAME, Store, open_store
 from hall_client.store.models import Person
 
-SEED_CATALOG = RESOURCES / "catalog" / "seed.json"
+SEED_CATALOG = resource_path("catalog", "seed.json")
 DEMO_PASSWORD = "demo1234"
 #: (username, name, roles) of the demo staff; the README lists them.
 DEMO_PEOPLE = (

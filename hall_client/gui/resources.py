@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+from hall_resources import resource_path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from hall_client import RESOURCES
 from hall_client.printing import fonts
 
 FONT_FILE = fonts.CHAIN[0].path
-I18N_DIR = RESOURCES / "i18n"
+I18N_DIR = resource_path("i18n")
 _loaded: list[str] = []
 
 

@@ -12,18 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import cv2
 import numpy as np
+from hall_resources import resource_path
 
 WORK_LONG = 900
-MODEL = (
-    Path(__file__).resolve().parents[2]
-    / "resources"
-    / "models"
-    / "ch_ppocr_mobile_v2.0_cls_infer.onnx"
-)
+MODEL = resource_path("models", "ch_ppocr_mobile_v2.0_cls_infer.onnx")
 #: Line crops sent to the direction model per page.
 MAX_CROPS = 14
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hall_resources import resource_path
+
 from hall_client.pages.errors import PageError
 
 #: ``resources/profiles`` in the source tree (the package is installed editable).
-PROFILE_DIR = Path(__file__).resolve().parents[2] / "resources" / "profiles"
+PROFILE_DIR = resource_path("profiles")
 
 ASPECTS = {"A4": math.sqrt(2.0), "any": 0.0}
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from PIL import ImageDraw, ImageFont
 
-from hall_client import RESOURCES
+from hall_resources import resource_path
 
-FONT_DIR = RESOURCES / "fonts"
+FONT_DIR = resource_path("fonts")
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,23 @@ class Settings:
     #: Run the SMS delivery loop in a background thread (off in tests: they call it directly).
     sms_worker: bool = False
     sms_interval_seconds: float = 5.0
-    #: Seconds between status-page lookups allowed after repeated wrong codes.
+    #: Wrong status-page lookups (unknown number or wrong code) from one client address
+    #: before its lookups pause for ``status_lock_minutes``.
     status_max_failures: int = 10
+    status_lock_minutes: int = 15
+    #: Mark review-page cookies Secure even when the request does not look like HTTPS (a
+    #: proxy that terminates TLS but is not in --forwarded-allow-ips).
+    secure_cookies: bool = False
+    #: Largest decoded size of an uploaded image (width × height): a small PNG can decode to
+    #: gigabytes (a decompression bomb); an A4 page at 300 dpi is 8.7 million pixels.
+    max_image_pixels: int = 40_000_000
+
+    #: Connections each server process keeps to PostgreSQL, and how many more it may open at
+    #: peaks. N processes need N × (pool + overflow) below the server's max_connections.
+    db_pool_size: int = field(
+        default_factory=lambda: int(os.environ.get("HALL_SERVER_DB_POOL_SIZE", "10")))
+    db_max_overflow: int = field(
+        default_factory=lambda: int(os.environ.get("HALL_SERVER_DB_MAX_OVERFLOW", "10")))
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to a SQLite file in the data directory."""
@@ -62,8 +77,12 @@ class Settings:
 
     def ensure_dirs(self) -> None:
         """Create the data directory tree and a persistent secret key if none was given."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.files_dir.mkdir(exist_ok=True)
+        # Applicants' data: the server's user only (other local users cannot list or read).
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.files_dir.mkdir(exist_ok=True, mode=0o700)
+        self.files_dir.chmod(0o700)
+        if not self.secret_key:
+            self.secret_key = os.environ.get("HALL_SERVER_SECRET_KEY", "")
         if not self.secret_key:
             key_file = self.data_dir / "secret.key"
             if not key_file.exists():

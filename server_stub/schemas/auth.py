@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from server_stub.schemas.common import ClientText
 
-class TokenRequest(BaseModel):
+
+class TokenRequest(ClientText):
     """Hall staff also name the counter they sit at and give its secret."""
 
     username: str = Field(min_length=1, max_length=60)
@@ -15,7 +17,7 @@ class TokenRequest(BaseModel):
     counter_secret: str | None = Field(default=None, max_length=200)
 
 
-class RefreshRequest(BaseModel):
+class RefreshRequest(ClientText):
     refresh_token: str = Field(min_length=1, max_length=200)
 
 

@@ -32,14 +32,22 @@ def _money_string(value: Any) -> Any:
 MULTILINE_FIELDS = frozenset({"notes", "basis", "opinion", "reason"})
 
 
+#: Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks
+#: U+200E/U+200F: invisible, they make a name or number display as something else
+#: ("U+202E gpj.exe" shows as "exe.jpg").
+BIDI_CONTROLS = frozenset("\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                          "\u2066\u2067\u2068\u2069")
+
+
 def refuse_control_chars(value: Any, field_name: str | None) -> Any:
-    """Text fields may not carry control characters (NUL breaks printing and PostgreSQL);
-    free-text fields keep line breaks and tabs."""
+    """Text fields may not carry control characters (NUL breaks printing and PostgreSQL) or
+    direction overrides; free-text fields keep line breaks and tabs."""
     if not isinstance(value, str):
         return value
     allowed = "\n\r\t" if field_name in MULTILINE_FIELDS else ""
-    if any((ord(c) < 32 or ord(c) == 127) and c not in allowed for c in value):
-        raise ValueError(f"{field_name or '文本'} 不能含控制字符")
+    if any(((ord(c) < 32 or 127 <= ord(c) < 160) and c not in allowed) or c in BIDI_CONTROLS
+           for c in value):
+        raise ValueError(f"{field_name or '文本'} 不能含控制字符或方向控制符")
     return value
 
 

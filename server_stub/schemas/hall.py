@@ -7,11 +7,13 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from server_stub.schemas.common import ClientText
+
 Code = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 RoleName = Literal["clerk", "cashier", "supervisor", "reviewer", "deputy", "chief", "admin"]
 
 
-class HallCreate(BaseModel):
+class HallCreate(ClientText):
     code: str = Code
     name: str = Field(min_length=1, max_length=200)
 
@@ -22,7 +24,7 @@ class HallOut(BaseModel):
     name: str
 
 
-class CounterCreate(BaseModel):
+class CounterCreate(ClientText):
     code: str = Code
     name: str = Field(min_length=1, max_length=200)
     secret: str = Field(min_length=8, max_length=200)
@@ -35,7 +37,7 @@ class CounterOut(BaseModel):
     name: str
 
 
-class UserCreate(BaseModel):
+class UserCreate(ClientText):
     username: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,60}$")
     name: str = Field(min_length=1, max_length=100)
     password: str = Field(min_length=8, max_length=200)

@@ -7,8 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from server_stub.schemas.common import ClientText
 
-class HolidayDayIn(BaseModel):
+
+class HolidayDayIn(ClientText):
     kind: Literal["holiday", "workday"]
     name: str = Field(default="", max_length=60)
 
@@ -19,10 +21,19 @@ class HolidayDayOut(BaseModel):
     name: str
 
 
-class HolidayYearIn(BaseModel):
-    """A whole new year's arrangement, published at once (holidays and make-up workdays)."""
+class HolidayYearDay(ClientText):
+    day: dt.date
+    kind: Literal["holiday", "workday"]
+    name: str = Field(default="", max_length=60)
 
-    days: list[HolidayDayOut] = Field(max_length=400)
+
+class HolidayYearIn(ClientText):
+    """A whole new year's arrangement, published at once (holidays and make-up workdays).
+
+    A year without a single public holiday is a mistake (its weekdays would all count as
+    working days): refused with ``calendar_year_empty``."""
+
+    days: list[HolidayYearDay] = Field(max_length=400)
 
 
 class HolidayCalendar(BaseModel):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+
+from server_stub.schemas.common import ClientText
 
 
 class RateRow(BaseModel):
@@ -41,8 +43,7 @@ class WarningOut(BaseModel):
     message: str
 
 
-class UrgeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class UrgeIn(ClientText):
     id: uuid.UUID
     step_id: uuid.UUID | None = None
     message: str = Field(default="", max_length=500)

@@ -10,9 +10,13 @@ SAFE_NAME = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,60}\.(jpg|jpeg|png|pdf)$"
 
 
 class UploadCreate(BaseModel):
-    """Declare a file before sending it: its size and whole-file SHA-256 are promised up front."""
+    """Declare a file before sending it: its size and whole-file SHA-256 are promised up front.
+
+    Not a ``ClientText``: name and section have rules of their own, checked with their own
+    codes (``file_name_invalid``, ``section_invalid``) in ``services/uploads``."""
 
     model_config = ConfigDict(extra="forbid")
+
     id: uuid.UUID
     section: str = Field(min_length=1, max_length=40)
     name: str = Field(min_length=1, max_length=100,

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.errors import DomainError
 from server_stub.models import HolidayDay
-from server_stub.services.kv import get_setting, set_setting
+from server_stub.services.kv import get_setting, next_counter, set_setting
 
 LAST_YEAR_KEY = "calendar_last_year"
 FIRST_YEAR_KEY = "calendar_first_year"
@@ -146,9 +146,7 @@ def load_calendar(session: Session) -> WorkCalendar:
 
 
 def bump_revision(session: Session) -> int:
-    revision = int(get_setting(session, REVISION_KEY) or 0) + 1
-    set_setting(session, REVISION_KEY, str(revision))
-    return revision
+    return next_counter(session, REVISION_KEY)
 
 
 def seed_from_chinesecalendar(session: Session, first_year: int = 2020) -> int:

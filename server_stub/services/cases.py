@@ -134,11 +134,7 @@ def create_case(
     fees = _fees(item.data, body)
     existing = session.get(Case, body.id)
     if existing is not None:
-        if existing.hall_id == principal.hall_id and _same_request(
-                existing, body, item.version, fees, settings.secret_key):
-            return 200, view(session, settings, existing, now).model_dump(mode="json")
-        raise Conflict("case_exists",
-                       f"受理件 {body.id} 已存在，且内容不同；新受理件请使用新的 UUID")
+        return _sent_again(session, settings, principal, body, item.version, fees, existing, now)
     accepted_at = body.accepted_at or now
     if accepted_at > now + timedelta(minutes=10):
         raise DomainError("accepted_in_future", "受理时间不能晚于服务器当前时间")
@@ -152,28 +148,44 @@ def create_case(
                               f"受理号 {body.case_number} 是服务器自动编号的格式（大厅编码-年份-6位序号），"
                               "窗口自编受理号请换用其他格式")
         if session.scalar(select(Case.id).where(Case.case_number == body.case_number)):
-            raise Conflict("case_number_taken", f"受理号 {body.case_number} 已被其他受理件使用")
-        number = body.case_number
-    else:
-        number = _next_case_number(session, hall, local_date(accepted_at).year)
+            raise _number_taken(body.case_number)
+    fee_total = sum((Decimal(f["amount"]) for f in fees), Decimal("0.00"))
+    if fee_total > FEE_TOTAL_MAX:
+        raise DomainError("fee_total_too_large",
+                          f"收费合计 {fee_total} 元超过单件上限 {FEE_TOTAL_MAX} 元"
+                          "（缴费金额不能超过此数，受理件将无法缴费办结）")
     code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
     data = item.data
     case = Case(
         id=body.id, hall_id=hall.id, counter_id=principal.counter_id, created_by=principal.user_id,
-        case_number=number, verification_digest=keyed_digest(settings.secret_key, code),
+        case_number="", verification_digest=keyed_digest(settings.secret_key, code),
         item_code=item.code, item_version=item.version, item_name=item.name,
         department=item.department, project_name=body.project_name,
         applicant=body.applicant.model_dump(mode="json"),
         materials=[m.model_dump(mode="json") for m in body.materials], fees=fees,
-        fee_total=str(sum((Decimal(f["amount"]) for f in fees), Decimal("0.00"))),
+        fee_total=str(fee_total),
         status="in_progress", current_stage=1,
         legal_limit_days=int(data.get("legal_limit_days", 0)),
         promised_limit_days=int(data.get("promised_limit_days", 0)), extension_days=0,
         accepted_at=accepted_at, finished_at=None, outcome_reason="", window_record={},
         created_at=now, updated_at=now,
     )
-    session.add(case)
-    session.flush()
+    try:
+        # One savepoint for the number and the row: a request sending the same UUID or the
+        # same number in parallel (PostgreSQL lets both pass the checks above) fails here,
+        # its server number goes back to the sequence (no gap), and it answers like a resend.
+        with session.begin_nested():
+            case.case_number = body.case_number or _next_case_number(
+                session, hall, local_date(accepted_at).year)
+            session.add(case)
+            session.flush()
+    except IntegrityError:
+        existing = session.get(Case, body.id, populate_existing=True)
+        if existing is not None:
+            return _sent_again(session, settings, principal, body, item.version, fees,
+                               existing, now)
+        raise _number_taken(body.case_number or "") from None
+    number = case.case_number
     activate_stage(session, case, data, 1, accepted_at)
     record_event(session, case, "accepted", principal, now,
                  data={"case_number": number, "item": f"{item.code} v{item.version}"})
@@ -182,6 +194,25 @@ def create_case(
     out = view(session, settings, case, now)
     out.verification_code = code
     return 201, out.model_dump(mode="json")
+
+
+FEE_TOTAL_MAX = Decimal("9999999999.99")
+"""The largest amount a payment can record (``payment_recorded`` takes at most this), so
+the largest fee total a case may have: a case whose total is higher could never be paid."""
+
+
+def _number_taken(number: str) -> Conflict:
+    return Conflict("case_number_taken", f"受理号 {number} 已被其他受理件使用")
+
+
+def _sent_again(session: Session, settings: Settings, principal: Principal, body: CaseCreate,
+                item_version: int, fees: list[dict[str, Any]], existing: Case,
+                now: datetime) -> tuple[int, dict[str, Any]]:
+    """The same case UUID again: the case as it is when this is a retry, else 409."""
+    if existing.hall_id == principal.hall_id and _same_request(
+            existing, body, item_version, fees, settings.secret_key):
+        return 200, view(session, settings, existing, now).model_dump(mode="json")
+    raise Conflict("case_exists", f"受理件 {body.id} 已存在，且内容不同；新受理件请使用新的 UUID")
 
 
 SERVER_NUMBER = re.compile(r"^[A-Za-z0-9]+-[0-9]{4}-[0-9]{6}$")

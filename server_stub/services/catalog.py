@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from hall_resources import resource_path
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,7 +19,8 @@ from sqlalchemy.orm import Session
 from server_stub.core.errors import DomainError, NotFound
 from server_stub.models import CatalogItem, Department, Person
 from server_stub.schemas.catalog import CatalogDocument
-from server_stub.services.kv import get_setting, set_setting
+from server_stub.schemas.common import refuse_control_chars
+from server_stub.services.kv import get_setting, next_counter, set_setting
 
 REVISION_KEY = "catalog_revision"
 FORMAT = "hall-catalog/1"
@@ -27,12 +29,7 @@ COUNTER_POSTS = {"window", "window_finish"}
 
 def seed_path() -> Path:
     """The one copy of the seed catalog, shared with the counter program."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / "resources" / "catalog" / "seed.json"
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError("resources/catalog/seed.json not found next to server_stub")
+    return resource_path("catalog", "seed.json")
 
 
 def current_revision(session: Session) -> int:
@@ -53,6 +50,9 @@ def validate(doc: Any, source: str = "catalog") -> None:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise _fail(source, where, f"{first['msg']}（共 {exc.error_count()} 处问题）") from None
+    bad = _control_text(doc)
+    if bad is not None:
+        raise _fail(source, bad, "不能含控制字符或方向控制符")
     people = {p.get("user") for p in doc.get("people", [])}
     departments = {d.get("code") for d in doc.get("departments", [])}
     for i, item in enumerate(doc.get("items", [])):
@@ -77,10 +77,31 @@ def validate(doc: Any, source: str = "catalog") -> None:
             raise _fail(source, where, "环节 stage 必须从 1 起连续编号")
 
 
+def _control_text(value: Any, where: str = "") -> str | None:
+    """Where the document holds a string with control characters (PostgreSQL cannot store
+    NUL; the counters print these names), or None."""
+    if isinstance(value, str):
+        try:
+            refuse_control_chars(value, where.rsplit(".", 1)[-1] or None)
+        except ValueError:
+            return where or "文档"
+        return None
+    items = value.items() if isinstance(value, dict) else (
+        enumerate(value) if isinstance(value, list) else ())
+    for key, inner in items:
+        found = (_control_text(str(key), f"{where}.{key}".lstrip(".") + "（键）")
+                 or _control_text(inner, f"{where}.{key}".lstrip(".")))
+        if found is not None:
+            return found
+    return None
+
+
 def import_catalog(session: Session, doc: dict[str, Any], source: str = "catalog") -> int:
-    """Merge a catalog document; returns the new revision (unchanged if nothing changed)."""
+    """Merge a catalog document; returns the new revision (unchanged if nothing changed).
+
+    The revision row is locked first: parallel imports take turns (each its own revision)."""
     validate(doc, source)
-    revision = current_revision(session) + 1
+    revision = next_counter(session, REVISION_KEY)
     changed = False
     for d in doc.get("departments", []):
         row = session.get(Department, d["code"])
@@ -121,8 +142,8 @@ def import_catalog(session: Session, doc: dict[str, Any], source: str = "catalog
             raise _fail(source, f"item {item['code']} v{item['version']}",
                         "已发布的版本不可修改，请提高 version")
     if not changed:
+        set_setting(session, REVISION_KEY, str(revision - 1))
         return revision - 1
-    set_setting(session, REVISION_KEY, str(revision))
     session.flush()
     return revision
 

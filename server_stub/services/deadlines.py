@@ -89,32 +89,57 @@ def step_timing(
 _RANK = {"red": 3, "yellow": 2, "paused": 1, "green": 0}
 
 
+def _safe_step_timing(cal: WorkCalendar, step: CaseStep, stops: list[StopPeriod], today: date,
+                      yellow_days: int) -> StepTiming:
+    try:
+        return step_timing(cal, step, stops, today, yellow_days)
+    except DomainError:
+        return StepTiming(None, "unknown", None, None)
+
+
 def case_timing(
     session: Session, cal: WorkCalendar, case: Case, steps: list[CaseStep], now: datetime,
     yellow_days: int,
 ) -> CaseTiming:
+    """Each date on its own: a case limit that reaches past the published calendar leaves
+    the case's dates unknown, not the window step due next week (its warning still counts)."""
     stops = stops_of(session, case)
     today = local_date(now)
     clock_stopped = any(s.end is None for s in stops)
+    start = local_date(case.accepted_at)
+    timings = {s.id: _safe_step_timing(cal, s, stops, today, yellow_days) for s in steps}
+    error: str | None = None
+    legal = promised = None
     try:
-        start = local_date(case.accepted_at)
         legal = cal.due_date(start, case.legal_limit_days + case.extension_days, stops)
         promised = cal.due_date(start, case.promised_limit_days + case.extension_days, stops)
-        timings = {s.id: step_timing(cal, s, stops, today, yellow_days) for s in steps}
-        if case.status in ("finished", "rejected") and case.finished_at is not None:
-            finished = local_date(case.finished_at)
-            return CaseTiming(legal, promised, "done", _result(finished, promised),
-                              cal.counted_days(start, finished, stops), None, timings,
-                              clock_stopped)
-        level = _level(cal, today, promised, yellow_days)
-        for t in timings.values():
-            if t.warning in _RANK and _RANK[t.warning] > _RANK[level]:
-                level = t.warning
-        if clock_stopped and level in ("green", "yellow"):
-            level = "paused"
-        return CaseTiming(legal, promised, level, None, None, None, timings, clock_stopped)
     except DomainError as exc:
         # A due date beyond the published calendar: say so, never guess.
-        return CaseTiming(None, None, "unknown", None, None, exc.message,
-                          {s.id: StepTiming(None, "unknown", None, None) for s in steps},
-                          clock_stopped)
+        error = exc.message
+    if error is None:
+        for s in steps:
+            if timings[s.id].warning == "unknown":
+                try:
+                    step_timing(cal, s, stops, today, yellow_days)
+                except DomainError as exc:
+                    error = exc.message
+                    break
+    if case.status in ("finished", "rejected") and case.finished_at is not None:
+        finished = local_date(case.finished_at)
+        try:
+            days = cal.counted_days(start, finished, stops)
+        except DomainError:
+            days = None
+        return CaseTiming(legal, promised, "done" if error is None else "unknown",
+                          _result(finished, promised), days, error, timings, clock_stopped)
+    if error is not None:
+        # The case's own dates are unknown; its steps keep their own warnings (a window step
+        # due next week still turns yellow and red, and supervision lists it).
+        return CaseTiming(legal, promised, "unknown", None, None, error, timings, clock_stopped)
+    level = _level(cal, today, promised, yellow_days)
+    for t in timings.values():
+        if t.warning in _RANK and _RANK[t.warning] > _RANK[level]:
+            level = t.warning
+    if clock_stopped and level in ("green", "yellow"):
+        level = "paused"
+    return CaseTiming(legal, promised, level, None, None, error, timings, clock_stopped)

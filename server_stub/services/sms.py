@@ -77,6 +77,8 @@ def deliver_due(session: Session, gateway: SmsGateway, now: datetime, max_attemp
     due = session.scalars(
         select(SmsMessage).where(SmsMessage.status == "queued", SmsMessage.next_attempt_at <= now)
         .order_by(SmsMessage.created_at).limit(limit)
+        # Several server processes deliver at once: each takes messages no other holds.
+        .with_for_update(skip_locked=True)
     ).all()
     for message in due:
         message.attempts += 1

@@ -138,10 +138,9 @@ def warnings(session: Session, settings: Settings, principal: Principal,
         if timing.error:
             out.append({**base, "level": "unknown", "scope": "case", "step_id": None,
                         "step_name": "", "due_date": None, "message": timing.error})
-            continue
         case_level = deadlines._level(cal, local_date(now), timing.promised_due,
                                       settings.yellow_working_days)
-        if case_level in ("yellow", "red"):
+        if timing.promised_due is not None and case_level in ("yellow", "red"):
             out.append({**base, "level": case_level, "scope": "case", "step_id": None,
                         "step_name": "", "due_date": _iso(timing.promised_due),
                         "message": "受理件整体承诺时限"})

@@ -115,7 +115,8 @@ def _approve(session: Session, case: Case, principal: Principal, body: ActionIn,
                                                             Upload.complete.is_(False))).all()
         if missing:
             raise Conflict("uploads_incomplete",
-                           f"还有 {len(missing)} 个材料文件没有上传完整：{'、'.join(missing[:5])}")
+                           f"还有 {len(missing)} 个材料文件没有上传完整：{'、'.join(missing[:5])}；"
+                           "请续传完成，或删除无法完成的上传（DELETE /api/v1/uploads/{id}）")
     elif not body.opinion.strip():
         raise DomainError("field_required", "审批意见必须填写（字段 opinion）")
     _close_step(step, principal, capacity, body.opinion, "done", now)

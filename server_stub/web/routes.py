@@ -9,29 +9,35 @@ and nothing else.
 from __future__ import annotations
 
 import functools
+import secrets
 import uuid
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import select
 
+from server_stub.api.routes.uploads import serve
 from server_stub.core.clock import local_date, shown
 from server_stub.core.errors import DomainError
 from server_stub.core.security import keyed_digest
 from server_stub.models import Case, CaseEvent, Extension, Upload
 from server_stub.schemas.action import ActionIn
-from server_stub.services import auth, cases, catalog, uploads, workflow
+from server_stub.schemas.common import refuse_control_chars
+from server_stub.services import auth, cases, catalog, throttle, uploads, workflow
 from server_stub.services.auth import REVIEW_ROLES, Principal
 from server_stub.services.calendar import load_calendar
 from server_stub.services.deadlines import case_timing
 
 router = APIRouter(include_in_schema=False)
-templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent / "templates"))
+# The page templates are package data of server_stub.web, read through importlib (as the
+# shipped resources are), so they are found in a wheel install too.
+templates = Jinja2Templates(env=Environment(loader=PackageLoader("server_stub.web", "templates"),
+                                            autoescape=select_autoescape()))
 templates.env.filters["shown"] = shown
 
 ACCESS, REFRESH = "hall_review", "hall_review_refresh"
@@ -58,14 +64,47 @@ ROLE_TEXT = {"reviewer": "科室审核人", "deputy": "分管领导", "chief": "
 
 
 def _render(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    user = ctx.get("user")
+    ctx.setdefault("csrf", csrf_token(request, user) if user is not None else "")
     ctx.update(STATUS_TEXT=STATUS_TEXT, STATE_TEXT=STATE_TEXT, WARNING_TEXT=WARNING_TEXT,
                RESULT_TEXT=RESULT_TEXT, ACTION_TEXT=ACTION_TEXT, ROLE_TEXT=ROLE_TEXT)
     return templates.TemplateResponse(request, name, ctx, status_code=status)
 
 
-def _set_cookies(response: Response, tokens: dict[str, Any]) -> None:
+def csrf_token(request: Request, user: Principal) -> str:
+    """The token every review form carries: bound to the sign-in (token family), so a page
+    of another site cannot know it, and it survives token refreshes."""
+    return keyed_digest(request.app.state.settings.secret_key, f"csrf:{user.family}")
+
+
+def _csrf_ok(request: Request, user: Principal, token: str) -> bool:
+    return secrets.compare_digest(csrf_token(request, user), token)
+
+
+def _forbidden_form(request: Request, user: Principal | None) -> HTMLResponse:
+    return _render(request, "error.html", status=403, user=user,
+                   error="表单已失效或来自其他网站，请刷新页面后重试。")
+
+
+def _secure(request: Request) -> bool:
+    """Cookies carry Secure when the page is served over HTTPS (directly, or behind a proxy
+    that says so and is trusted: uvicorn's --forwarded-allow-ips), or when configured."""
+    return bool(request.app.state.settings.secure_cookies or request.url.scheme == "https")
+
+
+def _set_cookies(request: Request, response: Response, tokens: dict[str, Any]) -> None:
     for name, value in ((ACCESS, tokens["access_token"]), (REFRESH, tokens["refresh_token"])):
-        response.set_cookie(name, str(value), httponly=True, samesite="strict", path="/review")
+        response.set_cookie(name, str(value), httponly=True, samesite="strict", path="/review",
+                            secure=_secure(request))
+
+
+def _bad_text(*values: str) -> bool:
+    try:
+        for v in values:
+            refuse_control_chars(v, None)
+    except ValueError:
+        return True
+    return False
 
 
 def _principal(request: Request, session: Any) -> tuple[Principal | None, dict[str, Any] | None]:
@@ -93,10 +132,12 @@ def _token_principal(
     refresh = request.cookies.get(REFRESH)
     if refresh:
         try:
-            tokens = auth.refresh(session, request.app.state.settings, now, refresh)
+            user, tokens = auth.refresh_for_page(session, request.app.state.settings, now,
+                                                 refresh)
             session.commit()
-            request.state.new_tokens = tokens  # set on the answer by @keeps_session
-            return auth.principal_for(session, now, str(tokens["access_token"])), tokens
+            if tokens is not None:
+                request.state.new_tokens = tokens  # set on the answer by @keeps_session
+            return user, tokens
         except DomainError:
             session.commit()
     return None, None
@@ -111,7 +152,7 @@ def keeps_session(handler: Callable[..., Response]) -> Callable[..., Response]:
         response = handler(request, *args, **kwargs)
         tokens = getattr(request.state, "new_tokens", None)
         if tokens and response.status_code != 401:
-            _set_cookies(response, tokens)
+            _set_cookies(request, response, tokens)
         return response
 
     return wrapper
@@ -134,30 +175,35 @@ def login_page(request: Request) -> Response:
 def login(request: Request, username: Annotated[str, Form(max_length=60)],
           password: Annotated[str, Form(max_length=200)]) -> Response:
     settings, now = request.app.state.settings, request.app.state.clock()
-    with _session(request) as session:
-        try:
-            user, _ = auth.authenticate(session, settings, now, username, password)
-            if user.role not in WEB_ROLES:
-                raise DomainError("web_role",
-                                  "审批页面供科室审核人和领导使用；窗口人员请使用大厅客户端")
+    if _bad_text(username):
+        return _render(request, "login.html", status=422, error="用户名不能含控制字符")
+    state = request.app.state
+    try:
+        user, _ = auth.authenticate(state.sessionmaker, state.read_sessionmaker, settings, now,
+                                    username, password)
+        if user.role not in WEB_ROLES:
+            raise DomainError("web_role",
+                              "审批页面供科室审核人和领导使用；窗口人员请使用大厅客户端")
+        with _session(request) as session:
             tokens = auth.issue_tokens(session, settings, now, user, None)
             session.commit()
-        except DomainError as exc:
-            session.commit()
-            message = exc.message
-            if exc.code == "counter_required":  # the password was right: a hall account
-                message = "审批页面供科室审核人和领导使用；窗口人员请使用大厅客户端"
-            return _render(request, "login.html", status=401, error=message)
+    except DomainError as exc:
+        message = exc.message
+        if exc.code == "counter_required":  # the password was right: a hall account
+            message = "审批页面供科室审核人和领导使用；窗口人员请使用大厅客户端"
+        return _render(request, "login.html", status=401, error=message)
     response = RedirectResponse("/review/", status_code=303)
-    _set_cookies(response, tokens)
+    _set_cookies(request, response, tokens)
     return response
 
 
 @router.post("/review/logout")
-def logout(request: Request) -> Response:
+def logout(request: Request, csrf: Annotated[str, Form(max_length=64)] = "") -> Response:
     with _session(request) as session:
         user, _ = _principal(request, session)
         if user:
+            if not _csrf_ok(request, user, csrf):
+                return _forbidden_form(request, user)
             auth.sign_out(session, request.cookies.get(REFRESH, ""))
             session.commit()
     response = _login_redirect()
@@ -241,12 +287,15 @@ def case_act(
     days: Annotated[str, Form(max_length=3)] = "",
     extension_id: Annotated[str, Form(max_length=40)] = "",
     special_kind: Annotated[str, Form(max_length=20)] = "",
+    csrf: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
     now = request.app.state.clock()
     with _session(request) as session:
         user, _ = _principal(request, session)
         if user is None:
             return _login_redirect()
+        if not _csrf_ok(request, user, csrf):
+            return _forbidden_form(request, user)
         try:
             case = cases.load_case(session, case_id, lock=True)
             cases.check_access(session, user, case)
@@ -274,7 +323,6 @@ def case_act(
 @router.get("/review/files/{upload_id}")
 @keeps_session
 def page_image(request: Request, upload_id: uuid.UUID) -> Response:
-    settings = request.app.state.settings
     with _session(request) as session:
         user, _ = _principal(request, session)
         if user is None:
@@ -282,10 +330,10 @@ def page_image(request: Request, upload_id: uuid.UUID) -> Response:
         try:
             upload = uploads.load(session, upload_id)
             cases.check_access(session, user, cases.load_case(session, upload.case_id))
-            path = uploads.content_path(settings, upload)
+            uploads.check_complete(upload)
         except DomainError as exc:
             return Response(exc.message, status_code=exc.status, media_type="text/plain")
-        return FileResponse(path, media_type=upload.content_type)
+        return serve(request.app.state.file_store, upload)
 
 
 def _projected(session: Any, case: Case, out: Any, today: date) -> list[dict[str, Any]]:
@@ -317,38 +365,58 @@ def status_form(request: Request) -> Response:
     return _render(request, "status.html", result=None, error=None, number="")
 
 
+def status_key(request: Request) -> str:
+    """Status lookups are throttled per client address (the proxy's X-Forwarded-For when
+    uvicorn trusts it), not per case: anyone could otherwise lock every case's lookup, and a
+    per-case lock would tell which case numbers exist."""
+    return f"status:{request.client.host if request.client else '-'}"
+
+
 @router.post("/status", response_class=HTMLResponse)
 def status_lookup(request: Request, number: Annotated[str, Form(max_length=40)],
                   code: Annotated[str, Form(max_length=12)]) -> Response:
-    """Steps and expected dates of one case; wrong codes count towards a lock."""
+    """Steps and expected dates of one case. Wrong lookups (an unknown number or a wrong
+    code: the same answer) count against the caller's address, held in the database."""
     settings, now = request.app.state.settings, request.app.state.clock()
     wrong = "受理号或查询码不正确，请核对受理通知书。"
-    with _session(request) as session:
-        case = session.scalar(select(Case).where(Case.case_number == number.strip())
-                              .with_for_update())
-        if case is None:
-            return _render(request, "status.html", status=404, result=None, error=wrong,
-                           number=number)
-        if case.status_failures >= settings.status_max_failures:
+    if _bad_text(number, code):
+        return _render(request, "status.html", status=422, result=None, number="",
+                       error="受理号和查询码只能含字母和数字。")
+    key = status_key(request)
+    policy = throttle.Policy(settings.status_max_failures,
+                             timedelta(minutes=settings.status_lock_minutes))
+    too_many = (f"查询错误次数过多，请 {settings.status_lock_minutes} 分钟后再试，或持身份证件到窗口查询。"
+                )
+    with request.app.state.read_sessionmaker() as session:
+        if throttle.locked_until(session, key, now) is not None:
             return _render(request, "status.html", status=429, result=None, number=number,
-                           error="查询码错误次数过多，已停止网上查询，请持身份证件到窗口查询。")
-        if keyed_digest(settings.secret_key, code.strip()) != case.verification_digest:
-            case.status_failures += 1
-            session.commit()
-            return _render(request, "status.html", status=404, result=None, error=wrong,
-                           number=number)
-        case.status_failures = 0
+                           error=too_many)
+        case = session.scalar(select(Case).where(Case.case_number == number.strip()))
+        right = case is not None and secrets.compare_digest(
+            keyed_digest(settings.secret_key, code.strip()), case.verification_digest)
+        if right:
+            assert case is not None
+            out = cases.view(session, settings, case, now)
+            steps: list[dict[str, Any]] = [
+                {"name": s.name, "state": s.state, "due": s.due_date,
+                 "finished": shown(s.finished_at)}
+                for s in out.steps if s.state != "returned"]
+            if out.status not in ("finished", "rejected"):
+                steps += _projected(session, case, out, local_date(now))
+            result = {
+                "case_number": out.case_number, "item_name": out.item_name,
+                "status": out.status, "accepted": shown(out.accepted_at),
+                "promised_due": out.promised_due, "finished": shown(out.finished_at),
+                "deadline_error": out.deadline_error, "steps": steps,
+            }
         session.commit()
-        out = cases.view(session, settings, case, now)
-        steps: list[dict[str, Any]] = [
-            {"name": s.name, "state": s.state, "due": s.due_date, "finished": shown(s.finished_at)}
-            for s in out.steps if s.state != "returned"]
-        if out.status not in ("finished", "rejected"):
-            steps += _projected(session, case, out, local_date(now))
-        result = {
-            "case_number": out.case_number, "item_name": out.item_name,
-            "status": out.status, "accepted": shown(out.accepted_at),
-            "promised_due": out.promised_due, "finished": shown(out.finished_at),
-            "deadline_error": out.deadline_error, "steps": steps,
-        }
+    if not right:
+        with _session(request) as session:
+            failure = throttle.fail(session, key, now, policy)
+            session.commit()
+        if not failure.counted:
+            return _render(request, "status.html", status=429, result=None, number=number,
+                           error=too_many)
+        return _render(request, "status.html", status=404, result=None, error=wrong,
+                       number=number)
     return _render(request, "status.html", result=result, error=None, number=number)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from hall_resources import resource_path
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,7 +23,7 @@ from hall_client.core.fees import (
 )
 from hall_client.core.money import money
 
-SEED = Path(__file__).resolve().parents[2] / "resources" / "catalog" / "seed.json"
+SEED = resource_path("catalog", "seed.json")
 
 quantities = st.decimals(min_value=0, max_value=50_000, places=2, allow_nan=False)
 prices = st.decimals(min_value=Decimal("0.01"), max_value=1000, places=2, allow_nan=False)

@@ -15,13 +15,13 @@ import io
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import cv2
 import numpy as np
+from hall_resources import resource_path
 from PIL import Image, ImageDraw, ImageFont
 
-FONT = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "wqy-microhei.ttc"
+FONT = resource_path("fonts", "wqy-microhei.ttc")
 PAGE_SIZE = (1240, 1754)  # A4 at 150 dpi
 DESKS = ("wood", "dark", "grey", "light", "green", "cloth")
 

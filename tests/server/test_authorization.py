@@ -147,6 +147,9 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
     ("POST", "/api/v1/presubmissions/{presubmission_id}/decision"): ({"clerk"}, lambda f: (
         f"/api/v1/presubmissions/{uuid.uuid4()}/decision",
         {"json": {"decision": "refused", "reason": "不属于本中心受理范围"}})),
+    # Last: the clerk's call deletes the pending upload (later calls about it would be 404).
+    ("DELETE", "/api/v1/uploads/{upload_id}"): ({"clerk"}, lambda f: (
+        f"/api/v1/uploads/{f['upload']}", {})),
 }
 
 #: Endpoints about one case, where a stranger must be refused.

@@ -87,17 +87,17 @@ def test_bad_checksum_format_and_offsets(api: Api) -> None:
         "id": str(uuid.uuid4()), "section": "施工", "name": "0001.jpg", "size": 10,
         "sha256": "XYZ"})
     assert r.status_code == 422 and "sha256" in r.json()["detail"]["message"]
-    up = declare(api, case["id"], b"0123456789")
+    up = declare(api, case["id"], b"\xff\xd8\xff3456789")  # starts like a JPEG
     r = api.as_("wangjing", "PUT", f"/api/v1/uploads/{up['id']}/chunks?offset=-1",
                 content=b"0", headers={"Content-Type": "application/octet-stream"})
     assert r.status_code == 422 and "offset" in r.json()["detail"]["message"]
     r = api.as_("wangjing", "PUT", f"/api/v1/uploads/{up['id']}/chunks?offset=0",
                 content=b"", headers={"Content-Type": "application/octet-stream"})
     assert r.status_code == 422
-    r = send(api, up["id"], b"0123456789", 0, **{"X-Chunk-SHA256": "not-hex"})
+    r = send(api, up["id"], b"\xff\xd8\xff3456789", 0, **{"X-Chunk-SHA256": "not-hex"})
     assert r.status_code == 422
-    r = send(api, up["id"], b"0123456789", 0,
-             **{"X-Chunk-SHA256": hashlib.sha256(b"0123456789").hexdigest()})
+    r = send(api, up["id"], b"\xff\xd8\xff3456789", 0,
+             **{"X-Chunk-SHA256": hashlib.sha256(b"\xff\xd8\xff3456789").hexdigest()})
     assert r.status_code == 200 and r.json()["complete"]
 
 

@@ -180,10 +180,11 @@ def test_concurrent_chunks_store_each_byte_once(any_api: Api) -> None:
 def test_chunk_sent_as_json_is_stored_as_its_raw_bytes(api: Api) -> None:
     """The chunk body is bytes whatever the Content-Type: '"abc"' is five bytes, quotes too."""
     case = create_case(api)
-    data = b'"abc"'
+    data = b'\xff\xd8\xff"abc"'  # a JPEG's first bytes, then a JSON string as the last chunk
     up = declare(api, case["id"], data, "0001.jpg")
-    r = send(api, up["id"], data, 0, **{"Content-Type": "application/json"})
+    assert send(api, up["id"], data[:3], 0).status_code == 200
+    r = send(api, up["id"], data[3:], 3, **{"Content-Type": "application/json"})
     assert r.status_code == 200, r.text
-    assert r.json()["confirmed_offset"] == 5 and r.json()["complete"]
+    assert r.json()["confirmed_offset"] == 8 and r.json()["complete"]
     got = api.as_("wangjing", "GET", f"/api/v1/uploads/{up['id']}/content")
     assert got.content == data

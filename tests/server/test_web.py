@@ -17,6 +17,11 @@ def _sign_in(api: Api, username: str) -> None:
     assert "samesite=strict" in r.headers["set-cookie"].lower()
 
 
+def _field(html: str, name: str) -> str:
+    """A hidden field of the page's form, as a browser sends it back."""
+    return html.split(f'name="{name}" value="')[1].split('"')[0]
+
+
 def test_reviewer_inbox_case_page_and_approval(api: Api) -> None:
     api.clock.set(2026, 3, 2)
     case = create_case(api)
@@ -32,18 +37,21 @@ def test_reviewer_inbox_case_page_and_approval(api: Api) -> None:
     assert "建筑工程施工许可证核发" in page_html and f"/review/files/{done['id']}" in page_html
     img = api.client.get(f"/review/files/{done['id']}")
     assert img.status_code == 200 and img.content == page(1, 20_000)
-    form_id = page_html.split('name="form_id" value="')[1].split('"')[0]
+    form_id, csrf = _field(page_html, "form_id"), _field(page_html, "csrf")
     r = api.client.post(f"/review/cases/{case['id']}/act", data={
-        "form_id": form_id, "action": "approve", "opinion": ""}, follow_redirects=False)
+        "form_id": form_id, "csrf": csrf, "action": "approve", "opinion": ""},
+        follow_redirects=False)
     assert r.status_code == 422 and "审批意见必须填写" in r.text
     r = api.client.post(f"/review/cases/{case['id']}/act", data={
-        "form_id": form_id, "action": "approve", "opinion": "同意"}, follow_redirects=False)
+        "form_id": form_id, "csrf": csrf, "action": "approve", "opinion": "同意"},
+        follow_redirects=False)
     assert r.status_code == 303
     got = api.as_("wangjing", "GET", f"/api/v1/cases/{case['id']}").json()
     assert got["current_stage"] == 3
     # The same form sent twice (double click) acts once.
     api.client.post(f"/review/cases/{case['id']}/act", data={
-        "form_id": form_id, "action": "approve", "opinion": "同意"}, follow_redirects=False)
+        "form_id": form_id, "csrf": csrf, "action": "approve", "opinion": "同意"},
+        follow_redirects=False)
     history = api.as_("wangjing", "GET", f"/api/v1/cases/{case['id']}/history").json()
     assert [e["action"] for e in history["events"]].count("approve") == 2
 
@@ -115,9 +123,10 @@ def test_expired_page_session_refreshes_once_and_stays_signed_in(api: Api) -> No
         assert page_html.status_code == 200, page_html.text
         assert "hall_review_refresh" in page_html.headers.get("set-cookie", "")
     api.clock.now += timedelta(minutes=20)
-    form_id = page_html.text.split('name="form_id" value="')[1].split('"')[0]
+    form_id = _field(page_html.text, "form_id")
     r = api.client.post(f"/review/cases/{case['id']}/act", data={
-        "form_id": form_id, "action": "approve", "opinion": "同意"}, follow_redirects=False)
+        "form_id": form_id, "csrf": _field(page_html.text, "csrf"), "action": "approve",
+        "opinion": "同意"}, follow_redirects=False)
     assert r.status_code == 303 and "hall_review" in r.headers.get("set-cookie", "")
     assert api.client.get(f"/review/cases/{case['id']}?msg=ok").status_code == 200
     assert api.client.get("/review/", follow_redirects=False).status_code == 200

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from sqlalchemy import select
 
 from server_stub.core.errors import NotFound
+from server_stub.core.security import hash_password
 from server_stub.deps import AdminUser, NowDep, ReadSessionDep, SessionDep
 from server_stub.models import Counter, Hall, User
 from server_stub.schemas.common import AUTH_ERRORS
@@ -17,7 +18,7 @@ from server_stub.schemas.hall import (
     UserCreate,
     UserOut,
 )
-from server_stub.services import auth
+from server_stub.services import auth, throttle
 
 router = APIRouter(prefix="/admin", tags=["admin"], responses=AUTH_ERRORS)
 
@@ -39,8 +40,10 @@ def list_halls(admin: AdminUser, session: ReadSessionDep) -> list[HallOut]:
 def create_counter(
     hall_code: str, body: CounterCreate, admin: AdminUser, session: SessionDep, now: NowDep
 ) -> CounterOut:
+    secret_hash = hash_password(body.secret)  # before the write transaction: argon2 is slow
     hall = auth.hall_by_code(session, hall_code)
-    counter = auth.register_counter(session, hall, body.code, body.name, body.secret, now)
+    counter = auth.register_counter(session, hall, body.code, body.name, body.secret, now,
+                                    secret_hash=secret_hash)
     session.commit()
     return CounterOut(id=counter.id, hall=hall.code, code=counter.code, name=counter.name)
 
@@ -54,10 +57,12 @@ def list_counters(hall_code: str, admin: AdminUser, session: ReadSessionDep) -> 
 
 @router.post("/users", response_model=UserOut, status_code=201)
 def create_user(body: UserCreate, admin: AdminUser, session: SessionDep, now: NowDep) -> UserOut:
+    password_hash = hash_password(body.password)  # before the write transaction: argon2 is slow
     hall = auth.hall_by_code(session, body.hall) if body.hall else None
     user = auth.create_user(session, username=body.username, name=body.name,
                             password=body.password, role=body.role, now=now, hall=hall,
-                            department=body.department, phone=body.phone)
+                            department=body.department, phone=body.phone,
+                            password_hash=password_hash)
     session.commit()
     return UserOut(id=user.id, username=user.username, name=user.name, role=user.role,
                    hall=hall.code if hall else None, department=user.department)
@@ -77,6 +82,5 @@ def unlock_user(username: str, admin: AdminUser, session: SessionDep) -> None:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         raise NotFound("user_not_found", f"用户 {username} 不存在")
-    user.locked_until = None
-    user.failed_logins = 0
+    throttle.unlock(session, auth.sign_in_key(username))
     session.commit()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from sqlalchemy import select
 
 from server_stub.core.errors import DomainError
@@ -16,16 +16,15 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 
 
 @router.post("/token", response_model=TokenPair, responses=problems(400, 401, 413, 422, 423))
-def sign_in(body: TokenRequest, session: SessionDep, settings: SettingsDep, now: NowDep) -> dict:
+def sign_in(body: TokenRequest, request: Request, settings: SettingsDep, now: NowDep) -> dict:
     """Sign in with a password (hall staff also with their counter's credential)."""
-    try:
-        user, counter = auth.authenticate(session, settings, now, body.username, body.password,
-                                          body.hall, body.counter, body.counter_secret)
-    except DomainError:
-        session.commit()  # keep the failure count: that is what locks the account
-        raise
-    tokens = auth.issue_tokens(session, settings, now, user, counter)
-    session.commit()
+    state = request.app.state
+    user, counter = auth.authenticate(state.sessionmaker, state.read_sessionmaker, settings, now,
+                                      body.username, body.password, body.hall, body.counter,
+                                      body.counter_secret)
+    with state.sessionmaker() as session:
+        tokens = auth.issue_tokens(session, settings, now, user, counter)
+        session.commit()
     return tokens
 
 

@@ -20,7 +20,7 @@ def get_catalog(
     response: Response,
     user: CurrentUser,
     session: ReadSessionDep,
-    since: int = Query(default=0, ge=0, le=2**31, description="上次取得的 revision；0 取全部"),
+    since: int = Query(default=0, ge=0, le=2**62, description="上次取得的 revision；0 取全部"),
 ) -> Any:
     """Everything changed after revision ``since``; ``ETag`` is the current revision.
 

@@ -54,8 +54,10 @@ def set_day(day: dt.date, body: HolidayDayIn, admin: AdminUser, session: Session
     """Mark a date as a holiday or a make-up workday (within the published years)."""
     cal = calendar.load_calendar(session)
     cal.check(day)
-    row = session.get(HolidayDay, day)
+    # The revision row is locked first: parallel edits of the table take turns, so two
+    # admins setting the same new day cannot both insert it.
     revision = calendar.bump_revision(session)
+    row = session.get(HolidayDay, day)
     if row is None:
         session.add(HolidayDay(day=day, kind=body.kind, name=body.name, revision=revision))
     else:
@@ -82,6 +84,10 @@ def publish_year(year: int, body: HolidayYearIn, admin: AdminUser, session: Sess
             "calendar_year_gap",
             f"只能发布已发布年份或下一年度（{cal.last_year + 1} 年），不能跳到 {year} 年",
         )
+    if not any(d.kind == "holiday" for d in body.days):
+        raise DomainError("calendar_year_empty",
+                          f"{year} 年的安排里没有一个法定节假日：请录入国务院办公厅公布的"
+                          "全年放假和调休安排，不能发布空年度")
     if len({d.day for d in body.days}) != len(body.days):
         raise DomainError("calendar_duplicate_day", "同一日期出现了不止一次")
     for d in body.days:

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, StreamingResponse
 from sqlalchemy import select
 
 from server_stub.core.errors import Forbidden
@@ -23,6 +23,7 @@ from server_stub.models import Upload
 from server_stub.schemas.common import AUTH_ERRORS
 from server_stub.schemas.upload import UploadCreate, UploadState
 from server_stub.services import cases, idempotency, uploads
+from server_stub.services.filestore import LocalFileStore
 
 router = APIRouter(tags=["uploads"], responses=AUTH_ERRORS)
 
@@ -80,6 +81,7 @@ async def _raw_body(request: Request) -> bytes:
         "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
 )
 def put_chunk(
+    request: Request,
     upload_id: uuid.UUID,
     user: ClerkUser,
     session: SessionDep,
@@ -93,7 +95,8 @@ def put_chunk(
     confirmed offset. The last chunk triggers the whole-file SHA-256 check."""
     upload = _upload_for(session, user, upload_id, lock=True)
     try:
-        st = uploads.write_chunk(session, settings, upload, offset, chunk, x_chunk_sha256, now)
+        st = uploads.write_chunk(session, settings, request.app.state.file_store, upload, offset,
+                                 chunk, x_chunk_sha256, now)
     except Exception:
         session.rollback()
         raise
@@ -101,12 +104,38 @@ def put_chunk(
     return st
 
 
+@router.delete("/uploads/{upload_id}", status_code=204)
+def delete_upload(request: Request, upload_id: uuid.UUID, user: ClerkUser, session: SessionDep,
+                  now: NowDep) -> None:
+    """Remove an upload that cannot finish (e.g. a wrong declared checksum) or is not wanted,
+    while the case is at the window or in correction; then declare the right file. Recorded
+    in the case's history. Deleting again answers 404 (it is gone)."""
+    upload = uploads.load(session, upload_id)
+    case = cases.load_case(session, upload.case_id, lock=True)
+    cases.check_access(session, user, case)
+    upload = uploads.load(session, upload_id, lock=True)
+    uploads.delete(session, request.app.state.file_store, case, upload)
+    cases.record_event(session, case, "upload_deleted", user, now, data={
+        "upload_id": str(upload.id), "section": upload.section, "name": upload.name,
+        "complete": upload.complete})
+    session.commit()
+    request.app.state.file_store.delete(uploads.key(upload))
+
+
 @router.get("/uploads/{upload_id}/content", response_class=FileResponse,
             responses={200: {"content": {"image/jpeg": {}, "application/octet-stream": {}}}})
-def upload_content(upload_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep,
-                   settings: SettingsDep) -> Any:
+def upload_content(request: Request, upload_id: uuid.UUID, user: CurrentUser,
+                   session: ReadSessionDep) -> Any:
     """The stored file, once complete (the hall's staff and the case's reviewers)."""
     upload = _upload_for(session, user, upload_id)
     if user.role == "cashier":
         raise Forbidden("role_forbidden", "收费员不查看材料文件")
-    return FileResponse(uploads.content_path(settings, upload), media_type=upload.content_type)
+    uploads.check_complete(upload)
+    return serve(request.app.state.file_store, upload)
+
+
+def serve(store: Any, upload: Any) -> Any:
+    """The complete file as an answer (``nosniff`` comes with every answer)."""
+    if isinstance(store, LocalFileStore):
+        return FileResponse(store.path(uploads.key(upload)), media_type=upload.content_type)
+    return StreamingResponse(store.stream(uploads.key(upload)), media_type=upload.content_type)
