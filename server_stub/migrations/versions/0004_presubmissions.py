@@ -1,7 +1,7 @@
 """online pre-submissions (网上申报) waiting for a hall's counter
 
 Revision ID: 0004_presubmissions
-Revises: 0002
+Revises: 0003_hardening
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from alembic import op
 from server_stub.models import UTCDateTime
 
 revision = "0004_presubmissions"
-down_revision = "0002"
+down_revision = "0003_hardening"
 branch_labels = None
 depends_on = None
 

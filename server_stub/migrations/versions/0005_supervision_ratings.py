@@ -1,7 +1,7 @@
 """supervision ratings: 好差评 ratings, their closed loops and appeals
 
 Revision ID: 0005_supervision_ratings
-Revises: 0002
+Revises: 0004_presubmissions
 Create Date: 2026-11-29 20:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0005_supervision_ratings'
-down_revision = '0002'
+down_revision = '0004_presubmissions'
 branch_labels = None
 depends_on = None
 

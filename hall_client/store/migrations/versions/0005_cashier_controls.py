@@ -3,14 +3,14 @@ slips with the reason a refund went back another way, and the reservation of a r
 it is being sent to the printer.
 
 Revision ID: 0005_cashier_controls
-Revises: 0003_cashier
+Revises: 0004_cases
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_cashier_controls"
-down_revision = "0003_cashier"
+down_revision = "0004_cases"
 branch_labels = None
 depends_on = None
 

@@ -2,14 +2,14 @@
 and clerk notices (the holiday table is issue-8's ``holiday_day``/``holiday_year``).
 
 Revision ID: 0006_sync
-Revises: 0004_cases
+Revises: 0005_cashier_controls
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_sync"
-down_revision = "0004_cases"
+down_revision = "0005_cashier_controls"
 branch_labels = None
 depends_on = None
 

@@ -1,14 +1,14 @@
 """Service ratings (好差评) given at the counter.
 
 Revision ID: 0008_ratings
-Revises: 0003_cashier
+Revises: 0006_sync
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0008_ratings"
-down_revision = "0003_cashier"
+down_revision = "0006_sync"
 branch_labels = None
 depends_on = None
 
