@@ -263,181 +263,186 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="229"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="245"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="232"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="248"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="237"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="253"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="239"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="255"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="241"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="257"/>
+        <source>承诺办结不晚于</source>
+        <translation>Promised by at latest</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="263"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="267"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="345"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="289"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="373"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="270"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="369"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="292"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="397"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="272"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="294"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="292"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="314"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="316"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="344"/>
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="346"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="374"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="368"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="366"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="366"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="366"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="367"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="395"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="368"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="368"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="373"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="401"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="374"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="402"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="378"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="406"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="409"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="383"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="411"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="387"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="389"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="390"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="424"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="398"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="426"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="401"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="429"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="403"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="405"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="433"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="407"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="435"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
@@ -445,77 +450,77 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>受理号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="109"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="110"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="110"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="110"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="111"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="120"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="112"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="121"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="112"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="121"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="122"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>
