@@ -263,181 +263,186 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="186"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="245"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="189"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="248"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="194"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="253"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="196"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="255"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="198"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="257"/>
+        <source>承诺办结不晚于</source>
+        <translation>Promised by at latest</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="263"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="222"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="299"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="289"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="373"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="225"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="323"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="292"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="397"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="227"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="294"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="247"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="314"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="270"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="344"/>
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="300"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="374"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="319"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="319"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="319"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="322"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="320"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="320"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="320"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="321"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="395"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="322"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="322"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="327"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="401"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="328"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="402"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="331"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="406"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="334"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="409"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="336"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="411"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="337"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="340"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="342"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="343"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="349"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="424"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="351"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="426"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="354"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="429"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="358"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="433"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="360"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="435"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
@@ -445,62 +450,77 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>受理号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="68"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="69"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="69"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="69"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="70"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="120"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="72"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="121"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="121"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="122"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="72"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="73"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="73"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>
@@ -1073,375 +1093,423 @@ After: {after}</translation>
     </message>
 </context>
 <context>
+    <name>IdTypes</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="11"/>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="12"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="13"/>
+        <source>港澳台居民居住证</source>
+        <translation>HK/Macao/Taiwan residence permit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="14"/>
+        <source>港澳居民来往内地通行证</source>
+        <translation>HK/Macao home-return permit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="15"/>
+        <source>台湾居民来往大陆通行证</source>
+        <translation>Taiwan compatriot permit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="16"/>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="17"/>
+        <source>其他证件</source>
+        <translation>Other ID</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="22"/>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="23"/>
+        <source>法人或其他组织</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="122"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="123"/>
         <source>输入事项名称或编码，按 Enter 选定</source>
         <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off).</extracomment>
         <translation>Type the item name or code, Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="130"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="131"/>
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="131"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="132"/>
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="133"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="134"/>
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="135"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="136"/>
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="155"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="156"/>
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="160"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="160"/>
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="160"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="161"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="160"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="161"/>
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="165"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="166"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="172"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="173"/>
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="175"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="176"/>
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="182"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="183"/>
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="188"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="189"/>
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="189"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="190"/>
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="190"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="191"/>
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="191"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="192"/>
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="197"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="198"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="211"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="212"/>
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="215"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="216"/>
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="234"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="235"/>
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="236"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="237"/>
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="238"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="239"/>
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="316"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="317"/>
         <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
         <translation>No item matches “{text}”; type part of its name or code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="342"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="343"/>
         <source>{dept}&#x3000;承诺 {promised} 个工作日（法定 {legal}）&#x3000;第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="362"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="362"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="362"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="363"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="376"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="377"/>
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="379"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="380"/>
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="379"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="380"/>
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="424"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="426"/>
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="425"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="427"/>
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="426"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="428"/>
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="427"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="429"/>
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="433"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="435"/>
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="456"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="458"/>
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="462"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="464"/>
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="467"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="469"/>
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="470"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="472"/>
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="471"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="473"/>
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="474"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="476"/>
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="478"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="480"/>
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="479"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="481"/>
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="480"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="482"/>
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="497"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="499"/>
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="497"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="499"/>
         <source>放弃已填写的内容，重新开始一件？</source>
         <translation>Discard what was entered and start a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="521"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="523"/>
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="528"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="530"/>
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="536"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="538"/>
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="537"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="539"/>
         <source>已受理&#x3000;受理号 {number}&#x3000;查询码 {code}&#x3000;承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="540"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="542"/>
         <source>已通知补正&#x3000;受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="543"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="545"/>
         <source>不予受理&#x3000;登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="544"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="546"/>
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="559"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="561"/>
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="562"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="564"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="563"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="565"/>
         <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="592"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="594"/>
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="605"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="607"/>
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="646"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="648"/>
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="663"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="665"/>
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>

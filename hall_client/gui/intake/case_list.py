@@ -8,16 +8,25 @@ cases stay well inside 100 ms per keystroke (``bench/caselist/``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +46,7 @@ from hall_client.core.cases.intake import STATUSES
 from hall_client.core.cases.queries import CaseRow, case_detail, case_rows, get_case
 from hall_client.core.counter import Counter
 from hall_client.core.settings import SHANGHAI
+from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.workspaces import error_text
 from hall_client.store.models import utcnow
@@ -46,75 +56,118 @@ WARNING_COLOURS = {"yellow": QColor("#fff3b0"), "red": QColor("#ffcdd2"),
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class CaseListModel(QAbstractTableModel):
-    """Cases by any column; ``set_filter`` narrows by text, status, warning and today."""
+@dataclass
+class CaseIndex:
+    """The case rows with what filtering and sorting need, built once off the GUI thread:
+    a lower-case search text per row, the Shanghai registration date, and the ascending
+    order of the rows by each column (descending is the same order reversed)."""
 
-    COLUMNS = ("number", "status", "item_name", "applicant_name", "applicant_id",
-               "created", "promised_date", "warning")
+    rows: list[CaseRow]
+    today: date
+    haystack: list[str]
+    created: list[date]
+    orders: list[list[int]]
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CaseRow] = []
-        self._haystack: list[str] = []
-        self._created: list[date] = []
-        self.shown: list[int] = []
-        self.text = ""
-        self.status = ""
-        self.warning_only = False
-        self.today_only = False
-        self.today = date.today()
-        self.sort_column = 5
-        self.sort_order = Qt.SortOrder.DescendingOrder
-        self.headers = [self.tr("受理号"), self.tr("状态"), self.tr("事项"), self.tr("申请人"),
-                        self.tr("证件号码"), self.tr("登记日期"), self.tr("承诺办结"),
-                        self.tr("预警")]
-        self.status_names = {k: self.tr(v) for k, v in STATUSES.items()}
-        self.warning_names = {"": "", "green": self.tr("正常"), "yellow": self.tr("临期"),
-                              "red": self.tr("超期"), "unknown": self.tr("日期待定")}
 
-    def set_rows(self, rows: list[CaseRow], today: date) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.today = today
-        self._haystack = ["\t".join((r.number, r.applicant_name, r.applicant_id, r.item_code,
-                                     r.item_name)).lower() for r in rows]
-        self._created = [local_date(r.created_at) for r in rows]
-        self.shown = self._select()
-        self.endResetModel()
+COLUMNS = ("number", "status", "item_name", "applicant_name", "applicant_id", "created",
+           "promised_date", "warning")
+_WARNING_RANK = {"red": 0, "yellow": 1, "unknown": 2, "green": 3, "": 4}
 
-    def _select(self) -> list[int]:
-        text = self.text.strip().lower()
-        hay, rows, created = self._haystack, self.rows, self._created
-        picked = range(len(rows))
-        if text:
-            picked = [i for i in picked if text in hay[i]]  # type: ignore[assignment]
-        if self.status:
-            picked = [i for i in picked if rows[i].status == self.status]  # type: ignore[assignment]
-        if self.warning_only:
-            picked = [i for i in picked if rows[i].warning in ("yellow", "red")]  # type: ignore[assignment]
-        if self.today_only:
-            picked = [i for i in picked if created[i] == self.today]  # type: ignore[assignment]
-        return self._sorted(list(picked))
 
-    def _key(self, column: int) -> Any:
-        rows = self.rows
-        name = self.COLUMNS[column]
+def build_index(rows: list[CaseRow], today: date) -> CaseIndex:
+    def key(name: str) -> Any:
         if name == "created":
             return lambda i: rows[i].created_at
         if name == "promised_date":
             return lambda i: rows[i].promised_date or date.max
         if name == "warning":
-            rank = {"red": 0, "yellow": 1, "unknown": 2, "green": 3, "": 4}
-            return lambda i: rank[rows[i].warning]
+            return lambda i: _WARNING_RANK[rows[i].warning]
         return lambda i: getattr(rows[i], name)
 
-    def _sorted(self, picked: list[int]) -> list[int]:
-        picked.sort(key=self._key(self.sort_column),
-                    reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+    everyone = range(len(rows))
+    return CaseIndex(
+        rows, today,
+        ["\t".join((r.number, r.applicant_name, r.applicant_id, r.item_code,
+                    r.item_name)).lower() for r in rows],
+        [local_date(r.created_at) for r in rows],
+        [sorted(everyone, key=key(name)) for name in COLUMNS])
+
+
+class CaseListModel(QAbstractTableModel):
+    """Cases by any column; ``set_filter`` narrows by text, status, warning and today.
+
+    The shown rows are always kept in the current sort order, so a keystroke only filters
+    (typing on from the last text filters the rows already shown) and a sort only picks the
+    shown rows out of a precomputed order: no sorting per keystroke.
+    """
+
+    COLUMNS = COLUMNS
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.case_index = build_index([], date.today())
+        self.shown: list[int] = []
+        self.text = ""
+        self._shown_text = ""
+        self.status = ""
+        self.warning_only = False
+        self.today_only = False
+        self.due_by: date | None = None
+        self.sort_column = 5
+        self.sort_order = Qt.SortOrder.DescendingOrder
+        self.headers = [self.tr("受理号"), self.tr("状态"), self.tr("事项"), self.tr("申请人"),
+                        self.tr("证件号码"), self.tr("登记日期"), self.tr("承诺办结"),
+                        self.tr("预警")]
+        self.status_names = {"accepted": self.tr("已受理"), "correction": self.tr("待补正"),
+                             "refused": self.tr("不予受理")}
+        self.warning_names = {"": "", "green": self.tr("正常"), "yellow": self.tr("临期"),
+                              "red": self.tr("超期"), "unknown": self.tr("日期待定")}
+
+    @property
+    def rows(self) -> list[CaseRow]:
+        return self.case_index.rows
+
+    def set_rows(self, rows: list[CaseRow], today: date) -> None:
+        self.set_index(build_index(rows, today))
+
+    def set_index(self, index: CaseIndex) -> None:
+        self.beginResetModel()
+        self.case_index = index
+        self.shown = self._select(from_scratch=True)
+        self.endResetModel()
+
+    def _order(self) -> list[int] | reversed[int]:
+        order = self.case_index.orders[self.sort_column]
+        return reversed(order) if self.sort_order == Qt.SortOrder.DescendingOrder else order
+
+    def _select(self, from_scratch: bool) -> list[int]:
+        text = self.text.strip().lower()
+        ix = self.case_index
+        hay, rows, created = ix.haystack, ix.rows, ix.created
+        narrowing = not from_scratch and self._shown_text and text.startswith(self._shown_text)
+        source: Any = self.shown if narrowing else self._order()
+        status, warning_only, today_only = self.status, self.warning_only, self.today_only
+        due_by = self.due_by
+        if not (status or warning_only or today_only or due_by or narrowing):
+            picked = [i for i in source if text in hay[i]] if text else list(source)
+        else:
+            picked = [i for i in source if (not text or text in hay[i])
+                      and (not status or rows[i].status == status)
+                      and (not warning_only or rows[i].warning in ("yellow", "red"))
+                      and (not today_only or created[i] == ix.today)
+                      and (due_by is None or (rows[i].promised_date is not None
+                                              and rows[i].promised_date <= due_by))]
+        self._shown_text = text
         return picked
 
     def set_filter(self, text: str | None = None, *, status: str | None = None,
-                   warning_only: bool | None = None, today_only: bool | None = None) -> None:
+                   warning_only: bool | None = None, today_only: bool | None = None,
+                   due_by: date | bool | None = False) -> None:
+        """Narrow the list; ``due_by`` a date keeps cases promised by then, None clears it."""
+        narrowing_only = text is not None and status is None and warning_only is None \
+            and today_only is None and due_by is False
+        if due_by is not False:
+            self.due_by = due_by if isinstance(due_by, date) else None
         if text is not None:
             self.text = text
         if status is not None:
@@ -124,13 +177,19 @@ class CaseListModel(QAbstractTableModel):
         if today_only is not None:
             self.today_only = today_only
         self.beginResetModel()
-        self.shown = self._select()
+        self.shown = self._select(from_scratch=not narrowing_only)
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
-        self.shown = self._sorted(self.shown)
+        if len(self.shown) == len(self.case_index.rows):
+            self.shown = list(self._order())
+        else:
+            keep = bytearray(len(self.case_index.rows))
+            for i in self.shown:
+                keep[i] = 1
+            self.shown = [i for i in self._order() if keep[i]]
         self.layoutChanged.emit()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -146,18 +205,18 @@ class CaseListModel(QAbstractTableModel):
         return None
 
     def row_at(self, index: int) -> CaseRow:
-        return self.rows[self.shown[index]]
+        return self.case_index.rows[self.shown[index]]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[self.shown[index.row()]]
+        row = self.case_index.rows[self.shown[index.row()]]
         if role == Qt.ItemDataRole.DisplayRole:
             name = self.COLUMNS[index.column()]
             if name == "status":
                 return self.status_names.get(row.status, row.status)
             if name == "created":
-                return self._created[self.shown[index.row()]].isoformat()
+                return self.case_index.created[self.shown[index.row()]].isoformat()
             if name == "promised_date":
                 return row.promised_date.isoformat() if row.promised_date else ""
             if name == "warning":
@@ -195,13 +254,19 @@ class CaseList(QWidget):
         self.today_only.toggled.connect(lambda on: self.model.set_filter(today_only=on))
         self.warning_only = QCheckBox(self.tr("仅临期/超期"))
         self.warning_only.toggled.connect(lambda on: self.model.set_filter(warning_only=on))
+        self.due_on = QCheckBox(self.tr("承诺办结不晚于"))
+        self.due_date = QDateEdit(QDate.currentDate())
+        self.due_date.setCalendarPopup(True)
+        self.due_date.setEnabled(False)
+        self.due_on.toggled.connect(self._due_changed)
+        self.due_date.dateChanged.connect(self._due_changed)
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        for w in (self.status, self.today_only, self.warning_only, self.refresh_button,
-                  self.count):
+        for w in (self.status, self.today_only, self.warning_only, self.due_on, self.due_date,
+                  self.refresh_button, self.count):
             filters.addWidget(w)
 
         self.table = QTableView()
@@ -214,6 +279,8 @@ class CaseList(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        for column, width in enumerate((200, 64, 130, 100, 150, 86, 86, 56)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
 
@@ -240,7 +307,7 @@ class CaseList(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setSizes([620, 380])
+        split.setSizes([640, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
@@ -259,16 +326,23 @@ class CaseList(QWidget):
     def refresh(self) -> None:
         store = self.counter.store
 
-        def load(ctx: object) -> tuple[list[CaseRow], date]:
+        def load(ctx: object) -> CaseIndex:
             today = local_date(utcnow())
             with store.transaction() as s:
-                return case_rows(s, load_calendar(s), today), today
+                rows = case_rows(s, load_calendar(s), today)
+            return build_index(rows, today)  # sorting 100,000 rows is not GUI-thread work
 
-        self.jobs.db(load, success=lambda r: self.model.set_rows(*r), failure=self._failed)
+        self.jobs.db(load, success=self.model.set_index, failure=self._failed)
+
+    def _due_changed(self, *_: object) -> None:
+        on = self.due_on.isChecked()
+        self.due_date.setEnabled(on)
+        day = self.due_date.date().toPython()
+        self.model.set_filter(due_by=day if on and isinstance(day, date) else None)
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("{shown} / {total} 件").format(
-            shown=len(self.model.shown), total=len(self.model.rows)))
+            shown=len(self.model.shown), total=len(self.model.case_index.rows)))
 
     def _row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid():
@@ -326,7 +400,8 @@ class CaseList(QWidget):
                  f"<p>{e(d['item_name'])}（{e(d['item'])}，"
                  + self.tr("第 {v} 版").format(v=d["item_version"]) + "）<br/>",
                  self.tr("申请人：{name}　{id_type} {id_number}").format(
-                     name=e(a["name"]), id_type=e(a["id_type_name"]), id_number=e(a["id_number"]))
+                     name=e(a["name"]), id_type=e(id_type_names().get(a["id_type"], a["id_type"])),
+                     id_number=e(a["id_number"]))
                  + "<br/>",
                  self.tr("联系电话：{phone}　联系人：{contact}").format(
                      phone=e(a["phone"]), contact=e(a["contact"])) + "<br/>"]

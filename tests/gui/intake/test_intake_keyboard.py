@@ -140,7 +140,7 @@ def test_keyboard_only_acceptance(qtbot: QtBot, counter: Counter, jobs: JobRunne
                      f"{due.year}年{due.month}月{due.day}日", "张三", "11010519491231002X"):
         assert expected in text, expected
     assert result.case_number in ws.result.text() and result.query_code in ws.result.text()
-    qtbot.waitUntil(lambda: len(window.cases.model.rows) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.cases.model.case_index.rows) == 1, timeout=10000)
 
 
 def test_keyboard_only_correction_then_reopen(qtbot: QtBot, counter: Counter,
@@ -170,7 +170,7 @@ def test_keyboard_only_correction_then_reopen(qtbot: QtBot, counter: Counter,
         assert expected in text, expected
     # the applicant comes back: the case list re-opens it under the same number
     cases = window.cases
-    qtbot.waitUntil(lambda: len(cases.model.rows) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: len(cases.model.case_index.rows) == 1, timeout=10000)
     cases.show_case(result.case_number)
     qtbot.waitUntil(lambda: cases.reopen_button.isEnabled(), timeout=10000)
     cases.reopen_button.click()
