@@ -171,6 +171,12 @@ def _run_length(run: Run, size: int) -> float:
     return face(run.font, size).getlength(run.text, direction="rtl" if run.rtl else None)
 
 
+@lru_cache(maxsize=8192)
+def char_length(char: str, size: int) -> float:
+    """Width of one character alone (cached): for line breaking, which adds them up."""
+    return text_length(char, size)
+
+
 def text_length(text: str, size: int) -> float:
     """Width in pixels of ``text`` drawn with the chain at ``size``."""
     return sum(_run_length(run, size) for run in runs(text))

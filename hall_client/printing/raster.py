@@ -30,14 +30,19 @@ def font(size: int) -> ImageFont.FreeTypeFont:
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` pixels, character by character."""
+    size = int(face.size)
     lines: list[str] = []
     current = ""
+    used = 0.0  # the widths of the characters add up (no kerning across a hanzi line)
     for char in text:
-        if current and fonts.text_length(current + char, int(face.size)) > width:
+        advance = fonts.char_length(char, size)
+        if current and used + advance > width:
             lines.append(current)
             current = char.lstrip() if char == " " else char
+            used = fonts.char_length(current, size) if current else 0.0
         else:
             current += char
+            used += advance
     lines.append(current)
     return lines
 

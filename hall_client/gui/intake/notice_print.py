@@ -12,23 +12,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtGui import QFont, QImage, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from hall_client.gui.html_print import pdf_printer, setup_a4
 from hall_client.printing.pdf_unicode import add_supplementary_text
 
-
-def setup_a4(printer: QPrinter) -> None:
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-
-
-def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    setup_a4(printer)
-    return printer
+__all__ = ["pdf_printer", "print_document", "setup_a4", "write_pdf_headless"]
 
 
 def print_document(printer: QPrinter, html: str, images: Mapping[str, bytes],
