@@ -94,8 +94,14 @@ def main() -> None:
                 f" {'ASKED' if asked else 'SILENT'}"
             )
     print(f"silent corner misses (confidence >= {ASK_CLERK_BELOW}): {silent}")
-    ssims = sorted(float(r["ssim"]) for r in rows if r["ssim"] is not None)  # type: ignore[arg-type]
+    scored = sorted(
+        (float(r["ssim"]), f"{r['kind']}/{r['seed']} {r['desk']} q{r['quality']}")  # type: ignore[arg-type]
+        for r in rows
+        if r["ssim"] is not None
+    )
+    ssims = [v for v, _ in scored]
     tenth = ssims[: max(1, len(ssims) // 10)]
+    print("worst tenth:", ", ".join(f"{name} {v:.3f}" for v, name in scored[: len(tenth)]))
     print(
         f"SSIM vs flat (A4 pages found, n={len(ssims)}): median {np.median(ssims):.4f},"
         f" worst tenth mean {np.mean(tenth):.4f} (min {tenth[0]:.4f})"

@@ -1928,252 +1928,257 @@ After: {after}</translation>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="372" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="372" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="372" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="374" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="374" />
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="374" />
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="375" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="375" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="378" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="378" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="378" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="379" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="392" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="393" />
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="395" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="396" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="395" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="396" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="441" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="443" />
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="442" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="444" />
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="443" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="445" />
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="444" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="446" />
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="450" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="452" />
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="473" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="475" />
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="479" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="481" />
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="484" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="486" />
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="488" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="490" />
         <source>页面需要先核对（F3）：{problems}</source>
         <translation>Pages need checking first (F3): {problems}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="492" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="494" />
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="493" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="495" />
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="496" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="498" />
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="500" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="502" />
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="501" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="503" />
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="502" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="504" />
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="519" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="521" />
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="519" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="521" />
         <source>放弃已填写的内容，重新开始一件？</source>
         <translation>Discard what was entered and start a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="550" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="552" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="557" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="559" />
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="569" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="571" />
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="570" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="572" />
         <source>已受理　受理号 {number}　查询码 {code}　承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="573" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="575" />
         <source>已通知补正　受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="576" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="578" />
         <source>不予受理　登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="577" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="579" />
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="592" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="594" />
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="595" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="597" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="596" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="598" />
         <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="625" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="627" />
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="638" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="640" />
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="647" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="649" />
         <source>请先选择事项，再拍摄或导入页面</source>
         <translation>Choose the item first, then capture or import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="653" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="655" />
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="671" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="673" />
         <source>页面 {n} 张已保存</source>
         <translation>{n} pages saved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="719" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="680" />
+        <source>　页面 {n} 张</source>
+        <translation>  {n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="728" />
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="736" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="745" />
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -2482,274 +2487,274 @@ Data folder: {path}</translation>
 <context>
     <name>PageWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="60" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="59" />
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="61" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="60" />
         <source>像素</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="62" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="61" />
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="63" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="62" />
         <source>比例</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="64" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="63" />
         <source>四角</source>
         <translation>Corners</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="72" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="71" />
         <source>操作没有完成，请重试；如仍不行请联系管理员</source>
         <translation>Not done; try again, and call the administrator if it keeps failing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="98" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="97" />
         <source>摄像头未打开</source>
         <translation>Camera not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="104" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="103" />
         <source>拍摄 (F5)</source>
         <translation>Capture (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="106" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="105" />
         <source>静止时自动拍摄</source>
         <translation>Capture when still</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="107" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="106" />
         <source>导入文件… (Ctrl+O)</source>
         <translation>Import files… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="111" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="110" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="114" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="113" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="145" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="144" />
         <source>（不指定材料）</source>
         <translation>(no material)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="148" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="147" />
         <source>分到分册 (F4)</source>
         <translation>Assign to section (F4)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="150" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="149" />
         <source>调整四角 (F7)</source>
         <translation>Adjust corners (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="152" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="151" />
         <source>确认四角无误 (F8)</source>
         <translation>Corners are right (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="154" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="153" />
         <source>旋转 (R)</source>
         <translation>Rotate (R)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="156" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="155" />
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="158" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="157" />
         <source>撤销删除 (Ctrl+Z)</source>
         <translation>Undo delete (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="160" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="159" />
         <source>重拍此页 (F6)</source>
         <translation>Re-capture this page (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="162" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="161" />
         <source>导出材料包 (F12)</source>
         <translation>Export package (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="166" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="165" />
         <source>本页</source>
         <translation>This page</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="169" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="168" />
         <source>分册</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="171" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="170" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="220" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="219" />
         <source>正在打开摄像头 %1…</source>
         <translation>Opening camera %1…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="232" />
         <source>正在打开</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="234" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
         <source>摄像头已就绪</source>
         <translation>Camera ready</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="264" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="263" />
         <source>没有摄像头画面，无法拍摄；可导入文件</source>
         <translation>No camera picture, nothing to capture; you can import files</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="278" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="277" />
         <source>已拍摄</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="284" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="283" />
         <source>请先选中要重拍的页面</source>
         <translation>Select the page to re-capture first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="288" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="287" />
         <source>把第 %1 页放好后按 F5 拍摄，新照片替换此页</source>
         <translation>Lay page %1 down and press F5; the new photo replaces it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="298" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="297" />
         <source>导入页面</source>
         <translation>Import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="300" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="299" />
         <source>图片和 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="317" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="316" />
         <source>上一次导入还没有结束</source>
         <translation>The previous import has not finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="337" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="336" />
         <source>%v / %m 页</source>
         <translation>%v / %m pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="343" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="342" />
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="354" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="353" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="356" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="355" />
         <source>，其余已取消（已导入的页面保留，可删除）</source>
         <translation>; the rest was cancelled (pages already imported are kept and can be deleted)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="379" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="378" />
         <source>符合规则</source>
         <translation>Meets the rules</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="391" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="390" />
         <source>未分册</source>
         <translation>no section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="413" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="412" />
         <source>还没有页面：拍摄 (F5) 或导入 (Ctrl+O)</source>
         <translation>No pages yet: capture (F5) or import (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="423" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="422" />
         <source>第 %1 页，%2×%3，%4 字节，置信度 %5</source>
         <translation>Page %1, %2×%3, %4 bytes, confidence %5</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="441" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="453" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="440" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="452" />
         <source>已调整顺序</source>
         <translation>Order changed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="460" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="510" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="459" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="509" />
         <source>请先选中一页</source>
         <translation>Select a page first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="467" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="466" />
         <source>已旋转 90°</source>
         <translation>Rotated 90°</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="473" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="472" />
         <source>已删除第 %1 页（Ctrl+Z 撤销）</source>
         <translation>Page %1 deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
         <source>已恢复删除的页面</source>
         <translation>Deleted page restored</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
         <source>没有可撤销的删除</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="487" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="486" />
         <source>已确认四角</source>
         <translation>Corners confirmed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="492" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="491" />
         <source>请先选中页面</source>
         <translation>Select pages first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="500" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="499" />
         <source>%1 页已分到 %2</source>
         <translation>%1 pages assigned to %2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="528" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="527" />
         <source>已按新的四角重新处理</source>
         <translation>Page made again from the new corners</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="535" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="534" />
         <source>导出材料包到</source>
         <translation>Export the package to</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="553" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="552" />
         <source>材料包已导出到 %1</source>
         <translation>Package exported to %1</translation>
     </message>

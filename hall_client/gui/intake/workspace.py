@@ -369,6 +369,7 @@ class IntakeWorkspace(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.materials = []
+        self.material_labels: list[tuple[QLabel, str]] = []
         for col, text in enumerate((self.tr("材料"), self.tr("核对"), self.tr("形式"),
                                     self.tr("份数"), self.tr("问题说明"), self.tr("承诺补交日期"))):
             self.materials_grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
@@ -395,6 +396,7 @@ class IntakeWorkspace(QWidget):
             mark = self.tr("（必需）") if m["required"] else self.tr("（非必需）")
             label = QLabel(f"{pos + 1}. {m['name']}{mark}")
             label.setWordWrap(True)
+            self.material_labels.append((label, label.text()))
             if m.get("notes"):
                 label.setToolTip(m["notes"])
             if states is not None and pos < len(states):
@@ -667,8 +669,15 @@ class IntakeWorkspace(QWidget):
     def _pages_closed(self) -> None:
         self._close_pages()
         if self.page_set is not None:
-            n = len(self.page_set.snapshot())
-            self._say(self.tr("页面 {n} 张已保存").format(n=n), "#1b5e20")
+            pages = self.page_set.snapshot()
+            self._say(self.tr("页面 {n} 张已保存").format(n=len(pages)), "#1b5e20")
+            self.show_page_counts([p.material_position for p in pages])
+
+    def show_page_counts(self, positions: list[int | None]) -> None:
+        """The checklist shows how many pages each material has (from the page workspace)."""
+        for pos, (label, text) in enumerate(getattr(self, "material_labels", [])):
+            n = positions.count(pos)
+            label.setText(text + (self.tr("　页面 {n} 张").format(n=n) if n else ""))
 
     def _close_pages(self) -> None:
         if self.page_workspace is not None:

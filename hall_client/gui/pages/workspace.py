@@ -53,7 +53,6 @@ from hall_client.pages.page_set import PageEntry, PageSet, PageSetError
 from hall_client.pages.profiles import PageProfile
 
 
-
 def rule_name(rule: str) -> str:
     """The badge's label for a profile rule (or confidence), in the UI language."""
     names = {

@@ -46,6 +46,10 @@ def test_pages_then_accept(qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_
     materials = [e.material_position for e in pages.pages.snapshot()]
     assert ws.page_dialog is not None
     ws.page_dialog.reject()  # close the pages; they stay with the intake
+    # the checklist shows the pages per material
+    for pos in {p for p in materials if p is not None}:
+        label = ws.material_labels[pos][0].text()
+        assert f"页面 {materials.count(pos)} 张" in label, label
     window.activateWindow()
     ws.name.setFocus()
     qtbot.waitUntil(lambda: focused() is ws.name, timeout=10_000)
