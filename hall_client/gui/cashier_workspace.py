@@ -202,7 +202,8 @@ class CloseDialog(QDialog):
         layout.addWidget(self.counted)
         layout.addWidget(QLabel(self.tr("差异原因")))
         layout.addWidget(self.reason)
-        self.approver, self.approver_password = _approver_fields(self, layout)
+        self.approver, self.approver_password = _approver_fields(
+            layout, self.tr("差异确认人（值班主任）用户名："), self.tr("确认人密码："))
         layout.addWidget(buttons)
         self._update()
 
@@ -217,7 +218,7 @@ class CloseDialog(QDialog):
         self.counted.setText(text)
 
 
-def _approver_fields(dialog: QDialog, layout: QVBoxLayout | QFormLayout,
+def _approver_fields(layout: QVBoxLayout | QFormLayout, label: str, secret: str,
                      ) -> tuple[QLineEdit, QLineEdit]:
     """The approving supervisor signs in on the spot: username and password boxes."""
     approver = QLineEdit()
@@ -225,7 +226,6 @@ def _approver_fields(dialog: QDialog, layout: QVBoxLayout | QFormLayout,
     password = QLineEdit()
     password.setObjectName("approver_password")
     password.setEchoMode(QLineEdit.EchoMode.Password)
-    label, secret = dialog.tr("批准人（值班主任）用户名："), dialog.tr("批准人密码：")
     if isinstance(layout, QFormLayout):
         layout.addRow(label, approver)
         layout.addRow(secret, password)
@@ -247,7 +247,8 @@ class SpoilDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         form.addRow(self.tr("作废原因："), self.reason)
-        self.approver, self.approver_password = _approver_fields(self, form)
+        self.approver, self.approver_password = _approver_fields(
+            form, self.tr("批准人（值班主任）用户名："), self.tr("批准人密码："))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -289,7 +290,8 @@ class ApprovalDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         form.addRow(self.tr("原因："), self.reason)
-        self.approver, self.approver_password = _approver_fields(self, form)
+        self.approver, self.approver_password = _approver_fields(
+            form, self.tr("批准人（值班主任）用户名："), self.tr("批准人密码："))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
