@@ -308,6 +308,7 @@ class CashierWorkspace(QWidget):
         self.counter, self.jobs, self.actor = counter, jobs, actor
         self.last_receipt_id: str | None = None
         self.pending_id: str | None = None  # left unconfirmed by a failure or a crash
+        self.pending_status = "pending"  # or "printing": a print run died before reporting
         self.queue_model: RecordTableModel[FeeAssessment] = RecordTableModel([
             Column(self.tr("办件编号"), lambda a: a.case_ref),
             Column(self.tr("交款人"), lambda a: a.payer),
@@ -415,7 +416,7 @@ class CashierWorkspace(QWidget):
                     "queue": cashier.queue(s),
                     "session": None if till is None else (till.number, till.opening_float,
                                                           till.blind),
-                    "pending": [(r.id, r.stock_code, r.number)
+                    "pending": [(r.id, r.stock_code, r.number, r.status)
                                 for r in receipt_stock.pending_receipts(s, actor.username)],
                     "stock": receipt_stock.stock_report(s),
                     "payments": cashier.recent_payments(s, actor),
@@ -444,7 +445,7 @@ class CashierWorkspace(QWidget):
                  self.tr("在手未用"), self.tr("库存")]) + f"</th></tr>{rows}</table>")
         self.pending_id = None
         if data["pending"]:
-            rid, code, number = data["pending"][0]
+            rid, code, number, self.pending_status = data["pending"][0]
             self.last_receipt_id = self.pending_id = rid
             self.status.setText(self.tr("票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号")
                                 .format(code=code, number=number))
@@ -698,6 +699,17 @@ class CashierWorkspace(QWidget):
     def reprint_or_retry(self) -> None:
         """重打: a printed receipt is reprinted marked 重打; a pending one is simply printed."""
         pending = self.pending_id is not None and self.last_receipt_id == self.pending_id
+        if pending and self.pending_status == "printing":
+            # 重打 on a receipt whose print run died means "no paper came out": release it
+            store, actor, receipt_id = self.counter.store, self.actor, self.pending_id
+
+            def release(ctx: object) -> None:
+                with store.transaction() as s:
+                    receipt_stock.release(s, actor, receipt_id)
+
+            self.pending_status = "pending"
+            self.jobs.db(release, success=lambda _r: self.print_last(), failure=self._failed)
+            return
         self.print_last(reprint=not pending)
 
     def ask_spoil(self) -> None:
