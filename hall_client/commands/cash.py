@@ -252,7 +252,8 @@ def _daily(counter: Counter, args: argparse.Namespace) -> int:
         export_xlsx(args.xlsx, [(f"日结清 {day}", SETTLEMENT_HEADER, rows)])
     slip = [(ln.who, f"{ln.total:.2f}（{ln.payments}笔）") for ln in lines]
     slip += [(f"全厅{name}", f"{lines[-1].net[m]:.2f}") for m, name in cashier.METHODS.items()]
-    slip += [("票据 打印/作废", f"{lines[-1].receipts_printed}/{lines[-1].receipts_spoiled}")]
+    slip += [("票据 打印/作废", f"{lines[-1].receipts_printed}/{lines[-1].receipts_spoiled}"),
+             ("待确认现金差异", str(lines[-1].differences_open))]
     print_slip(counter, args, f"日结清 {day}", slip)
     if args.json:
         print(json.dumps([dict(zip(SETTLEMENT_HEADER, [str(v) for v in r], strict=True))

@@ -143,6 +143,18 @@ def _spoil(counter: Counter, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _release(counter: Counter, args: argparse.Namespace) -> int:
+    from hall_client.commands.cash import person_actor
+
+    actor = person_actor(counter, args.cashier)
+    with counter.store.transaction() as s:
+        record = receipt_stock.release(s, actor, _receipt_id(counter, args))
+        result = {"id": record.id, "number": f"{record.number:010d}", "status": record.status}
+    print(json.dumps(result, ensure_ascii=False) if args.json else
+          f"票据 {result['number']} 已释放，可按原号打印（receipt print --id {result['id']}）")
+    return EXIT_OK
+
+
 def _stock_receive(counter: Counter, args: argparse.Namespace) -> int:
     actor = counter.cli_actor()
     with counter.store.transaction() as s:
@@ -325,6 +337,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--supervisor", help="approving supervisor (needed for a printed receipt)")
     p.add_argument("--password-stdin", action="store_true")
     p.set_defaults(func=with_counter(_spoil))
+    p = actions.add_parser("release", help="a print run died and no paper came out: "
+                                           "print the same number again")
+    _which(p)
+    p.add_argument("--cashier", required=True)
+    p.set_defaults(func=with_counter(_release))
     p = actions.add_parser("verify", help="check a receipt's QR code (forged or altered?)")
     p.add_argument("--payload", help="the QR code's text, as a scanner reads it")
     p.add_argument("--image", type=Path, help="a photo or scan of the receipt")

@@ -54,6 +54,8 @@ class Settlement:
     receipts_printed: int = 0
     receipts_spoiled: int = 0
     cash_difference: Decimal = ZERO
+    #: Closed sessions whose cash difference no supervisor has acknowledged yet.
+    differences_open: int = 0
 
     @property
     def total(self) -> Decimal:
@@ -62,11 +64,11 @@ class Settlement:
     def row(self) -> list[Any]:
         return [self.who, *[self.net[m] for m in METHODS], self.total, self.payments,
                 self.voided, self.refunds, self.receipts_printed, self.receipts_spoiled,
-                self.cash_difference]
+                self.cash_difference, self.differences_open]
 
 
 SETTLEMENT_HEADER = ["收费员", *METHODS.values(), "合计", "收款笔数", "作废笔数", "退款金额",
-                     "已打印票据", "作废票据", "现金差异"]
+                     "已打印票据", "作废票据", "现金差异", "待确认差异"]
 
 
 def settlement(session: Session, first: date, last: date | None = None) -> list[Settlement]:
@@ -103,6 +105,8 @@ def settlement(session: Session, first: date, last: date | None = None) -> list[
     for till in session.scalars(select(CashSession).where(
             CashSession.closed_at >= start, CashSession.closed_at < end)):
         of(till.cashier).cash_difference += till.difference or ZERO
+        of(till.cashier).differences_open += bool(till.difference) and not \
+            till.difference_approved_by
     result = sorted(people.values(), key=lambda s: s.who)
     hall = Settlement("全厅合计")
     for line in result:
@@ -114,6 +118,7 @@ def settlement(session: Session, first: date, last: date | None = None) -> list[
         hall.receipts_printed += line.receipts_printed
         hall.receipts_spoiled += line.receipts_spoiled
         hall.cash_difference += line.cash_difference
+        hall.differences_open += line.differences_open
     return [*result, hall]
 
 

@@ -235,6 +235,22 @@ def reserve_for_print(session: Session, actor: Actor, receipt_id: str) -> Receip
     return record
 
 
+def release(session: Session, actor: Actor, receipt_id: str) -> ReceiptRecord:
+    """A print run died before it reported back and the cashier saw no paper come out: the
+    reservation is released (printing → pending) so the same number can be printed."""
+    record = get_receipt(session, receipt_id)
+    role = _own(actor, record, "释放打印")
+    if record.status != "printing":
+        raise StockError(f"票据 {format_number(record.number)} "
+                         f"{STATUS_NAMES.get(record.status, record.status)}，没有待释放的打印",
+                         code="receipt_not_printing")
+    record.status, record.last_error = "pending", "打印中断，未出纸"
+    audit.record(session, actor, role=role, action="receipt.print_released",
+                 object_type="receipt", object_id=record.id,
+                 after={"number": format_number(record.number)})
+    return record
+
+
 def mark_printed(session: Session, actor: Actor, receipt_id: str) -> ReceiptRecord:
     """The paper came out: the receipt is printed (from pending, or from a print run's
     reservation)."""

@@ -204,7 +204,8 @@ class CloseDialog(QDialog):
         layout.addWidget(self.counted)
         layout.addWidget(QLabel(self.tr("差异原因")))
         layout.addWidget(self.reason)
-        self.approver, self.approver_password = _approver_fields(self, layout)
+        self.approver, self.approver_password = _approver_fields(
+            layout, self.tr("差异确认人（值班主任）用户名："), self.tr("确认人密码："))
         layout.addWidget(buttons)
         self._update()
 
@@ -219,7 +220,7 @@ class CloseDialog(QDialog):
         self.counted.setText(text)
 
 
-def _approver_fields(dialog: QDialog, layout: QVBoxLayout | QFormLayout,
+def _approver_fields(layout: QVBoxLayout | QFormLayout, label: str, secret: str,
                      ) -> tuple[QLineEdit, QLineEdit]:
     """The approving supervisor signs in on the spot: username and password boxes."""
     approver = QLineEdit()
@@ -227,7 +228,6 @@ def _approver_fields(dialog: QDialog, layout: QVBoxLayout | QFormLayout,
     password = QLineEdit()
     password.setObjectName("approver_password")
     password.setEchoMode(QLineEdit.EchoMode.Password)
-    label, secret = dialog.tr("批准人（值班主任）用户名："), dialog.tr("批准人密码：")
     if isinstance(layout, QFormLayout):
         layout.addRow(label, approver)
         layout.addRow(secret, password)
@@ -249,7 +249,8 @@ class SpoilDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         form.addRow(self.tr("作废原因："), self.reason)
-        self.approver, self.approver_password = _approver_fields(self, form)
+        self.approver, self.approver_password = _approver_fields(
+            form, self.tr("批准人（值班主任）用户名："), self.tr("批准人密码："))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -291,7 +292,8 @@ class ApprovalDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         form.addRow(self.tr("原因："), self.reason)
-        self.approver, self.approver_password = _approver_fields(self, form)
+        self.approver, self.approver_password = _approver_fields(
+            form, self.tr("批准人（值班主任）用户名："), self.tr("批准人密码："))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -308,6 +310,7 @@ class CashierWorkspace(QWidget):
         self.counter, self.jobs, self.actor = counter, jobs, actor
         self.last_receipt_id: str | None = None
         self.pending_id: str | None = None  # left unconfirmed by a failure or a crash
+        self.pending_status = "pending"  # or "printing": a print run died before reporting
         self.queue_model: RecordTableModel[FeeAssessment] = RecordTableModel([
             Column(self.tr("办件编号"), lambda a: a.case_ref),
             Column(self.tr("交款人"), lambda a: a.payer),
@@ -415,7 +418,7 @@ class CashierWorkspace(QWidget):
                     "queue": cashier.queue(s),
                     "session": None if till is None else (till.number, till.opening_float,
                                                           till.blind),
-                    "pending": [(r.id, r.stock_code, r.number)
+                    "pending": [(r.id, r.stock_code, r.number, r.status)
                                 for r in receipt_stock.pending_receipts(s, actor.username)],
                     "stock": receipt_stock.stock_report(s),
                     "payments": cashier.recent_payments(s, actor),
@@ -444,7 +447,7 @@ class CashierWorkspace(QWidget):
                  self.tr("在手未用"), self.tr("库存")]) + f"</th></tr>{rows}</table>")
         self.pending_id = None
         if data["pending"]:
-            rid, code, number = data["pending"][0]
+            rid, code, number, self.pending_status = data["pending"][0]
             self.last_receipt_id = self.pending_id = rid
             self.status.setText(self.tr("票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号")
                                 .format(code=code, number=number))
@@ -699,6 +702,17 @@ class CashierWorkspace(QWidget):
     def reprint_or_retry(self) -> None:
         """重打: a printed receipt is reprinted marked 重打; a pending one is simply printed."""
         pending = self.pending_id is not None and self.last_receipt_id == self.pending_id
+        if pending and self.pending_status == "printing":
+            # 重打 on a receipt whose print run died means "no paper came out": release it
+            store, actor, receipt_id = self.counter.store, self.actor, self.pending_id
+
+            def release(ctx: object) -> None:
+                with store.transaction() as s:
+                    receipt_stock.release(s, actor, receipt_id)
+
+            self.pending_status = "pending"
+            self.jobs.db(release, success=lambda _r: self.print_last(), failure=self._failed)
+            return
         self.print_last(reprint=not pending)
 
     def ask_spoil(self) -> None:

@@ -192,49 +192,59 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="268" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="269" />
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="268" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="269" />
         <source>作废收款</source>
         <translation>Void payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="270" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
         <source>{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}</source>
         <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="285" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="286" />
         <source>不按原路退回时由批准人填写</source>
-        <translation type="unfinished" />
+        <translation>Filled in by the approver when not refunding the way it came</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="287" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="288" />
         <source>退款金额（元）：</source>
         <translation>Refund amount (yuan):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="288" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="289" />
         <source>退款方式：</source>
         <translation>Refund method:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="289" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="290" />
         <source>银行流水号：</source>
         <translation>Bank reference:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="290" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="291" />
         <source>改变退款方式的理由：</source>
-        <translation type="unfinished" />
+        <translation>Reason for refunding another way:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="293" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="294" />
         <source>原因：</source>
         <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <source>批准人（值班主任）用户名：</source>
+        <translation>Approving supervisor (username):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <source>批准人密码：</source>
+        <translation>Supervisor password:</translation>
     </message>
 </context>
 <context>
@@ -1091,319 +1101,319 @@ After: {after}</translation>
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="312" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="362" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="315" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="365" />
         <source>办件编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="313" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="363" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="316" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="366" />
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="314" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="317" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="315" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="325" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="328" />
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="334" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="337" />
         <source>开班(&amp;O)</source>
         <translation>&amp;Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="336" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="339" />
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="337" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="340" />
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="339" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="342" />
         <source>重打(&amp;R)</source>
         <translation>&amp;Reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="341" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="344" />
         <source>作废换号(&amp;V)</source>
         <translation>Spoil, new &amp;number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="343" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="346" />
         <source>X 报表(&amp;X)</source>
         <translation>&amp;X report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="345" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="348" />
         <source>日结(&amp;Z)</source>
         <translation>&amp;Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="347" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="350" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="354" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="357" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="361" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="364" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="364" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
         <source>实收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="365" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="368" />
         <source>已退</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="366" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="369" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="370" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="370" />
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="368" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="371" />
         <source>已收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="369" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="372" />
         <source>票据</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="373" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
         <source>作废收款…</source>
         <translation>Void payment…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="378" />
         <source>退款…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="382" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="385" />
         <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
         <translation>Voids: same day and session only; refunds: any day. Both need a supervisor's approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="393" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="396" />
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="394" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="397" />
         <source>收款记录</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="395" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="430" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="433" />
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="434" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="437" />
         <source>第 {n} 班　盲点</source>
-        <translation type="unfinished" />
+        <translation>Session {n}　blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="435" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="438" />
         <source>第 {n} 班　备用金 {f}</source>
         <translation>Session {n}　float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="443" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="443" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="443" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="443" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="443" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="444" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="447" />
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="444" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="447" />
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="449" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="452" />
         <source>票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号</source>
         <translation>Receipt {code} {number:010d} was never confirmed printed: reprint it, or spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="459" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="462" />
         <source>请先在“收款记录”中选择一笔收款</source>
         <translation>Select a payment under Payments first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="487" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="490" />
         <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
         <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="514" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="517" />
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="514" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="517" />
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="537" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="540" />
         <source>X 报表　第 {n} 班</source>
         <translation>X report　session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="541" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="544" />
         <source>{method}：{amount}</source>
         <translation>{method}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="544" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="547" />
         <source>盲点模式：备用金、现金收退及应有现金在结账后显示</source>
-        <translation type="unfinished" />
+        <translation>Blind count: float, cash taken and refunded and expected cash are shown after the close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="546" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="549" />
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="547" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="550" />
         <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
         <translation>{p} payments　{v} voided　{r} refunds　{x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="583" />
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="583" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="586" />
         <source>（差异待值班主任确认）</source>
-        <translation type="unfinished" />
+        <translation> (difference awaits a supervisor's acknowledgment)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="596" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="599" />
         <source>待收费队列为空</source>
         <translation>Nothing waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="615" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="618" />
         <source>已收款，找零 {c}；正在打印…</source>
         <translation>Paid, change {c}; printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="628" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="631" />
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="689" />
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="675" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="678" />
         <source>未配置打印机（settings.toml [printer] uri），仅预览 {n}</source>
         <translation>No printer set (settings.toml [printer] uri); preview only {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="506" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="509" />
         <source>已退款 {amount}，退款凭证 {slip}</source>
-        <translation type="unfinished" />
+        <translation>Refunded {amount}, refund slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="689" />
         <source>已重打 {n}</source>
         <translation>Reprinted {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="706" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="720" />
         <source>没有可作废的票据</source>
         <translation>No receipt to spoil</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="714" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="728" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="715" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="729" />
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="716" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="730" />
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="717" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="731" />
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="722" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="736" />
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>
@@ -1509,12 +1519,22 @@ After: {after}</translation>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="216" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
+        <source>差异确认人（值班主任）用户名：</source>
+        <translation>Supervisor acknowledging a difference (username):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
+        <source>确认人密码：</source>
+        <translation>Their password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
         <source>实点现金 {counted}</source>
         <translation>Counted cash {counted}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="218" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="219" />
         <source>　应有 {expected}</source>
         <translation>　expected {expected}</translation>
     </message>
@@ -3494,17 +3514,27 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
         <source>作废换号</source>
-        <translation type="unfinished">Spoil and take a new number</translation>
+        <translation>Spoil and take a new number</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="248" />
         <source>已打印的票据作废须值班主任当场批准；未出纸的票据只填原因</source>
-        <translation type="unfinished" />
+        <translation>Spoiling a printed receipt needs a supervisor's approval on the spot; for a receipt that never came out, give the reason only</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="251" />
         <source>作废原因：</source>
-        <translation type="unfinished" />
+        <translation>Reason for spoiling:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
+        <source>批准人（值班主任）用户名：</source>
+        <translation>Approving supervisor (username):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
+        <source>批准人密码：</source>
+        <translation>Supervisor password:</translation>
     </message>
 </context>
 <context>
@@ -4244,19 +4274,6 @@ Server: {code}
         <location filename="../../hall_client/gui/supervision/board.py" line="290" />
         <source>已催办，已向 {n} 人发送短信</source>
         <translation>Urged: texts sent to {n} people</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="230" />
-        <source>批准人（值班主任）用户名：</source>
-        <translation type="unfinished">Approving supervisor (username):</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="230" />
-        <source>批准人密码：</source>
-        <translation type="unfinished">Supervisor password:</translation>
     </message>
 </context>
 </TS>

@@ -164,6 +164,8 @@ def test_one_paper_per_number_and_roles_on_print(
         capsys, "receipt", "print", "--cashier", "qianfang", "--id", paid["receipt"],
         "--printer", f"file:{second}")
     assert not second.exists()
+    assert "receipt_not_printing" in refused(capsys, "receipt", "release", "--cashier",
+                                             "qianfang", "--id", paid["receipt"])
     again = run(capsys, "receipt", "reprint", "--cashier", "qianfang", "--id", paid["receipt"],
                 "--printer", f"file:{second}", "--mode", "text")
     assert again["reprint"] == 1 and "重打 第1次" in decode(second.read_bytes()).text

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from hall_client.core import audit, cashier, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.cashier import PartInput
+from hall_client.core.cashier_reports import settlement
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, PermissionDenied
 from hall_client.core.fees import (
@@ -86,10 +87,12 @@ def test_blind_close_with_a_wrong_count_does_not_reveal_the_expected_cash(
         assert till.status == "closed" and till.difference == Decimal("-44.50")
         assert not till.difference_approved_by  # waits for the supervisor
         assert report.expected_cash == Decimal("644.50")  # shown once the close is saved
+        assert settlement(s, cashier.local_day(till.opened_at))[-1].differences_open == 1
         with pytest.raises(PermissionDenied):
             cashier.acknowledge_difference(s, CASHIER, till.number, "少收")
         cashier.acknowledge_difference(s, SUPERVISOR, till.number, "找零多找")
         assert till.difference_approved_by == "zhouyan"
+        assert settlement(s, cashier.local_day(till.opened_at))[-1].differences_open == 0
 
 
 # 2, 4, 6 -- spoiling needs the receipt's own cashier and, for paper, a supervisor -----------
@@ -400,3 +403,23 @@ def test_a_close_difference_needs_a_supervisor(counter: Counter) -> None:
         till, _ = cashier.close_session(s, CASHIER, {"100": 6}, "多找零", SUPERVISOR2)
         assert till.difference_approved_by == "liuwei" and till.difference == Decimal("-100.00")
         assert audit.verify(s).ok
+
+
+def test_a_print_run_that_died_is_released_or_spoiled_by_its_cashier(counter: Counter,
+                                                                     tmp_path) -> None:
+    _, receipt_id = _paid(counter, printed=False)
+    claim_receipt(counter.store.transaction, CASHIER, receipt_id, **HALL)  # then the crash
+    with counter.store.transaction() as s, pytest.raises(DomainError) as exc:
+        cashier.close_session(s, CASHIER, {"100": 7})
+    assert _code(exc) == "receipts_pending"
+    with counter.store.transaction() as s, pytest.raises(PermissionDenied):
+        receipt_stock.release(s, CASHIER2, receipt_id)
+    with counter.store.transaction() as s:
+        receipt_stock.release(s, CASHIER, receipt_id)  # no paper came out
+        with pytest.raises(DomainError) as exc:
+            receipt_stock.release(s, CASHIER, receipt_id)
+        assert _code(exc) == "receipt_not_printing"
+    print_receipt(counter.store.transaction, CASHIER, receipt_id,
+                  printer=f"file:{tmp_path / 'p'}", key=KEY, **HALL)
+    with counter.store.transaction() as s:
+        assert receipt_stock.get_receipt(s, receipt_id).status == "printed"

@@ -189,3 +189,24 @@ def test_printing_one_number_twice_makes_one_paper(
         refused = s.scalar(select(func.count()).select_from(AuditEntry).where(
             AuditEntry.action == "receipt.print_start"))
     assert (record.status, record.reprints, printed, refused) == ("printed", 0, 1, 1)
+
+
+@OFFSCREEN_NOTICE
+def test_reprint_after_a_print_run_died_prints_the_same_number(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path) -> None:
+    out = tmp_path / "p.bin"
+    ws = _workspace(qtbot, counter, jobs, printer=f"file:{out}")
+    me = sign_in(counter, "qianfang")
+    with counter.store.transaction() as s:  # the number was reserved, then the program died
+        _, receipt = cashier.take_payment(s, me, cashier.queue(s)[0].id,
+                                          [PartInput("cash", "200")])
+        receipt_stock.reserve_for_print(s, me, receipt.id)
+    ws.refresh()
+    settle(qtbot, jobs)
+    assert "尚未确认打印" in ws.status.text()
+    ws.reprint_or_retry()  # no paper came out: the same number again
+    qtbot.waitUntil(lambda: out.exists(), timeout=10000)
+    settle(qtbot, jobs)
+    with counter.store.transaction() as s:
+        record = s.scalars(select(ReceiptRecord)).one()
+    assert (record.number, record.status, record.reprints) == (1, "printed", 0)
