@@ -3,7 +3,7 @@ and a status bar with the person, the counter and the server connection."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -11,7 +11,6 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.supervision.client import TokenProvider
 from hall_client.gui.cashier.reports import CashierReportsPanel
-from hall_client.gui.cashier.stock import StockPanel
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.clerk_workspace import ClerkWorkspace
@@ -42,15 +41,9 @@ class MainWindow(QMainWindow):
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))
         if "supervisor" in roles:
-            self.supervision = SupervisionWorkspace(counter, jobs, server_tokens)
+            self.supervision = SupervisionWorkspace(counter, jobs, server_tokens, actor)
             self.audit = self.supervision.audit
             self.tabs.addTab(self.supervision, self.tr("监察"))
-        if roles & {"cashier", "supervisor"}:
-            self.cashier_reports = CashierReportsPanel(counter, jobs)
-            self.tabs.addTab(self.cashier_reports, self.tr("收费报表"))
-        if roles & {"supervisor", "admin"}:
-            self.receipt_stock = StockPanel(counter, jobs, actor)
-            self.tabs.addTab(self.receipt_stock, self.tr("票据库存"))
         self.catalog = CatalogBrowser(counter, jobs)
         if "admin" in roles:
             self.admin = AdminWorkspace(counter, jobs, actor)
@@ -64,6 +57,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        if "cashier" in roles:
+            reports_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
+            reports_action = QAction(self.tr("收费报表…"), self)
+            reports_action.setShortcut(QKeySequence("Ctrl+R"))
+            reports_action.triggered.connect(self.show_cashier_reports)
+            reports_menu.addAction(reports_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self.show_about)
@@ -85,6 +84,15 @@ class MainWindow(QMainWindow):
         self._server_timer.start()
         self.check_server()
         self.resize(1280, 800)
+
+    def show_cashier_reports(self) -> CashierReportsPanel:
+        """Daily, weekly and monthly reports in a window of their own (Ctrl+R)."""
+        panel = CashierReportsPanel(self.counter, self.jobs)
+        panel.setParent(self, Qt.WindowType.Window)
+        panel.setWindowTitle(self.tr("收费报表"))
+        panel.resize(1000, 700)
+        panel.show()
+        return panel
 
     def check_server(self) -> None:
         url = self.counter.settings.server.url

@@ -589,138 +589,138 @@ After: {after}</translation>
 <context>
     <name>CashierReports</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="72"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="73"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="72"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="73"/>
         <source>收费项目编码</source>
         <translation>Fee code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74"/>
         <source>收费项目</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74"/>
         <source>笔数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="74"/>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="99"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="75"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="78"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="79"/>
         <source>退款 {refunds} 元；实收合计 {total} 元；已打印票据 {printed} 张，作废 {spoiled} 张</source>
         <translation>Refunds {refunds} yuan; net total {total} yuan; receipts printed {printed}, spoiled {spoiled}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="83"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="84"/>
         <source>月汇总 {year}年{month}月</source>
         <translation>Monthly summary {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="85"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="86"/>
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="87"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="89"/>
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="88"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="90"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="88"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="90"/>
         <source>收款笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="89"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91"/>
         <source>作废笔数</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="89"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91"/>
         <source>退款金额</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92"/>
         <source>已打印票据</source>
         <translation>Receipts printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92"/>
         <source>作废票据</source>
         <translation>Receipts spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="91"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93"/>
         <source>现金差异</source>
         <translation>Cash difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="93"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="95"/>
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="93"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="95"/>
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="98"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="100"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="98"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="100"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="99"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101"/>
         <source>流水号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="100"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="102"/>
         <source>缴款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="101"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="103"/>
         <source>已对上</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="103"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="105"/>
         <source>银行有、本机无</source>
         <translation>Bank only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="105"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="107"/>
         <source>本机有、银行无</source>
         <translation>Ours only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="107"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="109"/>
         <source>银行对账</source>
         <translation>Bank match</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="108"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="110"/>
         <source>银行流水 {n} 笔：对上 {ok} 笔，银行有本机无 {bank} 笔，本机有银行无 {ours} 笔</source>
         <translation>{n} bank lines: {ok} matched, {bank} bank only, {ours} ours only</translation>
     </message>
@@ -728,87 +728,87 @@ After: {after}</translation>
 <context>
     <name>CashierReportsPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="128"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="130"/>
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="128"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="130"/>
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="128"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="130"/>
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="135"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="137"/>
         <source>银行流水 CSV…</source>
         <translation>Bank statement CSV…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="138"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="140"/>
         <source>生成报表 (Enter)</source>
         <translation>Run report (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="141"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="143"/>
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="143"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="145"/>
         <source>打印 A4 (Ctrl+P)</source>
         <translation>Print A4 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="146"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="148"/>
         <source>报表：</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="148"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="150"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="191"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="193"/>
         <source>选择银行流水</source>
         <translation>Choose bank statement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="208"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="210"/>
         <source>正在生成…</source>
         <translation>Running…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="222"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="224"/>
         <source>共 {n} 行</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="226"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="228"/>
         <source>请先生成报表，再导出</source>
         <translation>Run the report first, then export</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="229"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="231"/>
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="236"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="238"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="241"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="243"/>
         <source>请先生成报表，再打印</source>
         <translation>Run the report first, then print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="249"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="251"/>
         <source>已打印 {n} 页</source>
         <translation>Printed {n} pages</translation>
     </message>
@@ -1668,97 +1668,102 @@ After: {after}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="33"/>
+        <location filename="../../hall_client/gui/main_window.py" line="32"/>
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="40"/>
+        <location filename="../../hall_client/gui/main_window.py" line="39"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="43"/>
+        <location filename="../../hall_client/gui/main_window.py" line="42"/>
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="47"/>
+        <location filename="../../hall_client/gui/main_window.py" line="46"/>
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="50"/>
+        <location filename="../../hall_client/gui/main_window.py" line="92"/>
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="53"/>
-        <source>票据库存</source>
-        <translation>Receipt stock</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="58"/>
+        <location filename="../../hall_client/gui/main_window.py" line="51"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="59"/>
+        <location filename="../../hall_client/gui/main_window.py" line="52"/>
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="62"/>
+        <location filename="../../hall_client/gui/main_window.py" line="55"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="63"/>
+        <location filename="../../hall_client/gui/main_window.py" line="56"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67"/>
+        <location filename="../../hall_client/gui/main_window.py" line="61"/>
+        <source>报表(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="62"/>
+        <source>收费报表…</source>
+        <translation>Cashier reports…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="66"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="68"/>
+        <location filename="../../hall_client/gui/main_window.py" line="67"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="73"/>
+        <location filename="../../hall_client/gui/main_window.py" line="72"/>
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="75"/>
+        <location filename="../../hall_client/gui/main_window.py" line="74"/>
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="77"/>
+        <location filename="../../hall_client/gui/main_window.py" line="76"/>
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96"/>
+        <location filename="../../hall_client/gui/main_window.py" line="104"/>
         <source>中心服务器：已连接 {url}</source>
         <translation>Central server: connected {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="100"/>
+        <location filename="../../hall_client/gui/main_window.py" line="108"/>
         <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
         <translation>Central server: offline (work continues; syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="106"/>
+        <location filename="../../hall_client/gui/main_window.py" line="114"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="107"/>
+        <location filename="../../hall_client/gui/main_window.py" line="115"/>
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
@@ -2037,37 +2042,37 @@ Data folder: {path}</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="69"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="77"/>
         <source>日</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="69"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="77"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="69"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="77"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="70"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="78"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="70"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="78"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="80"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="88"/>
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="83"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="91"/>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -2452,8 +2457,9 @@ Data folder: {path}</translation>
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="24"/>
+        <location filename="../../hall_client/gui/supervision/common.py" line="27"/>
         <source>操作失败，请重试或联系管理员</source>
+        <extracomment>Amounts, counts and rates are right-aligned (DESIGN §9).</extracomment>
         <translation>The operation failed; try again or call the administrator</translation>
     </message>
 </context>
@@ -2653,29 +2659,39 @@ Data folder: {path}</translation>
 <context>
     <name>SupervisionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="36"/>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="39"/>
         <source>监察看板</source>
         <translation>Live board</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="37"/>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="40"/>
         <source>绩效排名</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="38"/>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="41"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="39"/>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="42"/>
         <source>异常件</source>
         <translation>Abnormal cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="40"/>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="43"/>
         <source>痕迹管理</source>
         <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="45"/>
+        <source>收费报表</source>
+        <translation>Cashier reports</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="48"/>
+        <source>票据库存</source>
+        <translation>Receipt stock</translation>
     </message>
 </context>
 <context>
