@@ -11,19 +11,18 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.supervision.client import ServerUnavailable
 from hall_client.gui.cashier.reports import CashierReportsPanel
-from hall_client.gui.cashier.stock import StockPanel
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.intake.case_list import CaseList
 from hall_client.gui.intake.workspace import IntakeWorkspace
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import roles_label
+from hall_client.gui.supervision.workspace import SupervisionWorkspace
 from hall_client.gui.sync.cases import ServerCasesWorkspace
 from hall_client.gui.sync.dialogs import ServerPasswordDialog, SyncProblemsDialog
 from hall_client.gui.sync.notices import NoticeBar
 from hall_client.gui.sync.service import Snapshot, SyncService
 from hall_client.gui.sync.status_bar import SyncStatusBar
-from hall_client.gui.supervision.workspace import SupervisionWorkspace
 from hall_client.gui.workspaces import AdminWorkspace
 from hall_client.sync.signin import PasswordNeeded
 
@@ -51,15 +50,9 @@ class MainWindow(QMainWindow):
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))
         if "supervisor" in roles:
-            self.supervision = SupervisionWorkspace(counter, jobs, self._server_token)
+            self.supervision = SupervisionWorkspace(counter, jobs, self._server_token, actor)
             self.audit = self.supervision.audit
             self.tabs.addTab(self.supervision, self.tr("监察"))
-        if roles & {"cashier", "supervisor"}:
-            self.cashier_reports = CashierReportsPanel(counter, jobs)
-            self.tabs.addTab(self.cashier_reports, self.tr("收费报表"))
-        if roles & {"supervisor", "admin"}:
-            self.receipt_stock = StockPanel(counter, jobs, actor)
-            self.tabs.addTab(self.receipt_stock, self.tr("票据库存"))
         self.catalog = CatalogBrowser(counter, jobs)
         if "admin" in roles:
             self.admin = AdminWorkspace(counter, jobs, actor)
@@ -88,6 +81,12 @@ class MainWindow(QMainWindow):
         problems = QAction(self.tr("同步问题(&E)"), self)
         problems.triggered.connect(self.show_sync_problems)
         sync_menu.addAction(problems)
+        if "cashier" in roles:
+            reports_menu = self.menuBar().addMenu(self.tr("报表(&R)"))
+            reports_action = QAction(self.tr("收费报表…"), self)
+            reports_action.setShortcut(QKeySequence("Ctrl+R"))
+            reports_action.triggered.connect(self.show_cashier_reports)
+            reports_menu.addAction(reports_action)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self.show_about)
@@ -127,6 +126,15 @@ class MainWindow(QMainWindow):
             return engine.auth.access_token()
         except PasswordNeeded as exc:
             raise ServerUnavailable(exc.reason) from exc
+
+    def show_cashier_reports(self) -> CashierReportsPanel:
+        """Daily, weekly and monthly reports in a window of their own (Ctrl+R)."""
+        panel = CashierReportsPanel(self.counter, self.jobs)
+        panel.setParent(self, Qt.WindowType.Window)
+        panel.setWindowTitle(self.tr("收费报表"))
+        panel.resize(1000, 700)
+        panel.show()
+        return panel
 
     def _reopen_case(self, number: str) -> None:
         self.tabs.setCurrentWidget(self.intake)

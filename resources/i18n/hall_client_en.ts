@@ -460,14 +460,10 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="37" />
-        <source>预警</source>
-        <translation>Warning</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="38" />
-        <source>受理编号</source>
-        <translation>Case number</translation>
+        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <source>部门</source>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/board.py" line="39" />
@@ -476,10 +472,14 @@ After: {after}</translation>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
-        <source>部门</source>
-        <translation>Department</translation>
+        <location filename="../../hall_client/gui/supervision/board.py" line="37" />
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/board.py" line="38" />
+        <source>受理编号</source>
+        <translation>Case number</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/board.py" line="41" />
@@ -2361,107 +2361,112 @@ After: {after}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="37" />
+        <location filename="../../hall_client/gui/main_window.py" line="36" />
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="44" />
+        <location filename="../../hall_client/gui/main_window.py" line="43" />
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="49" />
-        <source>受理件</source>
-        <translation>Cases</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="52" />
+        <location filename="../../hall_client/gui/main_window.py" line="51" />
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="56" />
+        <location filename="../../hall_client/gui/main_window.py" line="55" />
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="59" />
+        <location filename="../../hall_client/gui/main_window.py" line="134" />
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="62" />
-        <source>票据库存</source>
-        <translation>Receipt stock</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67" />
+        <location filename="../../hall_client/gui/main_window.py" line="60" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="69" />
+        <location filename="../../hall_client/gui/main_window.py" line="48" />
+        <source>受理件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="62" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="78" />
+        <location filename="../../hall_client/gui/main_window.py" line="71" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="79" />
+        <location filename="../../hall_client/gui/main_window.py" line="72" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="83" />
+        <location filename="../../hall_client/gui/main_window.py" line="76" />
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="84" />
+        <location filename="../../hall_client/gui/main_window.py" line="77" />
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="88" />
+        <location filename="../../hall_client/gui/main_window.py" line="81" />
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="91" />
+        <location filename="../../hall_client/gui/main_window.py" line="85" />
+        <source>报表(&amp;R)</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="86" />
+        <source>收费报表…</source>
+        <translation>Cashier reports…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="90" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="92" />
+        <location filename="../../hall_client/gui/main_window.py" line="91" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <location filename="../../hall_client/gui/main_window.py" line="96" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="99" />
+        <location filename="../../hall_client/gui/main_window.py" line="98" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="164" />
+        <location filename="../../hall_client/gui/main_window.py" line="172" />
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="176" />
+        <location filename="../../hall_client/gui/main_window.py" line="184" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="177" />
+        <location filename="../../hall_client/gui/main_window.py" line="185" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
@@ -3950,29 +3955,39 @@ Data folder: {path}</translation>
 <context>
     <name>SupervisionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="36" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="39" />
         <source>监察看板</source>
         <translation>Live board</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="37" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="40" />
         <source>绩效排名</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="38" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="41" />
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="39" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="42" />
         <source>异常件</source>
         <translation>Abnormal cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="40" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="43" />
         <source>痕迹管理</source>
         <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="45" />
+        <source>收费报表</source>
+        <translation>Cashier reports</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="48" />
+        <source>票据库存</source>
+        <translation>Receipt stock</translation>
     </message>
 </context>
 <context>

@@ -110,3 +110,21 @@ def test_receipt_stock_receive_issue_hand_in(qtbot: QtBot, jobs: JobRunner,
         panel.hand_in()
     qtbot.waitUntil(lambda: panel.issues.total() == 0, timeout=10000)
     assert panel.stock.row(0).in_stock == 500  # nothing used: all back in stock
+
+
+@OFFSCREEN_NOTICE
+def test_cashier_opens_reports_from_the_menu_and_supervisor_has_them_in_the_tab(
+        qtbot: QtBot, jobs: JobRunner, counter: Counter) -> None:
+    from hall_client.gui.main_window import MainWindow
+
+    window = MainWindow(counter, jobs, sign_in(counter, "qianfang"))
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "报表(&R)" in menus
+    panel = window.show_cashier_reports()
+    assert panel.isWindow() and panel.isVisible()
+    supervisor = MainWindow(counter, jobs, sign_in(counter, "zhouyan"))
+    qtbot.addWidget(supervisor)
+    tabs = supervisor.supervision.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())][-2:] == ["收费报表", "票据库存"]
+    settle(qtbot, jobs)
