@@ -171,7 +171,8 @@ def _cross_site(scope: Scope) -> bool:
     """Does a browser say this request comes from a page of another origin?"""
     from urllib.parse import urlsplit
 
-    headers = {name: value.decode("latin-1") for name, value in scope.get("headers", [])}
+    headers = {name.decode("latin-1").lower(): value.decode("latin-1")
+               for name, value in scope.get("headers", [])}
     source = headers.get("origin") or headers.get("referer")
     if not source or source == "null":
         return source == "null"

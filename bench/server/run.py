@@ -142,12 +142,15 @@ def run_backend(name: str, counters: int, cases: int, page_size: int,
     server = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        deadline = time.monotonic() + 180  # a loaded machine starts slowly
+        while time.monotonic() < deadline:
             try:
                 if requests.get(f"{base}/healthz", timeout=1).ok:
                     break
             except requests.RequestException:
-                time.sleep(0.1)
+                time.sleep(0.2)
+        else:
+            raise SystemExit(f"server did not answer on {base}; see {data_dir / 'server.log'}")
         rec = Recorder()
         ready = threading.Barrier(counters + 1)
         threads = [threading.Thread(target=counter,

@@ -56,6 +56,26 @@ def main() -> int:
     server_errors: collections.Counter[str] = collections.Counter()
     failures: dict[str, str] = {}
     rounds = 0
+
+    def make_check(operation: Any, name: str) -> Any:
+        @given(case=operation.as_strategy())
+        @settings(max_examples=args.examples, deadline=None, database=None,
+                  suppress_health_check=list(HealthCheck))
+        def check(case: Any) -> None:
+            response = case.call(base_url=args.base, headers=headers(), timeout=30)
+            calls[name] += 1
+            if response.status_code >= 500:
+                server_errors[name] += 1
+                failures.setdefault(name, f"{response.status_code} {response.text[:300]}")
+                return
+            try:
+                case.validate_response(response, excluded_checks=[
+                    schemathesis.checks.positive_data_acceptance])
+            except Exception as exc:  # schema conformance: noted, not a 500
+                failures.setdefault(name, f"{type(exc).__name__}: {str(exc)[:300]}")
+
+        return check
+
     while time.monotonic() < deadline:
         rounds += 1
         for operation in operations:
@@ -63,22 +83,7 @@ def main() -> int:
                 break
             name = f"{operation.method.upper()} {operation.path}"
 
-            @given(case=operation.as_strategy())
-            @settings(max_examples=args.examples, deadline=None, database=None,
-                      suppress_health_check=list(HealthCheck))
-            def check(case: Any, name: str = name) -> None:
-                response = case.call(base_url=args.base, headers=headers(), timeout=30)
-                calls[name] += 1
-                if response.status_code >= 500:
-                    server_errors[name] += 1
-                    failures.setdefault(name, f"{response.status_code} {response.text[:300]}")
-                    return
-                try:
-                    case.validate_response(response, excluded_checks=[
-                        schemathesis.checks.positive_data_acceptance])
-                except Exception as exc:  # schema conformance: noted, not a 500
-                    failures.setdefault(name, f"{type(exc).__name__}: {str(exc)[:300]}")
-
+            check = make_check(operation, name)
             try:
                 check()
             except Exception as exc:

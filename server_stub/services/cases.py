@@ -170,13 +170,13 @@ def create_case(
         accepted_at=accepted_at, finished_at=None, outcome_reason="", window_record={},
         created_at=now, updated_at=now,
     )
+    # A server number is taken last (below): its sequence row stays locked until the commit,
+    # and every case of the hall waits for it, so the row goes in under a provisional number.
+    case.case_number = body.case_number or f"~{body.id.hex}"
     try:
-        # One savepoint for the number and the row: a request sending the same UUID or the
-        # same number in parallel (PostgreSQL lets both pass the checks above) fails here,
-        # its server number goes back to the sequence (no gap), and it answers like a resend.
+        # A request sending the same UUID or the same client number in parallel (PostgreSQL
+        # lets both pass the checks above) fails here and answers like a resend.
         with session.begin_nested():
-            case.case_number = body.case_number or _next_case_number(
-                session, hall, local_date(accepted_at).year)
             session.add(case)
             session.flush()
     except IntegrityError:
@@ -185,13 +185,17 @@ def create_case(
             return _sent_again(session, settings, principal, body, item.version, fees,
                                existing, now)
         raise _number_taken(body.case_number or "") from None
-    number = case.case_number
     activate_stage(session, case, data, 1, accepted_at)
+    out = view(session, settings, case, now)
+    if not body.case_number:
+        case.case_number = _next_case_number(session, hall, local_date(accepted_at).year)
+        session.flush()
+    number = case.case_number
     record_event(session, case, "accepted", principal, now,
                  data={"case_number": number, "item": f"{item.code} v{item.version}"})
     sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
     session.flush()
-    out = view(session, settings, case, now)
+    out.case_number = number
     out.verification_code = code
     return 201, out.model_dump(mode="json")
 

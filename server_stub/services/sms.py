@@ -7,6 +7,7 @@ sends what is due and reschedules failures with growing back-off until the attem
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -43,7 +44,9 @@ class FileGateway:
         self.path = path
 
     def send(self, phone: str, text: str) -> None:
-        with self.path.open("a", encoding="utf-8") as f:
+        # Phone numbers of applicants: readable by the server's user only.
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with open(fd, "a", encoding="utf-8") as f:
             f.write(json.dumps({"phone": phone, "text": text}, ensure_ascii=False) + "\n")
 
 

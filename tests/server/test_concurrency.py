@@ -203,3 +203,39 @@ def test_uploads_in_parallel(live: Live) -> None:
 
     answers = race(declare_and_send)
     assert codes(answers) == {200: N} and all(r.json()["complete"] for r in answers)
+
+
+@pytest.mark.postgres
+def test_two_server_instances_share_lockouts_and_numbers(pg_schema_url: tuple[str, Path]) -> None:
+    """Two apps (own engines and pools, as two processes have) on one PostgreSQL: the
+    lock-out counts across both, and case numbers stay unique and gap-free."""
+    url, data = pg_schema_url
+    apps = [create_app(Settings(data_dir=data, database_url=url, secret_key="test-secret"),
+                       clock=FakeClock(datetime(2026, 2, 2, 2, tzinfo=UTC))) for _ in range(2)]
+    servers = [_serve(app) for app in apps]
+    bases = [next(s) for s in servers]
+    try:
+        first = Live(bases[0], apps[0])
+        name = _new_reviewer(first)
+        headers = first.token("wangjing", hall=True)
+        # Two apps in one process share FastAPI's module-level routers, whose lazily built
+        # route state is locked per app only: build it once per app before the race (real
+        # server processes share nothing, so this concerns the test alone).
+        for base in bases:
+            requests.post(f"{base}/api/v1/auth/token", json={"username": "-", "password": "-"},
+                          timeout=30)
+            assert requests.post(f"{base}/api/v1/cases", json=case_body(), headers=headers,
+                                 timeout=30).status_code == 201
+        answers = race(lambda i: requests.post(f"{bases[i % 2]}/api/v1/auth/token", json={
+            "username": name, "password": f"wrong-{i}"}, timeout=60))
+        assert codes(answers) == {401: 5, 423: N - 5}
+        made = race(lambda i: requests.post(f"{bases[i % 2]}/api/v1/cases", json=case_body(),
+                                            headers=headers, timeout=60))
+        assert codes(made) == {201: N}
+        numbers = sorted(int(r.json()["case_number"].rsplit("-", 1)[1]) for r in made)
+        assert numbers == list(range(numbers[0], numbers[0] + N))
+    finally:
+        for s in servers:
+            s.close()
+        for app in apps:
+            app.state.engine.dispose()

@@ -495,6 +495,8 @@ def test_data_files_are_private(api: Api) -> None:
     assert mode(settings.files_dir) == 0o700
     stored = api.app.state.file_store.path(f"{case['id']}/{done['id']}")
     assert mode(stored) == 0o600 and mode(stored.parent) == 0o700
+    assert api.as_("admin", "POST", "/api/v1/sms/deliver").json()["sent"] >= 1
+    assert mode(settings.data_dir / "sms.log") == 0o600
 
 
 @pytest.mark.parametrize("text", ["\u202egpj.exe", "张\u2066三", "李\u200f四"])
