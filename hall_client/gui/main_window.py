@@ -3,10 +3,13 @@ and a status bar with the person, the counter and the server connection."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
+from hall_client.core import presubmissions
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.supervision.client import ServerUnavailable
@@ -15,12 +18,13 @@ from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.intake.case_list import CaseList
 from hall_client.gui.intake.workspace import IntakeWorkspace
-from hall_client.gui.jobs import JobRunner
+from hall_client.gui.jobs import JobContext, JobRunner
 from hall_client.gui.resources import roles_label
 from hall_client.gui.supervision.workspace import SupervisionWorkspace
 from hall_client.gui.sync.cases import ServerCasesWorkspace
 from hall_client.gui.sync.dialogs import ServerPasswordDialog, SyncProblemsDialog
 from hall_client.gui.sync.notices import NoticeBar
+from hall_client.gui.sync.presubmissions import PresubmissionsDialog
 from hall_client.gui.sync.service import Snapshot, SyncService
 from hall_client.gui.sync.status_bar import SyncStatusBar
 from hall_client.gui.workspaces import AdminWorkspace
@@ -45,7 +49,10 @@ class MainWindow(QMainWindow):
             self.cases.print_notice = self.intake.print_notice
             self.cases.reopen_requested.connect(self._reopen_case)
             self.intake.case_recorded.connect(lambda _number: self.cases.refresh())
+            self.intake.case_recorded.connect(self._presubmission_decided)
             self.tabs.addTab(self.cases, self.tr("受理件"))
+        #: the online application being handled in the intake form, if any
+        self.presubmission_id: str | None = None
         if "cashier" in roles:
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))
@@ -78,6 +85,11 @@ class MainWindow(QMainWindow):
         progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
         progress.triggered.connect(lambda: self.open_server_case(None))
         sync_menu.addAction(progress)
+        if "clerk" in roles:
+            online = QAction(self.tr("网上申报(&O)"), self)
+            online.setShortcut(QKeySequence("Ctrl+Shift+O"))
+            online.triggered.connect(self.show_presubmissions)
+            sync_menu.addAction(online)
         problems = QAction(self.tr("同步问题(&E)"), self)
         problems.triggered.connect(self.show_sync_problems)
         sync_menu.addAction(problems)
@@ -163,6 +175,35 @@ class MainWindow(QMainWindow):
 
     def show_sync_problems(self) -> None:
         SyncProblemsDialog(self.counter, self.jobs, self.sync, self).open()
+
+    def show_presubmissions(self) -> None:
+        dialog = PresubmissionsDialog(self.counter, self.jobs, self.actor, self)
+        dialog.take_into_intake.connect(self._take_presubmission)
+        dialog.open()
+
+    def _take_presubmission(self, presubmission_id: str, draft: dict[str, Any]) -> None:
+        self.presubmission_id = presubmission_id
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.prefill(draft)
+
+    def _presubmission_decided(self, number: str) -> None:
+        """The online application taken into the form was decided there: tell the server."""
+        pid, self.presubmission_id = self.presubmission_id, None
+        result = self.intake.last_result
+        if pid is None or result is None:
+            return
+        decision = {"accepted": "accepted", "correction": "correction"}.get(result.status,
+                                                                            "refused")
+        counter, actor = self.counter, self.actor
+        reason = "" if decision == "accepted" else self.tr("窗口已出具通知书 {notice}").format(
+            notice=result.notice_number)
+
+        def work(ctx: JobContext) -> None:
+            with counter.store.transaction() as s:
+                presubmissions.decide(s, actor, pid, decision, reason=reason,
+                                      case_number=number)
+
+        self.jobs.db(work, success=lambda _: self.sync.sync_now())
 
     def open_server_case(self, case_id: str | None) -> None:
         """案件进度 in its own window (Ctrl+Shift+P): the hall's cases as the server sees them."""

@@ -460,18 +460,6 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
-        <source>部门</source>
-        <translation>Department</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
-        <source>事项</source>
-        <translation>Service item</translation>
-    </message>
-    <message>
         <location filename="../../hall_client/gui/supervision/board.py" line="37" />
         <source>预警</source>
         <translation>Warning</translation>
@@ -480,6 +468,18 @@ After: {after}</translation>
         <location filename="../../hall_client/gui/supervision/board.py" line="38" />
         <source>受理编号</source>
         <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <source>事项</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <source>部门</source>
+        <translation>Department</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/board.py" line="41" />
@@ -2193,12 +2193,12 @@ After: {after}</translation>
         <translation>  {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="728" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="744" />
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="745" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="761" />
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -2361,112 +2361,123 @@ After: {after}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="36" />
+        <location filename="../../hall_client/gui/main_window.py" line="40" />
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="43" />
+        <location filename="../../hall_client/gui/main_window.py" line="47" />
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="51" />
-        <source>收费</source>
-        <translation>Cashier</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="55" />
-        <source>监察</source>
-        <translation>Supervision</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="134" />
-        <source>收费报表</source>
-        <translation>Cashier reports</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="60" />
-        <source>管理</source>
-        <translation>Admin</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="48" />
+        <location filename="../../hall_client/gui/main_window.py" line="53" />
         <source>受理件</source>
         <translation>Cases</translation>
     </message>
     <message>
+        <location filename="../../hall_client/gui/main_window.py" line="58" />
+        <source>收费</source>
+        <extracomment>the online application being handled in the intake form, if any</extracomment>
+        <translation>Cashier</translation>
+    </message>
+    <message>
         <location filename="../../hall_client/gui/main_window.py" line="62" />
+        <source>监察</source>
+        <translation>Supervision</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="67" />
+        <source>管理</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="69" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="71" />
+        <location filename="../../hall_client/gui/main_window.py" line="78" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="72" />
+        <location filename="../../hall_client/gui/main_window.py" line="79" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="76" />
+        <location filename="../../hall_client/gui/main_window.py" line="83" />
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="77" />
+        <location filename="../../hall_client/gui/main_window.py" line="84" />
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="81" />
+        <location filename="../../hall_client/gui/main_window.py" line="89" />
+        <source>网上申报(&amp;O)</source>
+        <translation>&amp;Online applications</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="93" />
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="85" />
+        <location filename="../../hall_client/gui/main_window.py" line="97" />
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="86" />
+        <location filename="../../hall_client/gui/main_window.py" line="98" />
         <source>收费报表…</source>
         <translation>Cashier reports…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="90" />
+        <location filename="../../hall_client/gui/main_window.py" line="102" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="91" />
+        <location filename="../../hall_client/gui/main_window.py" line="103" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96" />
+        <location filename="../../hall_client/gui/main_window.py" line="108" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="98" />
+        <location filename="../../hall_client/gui/main_window.py" line="110" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="172" />
+        <location filename="../../hall_client/gui/main_window.py" line="146" />
+        <source>收费报表</source>
+        <translation>Cashier reports</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="198" />
+        <source>窗口已出具通知书 {notice}</source>
+        <translation>Notice {notice} issued at the window</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="213" />
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="184" />
+        <location filename="../../hall_client/gui/main_window.py" line="225" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="185" />
+        <location filename="../../hall_client/gui/main_window.py" line="226" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
@@ -3089,6 +3100,85 @@ Data folder: {path}</translation>
         <location filename="../../hall_client/gui/supervision/common.py" line="91" />
         <source>至</source>
         <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>PresubmissionsDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="41" />
+        <source>网上申报（待预审）</source>
+        <extracomment>(presubmission id, the case JSON draft) to open in the intake form</extracomment>
+        <translation>Online applications (pre-review)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="44" />
+        <source>申报时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="46" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="47" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="48" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="56" />
+        <source>补正或不予受理的原因（必填）</source>
+        <translation>Reason for correction or refusal (required)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="59" />
+        <source>在窗口受理中办理 (Enter)</source>
+        <translation>Handle in intake (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="62" />
+        <source>通知补正</source>
+        <translation>Send back for correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="64" />
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="66" />
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="95" />
+        <source>没有待预审的网上申报</source>
+        <translation>No online applications waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="119" />
+        <source>（必需）</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="123" />
+        <source>网上未列出的必需材料：{n} 项（以窗口核对原件为准）</source>
+        <translation>Required materials not listed online: {n} (the papers at the window decide)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="145" />
+        <source>请填写原因</source>
+        <translation>Enter the reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="156" />
+        <source>已处理，将同步到中心服务器</source>
+        <translation>Done; it will be sent to the central server</translation>
     </message>
 </context>
 <context>

@@ -707,6 +707,22 @@ class IntakeWorkspace(QWidget):
         self.message.setText("")
         self.item.setFocus()
 
+    def prefill(self, draft: dict[str, Any]) -> None:
+        """A fresh form filled from an online application (网上申报): item, applicant and
+        project; the clerk checks the papers and decides as for any application."""
+        self.new_intake()
+        self.choose_item(str(draft.get("item", "")))
+        a = draft.get("applicant", {})
+        if a.get("kind"):
+            self.kind.setCurrentIndex(max(0, self.kind.findData(a["kind"])))
+        if a.get("id_type"):
+            self.id_type.setCurrentIndex(max(0, self.id_type.findData(a["id_type"])))
+        for edit, key in ((self.name, "name"), (self.id_number, "id_number"),
+                          (self.phone, "phone"), (self.contact, "contact"),
+                          (self.address, "address")):
+            edit.setText(str(a.get(key, "")))
+        self.project.setText(str(draft.get("project_name", "")))
+
     def reopen(self, number: str) -> None:
         """Load a correction case the applicant came back with: same number, its checklist."""
         store = self.counter.store

@@ -95,7 +95,7 @@ def test_parked_message_shows_in_red_with_its_case(qtbot: QtBot, counter: Counte
     settle(qtbot, jobs)
 
 
-def test_offline_with_messages_waiting_then_asks_for_the_password(
+def test_offline_with_messages_waiting(
         qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path) -> None:
     register(counter, "http://127.0.0.1:9")
     enqueue_case(counter, 2, pages=3)
@@ -137,4 +137,72 @@ def test_intake_case_list_marks_the_approval_and_shows_server_steps(
     qtbot.waitUntil(lambda: "中心服务器：待缴费领证" in cases.detail.toPlainText(), timeout=10000)
     text = cases.detail.toPlainText()
     assert "科室审核" in text and "同意" in text
+    settle(qtbot, jobs)
+
+
+def test_online_presubmissions_at_the_window(qtbot: QtBot, counter: Counter, jobs: JobRunner,
+                                             live_server: LiveServer) -> None:
+    from hall_client.core import presubmissions
+    from hall_client.gui.sync.presubmissions import PresubmissionsDialog
+    from hall_client.sync.engine import SyncEngine
+    from tests.sync.test_presubmissions import submit_online
+
+    register(counter, live_server.url)
+    first = submit_online(live_server, "网上申报甲")
+    second = submit_online(live_server, "网上申报乙")
+    engine = SyncEngine(counter.data_dir, counter.settings)
+    engine.sign_in("wangjing", DEMO_PASSWORD)
+    assert engine.run_once().pull.presubmissions >= 2
+    window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))
+    qtbot.addWidget(window)
+    dialog = PresubmissionsDialog(counter, jobs, window.actor, window)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.model.total() >= 2, timeout=10000)
+    ids = [dialog.model.row(i).id for i in range(dialog.model.total())]
+    dialog.table.selectRow(ids.index(second))
+    qtbot.waitUntil(lambda: "建筑工程施工许可证申请表" in dialog.checklist.toPlainText(),
+                    timeout=10000)
+    assert "（必需）" in dialog.checklist.toPlainText()
+    dialog.correction.click()
+    assert dialog.message.text() == "请填写原因"  # refused in the dialog, nothing saved
+    dialog.reason.setText("缺少规划许可证")
+    dialog.correction.click()
+    qtbot.waitUntil(lambda: dialog.model.total() == len(ids) - 1, timeout=10000)
+    with counter.store.transaction() as s:
+        assert presubmissions.get(s, second).status == "correction"
+    # Taken into the intake form: item, applicant and project filled in.
+    dialog.table.selectRow([dialog.model.row(i).id for i in range(dialog.model.total())]
+                           .index(first))
+    taken: list[str] = []
+    dialog.take_into_intake.connect(lambda pid, draft: (taken.append(pid),
+                                                        window._take_presubmission(pid, draft)))
+    dialog.take.click()
+    qtbot.waitUntil(lambda: taken == [first], timeout=10000)
+    assert window.intake.project.text() == "网上申报甲"
+    assert window.intake.name.text() == "某某建设有限公司"
+    assert window.presubmission_id == first
+    assert engine.run_once().push.delivered == 1  # the correction reached the server
+    engine.close()
+    window.close()
+    settle(qtbot, jobs)
+
+
+def test_signed_in_offline_the_counter_asks_for_the_password_when_the_server_answers(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner, live_server: LiveServer) -> None:
+    from hall_client.gui.sync.dialogs import ServerPasswordDialog
+
+    register(counter, live_server.url)
+    enqueue_case(counter, 3, pages=1)
+    window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))  # no server sign-in kept
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window.findChildren(ServerPasswordDialog)), timeout=30000)
+    dialog = window.findChildren(ServerPasswordDialog)[0]
+    qtbot.waitUntil(lambda: not window.sync_bar.sign_in.isHidden(), timeout=10000)
+    dialog.submit()
+    assert dialog.error.text() == "请输入密码"  # kept open, nothing sent
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.submit()
+    qtbot.waitUntil(lambda: window.sync_bar.waiting.text() == "无待同步", timeout=30000)
+    assert window.sync_bar.sign_in.isHidden()
+    window.close()
     settle(qtbot, jobs)
