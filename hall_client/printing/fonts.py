@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import ImageDraw, ImageFont
-
 from hall_resources import resource_path
+from PIL import ImageDraw, ImageFont
 
 FONT_DIR = resource_path("fonts")
 

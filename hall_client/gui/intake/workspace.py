@@ -56,8 +56,8 @@ from hall_client.gui.intake.fee_form import FeeForm
 from hall_client.gui.intake.names import applicant_kind_names, id_type_names
 from hall_client.gui.intake.notice_print import pdf_printer, print_document, setup_a4
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.gui.pages.workspace import PageWorkspace
+from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.gui.workspaces import error_text
 from hall_client.pages.page_set import PageSet
 from hall_client.pages.profiles import get_profile
