@@ -107,18 +107,33 @@ def test_issue_example_with_every_required_material(data_dir: Path, tmp_path: Pa
     assert "重打" in pypdfium2.PdfDocument(pdf)[0].get_textpage().get_text_range()
 
 
-def test_issue_example_as_written_is_refused_for_missing_materials(
+def test_issue_example_as_written_is_accepted(data_dir: Path, tmp_path: Path, cheap_pages: None,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """The issue's JSON word for word: the materials it does not name are taken as received."""
+    out = accept(tmp_path, issue_example(), capsys)
+    assert out["status"] == "accepted" and out["promised_date"] and len(out["query_code"]) == 8
+    assert main(["case", "show", out["case_number"], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [p["sha256"] for p in shown["pages"]] == [hashlib.sha256(compliant_jpeg()).hexdigest()] * 2
+    assert all(m["state"] == "received" for m in shown["materials"] if m["required"])
+
+
+def test_unlisted_materials_missing_refuses_acceptance(
         data_dir: Path, tmp_path: Path, cheap_pages: None,
         capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["case", "accept", str(write(tmp_path, issue_example()))]) == 1
+    doc = issue_example()
+    doc["unlisted_materials"] = "missing"
+    assert main(["case", "accept", str(write(tmp_path, doc))]) == 1
     err = capsys.readouterr().err
     assert "required_material_missing" in err and "补正" in err
-    doc = issue_example()
     doc["decision"] = "correction"
     out = accept(tmp_path, doc, capsys)
     assert out["status"] == "correction" and out["query_code"] is None
     assert main(["case", "list"]) == 0
     assert "待补正" in capsys.readouterr().out
+    doc["unlisted_materials"] = "lost"
+    assert main(["case", "accept", str(write(tmp_path, doc, "bad.json"))]) == 1
+    assert "unlisted_materials" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("mutate", "field"), [

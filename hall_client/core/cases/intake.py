@@ -115,8 +115,9 @@ class FeeInput:
 
 @dataclass(frozen=True)
 class Intake:
-    """Everything the clerk decided at the window. Materials not listed count as missing;
-    fee items not listed do not apply to this case."""
+    """Everything the clerk decided at the window. Materials not listed count as missing
+    (the JSON reader fills them in as received unless the file says ``unlisted_materials:
+    missing``); fee items not listed do not apply to this case."""
 
     item_code: str
     applicant: ApplicantInput

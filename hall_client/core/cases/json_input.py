@@ -33,7 +33,8 @@ PageLoader = Callable[[list[str], str, str], tuple[PageInput, ...]]
 DomainError naming the file."""
 
 TOP_FIELDS = {"item", "item_version", "project_name", "decision", "reason", "case_number",
-              "applicant", "materials", "fees"}
+              "applicant", "materials", "fees", "unlisted_materials"}
+UNLISTED_STATES = ("received", "missing")
 APPLICANT_FIELDS = {"kind", "name", "id_type", "id_number", "phone", "address", "contact"}
 MATERIAL_FIELDS = {"name", "state", "form", "copies", "pages", "reason", "promised_by"}
 FEE_FIELDS = {"code", "quantity", "base", "reduction"}
@@ -190,6 +191,17 @@ def intake_from_json(session: Session, doc: Any, load_pages: PageLoader, *,
                 r.add(f"{where}.pages", exc.code, exc.message)
         materials.append(MaterialInput(names.index(name), state if state in MATERIAL_STATES
                                        else "received", form, copies, m_reason, promised, pages))
+
+    # A script names the materials it has something to say about (pages, a form, a finding);
+    # the rest of the notice list is taken as handed over unless the file says otherwise.
+    unlisted = r.get(doc, "unlisted_materials", "unlisted_materials", str, default="received")
+    if unlisted not in UNLISTED_STATES:
+        r.add("unlisted_materials", "material_state",
+              f"unlisted_materials 应为 received 或 missing，而不是 {unlisted!r}")
+    elif unlisted == "received":
+        listed = {m.position for m in materials}
+        materials += [MaterialInput(i) for i in range(len(names)) if i not in listed]
+        materials.sort(key=lambda m: m.position)
 
     fees: list[FeeInput] = []
     for n, raw in enumerate(r.get(doc, "fees", "fees", list, default=[])):
