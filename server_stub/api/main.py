@@ -10,10 +10,12 @@ from server_stub.api.routes import (
     cases,
     catalog,
     holidays,
+    licences,
     supervision,
     uploads,
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, admin, catalog, holidays, cases, uploads, supervision):
+for module in (auth, admin, catalog, holidays, cases, uploads, supervision,
+               licences):
     api_router.include_router(module.router)
