@@ -70,7 +70,7 @@ def _case_of(session: Session, kind: str, payload: dict[str, Any],
     if kind == "case.create":
         return str(payload.get("id"))
     if kind in ("page.upload", "case.action", "rating.create", "licence.issue",
-                "licence.revoke"):
+                "licence.revoke", "case.collection_code"):
         return str(payload.get("case_id"))
     if kind == "fee.paid":
         ref = str(payload.get("case", ""))

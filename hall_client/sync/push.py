@@ -253,6 +253,10 @@ class Pusher:
             return self._judge(m, self._call(
                 "POST", f"/api/v1/licences/{m.payload['licence_id']}/revoke", key=m.id,
                 json_body=m.payload["body"]))
+        if m.kind == "case.collection_code":
+            return self._judge(m, self._call(
+                "POST", f"/api/v1/cases/{m.payload['case_id']}/collection-code", key=m.id,
+                json_body=m.payload["body"]))
         if m.kind == "receipt.issue":
             return self._judge(m, self._call("POST", "/api/v1/receipts", key=m.id,
                                              json_body=m.payload))

@@ -89,3 +89,16 @@ class VerifyOut(BaseModel):
     hall_name: str | None = None
     fields: dict[str, Any] = Field(default_factory=dict)
     record: dict[str, Any] | None = None
+
+
+class CollectionCodeIn(ClientText):
+    """A one-time code the counter made for collecting a result; the server texts it."""
+
+    id: uuid.UUID
+    code: str = Field(pattern=r"^[0-9]{6}$")
+    expires_at: AwareDatetime
+
+
+class CollectionCodeOut(BaseModel):
+    id: uuid.UUID
+    queued: bool

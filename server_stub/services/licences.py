@@ -17,8 +17,21 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.clock import shown
 from server_stub.core.errors import Conflict, DomainError, NotFound
-from server_stub.models import Hall, HallSigningKey, LicenceRecord, ReceiptRecord
-from server_stub.schemas.licence import LicenceIn, LicenceRevokeIn, ReceiptIn, ReceiptStatusIn
+from server_stub.models import (
+    Case,
+    Hall,
+    HallSigningKey,
+    LicenceRecord,
+    ReceiptRecord,
+    SmsMessage,
+)
+from server_stub.schemas.licence import (
+    CollectionCodeIn,
+    LicenceIn,
+    LicenceRevokeIn,
+    ReceiptIn,
+    ReceiptStatusIn,
+)
 from server_stub.services import seal
 from server_stub.services.auth import Principal
 
@@ -161,6 +174,33 @@ def licence_by_id(session: Session, licence_id: uuid.UUID) -> LicenceRecord:
     if row is None:
         raise NotFound("licence_not_found", "证照不存在")
     return row
+
+
+COLLECTION_CODE_TEXT = ("【行政服务中心】您申请的“{item}”（受理号 {number}）结果已可领取，"
+                        "领取码 {code}，{until} 前有效。请勿将领取码告诉他人。")
+
+
+def send_collection_code(session: Session, user: Principal, case_id: uuid.UUID,
+                         body: CollectionCodeIn, now: datetime) -> bool:
+    """Text the applicant the counter's one-time collection code (once per code id)."""
+    hall_id = _hall_id(user)
+    case = session.get(Case, case_id)
+    if case is None or case.hall_id != hall_id:
+        raise NotFound("case_not_found", "受理件不存在")
+    if session.get(SmsMessage, body.id) is not None:
+        return False
+    if case.status != "awaiting_collection":
+        raise Conflict("not_at_window", "受理件不在待领取状态，不发送领取码")
+    phone = str(case.applicant.get("phone", ""))
+    if not phone:
+        raise DomainError("no_phone", "申请人没有登记手机号")
+    text = COLLECTION_CODE_TEXT.format(item=case.item_name, number=case.case_number,
+                                       code=body.code, until=shown(body.expires_at)[:10])
+    session.add(SmsMessage(id=body.id, case_id=case.id, phone=phone, kind="collection_code",
+                           text=text, status="queued", attempts=0, next_attempt_at=now,
+                           created_at=now))
+    session.flush()
+    return True
 
 
 # -- verification -------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ from server_stub.deps import HallUser, NowDep, ReadSessionDep, SessionDep
 from server_stub.models import Hall
 from server_stub.schemas.common import AUTH_ERRORS, problems
 from server_stub.schemas.licence import (
+    CollectionCodeIn,
+    CollectionCodeOut,
     LicenceIn,
     LicenceOut,
     LicenceRevokeIn,
@@ -87,6 +89,16 @@ def receipt_status(payment_id: str, body: ReceiptStatusIn, user: HallUser,
                       status=r.status).model_dump(mode="json") for r in rows]
     session.commit()
     return out
+
+
+@router.post("/cases/{case_id}/collection-code", response_model=CollectionCodeOut,
+             status_code=202, responses=AUTH_ERRORS)
+def collection_code(case_id: uuid.UUID, body: CollectionCodeIn, user: HallUser,
+                    session: SessionDep, now: NowDep) -> Any:
+    """Text the applicant a one-time collection code made at the counter (once per code id)."""
+    queued = licences.send_collection_code(session, user, case_id, body, now)
+    session.commit()
+    return CollectionCodeOut(id=body.id, queued=queued)
 
 
 @router.get("/verify", response_model=VerifyOut, responses=problems(400, 422))
