@@ -33,6 +33,10 @@ class MainWindow(QMainWindow):
         if "clerk" in roles:
             self.clerk = ClerkWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.clerk, self.tr("窗口受理"))
+            from hall_client.gui.completion.workspace import CompletionWorkspace
+
+            self.completion = CompletionWorkspace(counter, jobs, actor)
+            self.tabs.addTab(self.completion, self.tr("出件"))
         if "cashier" in roles:
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))

@@ -124,7 +124,7 @@ def licences_of(session: Session, case_id: str) -> list[Licence]:
                                 .order_by(Licence.created_at)))
 
 
-def _value(case: ResultCase, source: str) -> str:
+def field_value(case: ResultCase, source: str) -> str:
     return {"applicant.name": case.applicant_name, "case.project_name": case.project_name,
             "case.case_number": case.case_number, "case.item_name": case.item_name
             }.get(source, "")
@@ -136,7 +136,7 @@ def licence_fields(case: ResultCase, template: LicenceTemplate,
     fields: dict[str, str] = {}
     missing: list[str] = []
     for f in template.fields:
-        value = (inputs.get(f.label, "") if f.source == "input" else _value(case, f.source))
+        value = (inputs.get(f.label, "") if f.source == "input" else field_value(case, f.source))
         value = " ".join(str(value).split())
         if len(value) > 200:
             raise ResultError(f"“{f.label}”不能超过 200 字", code="licence_field_too_long")
