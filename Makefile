@@ -38,5 +38,5 @@ screenshots: $(STAMP)
 # Refresh the English translation source after changing GUI strings, then translate the new
 # entries in resources/i18n/hall_client_en.ts (Qt Linguist: .venv/bin/pyside6-linguist).
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete hall_client/gui/*.py -ts resources/i18n/hall_client_en.ts
+	$(BIN)/pyside6-lupdate -no-obsolete hall_client/gui/*.py hall_client/gui/*/*.py -ts resources/i18n/hall_client_en.ts
 	$(BIN)/pyside6-lrelease resources/i18n/hall_client_en.ts -qm resources/i18n/hall_client_en.qm

@@ -28,32 +28,28 @@ from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.workspaces import error_text
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("CompletionWorkspace", text)
-
-
 def _fee(e: QueueEntry) -> str:
     if e.refused:
         return "—"
-    label = {"paid": _t("已缴费"), "waiting": _t("待缴费"), "exempt": _t("免费")}
+    label = {"paid": QCoreApplication.translate("CompletionWorkspace", "已缴费"), "waiting": QCoreApplication.translate("CompletionWorkspace", "待缴费"), "exempt": QCoreApplication.translate("CompletionWorkspace", "免费")}
     text = label.get(e.case.fee_state, FEE_TEXT.get(e.case.fee_state, ""))
     return f"{text} {e.case.fee_total:.2f}" if e.case.fee_state == "waiting" else text
 
 
 def _sms(e: QueueEntry) -> str:
     if e.code_sent:
-        return _t("领取码 {time}").format(time=e.code_sent.astimezone(SHANGHAI).strftime("%m-%d %H:%M"))
-    return _t("已通知") if e.sms_sent else _t("未通知")
+        return QCoreApplication.translate("CompletionWorkspace", "领取码 {time}").format(time=e.code_sent.astimezone(SHANGHAI).strftime("%m-%d %H:%M"))
+    return QCoreApplication.translate("CompletionWorkspace", "已通知") if e.sms_sent else QCoreApplication.translate("CompletionWorkspace", "未通知")
 
 
 def _result(e: QueueEntry) -> str:
     if e.refused:
-        return _t("不予许可")
+        return QCoreApplication.translate("CompletionWorkspace", "不予许可")
     if e.licence_state == "issued":
-        return _t("已制证 {number}").format(number=e.licence_number)
+        return QCoreApplication.translate("CompletionWorkspace", "已制证 {number}").format(number=e.licence_number)
     if e.licence_state == "prepared":
-        return _t("待打印 {number}").format(number=e.licence_number)
-    return _t("待制证")
+        return QCoreApplication.translate("CompletionWorkspace", "待打印 {number}").format(number=e.licence_number)
+    return QCoreApplication.translate("CompletionWorkspace", "待制证")
 
 
 class CompletionWorkspace(QWidget):
@@ -67,13 +63,13 @@ class CompletionWorkspace(QWidget):
         self.printer = printer or (lambda font: printer_sender(QPrinter(), font))
         self.entries: list[QueueEntry] = []
         self.model: RecordTableModel[QueueEntry] = RecordTableModel([
-            Column(_t("受理号"), lambda e: e.case.case_number),
-            Column(_t("事项"), lambda e: e.case.item_name),
-            Column(_t("申请人"), lambda e: e.case.applicant_name),
-            Column(_t("缴费"), _fee),
-            Column(_t("短信"), _sms),
-            Column(_t("等待天数"), lambda e: "" if e.days_waiting is None else e.days_waiting),
-            Column(_t("结果"), _result),
+            Column(QCoreApplication.translate("CompletionWorkspace", "受理号"), lambda e: e.case.case_number),
+            Column(QCoreApplication.translate("CompletionWorkspace", "事项"), lambda e: e.case.item_name),
+            Column(QCoreApplication.translate("CompletionWorkspace", "申请人"), lambda e: e.case.applicant_name),
+            Column(QCoreApplication.translate("CompletionWorkspace", "缴费"), _fee),
+            Column(QCoreApplication.translate("CompletionWorkspace", "短信"), _sms),
+            Column(QCoreApplication.translate("CompletionWorkspace", "等待天数"), lambda e: "" if e.days_waiting is None else e.days_waiting),
+            Column(QCoreApplication.translate("CompletionWorkspace", "结果"), _result),
         ], self)
         self.view = record_view(self.model)
         self.view.setObjectName("collectionQueue")
