@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 #: Sub-command modules, in the order ``--help`` lists them.
-COMMAND_MODULES = ("pages", "catalog", "case", "audit", "user", "receipt", "cash", "server", "sync")
+COMMAND_MODULES = ("pages", "catalog", "case", "audit", "user", "receipt", "cash", "server",
+                   "sync", "presub")
 
 EXIT_OK = 0
 EXIT_RULE = 1

@@ -379,3 +379,23 @@ class ReceiptRecord(Base):
     status_reason: Mapped[str] = mapped_column(Text, default="")
     status_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
+class Presubmission(Base):
+    """An application made online (网上申报) for a hall: pre-reviewed at a counter, then
+    accepted (a case is made there), sent back for correction, or refused."""
+
+    __tablename__ = "presubmissions"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    hall_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("halls.id"), index=True)
+    item_code: Mapped[str] = mapped_column(String(40))
+    item_version: Mapped[int] = mapped_column(Integer)
+    item_name: Mapped[str] = mapped_column(String(200))
+    project_name: Mapped[str] = mapped_column(String(200))
+    applicant: Mapped[dict[str, Any]] = mapped_column(JSON)
+    materials: Mapped[list[Any]] = mapped_column(JSON)
+    note: Mapped[str] = mapped_column(Text, default="")
+    submitted_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    case_number: Mapped[str] = mapped_column(String(60), default="")
+    decided_by: Mapped[str] = mapped_column(String(60), default="")
+    decided_at: Mapped[datetime | None]

@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from hall_client.core.counter import open_counter  # noqa: E402
-from hall_client.sync import pull  # noqa: E402
-from tests.e2e.offline_intake import accept_cases  # noqa: E402
-from tests.sync.helpers import approve_on_server  # noqa: E402
-from tests.sync.live import COUNTER_SECRET, PASSWORD, ROOT, LiveServer  # noqa: E402
+from hall_client.core.counter import open_counter
+from hall_client.sync import pull
+from tests.e2e.offline_intake import accept_cases
+from tests.sync.helpers import approve_on_server
+from tests.sync.live import COUNTER_SECRET, PASSWORD, ROOT, LiveServer
 
 
 def hall_client(data_dir: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:

@@ -79,9 +79,13 @@ def _run(counter: Counter, args: argparse.Namespace) -> int:
         return 0 if result.online and not result.error else EXIT_RULE
     signal.signal(signal.SIGTERM, lambda *_: engine.stop())
     try:
-        engine.run_forever()
+        last = engine.run_forever()
     except KeyboardInterrupt:
         engine.stop()
+        return 0
+    if last is not None and last.password_needed is not None:
+        print(f"错误：{last.error}（sync run --user NAME，密码从标准输入读取）", file=sys.stderr)
+        return EXIT_RULE
     return 0
 
 

@@ -77,11 +77,16 @@ class Startup(QObject):
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             self.app.quit()
             return
-        self.window = MainWindow(counter, self.jobs, login.actor)
+        self.window = MainWindow(counter, self.jobs, login.actor,
+                                 server_password=login.take_password())
         self.window.show()
 
     def _server_started(self, proc: subprocess.Popen[bytes] | None) -> None:
         self.server = proc
+        if self.counter is not None:
+            # Demo: register this counter with the local demo server (hall demo, counter C01).
+            server_link.register_demo_counter(self.counter.data_dir,
+                                              self.counter.settings.server.url)
         if self.window is not None:
             self.window.check_server()
 

@@ -78,6 +78,13 @@ class LoginDialog(QDialog):
         self.actor = actor
         self.accept()
 
+    def take_password(self) -> str:
+        """The password just typed, handed once to the sync engine so the person is signed in
+        to the central server too without typing again; the field is cleared."""
+        password = self.password.text()
+        self.password.clear()
+        return password
+
     def _failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
         self.password.clear()

@@ -3,25 +3,33 @@ and a status bar with the person, the counter and the server connection."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from hall_client.core import presubmissions
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.gui.cashier_workspace import CashierWorkspace
 from hall_client.gui.catalog_browser import CatalogBrowser
-from hall_client.gui.clerk_workspace import ClerkWorkspace
-from hall_client.gui.jobs import JobRunner
+from hall_client.gui.intake.case_list import CaseList
+from hall_client.gui.intake.workspace import IntakeWorkspace
+from hall_client.gui.jobs import JobContext, JobRunner
 from hall_client.gui.resources import roles_label
+from hall_client.gui.sync.cases import ServerCasesWorkspace
+from hall_client.gui.sync.dialogs import ServerPasswordDialog, SyncProblemsDialog
+from hall_client.gui.sync.notices import NoticeBar
+from hall_client.gui.sync.presubmissions import PresubmissionsDialog
+from hall_client.gui.sync.service import Snapshot, SyncService
+from hall_client.gui.sync.status_bar import SyncStatusBar
 from hall_client.gui.workspaces import AdminWorkspace, AuditWorkspace
-from hall_client.sync import server_link
 
 
 class MainWindow(QMainWindow):
-    SERVER_CHECK_MS = 15000
-
-    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor) -> None:
+    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor, *,
+                 server_password: str | None = None) -> None:
         super().__init__()
         self.counter, self.jobs, self.actor = counter, jobs, actor
         s = counter.settings
@@ -31,8 +39,17 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         roles = actor.roles
         if "clerk" in roles:
-            self.clerk = ClerkWorkspace(counter, jobs, actor)
-            self.tabs.addTab(self.clerk, self.tr("窗口受理"))
+            self.intake = IntakeWorkspace(counter, jobs, actor)
+            self.tabs.addTab(self.intake, self.tr("窗口受理"))
+            self.cases = CaseList(counter, jobs, actor)
+            self.cases.print_notice = self.intake.print_notice
+            self.cases.reopen_requested.connect(self._reopen_case)
+            self.intake.case_recorded.connect(lambda _number: self.cases.refresh())
+            self.intake.case_recorded.connect(self._presubmission_decided)
+            self.tabs.addTab(self.cases, self.tr("受理件"))
+        #: the online application being handled in the intake form, if any
+        self.presubmission_id: str | None = None
+        if "clerk" in roles:
             from hall_client.gui.completion.workspace import CompletionWorkspace
 
             self.completion = CompletionWorkspace(counter, jobs, actor)
@@ -48,14 +65,34 @@ class MainWindow(QMainWindow):
             self.admin = AdminWorkspace(counter, jobs, actor)
             self.admin.catalog_changed.connect(self.catalog.refresh)
             self.tabs.addTab(self.admin, self.tr("管理"))
+        self.server_cases: ServerCasesWorkspace | None = None
         self.tabs.addTab(self.catalog, self.tr("事项目录"))
-        self.setCentralWidget(self.tabs)
+        self.notice_bar = NoticeBar()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.notice_bar)
+        column.addWidget(self.tabs)
+        self.setCentralWidget(central)
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
+        sync_menu = self.menuBar().addMenu(self.tr("同步(&S)"))
+        progress = QAction(self.tr("案件进度（服务器）(&P)"), self)
+        progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        progress.triggered.connect(lambda: self.open_server_case(None))
+        sync_menu.addAction(progress)
+        if "clerk" in roles:
+            online = QAction(self.tr("网上申报(&O)"), self)
+            online.setShortcut(QKeySequence("Ctrl+Shift+O"))
+            online.triggered.connect(self.show_presubmissions)
+            sync_menu.addAction(online)
+        problems = QAction(self.tr("同步问题(&E)"), self)
+        problems.triggered.connect(self.show_sync_problems)
+        sync_menu.addAction(problems)
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = QAction(self.tr("关于(&A)"), self)
         about.triggered.connect(self.show_about)
@@ -66,31 +103,95 @@ class MainWindow(QMainWindow):
             name=actor.full_name, roles=role_text))
         self.counter_label = QLabel(self.tr("窗口：{name}（{id}）").format(
             name=s.counter.name, id=s.counter.id))
-        self.server_label = QLabel(self.tr("中心服务器：检测中…"))
-        self.server_label.setObjectName("serverState")
+        self.sync_bar = SyncStatusBar()
+        self.server_label = self.sync_bar.state
         bar = self.statusBar()
         bar.addWidget(self.user_label)
         bar.addWidget(self.counter_label)
-        bar.addPermanentWidget(self.server_label)
-        self._server_timer = QTimer(self, interval=self.SERVER_CHECK_MS)
-        self._server_timer.timeout.connect(self.check_server)
-        self._server_timer.start()
-        self.check_server()
+        bar.addPermanentWidget(self.sync_bar)
+        self.sync = SyncService(counter, jobs, actor.username, self)
+        self.sync.changed.connect(self._sync_changed)
+        self.sync.password_needed.connect(lambda _user: self.ask_server_password())
+        self.sync.passed.connect(lambda _result: self._refresh_server_cases())
+        self.sync_bar.sync_requested.connect(self.sync.sync_now)
+        self.sync_bar.sign_in_requested.connect(self.ask_server_password)
+        self.sync_bar.problems_requested.connect(self.show_sync_problems)
+        self.notice_bar.acknowledged.connect(self.sync.mark_seen)
+        self.notice_bar.open_case.connect(self.open_server_case)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.sync.sync_now)
+        self.sync.start(server_password)
         self.resize(1280, 800)
 
-    def check_server(self) -> None:
-        url = self.counter.settings.server.url
-        self.jobs.background(lambda ctx: server_link.is_up(url), success=self._server_state)
+    def _reopen_case(self, number: str) -> None:
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.reopen(number)
 
-    def _server_state(self, up: bool) -> None:
-        url = self.counter.settings.server.url
-        if up:
-            self.server_label.setText(self.tr("中心服务器：已连接 {url}").format(url=url))
-            self.server_label.setStyleSheet("color: #1b5e20;")
+    def check_server(self) -> None:
+        """The server may have just come up (demo start): sync now."""
+        if self.sync.engine is None:
+            self.sync.start()
         else:
-            self.server_label.setText(
-                self.tr("中心服务器：未连接（离线办理，恢复后自动同步）"))
-            self.server_label.setStyleSheet("color: #b26a00;")
+            self.sync.sync_now()
+
+    def _sync_changed(self, snap: Snapshot) -> None:
+        self.sync_bar.show_snapshot(snap)
+        self.notice_bar.show_snapshot(snap)
+        self._refresh_server_cases()
+
+    def _refresh_server_cases(self) -> None:
+        if self.server_cases is not None and self.server_cases.isVisible():
+            self.server_cases.refresh()
+
+    def ask_server_password(self) -> None:
+        if self.sync.engine is None:
+            return
+        ServerPasswordDialog(self.sync, self.actor.full_name, self).open()
+
+    def show_sync_problems(self) -> None:
+        SyncProblemsDialog(self.counter, self.jobs, self.sync, self).open()
+
+    def show_presubmissions(self) -> None:
+        dialog = PresubmissionsDialog(self.counter, self.jobs, self.actor, self)
+        dialog.take_into_intake.connect(self._take_presubmission)
+        dialog.open()
+
+    def _take_presubmission(self, presubmission_id: str, draft: dict[str, Any]) -> None:
+        self.presubmission_id = presubmission_id
+        self.tabs.setCurrentWidget(self.intake)
+        self.intake.prefill(draft)
+
+    def _presubmission_decided(self, number: str) -> None:
+        """The online application taken into the form was decided there: tell the server."""
+        pid, self.presubmission_id = self.presubmission_id, None
+        result = self.intake.last_result
+        if pid is None or result is None:
+            return
+        decision = {"accepted": "accepted", "correction": "correction"}.get(result.status,
+                                                                            "refused")
+        counter, actor = self.counter, self.actor
+        reason = "" if decision == "accepted" else self.tr("窗口已出具通知书 {notice}").format(
+            notice=result.notice_number)
+
+        def work(ctx: JobContext) -> None:
+            with counter.store.transaction() as s:
+                presubmissions.decide(s, actor, pid, decision, reason=reason,
+                                      case_number=number)
+
+        self.jobs.db(work, success=lambda _: self.sync.sync_now())
+
+    def open_server_case(self, case_id: str | None) -> None:
+        """案件进度 in its own window (Ctrl+Shift+P): the hall's cases as the server sees them."""
+        if self.server_cases is None:
+            self.server_cases = ServerCasesWorkspace(self.counter, self.jobs)
+            self.server_cases.setParent(self, Qt.WindowType.Window)
+            self.server_cases.setWindowTitle(self.tr("案件进度（中心服务器）"))
+            self.server_cases.resize(1000, 600)
+        else:
+            self.server_cases.refresh()
+        self.server_cases.show()
+        self.server_cases.raise_()
+        if case_id:
+            self.server_cases.select_case(case_id)
 
     def show_about(self) -> None:
         from hall_client import __version__
@@ -100,5 +201,5 @@ class MainWindow(QMainWindow):
                 version=__version__, path=self.counter.data_dir))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._server_timer.stop()
+        self.sync.close()
         super().closeEvent(event)

@@ -71,3 +71,24 @@ class SyncNotice(Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     seen_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class PresubmissionRow(Base):
+    """An online application (网上申报) the server holds for this hall, waiting at the window
+    for pre-review; the counter's decision travels back through the outbox."""
+
+    __tablename__ = "presubmission"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    item_code: Mapped[str] = mapped_column(String(40))
+    item_name: Mapped[str] = mapped_column(String(200))
+    project_name: Mapped[str] = mapped_column(String(200))
+    applicant: Mapped[dict[str, Any]] = mapped_column()
+    materials: Mapped[Any] = mapped_column(JSON)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    submitted_at: Mapped[datetime] = mapped_column()
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    case_number: Mapped[str] = mapped_column(String(64), default="")
+    decided_by: Mapped[str] = mapped_column(String(64), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(default=None)

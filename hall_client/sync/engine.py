@@ -101,6 +101,7 @@ class SyncEngine:
                 self.puller.pull_cases(result.pull)
                 self.puller.pull_catalog(result.pull)
                 self.puller.pull_holidays(result.pull)
+                self.puller.pull_presubmissions(result.pull)
         except Offline as exc:
             result.online, result.error = False, str(exc)
         except PasswordNeeded as exc:
@@ -121,15 +122,18 @@ class SyncEngine:
             if result.online and not result.error and not result.push.retries:
                 ledger.set_value(s, LAST_SUCCESS, now)
 
-    def run_forever(self, interval: float | None = None) -> None:
-        """Passes until ``stop()``; a pass that found work or failed is followed sooner."""
+    def run_forever(self, interval: float | None = None) -> PassResult | None:
+        """Passes until ``stop()`` (or until the server wants the person's password, which
+        the last result then says); a pass that left work is followed sooner."""
         every = float(interval if interval is not None else self.settings.server.sync_interval)
+        result = None
         while not self._stop.is_set():
             result = self.run_once(wait_up_to=min(every, 10.0))
-            if result.password_needed is not None:
-                return
+            if result.password_needed is not None and result.online:
+                return result
             busy = result.push.waiting and result.online
             self._stop.wait(1.0 if busy else every)
+        return result
 
 
 # -- status (any process) ---------------------------------------------------------------------

@@ -79,7 +79,10 @@ def _case_of(session: Session, kind: str, payload: dict[str, Any],
         if ref in numbers:
             return numbers[ref]
         return session.scalar(select(IntakeCase.id).where(IntakeCase.number == ref)) or \
-            session.scalar(select(ServerCase.id).where(ServerCase.case_number == ref))
+            session.scalar(select(ServerCase.id).where(ServerCase.case_number == ref)) or \
+            session.scalar(select(func.json_extract(OutboxMessage.payload, "$.id")).where(
+                OutboxMessage.kind == "case.create",
+                func.json_extract(OutboxMessage.payload, "$.case_number") == ref))
     if kind in ("fee.voided", "fee.refunded"):
         pay = str(payload.get("payment", ""))
         if pay in payments:
@@ -90,6 +93,11 @@ def _case_of(session: Session, kind: str, payload: dict[str, Any],
             return due.case_id
         if due is not None:
             return due.case_ref if _is_uuid(due.case_ref) else numbers.get(due.case_ref)
+        paid = session.scalar(select(OutboxMessage.payload).where(
+            OutboxMessage.kind == "fee.paid",
+            func.json_extract(OutboxMessage.payload, "$.payment") == pay))
+        if paid is not None:
+            return _case_of(session, "fee.paid", dict(paid), numbers, payments)
     return None
 
 
@@ -151,7 +159,8 @@ def queue_window_pass(session: Session, case_id: str) -> None:
 def blocked_cases(session: Session) -> set[str]:
     """Cases with a parked or conflicting message: their later messages wait for a person."""
     return {c for c in session.scalars(select(SyncDelivery.case_id).where(
-        SyncDelivery.state.in_((PARKED, CONFLICT)))) if c}
+        SyncDelivery.state.in_((PARKED, CONFLICT)),
+        SyncDelivery.code != "no_server_route")) if c}
 
 
 def record_done(session: Session, message: Pending, status: int, answer: Any) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -20,7 +20,7 @@ from hall_client.core.errors import InvalidInput
 from hall_client.store.case_models import HolidayDay, HolidayYear
 from hall_client.store.db import Store
 from hall_client.store.models import utcnow
-from hall_client.store.sync_models import ServerCase, SyncNotice
+from hall_client.store.sync_models import PresubmissionRow, ServerCase, SyncNotice
 from hall_client.sync import ledger
 from hall_client.sync.transport import Answer
 
@@ -43,6 +43,7 @@ class PullReport:
     notices: int = 0
     catalog_items: int = 0
     holidays: int | None = None
+    presubmissions: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -113,6 +114,16 @@ class Puller:
             if not body.get("more"):
                 return
 
+    def pull_presubmissions(self, report: PullReport) -> None:
+        answer = self.call("GET", "/api/v1/presubmissions", params={"status": "submitted"})
+        if answer.status in (403, 404):
+            return  # not hall staff, or a server without online applications
+        if answer.status != 200 or not isinstance(answer.body, list):
+            report.errors.append(f"presubmissions: {answer.status} {answer.message}")
+            return
+        with self.store.transaction() as s:
+            report.presubmissions += apply_presubmissions(s, answer.body)
+
     def pull_catalog(self, report: PullReport) -> None:
         with self.store.transaction() as s:
             revision = int(ledger.get_value(s, CATALOG_REVISION, "0"))
@@ -159,6 +170,28 @@ class Puller:
                 s.add(HolidayYear(year=year, source="server"))
             ledger.set_value(s, HOLIDAY_ETAG, answer.headers.get("ETag", ""))
         report.holidays = len(days)
+
+
+def apply_presubmissions(session: Session, rows: list[dict[str, Any]]) -> int:
+    """The hall's waiting online applications; one decided at another counter (gone from the
+    server's list) is marked so, and a local decision is never overwritten."""
+    seen = set()
+    new = 0
+    for p in rows:
+        seen.add(str(p["id"]))
+        if session.get(PresubmissionRow, str(p["id"])) is not None:
+            continue
+        session.add(PresubmissionRow(
+            id=str(p["id"]), item_code=p["item_code"], item_name=p.get("item_name", ""),
+            project_name=p.get("project_name", ""), applicant=p.get("applicant") or {},
+            materials=p.get("materials") or [], notes=p.get("notes", ""),
+            submitted_at=datetime.fromisoformat(p["submitted_at"]), status="submitted"))
+        new += 1
+    for row in session.scalars(select(PresubmissionRow).where(
+            PresubmissionRow.status == "submitted")):
+        if row.id not in seen:
+            row.status = "elsewhere"
+    return new
 
 
 def unseen_notices(session: Session) -> list[SyncNotice]:

@@ -266,6 +266,10 @@ class Pusher:
             return self._judge(m, self._call(
                 "POST", f"/api/v1/receipts/by-payment/{m.payload['payment']}/status", key=m.id,
                 json_body=body))
+        if m.kind == "presubmission.decision":
+            return self._judge(m, self._call(
+                "POST", f"/api/v1/presubmissions/{m.payload['id']}/decision",
+                json_body=m.payload["body"]))
         if m.kind == "rating.create":
             return self._judge(m, self._call("POST", "/api/v1/ratings", key=m.id,
                                              json_body=m.payload))
@@ -308,6 +312,8 @@ class Pusher:
         return Outcome(PARKED, status=answer.status, code=code, reason=message)
 
     def _server_side(self, m: Pending) -> Any:
+        if m.kind == "presubmission.decision":
+            return {"status": "decided_elsewhere"}
         if not m.case_id:
             return None
         try:

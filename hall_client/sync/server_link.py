@@ -64,3 +64,18 @@ def start_local_server(url: str, server_dir: Path, *, wait: float = 20.0,
             return proc
         time.sleep(0.2)
     return proc
+
+
+DEMO_HALL, DEMO_COUNTER, DEMO_COUNTER_SECRET = "demo", "C01", "counter-demo-secret"
+
+
+def register_demo_counter(data_dir: Path, url: str) -> bool:
+    """Demo mode: register with the local demo server's hall and counter unless registered."""
+    from hall_client.sync.credential import CredentialFile, Registration
+
+    credentials = CredentialFile(data_dir)
+    if credentials.exists() or urlsplit(url).hostname not in LOOPBACK:
+        return False
+    credentials.save(Registration(url=url, hall=DEMO_HALL, counter=DEMO_COUNTER,
+                                  counter_secret=DEMO_COUNTER_SECRET))
+    return True

@@ -261,6 +261,277 @@ After: {after}</translation>
     </message>
 </context>
 <context>
+    <name>CaseList</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="240"/>
+        <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
+        <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="243"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="248"/>
+        <source>仅今日</source>
+        <translation>Today only</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="250"/>
+        <source>仅临期/超期</source>
+        <translation>Due soon / overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="252"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="276"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="361"/>
+        <source>重打通知书</source>
+        <translation>Reprint notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="279"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
+        <source>补正后重新受理</source>
+        <translation>Re-open after correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="281"/>
+        <source>只有“待补正”的受理件可以重新受理</source>
+        <translation>Only a case awaiting correction can be re-opened</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="301"/>
+        <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
+        <translation>Yellow: due within one working day; red: past the promised date</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="331"/>
+        <source>{shown} / {total} 件</source>
+        <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
+        <translation>{shown} / {total} cases</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
+        <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
+        <source>未交</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
+        <source>不符合要求</source>
+        <translation>Not conforming</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="383"/>
+        <source>容缺后补</source>
+        <translation>Deferred (容缺)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <source>受理</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <source>通知补正</source>
+        <translation>Correction requested</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="389"/>
+        <source>第 {v} 版</source>
+        <translation>version {v}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="390"/>
+        <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
+        <translation>Applicant: {name}  {id_type} {id_number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
+        <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
+        <translation>Phone: {phone}  Contact: {contact}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
+        <source>项目：{name}</source>
+        <translation>Project: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="398"/>
+        <source>暂无法确定</source>
+        <translation>not yet known</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="399"/>
+        <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
+        <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="402"/>
+        <source>查询码：{code}</source>
+        <translation>Query code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="404"/>
+        <source>理由：{reason}</source>
+        <translation>Reason: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="405"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="411"/>
+        <source>页面：{n} 页</source>
+        <translation>Pages: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <source>收费</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
+        <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
+        <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
+        <source>通知书</source>
+        <translation>Notices</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
+        <source>（重打 {n} 次）</source>
+        <translation> (reprinted {n} times)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="422"/>
+        <source>办理记录</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="429"/>
+        <source>中心服务器：{status}</source>
+        <translation>Central server: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="438"/>
+        <source>未能同步：{reason}</source>
+        <translation>Not synced: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <source>受理号</source>
+        <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <source>登记日期</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <source>承诺办结</source>
+        <translation>Promised date</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
+        <source>已受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="117"/>
+        <source>不予受理</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
+        <source>正常</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
+        <source>临期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
+        <source>日期待定</source>
+        <translation>Date pending</translation>
+    </message>
+</context>
+<context>
     <name>CashierWorkspace</name>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="269"/>
@@ -654,191 +925,6 @@ After: {after}</translation>
     </message>
 </context>
 <context>
-    <name>ClerkWorkspace</name>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="72"/>
-        <source>选择事项，或输入名称、编码查找</source>
-        <translation>Choose an item, or type part of its name or code</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="79"/>
-        <source>受理时生成的办件编号</source>
-        <translation>Case number given at acceptance</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="82"/>
-        <source>单位全称或个人姓名</source>
-        <translation>Full name of the organisation or person</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="84"/>
-        <source>事项：</source>
-        <translation>Service item:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="85"/>
-        <source>办件编号：</source>
-        <translation>Case number:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="86"/>
-        <source>交款人：</source>
-        <translation>Payer:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="89"/>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>收费项目</source>
-        <translation>Fee items</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="97"/>
-        <source>提交收费核定，送收费窗口</source>
-        <translation>Send the assessment to the cashier</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="100"/>
-        <source>先选择事项，再填写各收费项目的计费数量或基数</source>
-        <translation>Choose the item first, then enter what each fee is charged on</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="117"/>
-        <source>办件编号</source>
-        <translation>Case number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="118"/>
-        <source>交款人</source>
-        <translation>Payer</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="119"/>
-        <source>事项</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="120"/>
-        <source>应收金额</source>
-        <translation>Amount due</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="121"/>
-        <source>核定人</source>
-        <translation>Assessed by</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="123"/>
-        <source>待收费队列（收费窗口）</source>
-        <translation>Waiting at the cashier</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="132"/>
-        <source>收费核定：按事项的收费标准核定应收金额，减免须注明原因和政策依据</source>
-        <translation>Fee assessment: amounts follow the item&apos;s fee standards; any exemption or reduction needs its reason and legal basis</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>适用</source>
-        <translation>Applies</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>标准</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="181"/>
-        <source>计费数量/基数</source>
-        <translation>Quantity / base</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>减免</source>
-        <translation>Reduction</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>减免值</source>
-        <translation>Reduction value</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>减免原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="182"/>
-        <source>政策依据</source>
-        <translation>Legal basis</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="183"/>
-        <source>金额</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="196"/>
-        <source>{base}（元）</source>
-        <translation>{base} (yuan)</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="198"/>
-        <source>无</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="198"/>
-        <source>免收</source>
-        <translation>Exempt</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="199"/>
-        <source>按比例减（%）</source>
-        <translation>Reduce by percent</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="200"/>
-        <source>按金额减（元）</source>
-        <translation>Reduce by yuan</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="235"/>
-        <source>请填写“{name}”的{what}</source>
-        <translation>Enter {what} for “{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="249"/>
-        <source>{name}：减免值“{text}”不是数字</source>
-        <translation>{name}: reduction value “{text}” is not a number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="254"/>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="262"/>
-        <source>应收合计：—</source>
-        <translation>Total due: —</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="273"/>
-        <source>（减 {r}）</source>
-        <translation> (less {r})</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="276"/>
-        <source>应收合计：{total}&#x3000;{upper}</source>
-        <translation>Total due: {total}  {upper}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="287"/>
-        <source>请填写办件编号</source>
-        <translation>Enter the case number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/clerk_workspace.py" line="301"/>
-        <source>已送收费窗口：{case} {payer} 应收 {total}</source>
-        <translation>Sent to the cashier: {case} {payer}, due {total}</translation>
-    </message>
-</context>
-<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="182"/>
@@ -1207,41 +1293,518 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>FeeForm</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="79"/>
+        <source>本事项不收费</source>
+        <translation>No fees for this item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>适用</source>
+        <translation>Applies</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>收费项目</source>
+        <translation>Fee items</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
+        <source>计费数量/基数</source>
+        <translation>Quantity / base</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>减免</source>
+        <translation>Reduction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>减免值</source>
+        <translation>Reduction value</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>减免原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
+        <source>政策依据</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="85"/>
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="97"/>
+        <source>{base}（元）</source>
+        <translation>{base} (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="98"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="98"/>
+        <source>免收</source>
+        <translation>Exempt</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="99"/>
+        <source>按比例减（%）</source>
+        <translation>Reduce by percent</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="100"/>
+        <source>按金额减（元）</source>
+        <translation>Reduce by yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="145"/>
+        <source>请填写“{name}”的{what}</source>
+        <translation>Enter {what} for “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="155"/>
+        <source>{name}：减免值“{text}”不是数字</source>
+        <translation>{name}: reduction value “{text}” is not a number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="173"/>
+        <source>（减 {r}）</source>
+        <translation> (less {r})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="176"/>
+        <source>应收合计：{total}&#x3000;{upper}</source>
+        <translation>Total due: {total}  {upper}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="182"/>
+        <source>应收合计：—</source>
+        <translation>Total due: —</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="94"/>
+        <location filename="../../hall_client/gui/login.py" line="101"/>
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="95"/>
+        <location filename="../../hall_client/gui/login.py" line="102"/>
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="108"/>
+        <location filename="../../hall_client/gui/login.py" line="115"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="109"/>
+        <location filename="../../hall_client/gui/login.py" line="116"/>
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="110"/>
+        <location filename="../../hall_client/gui/login.py" line="117"/>
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="111"/>
+        <location filename="../../hall_client/gui/login.py" line="118"/>
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="124"/>
+        <location filename="../../hall_client/gui/login.py" line="131"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="121"/>
+        <source>输入事项名称或编码，按 Enter 选定</source>
+        <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off).</extracomment>
+        <translation>Type the item name or code, Enter to choose</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="129"/>
+        <source>项目全称（材料包文件夹以此命名）</source>
+        <translation>Full project name (names the page package folder)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="130"/>
+        <source>① 事项</source>
+        <translation>① Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="132"/>
+        <source>事项(&amp;S)：</source>
+        <translation>Item (&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="134"/>
+        <source>项目名称：</source>
+        <translation>Project:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="154"/>
+        <source>② 申请人</source>
+        <translation>② Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="157"/>
+        <source>类型：</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="157"/>
+        <source>名称/姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <source>证件类型：</source>
+        <translation>ID type:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <source>证件号码：</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <source>联系电话：</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <source>联系人：</source>
+        <translation>Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="164"/>
+        <source>地址：</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171"/>
+        <source>全部已收 (F6)</source>
+        <translation>All received (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="174"/>
+        <source>③ 材料（按一次性告知单逐项核对）</source>
+        <translation>③ Materials (check each against the one-time notice)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="181"/>
+        <source>④ 收费核定（受理时送收费窗口）</source>
+        <translation>④ Fees (sent to the cashier on acceptance)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="187"/>
+        <source>不予受理的理由（必填）；补正时的其他说明</source>
+        <translation>Reason for refusal (required); other notes for a correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="188"/>
+        <source>受理 (F9)</source>
+        <translation>Accept (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="189"/>
+        <source>通知补正 (F10)</source>
+        <translation>Ask for correction (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="190"/>
+        <source>不予受理 (F11)</source>
+        <translation>Refuse (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="196"/>
+        <source>⑤ 决定</source>
+        <translation>⑤ Decision</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="210"/>
+        <source>确认 (Enter)</source>
+        <translation>Confirm (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="214"/>
+        <source>返回修改 (Esc)</source>
+        <translation>Back (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="233"/>
+        <source>重打通知书 (F12)</source>
+        <translation>Reprint notice (F12)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="235"/>
+        <source>先办理一件，才有通知书可打印</source>
+        <translation>Decide a case first; then there is a notice to print</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="237"/>
+        <source>下一件 (Ctrl+N)</source>
+        <translation>Next case (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="315"/>
+        <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
+        <translation>No item matches “{text}”; type part of its name or code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="341"/>
+        <source>{dept}&#x3000;承诺 {promised} 个工作日（法定 {legal}）&#x3000;第 {version} 版</source>
+        <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <source>材料</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <source>形式</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <source>份数</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <source>问题说明</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <source>承诺补交日期</source>
+        <translation>Promised by</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
+        <source>已收</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
+        <source>未交</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <source>不符合要求</source>
+        <translation>Not conforming</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <source>容缺后补</source>
+        <translation>Deferred (容缺)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <source>复印件</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
+        <source>原件及复印件</source>
+        <translation>Original and copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="375"/>
+        <source>不符合要求的原因</source>
+        <translation>Why it does not conform</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="378"/>
+        <source>（必需）</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="378"/>
+        <source>（非必需）</source>
+        <translation> (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="423"/>
+        <source>姓名，按证件填写</source>
+        <translation>Name as on the ID</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="424"/>
+        <source>单位全称，按营业执照填写</source>
+        <translation>Full name as on the business licence</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="425"/>
+        <source>经办人姓名（单位申请必填）</source>
+        <translation>Contact person (required for organisations)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="426"/>
+        <source>代办人姓名（可不填）</source>
+        <translation>Agent (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432"/>
+        <source>已将全部材料标为“已收”，请逐项核对原件</source>
+        <translation>All materials marked received; check each original</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="455"/>
+        <source>请先选择事项</source>
+        <translation>Choose the item first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="461"/>
+        <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
+        <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="466"/>
+        <source>材料已齐全且符合要求，无需补正</source>
+        <translation>All materials are complete and conform; nothing to correct</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="469"/>
+        <source>收费核定未完成：{problem}</source>
+        <translation>Fee assessment not complete: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="470"/>
+        <source>请填写收费项目</source>
+        <translation>Fill in the fee items</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="473"/>
+        <source>不予受理须写明理由（写入决定书）</source>
+        <translation>A refusal needs a reason (printed on the decision)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="477"/>
+        <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
+        <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="478"/>
+        <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
+        <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="479"/>
+        <source>不予受理：打印不予受理决定书。确认？</source>
+        <translation>Refuse: print the refusal decision. Confirm?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="496"/>
+        <source>放弃本次录入</source>
+        <translation>Discard this intake</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="496"/>
+        <source>放弃已填写的内容，重新开始一件？</source>
+        <translation>Discard what was entered and start a new case?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="520"/>
+        <source>正在办理…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="527"/>
+        <source>未办理，请修改后再试：</source>
+        <translation>Not recorded; correct and try again:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="535"/>
+        <source>暂无法确定（{why}）</source>
+        <translation>not yet known ({why})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="536"/>
+        <source>已受理&#x3000;受理号 {number}&#x3000;查询码 {code}&#x3000;承诺办结 {due}</source>
+        <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="539"/>
+        <source>已通知补正&#x3000;受理号 {number}（补正后沿用）</source>
+        <translation>Correction requested  case {number} (kept after correction)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="542"/>
+        <source>不予受理&#x3000;登记号 {number}</source>
+        <translation>Refused  registration {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="543"/>
+        <source>通知书 {notice}</source>
+        <translation>Notice {notice}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="558"/>
+        <source>还没有办理过，没有可重打的通知书</source>
+        <translation>Nothing decided yet: no notice to reprint</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="561"/>
+        <source>重打通知书</source>
+        <translation>Reprint notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="562"/>
+        <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
+        <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="591"/>
+        <source>{title}已生成：{path}</source>
+        <translation>{title} written: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="604"/>
+        <source>打印通知书</source>
+        <translation>Print notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="661"/>
+        <source>受理件 {number} 不是待补正状态，不能重新受理</source>
+        <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="678"/>
+        <source>补正后重新受理：受理号 {number}</source>
+        <translation>Re-opened after correction: case {number}</translation>
     </message>
 </context>
 <context>
@@ -1343,96 +1906,140 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="28"/>
+        <location filename="../../hall_client/gui/main_window.py" line="36"/>
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="35"/>
+        <location filename="../../hall_client/gui/main_window.py" line="43"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="39"/>
+        <location filename="../../hall_client/gui/main_window.py" line="49"/>
+        <source>受理件</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="56"/>
         <source>出件</source>
+        <extracomment>the online application being handled in the intake form, if any</extracomment>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="42"/>
+        <location filename="../../hall_client/gui/main_window.py" line="59"/>
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="45"/>
+        <location filename="../../hall_client/gui/main_window.py" line="62"/>
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="50"/>
+        <location filename="../../hall_client/gui/main_window.py" line="67"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="51"/>
+        <location filename="../../hall_client/gui/main_window.py" line="69"/>
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="54"/>
+        <location filename="../../hall_client/gui/main_window.py" line="78"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="55"/>
+        <location filename="../../hall_client/gui/main_window.py" line="79"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="59"/>
+        <location filename="../../hall_client/gui/main_window.py" line="83"/>
+        <source>同步(&amp;S)</source>
+        <translation>&amp;Sync</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="84"/>
+        <source>案件进度（服务器）(&amp;P)</source>
+        <translation>Case &amp;progress (server)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="89"/>
+        <source>网上申报(&amp;O)</source>
+        <translation>&amp;Online applications</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="93"/>
+        <source>同步问题(&amp;E)</source>
+        <translation>Sync &amp;problems</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="96"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="60"/>
+        <location filename="../../hall_client/gui/main_window.py" line="97"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="65"/>
+        <location filename="../../hall_client/gui/main_window.py" line="102"/>
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67"/>
+        <location filename="../../hall_client/gui/main_window.py" line="104"/>
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="69"/>
-        <source>中心服务器：检测中…</source>
-        <translation>Central server: checking…</translation>
+        <location filename="../../hall_client/gui/main_window.py" line="172"/>
+        <source>窗口已出具通知书 {notice}</source>
+        <translation>Notice {notice} issued at the window</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="88"/>
-        <source>中心服务器：已连接 {url}</source>
-        <translation>Central server: connected {url}</translation>
+        <location filename="../../hall_client/gui/main_window.py" line="187"/>
+        <source>案件进度（中心服务器）</source>
+        <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="92"/>
-        <source>中心服务器：未连接（离线办理，恢复后自动同步）</source>
-        <translation>Central server: offline (work continues; syncs when back)</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/main_window.py" line="98"/>
+        <location filename="../../hall_client/gui/main_window.py" line="199"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="99"/>
+        <location filename="../../hall_client/gui/main_window.py" line="200"/>
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBar</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="57"/>
+        <source>查看案件 (F7)</source>
+        <translation>Open case (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="60"/>
+        <source>知道了 (F8)</source>
+        <translation>Got it (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="78"/>
+        <source>{title} — 案件 {number}{detail}</source>
+        <translation>{title} — case {number}{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="81"/>
+        <source>另有 {n} 条</source>
+        <translation>{n} more</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +2144,85 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>PresubmissionsDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="41"/>
+        <source>网上申报（待预审）</source>
+        <extracomment>(presubmission id, the case JSON draft) to open in the intake form</extracomment>
+        <translation>Online applications (pre-review)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="44"/>
+        <source>申报时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="46"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="47"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="48"/>
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="56"/>
+        <source>补正或不予受理的原因（必填）</source>
+        <translation>Reason for correction or refusal (required)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="59"/>
+        <source>在窗口受理中办理 (Enter)</source>
+        <translation>Handle in intake (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="62"/>
+        <source>通知补正</source>
+        <translation>Send back for correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="64"/>
+        <source>不予受理</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="66"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="95"/>
+        <source>没有待预审的网上申报</source>
+        <translation>No online applications waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="119"/>
+        <source>（必需）</source>
+        <translation> (required)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="123"/>
+        <source>网上未列出的必需材料：{n} 项（以窗口核对原件为准）</source>
+        <translation>Required materials not listed online: {n} (the papers at the window decide)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="145"/>
+        <source>请填写原因</source>
+        <translation>Enter the reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="156"/>
+        <source>已处理，将同步到中心服务器</source>
+        <translation>Done; it will be sent to the central server</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../hall_client/gui/resources.py" line="42"/>
@@ -1565,6 +2251,217 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ServerCases</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="23"/>
+        <source>审批中</source>
+        <translation>Under review</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="24"/>
+        <source>待补正</source>
+        <translation>Awaiting correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="25"/>
+        <source>特别程序</source>
+        <translation>Special procedure</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="26"/>
+        <source>待缴费领证</source>
+        <translation>Awaiting payment and collection</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="27"/>
+        <source>已办结</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="28"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="34"/>
+        <source>不予许可</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="31"/>
+        <source>办理中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="32"/>
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="33"/>
+        <source>退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="35"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="38"/>
+        <source>正常</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="39"/>
+        <source>黄牌</source>
+        <translation>Yellow</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="40"/>
+        <source>红牌</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="41"/>
+        <source>暂停计时</source>
+        <translation>Clock stopped</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="42"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCasesWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="63"/>
+        <source>提醒</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="64"/>
+        <source>⚠ 同步问题</source>
+        <translation>⚠ Sync problem</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="65"/>
+        <source>案件号</source>
+        <translation>Case number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="66"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="67"/>
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="68"/>
+        <source>服务器状态</source>
+        <translation>Server status</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="69"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="81"/>
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="70"/>
+        <source>承诺办结日</source>
+        <translation>Promised date</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="76"/>
+        <source>环节</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="77"/>
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="78"/>
+        <source>办理人</source>
+        <translation>Handled by</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="79"/>
+        <source>意见</source>
+        <translation>Opinion</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="80"/>
+        <source>到期日</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="89"/>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="94"/>
+        <source>服务器上的办理环节与意见</source>
+        <translation>Steps and opinions on the server</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="147"/>
+        <source>{kind}：{reason}（本窗口的记录与服务器不一致，服务器为准：{status}）</source>
+        <translation>{kind}: {reason} (this counter disagrees with the server; the server holds: {status})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/cases.py" line="150"/>
+        <source>{kind}：{reason}</source>
+        <translation>{kind}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswordDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="50"/>
+        <source>登录中心服务器</source>
+        <translation>Sign in to the central server</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="58"/>
+        <source>中心服务器需要 {name} 再次输入密码，才能继续同步。离线办理不受影响。</source>
+        <translation>The central server needs {name} to enter the password again to keep syncing. Offline work is not affected.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="60"/>
+        <source>密码：</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="64"/>
+        <source>登录 (Enter)</source>
+        <translation>Sign in (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="65"/>
+        <source>稍后 (Esc)</source>
+        <translation>Later (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="72"/>
+        <source>请输入密码</source>
+        <translation>Enter the password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="74"/>
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="79"/>
+        <source>中心服务器拒绝了登录，请检查密码</source>
+        <translation>The central server refused the sign-in; check the password</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../hall_client/gui/completion/signature_pad.py" line="18"/>
@@ -1588,6 +2485,254 @@ Data folder: {path}</translation>
         <location filename="../../hall_client/gui/app.py" line="60"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>SyncKinds</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="28"/>
+        <source>受理件</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="29"/>
+        <source>材料影像</source>
+        <translation>Page image</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="30"/>
+        <source>窗口环节</source>
+        <translation>Window step</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="31"/>
+        <source>缴费</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="32"/>
+        <source>作废收款</source>
+        <translation>Voided payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="33"/>
+        <source>退款</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="34"/>
+        <source>评价</source>
+        <translation>Rating</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotices</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="14"/>
+        <source>审批通过：请通知申请人缴费、领取证照</source>
+        <translation>Approved: call the applicant to pay and collect</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="15"/>
+        <source>案件被退回</source>
+        <translation>Case returned</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="16"/>
+        <source>需要申请人补正材料</source>
+        <translation>The applicant must correct materials</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="17"/>
+        <source>不予许可</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="20"/>
+        <source>★ 已批准</source>
+        <translation>★ Approved</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="21"/>
+        <source>↩ 退回</source>
+        <translation>↩ Returned</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="22"/>
+        <source>✎ 要补正</source>
+        <translation>✎ Correction</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="23"/>
+        <source>✖ 不予许可</source>
+        <translation>✖ Refused</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="89"/>
+        <source>同步问题</source>
+        <translation>Sync problems</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="92"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="93"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="94"/>
+        <source>情况</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="94"/>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="95"/>
+        <source>被拒收</source>
+        <translation>Refused by server</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="96"/>
+        <source>服务器的说明</source>
+        <translation>Server&apos;s reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="105"/>
+        <source>重新排队 (F5)</source>
+        <translation>Queue again (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="108"/>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="111"/>
+        <source>中心服务器拒收的消息不会阻塞其他案件；纠正原因后可重新排队。</source>
+        <translation>Messages the central server refused do not hold up other cases; fix the cause, then queue them again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="133"/>
+        <source>服务器上的状态：{status}</source>
+        <translation>Status on the server: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="135"/>
+        <source>本窗口：
+{local}
+
+服务器：{code}
+{reason}
+{server}</source>
+        <translation>This counter:
+{local}
+
+Server: {code}
+{reason}
+{server}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="41"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="81"/>
+        <source>中心服务器：检测中…</source>
+        <translation>Central server: checking…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="53"/>
+        <source>登录服务器</source>
+        <translation>Sign in to server</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="54"/>
+        <source>中心服务器需要再次输入密码才能同步</source>
+        <translation>The central server needs the password again to sync</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="58"/>
+        <source>立即同步 (Ctrl+Shift+S)</source>
+        <translation>Sync now (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="72"/>
+        <source>中心服务器：已连接 {url}（本窗口尚未登记，不同步）</source>
+        <translation>Central server: reachable at {url} (this counter is not registered; no sync)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="75"/>
+        <source>中心服务器：未连接（本窗口尚未登记，数据保存在本地）</source>
+        <translation>Central server: not connected (this counter is not registered; data stays local)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="78"/>
+        <source>明文 HTTP（未加密）：{url}</source>
+        <translation>Plain HTTP (not encrypted): {url}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="84"/>
+        <source>服务器在线</source>
+        <translation>Server online</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="87"/>
+        <source>服务器离线（恢复后自动同步）</source>
+        <translation>Server offline (syncs when back)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="91"/>
+        <source>待同步 {n} 条（{size}）</source>
+        <translation>{n} waiting ({size})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="94"/>
+        <source>无待同步</source>
+        <translation>Nothing waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="95"/>
+        <source>上次同步 {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="96"/>
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102"/>
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102"/>
+        <source>被拒收</source>
+        <translation>Refused by server</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="103"/>
+        <source>⚠ {label}：{number}</source>
+        <translation>⚠ {label}: {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="105"/>
+        <source>{reason}（共 {n} 条，点击查看）</source>
+        <translation>{reason} ({n} in all; click to see)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="109"/>
+        <source>⚠ 同步未完成：{reason}</source>
+        <translation>⚠ Sync incomplete: {reason}</translation>
     </message>
 </context>
 </TS>

@@ -11,11 +11,12 @@ from server_stub.api.routes import (
     catalog,
     holidays,
     licences,
+    presubmissions,
     supervision,
     uploads,
 )
 
 api_router = APIRouter(prefix="/api/v1")
-for module in (auth, admin, catalog, holidays, cases, uploads, supervision,
+for module in (auth, admin, catalog, holidays, cases, uploads, supervision, presubmissions,
                licences):
     api_router.include_router(module.router)

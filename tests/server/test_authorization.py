@@ -109,6 +109,16 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
         "/api/v1/supervision/feed", {})),
     ("GET", "/api/v1/sms/outbox"): ({"admin"}, lambda f: ("/api/v1/sms/outbox", {})),
     ("POST", "/api/v1/sms/deliver"): ({"admin"}, lambda f: ("/api/v1/sms/deliver", {})),
+    ("POST", "/api/v1/presubmissions"): (PUBLIC, lambda f: (
+        "/api/v1/presubmissions", {"json": {"id": str(uuid.uuid4()), "hall": "demo",
+                                            "item_code": "ZJ-XK-001",
+                                            "applicant": {"name": "网上申请人"}}})),
+    ("GET", "/api/v1/presubmissions"): ({"clerk", "cashier", "supervisor"}, lambda f: (
+        "/api/v1/presubmissions", {})),
+    # An unknown id: the clerk passes the role check and gets 404; the others get 403.
+    ("POST", "/api/v1/presubmissions/{presubmission_id}/decision"): ({"clerk"}, lambda f: (
+        f"/api/v1/presubmissions/{uuid.uuid4()}/decision",
+        {"json": {"decision": "refused", "reason": "不属于本中心受理范围"}})),
 }
 
 #: Endpoints about one case, where a stranger must be refused.

@@ -3,9 +3,8 @@ and reprints (重打, audited), and the yellow/red warning of an accepted case."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,9 +21,8 @@ from hall_client.store.cashier_models import FeeAssessment
 YELLOW_WORKING_DAYS = 1  # as the server's Settings.yellow_working_days
 
 
-@dataclass(frozen=True, slots=True)
-class CaseRow:
-    """One line of the case list."""
+class CaseRow(NamedTuple):
+    """One line of the case list (a tuple: 100,000 of them are made at once)."""
 
     id: str
     number: str
@@ -56,22 +54,29 @@ def warning(cal: WorkCalendar, status: str, promised: date | None, today: date,
 
 
 def case_rows(session: Session, cal: WorkCalendar, today: date) -> list[CaseRow]:
-    """Every case as a light row, newest first (one query, no ORM objects)."""
-    cols = (IntakeCase.id, IntakeCase.number, IntakeCase.status, IntakeCase.item_code,
-            IntakeCase.item_name, IntakeCase.applicant_name, IntakeCase.applicant_id,
-            IntakeCase.created_at, IntakeCase.promised_date, IntakeCase.clerk,
-            IntakeCase.deadline_error)
+    """Every case as a light row, newest first.
+
+    Read with one plain SQL query and parsed here (ISO text to dates), not through ORM
+    objects: 100,000 cases load in about a second instead of several.
+    """
+    sql = ("SELECT id, number, status, item_code, item_name, applicant_name, applicant_id, "
+           "created_at, promised_date, clerk, deadline_error FROM intake_case "
+           "ORDER BY created_at DESC")
     out = []
-    cache: dict[tuple[str, date | None], str] = {}
-    for r in session.execute(select(*cols).order_by(IntakeCase.created_at.desc())):
-        key = (r.status, r.promised_date)
-        level = cache.get(key)
-        if level is None:
-            level = cache[key] = warning(cal, r.status, r.promised_date, today, r.deadline_error)
-        created = r.created_at
-        out.append(CaseRow(r.id, r.number, r.status, r.item_code, r.item_name,
-                           r.applicant_name, r.applicant_id, created, r.promised_date,
-                           r.clerk, level))
+    cache: dict[tuple[str, str | None], tuple[date | None, str]] = {}
+    raw = session.connection().connection.dbapi_connection
+    assert raw is not None
+    for (id_, number, status, item_code, item_name, name, id_number, created_raw, promised_raw,
+         clerk, deadline_error) in raw.execute(sql).fetchall():
+        key = (status, promised_raw)
+        known = cache.get(key)
+        if known is None:
+            promised = date.fromisoformat(promised_raw) if promised_raw else None
+            known = cache[key] = (promised, warning(cal, status, promised, today,
+                                                    deadline_error))
+        created = datetime.fromisoformat(created_raw + "+00:00")  # stored as naive UTC
+        out.append(CaseRow(id_, number, status, item_code, item_name, name, id_number, created,
+                           known[0], clerk, known[1]))
     return out
 
 

@@ -1,7 +1,7 @@
 """licences and receipts for /verify: hall signing keys, licence and receipt records
 
 Revision ID: 0007_licences
-Revises: 0002
+Revises: 0004_presubmissions
 Create Date: 2026-11-29 20:35:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from server_stub.models import UTCDateTime
 
 revision = '0007_licences'
-down_revision = '0002'
+down_revision = '0004_presubmissions'
 branch_labels = None
 depends_on = None
 

@@ -58,8 +58,24 @@ def upgrade() -> None:
         sa.Column("seen_at", sa.DateTime, nullable=True),
         sa.UniqueConstraint("case_id", "kind", "text"),
     )
+    op.create_table(
+        "presubmission",
+        sa.Column("id", sa.String(36), primary_key=True),
+        sa.Column("item_code", sa.String(40), nullable=False),
+        sa.Column("item_name", sa.String(200), nullable=False),
+        sa.Column("project_name", sa.String(200), nullable=False),
+        sa.Column("applicant", sa.JSON, nullable=False),
+        sa.Column("materials", sa.JSON, nullable=False),
+        sa.Column("notes", sa.Text, nullable=False),
+        sa.Column("submitted_at", sa.DateTime, nullable=False),
+        sa.Column("status", sa.String(16), nullable=False, index=True),
+        sa.Column("reason", sa.Text, nullable=False),
+        sa.Column("case_number", sa.String(64), nullable=False),
+        sa.Column("decided_by", sa.String(64), nullable=False),
+        sa.Column("decided_at", sa.DateTime, nullable=True),
+    )
 
 
 def downgrade() -> None:
-    for table in ("sync_notice", "server_case", "sync_state", "sync_delivery"):
+    for table in ("presubmission", "sync_notice", "server_case", "sync_state", "sync_delivery"):
         op.drop_table(table)

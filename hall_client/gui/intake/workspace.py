@@ -1,0 +1,688 @@
+"""窗口受理: one application at the window, keyboard first.
+
+The form reads top to bottom — item, applicant, materials checklist, fees, decision — and Tab
+follows it; Enter moves on to the next field; F6 marks every material received; F9 accepts,
+F10 sends back for correction, F11 refuses (each asks once, Enter confirms, Esc backs out);
+F12 prints the notice again (marked 重打); Esc on the form starts a new intake after asking.
+The result (case number, query code, promised date) stays on screen, large, until the next
+intake. Every check happens in the core service; a refusal keeps everything typed.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hall_client.core import catalog
+from hall_client.core.actor import Actor
+from hall_client.core.cases import hall_info
+from hall_client.core.cases.identity import APPLICANT_KINDS, ID_TYPES, KIND_ID_TYPES
+from hall_client.core.cases.intake import (
+    ApplicantInput,
+    Intake,
+    IntakeResult,
+    MaterialInput,
+    record_intake,
+)
+from hall_client.core.cases.queries import case_detail, get_case, notice_for_print
+from hall_client.core.counter import Counter
+from hall_client.core.errors import InvalidInput
+from hall_client.gui.intake.fee_form import FeeForm
+from hall_client.gui.intake.notice_print import pdf_printer, print_document, setup_a4
+from hall_client.gui.jobs import JobRunner
+from hall_client.gui.workspaces import error_text
+from hall_client.printing.case_notices import notice_document
+
+STATE_ORDER = ("received", "missing", "nonconforming", "deferred")
+
+
+@dataclass
+class MaterialRow:
+    """The widgets of one line of the checklist."""
+
+    position: int
+    name: str
+    required: bool
+    deferrable: bool
+    state: QComboBox
+    form: QComboBox
+    copies: QSpinBox
+    reason: QLineEdit
+    promised_by: QDateEdit
+
+
+class _EnterMovesOn(QObject):
+    """Enter in a line edit, combo box, spin box or date moves to the next field."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            widget = obj if isinstance(obj, QWidget) else None
+            if widget is not None:
+                combo = widget if isinstance(widget, QComboBox) else None
+                if combo is not None and combo.view().isVisible():
+                    return False  # let the open list take Enter
+                widget.focusNextChild()
+                return True
+        return False
+
+
+class IntakeWorkspace(QWidget):
+    """The clerk's intake form; emits ``case_recorded`` with the case number."""
+
+    case_recorded = Signal(str)
+
+    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counter, self.jobs, self.actor = counter, jobs, actor
+        self.item_code = ""
+        self.item_version: int | None = None
+        self.reopen_number: str | None = None
+        self.materials: list[MaterialRow] = []
+        self.pending_decision = ""
+        self.last_result: IntakeResult | None = None
+        self.last_pdf: Path | None = None
+        #: Where notice PDFs are kept (each printed notice is also saved here).
+        self.notice_dir = counter.data_dir / "notices"
+        #: Ask for a printer after saving the PDF (tests and screenshots turn this off).
+        self.ask_printer = True
+        self._enter = _EnterMovesOn(self)
+
+        # 1 item
+        self.item = QComboBox()
+        self.item.setObjectName("item")
+        self.item.setEditable(True)
+        self.item.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.item.lineEdit().setPlaceholderText(self.tr("输入事项名称或编码，按 Enter 选定"))
+        self.item.currentIndexChanged.connect(self._item_chosen)
+        self.item.installEventFilter(self)
+        self.item.lineEdit().installEventFilter(self)
+        self.item_info = QLabel()
+        self.item_info.setWordWrap(True)
+        self.project = QLineEdit()
+        self.project.setObjectName("project")
+        self.project.setPlaceholderText(self.tr("项目全称（材料包文件夹以此命名）"))
+        item_box = QGroupBox(self.tr("① 事项"))
+        item_form = QFormLayout(item_box)
+        item_form.addRow(self.tr("事项(&S)："), self.item)
+        item_form.addRow("", self.item_info)
+        item_form.addRow(self.tr("项目名称："), self.project)
+
+        # 2 applicant
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind")
+        for key, label in APPLICANT_KINDS.items():
+            self.kind.addItem(self.tr(label), key)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.name = QLineEdit()
+        self.name.setObjectName("name")
+        self.id_type = QComboBox()
+        self.id_type.setObjectName("idType")
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("idNumber")
+        self.phone = QLineEdit()
+        self.phone.setObjectName("phone")
+        self.contact = QLineEdit()
+        self.contact.setObjectName("contact")
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        app_box = QGroupBox(self.tr("② 申请人"))
+        app_grid = QGridLayout(app_box)
+        for r, (label, widget, label2, widget2) in enumerate((
+                (self.tr("类型："), self.kind, self.tr("名称/姓名："), self.name),
+                (self.tr("证件类型："), self.id_type, self.tr("证件号码："), self.id_number),
+                (self.tr("联系电话："), self.phone, self.tr("联系人："), self.contact))):
+            app_grid.addWidget(QLabel(label), r, 0)
+            app_grid.addWidget(widget, r, 1)
+            app_grid.addWidget(QLabel(label2), r, 2)
+            app_grid.addWidget(widget2, r, 3)
+        app_grid.addWidget(QLabel(self.tr("地址：")), 3, 0)
+        app_grid.addWidget(self.address, 3, 1, 1, 3)
+        app_grid.setColumnStretch(3, 1)
+        self._kind_changed()
+
+        # 3 materials
+        self.materials_grid = QGridLayout()
+        self.all_received = QPushButton(self.tr("全部已收 (F6)"))
+        self.all_received.setObjectName("allReceived")
+        self.all_received.clicked.connect(self.mark_all_received)
+        mat_box = QGroupBox(self.tr("③ 材料（按一次性告知单逐项核对）"))
+        mat_layout = QVBoxLayout(mat_box)
+        mat_layout.addWidget(self.all_received, 0, Qt.AlignmentFlag.AlignLeft)
+        mat_layout.addLayout(self.materials_grid)
+
+        # 4 fees
+        self.fees = FeeForm()
+        fee_box = QGroupBox(self.tr("④ 收费核定（受理时送收费窗口）"))
+        QVBoxLayout(fee_box).addWidget(self.fees)
+
+        # 5 decision
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(self.tr("不予受理的理由（必填）；补正时的其他说明"))
+        self.accept_button = QPushButton(self.tr("受理 (F9)"))
+        self.correction_button = QPushButton(self.tr("通知补正 (F10)"))
+        self.refuse_button = QPushButton(self.tr("不予受理 (F11)"))
+        for button, decision in ((self.accept_button, "accept"),
+                                 (self.correction_button, "correction"),
+                                 (self.refuse_button, "refuse")):
+            button.setObjectName(f"decide_{decision}")
+            button.clicked.connect(lambda _=False, d=decision: self.ask_decision(d))
+        decide_box = QGroupBox(self.tr("⑤ 决定"))
+        decide_layout = QVBoxLayout(decide_box)
+        decide_layout.addWidget(self.reason)
+        buttons = QHBoxLayout()
+        for b in (self.accept_button, self.correction_button, self.refuse_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        decide_layout.addLayout(buttons)
+
+        # confirmation bar (Enter confirms, Esc backs out)
+        self.confirm_bar = QWidget()
+        self.confirm_text = QLabel()
+        self.confirm_text.setWordWrap(True)
+        self.confirm_text.setStyleSheet("font-weight: bold;")
+        self.confirm_button = QPushButton(self.tr("确认 (Enter)"))
+        self.confirm_button.setObjectName("confirm")
+        self.confirm_button.setDefault(True)
+        self.confirm_button.clicked.connect(self.confirm_decision)
+        self.cancel_button = QPushButton(self.tr("返回修改 (Esc)"))
+        self.cancel_button.clicked.connect(self.cancel_decision)
+        bar = QHBoxLayout(self.confirm_bar)
+        bar.addWidget(self.confirm_text, 1)
+        bar.addWidget(self.confirm_button)
+        bar.addWidget(self.cancel_button)
+        self.confirm_bar.setStyleSheet("background: #fff4d6;")
+        self.confirm_bar.hide()
+
+        # result and messages
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result = QLabel()
+        self.result.setObjectName("result")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.setStyleSheet("font-size: 15pt; color: #1b5e20;")
+        self.reprint_button = QPushButton(self.tr("重打通知书 (F12)"))
+        self.reprint_button.setEnabled(False)
+        self.reprint_button.setToolTip(self.tr("先办理一件，才有通知书可打印"))
+        self.reprint_button.clicked.connect(self.ask_reprint)
+        self.new_button = QPushButton(self.tr("下一件 (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_intake)
+
+        form = QWidget()
+        form_layout = QVBoxLayout(form)
+        for box in (item_box, app_box, mat_box, fee_box, decide_box):
+            form_layout.addWidget(box)
+        form_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(form)
+        self.scroll.setWidgetResizable(True)
+        result_row = QHBoxLayout()
+        result_row.addWidget(self.result, 1)
+        result_row.addWidget(self.reprint_button)
+        result_row.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.confirm_bar)
+        layout.addWidget(self.message)
+        layout.addLayout(result_row)
+
+        for widget in (self.project, self.kind, self.name, self.id_type, self.id_number,
+                       self.phone, self.contact, self.address):
+            widget.installEventFilter(self._enter)
+        self.confirm_bar.installEventFilter(self)
+        for key, slot in ((Qt.Key.Key_F6, self.mark_all_received),
+                          (Qt.Key.Key_F9, lambda: self.ask_decision("accept")),
+                          (Qt.Key.Key_F10, lambda: self.ask_decision("correction")),
+                          (Qt.Key.Key_F11, lambda: self.ask_decision("refuse")),
+                          (Qt.Key.Key_F12, self.ask_reprint),
+                          (Qt.Key.Key_Escape, self.escape)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        new = QShortcut(QKeySequence("Ctrl+N"), self)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(self.new_intake)
+        self.load_items()
+
+    # --- loading -------------------------------------------------------------------------
+    def load_items(self) -> None:
+        store = self.counter.store
+
+        def load(ctx: object) -> list[tuple[str, str]]:
+            with store.transaction() as s:
+                return [(r.code, r.name) for r in catalog.summaries(s)]
+
+        self.jobs.db(load, success=self._items_loaded, failure=self._failed)
+
+    def _items_loaded(self, items: list[tuple[str, str]]) -> None:
+        self.item.blockSignals(True)
+        self.item.clear()
+        for code, name in items:
+            self.item.addItem(f"{name}  {code}", code)
+        self.item.setCurrentIndex(-1)
+        self.item.blockSignals(False)
+        self.item.setFocus()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                obj in (self.item, self.item.lineEdit()) and not self.item.view().isVisible():
+            self._item_entered()
+            return True
+        return super().eventFilter(obj, event)
+
+    def _item_entered(self) -> None:
+        """Enter in the item box: the first item whose name or code holds what was typed."""
+        text = self.item.currentText().strip().lower()
+        current = self.item.currentIndex()
+        if current >= 0 and self.item.itemText(current).lower() == text:
+            self.project.setFocus()
+            return
+        for i in range(self.item.count()):
+            if text and text in self.item.itemText(i).lower():
+                self.item.setCurrentIndex(i)
+                self.project.setFocus()
+                return
+        self._say(self.tr("没有找到事项“{text}”，请输入事项名称或编码的一部分").format(
+            text=self.item.currentText()), "#b00020")
+
+    def choose_item(self, code: str) -> None:
+        index = self.item.findData(code)
+        if index >= 0:
+            self.item.setCurrentIndex(index)
+
+    def _item_chosen(self, index: int) -> None:
+        code = self.item.itemData(index)
+        if not code:
+            return
+        store = self.counter.store
+
+        def load(ctx: object) -> tuple[str, int, dict[str, Any], str]:
+            with store.transaction() as s:
+                row = catalog.get_item(s, code)
+                depts = catalog.departments(s)
+                return row.code, row.version, dict(row.definition), depts.get(row.department, "")
+
+        self.jobs.db(load, success=self._show_item, failure=self._failed)
+
+    def _show_item(self, loaded: tuple[str, int, dict[str, Any], str],
+                   states: list[dict[str, Any]] | None = None) -> None:
+        self.item_code, self.item_version, definition, dept = loaded
+        self.item_info.setText(self.tr(
+            "{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版").format(
+                dept=dept, promised=definition["promised_limit_days"],
+                legal=definition["legal_limit_days"], version=self.item_version))
+        self._show_materials(definition["materials"], states)
+        self.fees.load(list(definition["fees"]))
+        self._chain_tab_order()
+
+    def _show_materials(self, materials: list[dict[str, Any]],
+                        states: list[dict[str, Any]] | None) -> None:
+        while self.materials_grid.count():
+            widget = self.materials_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.materials = []
+        for col, text in enumerate((self.tr("材料"), self.tr("核对"), self.tr("形式"),
+                                    self.tr("份数"), self.tr("问题说明"), self.tr("承诺补交日期"))):
+            self.materials_grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
+        state_names = {"received": self.tr("已收"), "missing": self.tr("未交"),
+                       "nonconforming": self.tr("不符合要求"), "deferred": self.tr("容缺后补")}
+        forms = {"original": self.tr("原件"), "copy": self.tr("复印件"),
+                 "original_and_copy": self.tr("原件及复印件")}
+        for pos, m in enumerate(materials):
+            deferrable = bool(m.get("deferrable", False))
+            row = MaterialRow(pos, m["name"], bool(m["required"]), deferrable, QComboBox(),
+                              QComboBox(), QSpinBox(), QLineEdit(), QDateEdit())
+            for key in STATE_ORDER:
+                if key != "deferred" or deferrable:
+                    row.state.addItem(state_names[key], key)
+            row.state.setCurrentIndex(row.state.findData("missing"))
+            for key, label in forms.items():
+                row.form.addItem(label, key)
+            row.form.setCurrentIndex(row.form.findData(m["form"]))
+            row.copies.setRange(0, 1000)
+            row.copies.setValue(int(m.get("copies", 1)))
+            row.reason.setPlaceholderText(self.tr("不符合要求的原因"))
+            row.promised_by.setCalendarPopup(True)
+            row.promised_by.setDate(QDate.currentDate().addDays(7))
+            mark = self.tr("（必需）") if m["required"] else self.tr("（非必需）")
+            label = QLabel(f"{pos + 1}. {m['name']}{mark}")
+            label.setWordWrap(True)
+            if m.get("notes"):
+                label.setToolTip(m["notes"])
+            if states is not None and pos < len(states):
+                old = states[pos]
+                row.state.setCurrentIndex(max(0, row.state.findData(old["state"])))
+                row.form.setCurrentIndex(max(0, row.form.findData(old["form"])))
+                row.copies.setValue(int(old["copies"]) or int(m.get("copies", 1)))
+                row.reason.setText(old.get("reason") or "")
+            for col, widget in enumerate((label, row.state, row.form, row.copies, row.reason,
+                                          row.promised_by)):
+                self.materials_grid.addWidget(widget, pos + 1, col)
+            row.state.currentIndexChanged.connect(lambda _=0, r=row: self._state_changed(r))
+            for w in (row.state, row.form, row.copies, row.reason, row.promised_by):
+                w.installEventFilter(self._enter)
+            self._state_changed(row)
+            self.materials.append(row)
+        self.materials_grid.setColumnStretch(0, 1)
+
+    def _state_changed(self, row: MaterialRow) -> None:
+        state = row.state.currentData()
+        got = state in ("received", "nonconforming")
+        row.form.setEnabled(got)
+        row.copies.setEnabled(got)
+        row.reason.setEnabled(state in ("nonconforming", "missing"))
+        row.promised_by.setEnabled(state == "deferred")
+
+    def _chain_tab_order(self) -> None:
+        chain: list[QWidget] = [self.item, self.project, self.kind, self.name, self.id_type,
+                                self.id_number, self.phone, self.contact, self.address,
+                                self.all_received]
+        for row in self.materials:
+            chain += [row.state, row.form, row.copies, row.reason, row.promised_by]
+        chain += self.fees.focus_widgets()
+        chain += [self.reason, self.accept_button, self.correction_button, self.refuse_button]
+        for a, b in itertools.pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData() or "person"
+        self.id_type.clear()
+        for key in KIND_ID_TYPES[kind]:
+            self.id_type.addItem(self.tr(ID_TYPES[key]), key)
+        self.name.setPlaceholderText(self.tr("姓名，按证件填写") if kind == "person"
+                                     else self.tr("单位全称，按营业执照填写"))
+        self.contact.setPlaceholderText(self.tr("经办人姓名（单位申请必填）") if kind != "person"
+                                        else self.tr("代办人姓名（可不填）"))
+
+    # --- actions -------------------------------------------------------------------------
+    def mark_all_received(self) -> None:
+        for row in self.materials:
+            row.state.setCurrentIndex(row.state.findData("received"))
+        self._say(self.tr("已将全部材料标为“已收”，请逐项核对原件"), "#1b5e20")
+
+    def intake(self, decision: str) -> Intake:
+        """What the form says, as the core service takes it."""
+        materials = []
+        for row in self.materials:
+            state = row.state.currentData()
+            promised = row.promised_by.date().toPython() if state == "deferred" else None
+            materials.append(MaterialInput(
+                row.position, state, row.form.currentData(), row.copies.value(),
+                row.reason.text(), promised if isinstance(promised, date) else None))
+        applicant = ApplicantInput(self.kind.currentData() or "person", self.name.text(),
+                                   self.id_type.currentData() or "", self.id_number.text(),
+                                   self.phone.text(), self.address.text(), self.contact.text())
+        return Intake(self.item_code, applicant, decision, self.project.text(),
+                      item_version=None if self.reopen_number else self.item_version,
+                      materials=tuple(materials),
+                      fees=self.fees.fee_inputs() if decision == "accept" else (),
+                      reason=self.reason.text(), reopen=self.reopen_number)
+
+    def ask_decision(self, decision: str) -> None:
+        """Check what can be checked here, then ask once (Enter confirms, Esc backs out)."""
+        if not self.item_code:
+            self._say(self.tr("请先选择事项"), "#b00020")
+            self.item.setFocus()
+            return
+        blocking = [r.name for r in self.materials if r.required
+                    and r.state.currentData() in ("missing", "nonconforming")]
+        if decision == "accept" and blocking:
+            self._say(self.tr("必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}").format(
+                names="、".join(blocking)), "#b00020")
+            return
+        if decision == "correction" and not any(
+                r.state.currentData() in ("missing", "nonconforming") for r in self.materials):
+            self._say(self.tr("材料已齐全且符合要求，无需补正"), "#b00020")
+            return
+        if decision == "accept" and self.fees.assessment is None:
+            self._say(self.tr("收费核定未完成：{problem}").format(
+                problem=self.fees.message.text() or self.tr("请填写收费项目")), "#b00020")
+            return
+        if decision == "refuse" and not self.reason.text().strip():
+            self._say(self.tr("不予受理须写明理由（写入决定书）"), "#b00020")
+            self.reason.setFocus()
+            return
+        texts = {
+            "accept": self.tr("受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？"),
+            "correction": self.tr("通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？"),
+            "refuse": self.tr("不予受理：打印不予受理决定书。确认？"),
+        }
+        self.pending_decision = decision
+        self.confirm_text.setText(texts[decision])
+        self.confirm_bar.show()
+        self.confirm_button.setFocus()
+
+    def cancel_decision(self) -> None:
+        self.pending_decision = ""
+        self.confirm_bar.hide()
+        self.reason.setFocus()
+
+    def escape(self) -> None:
+        if self.confirm_bar.isVisible():
+            self.cancel_decision()
+        elif self._dirty():
+            answer = QMessageBox.question(
+                self, self.tr("放弃本次录入"), self.tr("放弃已填写的内容，重新开始一件？"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.new_intake()
+        else:
+            self.item.setFocus()
+
+    def _dirty(self) -> bool:
+        return bool(self.item_code or self.name.text() or self.id_number.text())
+
+    def confirm_decision(self) -> None:
+        decision, self.pending_decision = self.pending_decision, ""
+        self.confirm_bar.hide()
+        if not decision:
+            return
+        intake = self.intake(decision)
+        store, actor, hall, data_dir = (self.counter.store, self.actor,
+                                        hall_info(self.counter.settings), self.counter.data_dir)
+
+        def work(ctx: object) -> IntakeResult:
+            with store.transaction() as s:
+                return record_intake(s, actor, hall, data_dir, intake)
+
+        self._say(self.tr("正在办理…"), "#555")
+        self.jobs.db(work, success=self._recorded, failure=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        """Nothing was saved: show every problem, keep the form as it was."""
+        if isinstance(exc, InvalidInput):
+            lines = [f"• {p.message}" for p in exc.problems]
+            self._say(self.tr("未办理，请修改后再试：") + "\n" + "\n".join(lines), "#b00020")
+        else:
+            self._failed(exc)
+
+    def _recorded(self, result: IntakeResult) -> None:
+        self.last_result = result
+        if result.status == "accepted":
+            due = (result.promised_date.isoformat() if result.promised_date
+                   else self.tr("暂无法确定（{why}）").format(why=result.deadline_error))
+            text = self.tr("已受理　受理号 {number}　查询码 {code}　承诺办结 {due}").format(
+                number=result.case_number, code=result.query_code, due=due)
+        elif result.status == "correction":
+            text = self.tr("已通知补正　受理号 {number}（补正后沿用）").format(
+                number=result.case_number)
+        else:
+            text = self.tr("不予受理　登记号 {number}").format(number=result.case_number)
+        self.result.setText(text + "\n" + self.tr("通知书 {notice}").format(
+            notice=result.notice_number))
+        self.result.setStyleSheet("font-size: 15pt; color: %s;" % (
+            "#1b5e20" if result.status == "accepted" else "#8a4b00"))
+        self.message.setText("")
+        self.reprint_button.setEnabled(True)
+        self.reprint_button.setToolTip("")
+        self.reopen_number = None
+        self.case_recorded.emit(result.case_number)
+        self.print_notice(result.notice_id, reprint=False)
+        self.new_button.setFocus()
+
+    # --- notices -------------------------------------------------------------------------
+    def ask_reprint(self) -> None:
+        if self.last_result is None:
+            self._say(self.tr("还没有办理过，没有可重打的通知书"), "#b26a00")
+            return
+        answer = QMessageBox.question(
+            self, self.tr("重打通知书"),
+            self.tr("重打 {notice}？重打件标注“重打”，并记入审计。").format(
+                notice=self.last_result.notice_number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.print_notice(self.last_result.notice_id, reprint=True)
+
+    def print_notice(self, notice_id: str, *, reprint: bool) -> None:
+        """Save the notice as a PDF under the data directory, then print it on A4."""
+        store, actor = self.counter.store, self.actor
+        folder = self.notice_dir
+        font = QFont(self.font())
+
+        def content(ctx: object) -> dict[str, Any]:
+            with store.transaction() as s:
+                return notice_for_print(s, actor, notice_id, reprint=reprint)
+
+        def lay_out(c: dict[str, Any]) -> None:
+            html, images = notice_document(c)
+            suffix = f"-重打{c['reprint']}" if c.get("reprint") else ""
+            path = folder / f"{c['case_number']}-{c['kind']}{suffix}.pdf"
+
+            def write(ctx: object) -> Path:
+                folder.mkdir(parents=True, exist_ok=True)
+                print_document(pdf_printer(path), html, images, font)
+                return path
+
+            def written(p: Path) -> None:
+                self.last_pdf = p
+                self._say(self.tr("{title}已生成：{path}").format(title=c["title"], path=p),
+                          "#1b5e20")
+                if self.ask_printer:
+                    self._print_on_paper(html, images, font)
+
+            self.jobs.background(write, success=written, failure=self._failed)
+
+        self.jobs.db(content, success=lay_out, failure=self._failed)
+
+    def _print_on_paper(self, html: str, images: dict[str, bytes], font: QFont) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        setup_a4(printer)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("打印通知书"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.jobs.background(lambda ctx: print_document(printer, html, images, font),
+                                 failure=self._failed)
+
+    # --- starting over / coming back -------------------------------------------------------
+    def new_intake(self) -> None:
+        """A clean form for the next applicant; the last result stays until then."""
+        self.reopen_number = None
+        self.item_code, self.item_version = "", None
+        self.item.setCurrentIndex(-1)
+        self.item.setEditText("")
+        self.item_info.setText("")
+        for edit in (self.project, self.name, self.id_number, self.phone, self.contact,
+                     self.address, self.reason):
+            edit.clear()
+        self.kind.setCurrentIndex(0)
+        self._show_materials([], None)
+        self.fees.clear()
+        self.result.setText("")
+        self.message.setText("")
+        self.item.setFocus()
+
+    def prefill(self, draft: dict[str, Any]) -> None:
+        """A fresh form filled from an online application (网上申报): item, applicant and
+        project; the clerk checks the papers and decides as for any application."""
+        self.new_intake()
+        self.choose_item(str(draft.get("item", "")))
+        a = draft.get("applicant", {})
+        if a.get("kind"):
+            self.kind.setCurrentIndex(max(0, self.kind.findData(a["kind"])))
+        if a.get("id_type"):
+            self.id_type.setCurrentIndex(max(0, self.id_type.findData(a["id_type"])))
+        for edit, key in ((self.name, "name"), (self.id_number, "id_number"),
+                          (self.phone, "phone"), (self.contact, "contact"),
+                          (self.address, "address")):
+            edit.setText(str(a.get(key, "")))
+        self.project.setText(str(draft.get("project_name", "")))
+
+    def reopen(self, number: str) -> None:
+        """Load a correction case the applicant came back with: same number, its checklist."""
+        store = self.counter.store
+
+        def load(ctx: object) -> tuple[dict[str, Any], tuple[str, int, dict[str, Any], str]]:
+            with store.transaction() as s:
+                case = get_case(s, number)
+                detail = case_detail(s, case)
+                row = catalog.get_item(s, case.item_code, case.item_version)
+                dept = catalog.departments(s).get(row.department, "")
+                return detail, (row.code, row.version, dict(row.definition), dept)
+
+        self.jobs.db(load, success=self._reopened, failure=self._failed)
+
+    def _reopened(self, loaded: tuple[dict[str, Any], tuple[str, int, dict[str, Any], str]]
+                  ) -> None:
+        detail, item = loaded
+        if detail["status"] != "correction":
+            self._say(self.tr("受理件 {number} 不是待补正状态，不能重新受理").format(
+                number=detail["case_number"]), "#b00020")
+            return
+        self.new_intake()
+        self.reopen_number = detail["case_number"]
+        self.item.blockSignals(True)
+        self.item.setCurrentIndex(self.item.findData(item[0]))
+        self.item.blockSignals(False)
+        a = detail["applicant"]
+        self.kind.setCurrentIndex(self.kind.findData(a["kind"]))
+        self.id_type.setCurrentIndex(self.id_type.findData(a["id_type"]))
+        for edit, key in ((self.name, "name"), (self.id_number, "id_number"),
+                          (self.phone, "phone"), (self.contact, "contact"),
+                          (self.address, "address")):
+            edit.setText(a[key])
+        self.project.setText(detail["project_name"])
+        self._show_item(item, detail["materials"])
+        self.result.setText(self.tr("补正后重新受理：受理号 {number}").format(
+            number=self.reopen_number))
+        self.all_received.setFocus()
+
+    # --- messages ------------------------------------------------------------------------
+    def _say(self, text: str, colour: str) -> None:
+        self.message.setStyleSheet(f"color: {colour};")
+        self.message.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._say(error_text(exc), "#b00020")

@@ -1,0 +1,131 @@
+"""The clerk's fee assessment inside the intake: amounts as typed, reductions with reasons,
+and the assessment reaching the cashier's queue tied to the accepted case (it used to be a
+form of its own with a typed case number)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hall_client.core import cashier
+from hall_client.core.counter import Counter
+from hall_client.gui.intake.workspace import IntakeWorkspace
+from hall_client.gui.jobs import JobRunner
+from hall_client.gui.main_window import MainWindow
+from hall_client.store.case_models import IntakeCase
+from tests.gui.conftest import sign_in
+
+
+def _open(qtbot: QtBot, counter: Counter, jobs: JobRunner, code: str) -> MainWindow:
+    """A clerk's main window with ``code`` chosen. The caller keeps the window: pytest-qt
+    holds only a weak reference, and the workspace dies with its window."""
+    window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))
+    qtbot.addWidget(window)
+    ws: IntakeWorkspace = window.intake
+    ws.ask_printer = False
+    qtbot.waitUntil(lambda: ws.item.findData(code) >= 0, timeout=10000)
+    ws.choose_item(code)
+    qtbot.waitUntil(lambda: ws.item_code == code and len(ws.fees.rows) > 0, timeout=10000)
+    return window
+
+
+def test_construction_permit_assessment_reaches_the_cashier(qtbot: QtBot, counter: Counter,
+                                                            jobs: JobRunner) -> None:
+    window = _open(qtbot, counter, jobs, "ZJ-XK-001")
+    ws = window.intake
+    fees = ws.fees
+    assert [r.item.code for r in fees.rows] == ["FS-ZJ-001", "FS-ZJ-002", "FS-ZJ-003",
+                                                "FS-ZJ-004"]
+    assert fees.assessment is None and "请填写" in fees.message.text()
+    ws.mark_all_received()
+    ws.ask_decision("accept")
+    assert not ws.confirm_bar.isVisible() and "收费核定未完成" in ws.message.text()
+    for row, value in zip(fees.rows, ("120.5", "120.5", "120.5", "2000000"), strict=True):
+        qtbot.keyClicks(row.value, value)
+    assert fees.assessment is not None and fees.assessment.total == Decimal("10314.50")
+    assert "¥10,314.50" in fees.total.text() and "人民币壹万零叁佰壹拾肆元伍角整" in fees.total.text()
+
+    # A reduction needs its reason and legal basis before anything can be sent.
+    fees.rows[0].reduction.setCurrentIndex(fees.rows[0].reduction.findData("percent"))
+    qtbot.keyClicks(fees.rows[0].reduction_value, "50")
+    assert fees.assessment is None and "原因" in fees.message.text()
+    # QTest types ASCII only: Chinese text is entered as an input method would commit it.
+    fees.rows[0].reason.setText("保障性住房")
+    fees.rows[0].basis.setText("《关于保障性住房有关税费政策的通知》")
+    assert fees.assessment is not None
+    assert fees.assessment.total == Decimal("10314.50") - Decimal("3615.00")
+    assert "减" in fees.rows[0].amount.text()
+
+    # Accept a real case: the assessment joins the cashier's queue under its number.
+    ws.kind.setCurrentIndex(ws.kind.findData("organisation"))
+    ws.id_type.setCurrentIndex(ws.id_type.findData("uscc"))
+    ws.name.setText("杭州某建设有限公司")
+    ws.id_number.setText("91330100MA2B3C4D5N")
+    ws.contact.setText("王五")
+    ws.mark_all_received()
+    ws.ask_decision("accept")
+    ws.confirm_decision()
+    qtbot.waitUntil(lambda: ws.last_pdf is not None, timeout=20000)
+    assert ws.last_result is not None
+    with counter.store.transaction() as s:
+        [due] = cashier.queue(s)
+        case = s.get(IntakeCase, due.case_id)
+        assert case is not None and case.number == ws.last_result.case_number
+        assert (due.case_ref, due.payer, due.total) == (
+            case.number, "杭州某建设有限公司", Decimal("6699.50"))
+        assert due.lines[0]["reduction"]["reason"] == "保障性住房"
+
+
+def test_fee_items_that_do_not_apply_are_left_out(qtbot: QtBot, counter: Counter,
+                                                  jobs: JobRunner) -> None:
+    window = _open(qtbot, counter, jobs, "ZR-QR-001")  # residential or not: one of two fees
+    fees = window.intake.fees
+    fees.rows[1].applies.setChecked(False)  # 非住宅
+    qtbot.keyClicks(fees.rows[0].value, "1")
+    qtbot.keyClicks(fees.rows[2].value, "2")
+    assert fees.assessment is not None and fees.assessment.total == Decimal("100.00")
+    assert [f.code for f in fees.fee_inputs()] == [fees.rows[0].item.code,
+                                                  fees.rows[2].item.code]
+    qtbot.keyClicks(fees.rows[2].value, "x")
+    assert fees.assessment is None and fees.message.text()
+
+
+def test_huge_or_odd_reduction_is_a_message_not_an_exception(
+    qtbot: QtBot, counter: Counter, jobs: JobRunner
+) -> None:
+    window = _open(qtbot, counter, jobs, "ZJ-XK-001")
+    fees = window.intake.fees
+    for row in fees.rows:
+        qtbot.keyClicks(row.value, "100")
+    row = fees.rows[0]
+    row.reduction.setCurrentIndex(row.reduction.findData("amount"))
+    row.reason.setText("补贴")
+    row.basis.setText("某文件")
+    for text in ("1e30", "nan"):
+        row.reduction_value.setText(text)  # an exception in the slot would fail the test
+        assert fees.assessment is None
+        assert row.item.name in fees.message.text()
+
+
+def test_fee_base_placeholder_goes_through_tr(qtbot: QtBot, counter: Counter,
+                                             jobs: JobRunner) -> None:
+    class Marking(QTranslator):
+        def translate(self, context: str, source: str, disambiguation: str | None = None,
+                      n: int = -1) -> str:
+            return f"«{source}»"
+
+        def isEmpty(self) -> bool:
+            return False
+
+    translator = Marking()
+    QApplication.installTranslator(translator)
+    try:
+        window = _open(qtbot, counter, jobs, "ZJ-XK-001")
+        based = [r.value.placeholderText() for r in window.intake.fees.rows
+                 if r.item.rule.needs == "base"]
+    finally:
+        QApplication.removeTranslator(translator)
+    assert based and all(t.endswith("（元）»") for t in based)
