@@ -34,6 +34,8 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take.py
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take.py en
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take_cashier.py
+	xvfb-run -a -s "-screen 0 1024x768x24" $(BIN)/python docs/screenshots/take_intake.py
+	xvfb-run -a -s "-screen 0 1024x768x24" $(BIN)/python docs/screenshots/take_intake.py en
 
 # Refresh the English translation source after changing GUI strings, then translate the new
 # entries in resources/i18n/hall_client_en.ts (Qt Linguist: .venv/bin/pyside6-linguist).

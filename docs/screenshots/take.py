@@ -76,25 +76,6 @@ def main() -> int:
         settle(300)
     window.close()
 
-    from hall_client.core import auth
-
-    clerk = MainWindow(counter, jobs, auth.sign_in(counter.store.sessions, "wangjing",
-                                                   DEMO_PASSWORD, "W01"))
-    clerk.show()
-    settle(800)
-    ws = clerk.clerk
-    ws.choose_item("ZJ-XK-001")
-    settle(800)
-    for row, value in zip(ws.rows, ("12000", "12000", "12000", "36000000"), strict=True):
-        row.value.setText(value)
-    ws.rows[2].reduction.setCurrentIndex(ws.rows[2].reduction.findData("exempt"))
-    ws.rows[2].reason.setText("使用新型墙体材料达标")
-    ws.rows[2].basis.setText("《新型墙体材料专项基金征收使用管理办法》第十条")
-    ws.case_ref.setText("ZJ-2026-00112")
-    ws.payer.setText("杭州滨江置业有限公司")
-    settle(300)
-    clerk.grab().save(str(OUT / f"clerk-fees{suffix}.png"))
-    clerk.close()
     jobs.wait()
     counter.close()
     print("saved screenshots under", OUT)

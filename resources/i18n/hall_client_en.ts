@@ -263,191 +263,191 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="240"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="241"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="243"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="244"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="248"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="249"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="250"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="251"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="252"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="253"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="276"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="361"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="279"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="364"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="279"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="282"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="388"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="281"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="284"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="301"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="304"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="331"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="334"/>
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="381"/>
         <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="387"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="382"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="383"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="386"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="387"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="387"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="389"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="390"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="397"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="400"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="398"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="402"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="399"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="403"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="402"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="406"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="404"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="408"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="405"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="409"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="411"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="422"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="424"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="422"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="426"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="429"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="433"/>
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="438"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="442"/>
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -455,78 +455,78 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>受理号</source>
         <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="113"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="117"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="117"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="117"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="120"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="120"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>
@@ -1434,375 +1434,423 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>IdTypes</name>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="11"/>
+        <source>居民身份证</source>
+        <translation>Resident ID card</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="12"/>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="13"/>
+        <source>港澳台居民居住证</source>
+        <translation>HK/Macao/Taiwan residence permit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="14"/>
+        <source>港澳居民来往内地通行证</source>
+        <translation>HK/Macao home-return permit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="15"/>
+        <source>台湾居民来往大陆通行证</source>
+        <translation>Taiwan compatriot permit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="16"/>
+        <source>护照</source>
+        <translation>Passport</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="17"/>
+        <source>其他证件</source>
+        <translation>Other ID</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="22"/>
+        <source>个人</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/names.py" line="23"/>
+        <source>法人或其他组织</source>
+        <translation>Organisation</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="121"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="122"/>
         <source>输入事项名称或编码，按 Enter 选定</source>
         <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off).</extracomment>
         <translation>Type the item name or code, Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="129"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="130"/>
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="130"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="131"/>
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="132"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="133"/>
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="134"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="135"/>
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="154"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="155"/>
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="157"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="157"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="158"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="160"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="160"/>
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="164"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="165"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="171"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="172"/>
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="174"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="175"/>
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="181"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="182"/>
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="187"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="188"/>
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="188"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="189"/>
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="189"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="190"/>
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="190"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="191"/>
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="196"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="197"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="210"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="211"/>
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="214"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="215"/>
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="233"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="234"/>
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="235"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="236"/>
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="237"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="238"/>
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="315"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="316"/>
         <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
         <translation>No item matches “{text}”; type part of its name or code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="341"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="342"/>
         <source>{dept}&#x3000;承诺 {promised} 个工作日（法定 {legal}）&#x3000;第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="355"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="356"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="357"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="358"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="359"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="360"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="361"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="362"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="375"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="376"/>
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="378"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="379"/>
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="378"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="379"/>
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="423"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="425"/>
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="424"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="426"/>
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="425"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="427"/>
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="426"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="428"/>
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="432"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="434"/>
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="455"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="457"/>
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="461"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="463"/>
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="466"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="468"/>
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="469"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="471"/>
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="470"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="472"/>
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="473"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="475"/>
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="477"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="479"/>
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="478"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="480"/>
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="479"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="481"/>
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="496"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="498"/>
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="496"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="498"/>
         <source>放弃已填写的内容，重新开始一件？</source>
         <translation>Discard what was entered and start a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="520"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="522"/>
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="527"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="529"/>
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="535"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="537"/>
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="536"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="538"/>
         <source>已受理&#x3000;受理号 {number}&#x3000;查询码 {code}&#x3000;承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="539"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="541"/>
         <source>已通知补正&#x3000;受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="542"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="544"/>
         <source>不予受理&#x3000;登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="543"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="545"/>
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="558"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="560"/>
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="561"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="563"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="562"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="564"/>
         <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="591"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="593"/>
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="604"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="606"/>
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="661"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="663"/>
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="678"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="680"/>
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>

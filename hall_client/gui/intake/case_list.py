@@ -38,6 +38,7 @@ from hall_client.core.cases.intake import STATUSES
 from hall_client.core.cases.queries import CaseRow, case_detail, case_rows, get_case
 from hall_client.core.counter import Counter
 from hall_client.core.settings import SHANGHAI
+from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.sync.cases import server_status_name, step_state_name
 from hall_client.gui.sync.notices import notice_mark
@@ -268,6 +269,8 @@ class CaseList(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        for column, width in enumerate((200, 64, 130, 100, 150, 86, 86, 56)):
+            self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
 
@@ -294,7 +297,7 @@ class CaseList(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(right)
-        split.setSizes([620, 380])
+        split.setSizes([640, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
@@ -388,7 +391,8 @@ class CaseList(QWidget):
                  f"<p>{e(d['item_name'])}（{e(d['item'])}，"
                  + self.tr("第 {v} 版").format(v=d["item_version"]) + "）<br/>",
                  self.tr("申请人：{name}　{id_type} {id_number}").format(
-                     name=e(a["name"]), id_type=e(a["id_type_name"]), id_number=e(a["id_number"]))
+                     name=e(a["name"]), id_type=e(id_type_names().get(a["id_type"], a["id_type"])),
+                     id_number=e(a["id_number"]))
                  + "<br/>",
                  self.tr("联系电话：{phone}　联系人：{contact}").format(
                      phone=e(a["phone"]), contact=e(a["contact"])) + "<br/>"]

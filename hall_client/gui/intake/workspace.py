@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from hall_client.core import catalog
 from hall_client.core.actor import Actor
 from hall_client.core.cases import hall_info
-from hall_client.core.cases.identity import APPLICANT_KINDS, ID_TYPES, KIND_ID_TYPES
+from hall_client.core.cases.identity import KIND_ID_TYPES
 from hall_client.core.cases.intake import (
     ApplicantInput,
     Intake,
@@ -51,6 +51,7 @@ from hall_client.core.cases.queries import case_detail, get_case, notice_for_pri
 from hall_client.core.counter import Counter
 from hall_client.core.errors import InvalidInput
 from hall_client.gui.intake.fee_form import FeeForm
+from hall_client.gui.intake.names import applicant_kind_names, id_type_names
 from hall_client.gui.intake.notice_print import pdf_printer, print_document, setup_a4
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.workspaces import error_text
@@ -136,8 +137,8 @@ class IntakeWorkspace(QWidget):
         # 2 applicant
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
-        for key, label in APPLICANT_KINDS.items():
-            self.kind.addItem(self.tr(label), key)
+        for key, label in applicant_kind_names().items():
+            self.kind.addItem(label, key)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.name = QLineEdit()
         self.name.setObjectName("name")
@@ -418,8 +419,9 @@ class IntakeWorkspace(QWidget):
     def _kind_changed(self) -> None:
         kind = self.kind.currentData() or "person"
         self.id_type.clear()
+        names = id_type_names()
         for key in KIND_ID_TYPES[kind]:
-            self.id_type.addItem(self.tr(ID_TYPES[key]), key)
+            self.id_type.addItem(names[key], key)
         self.name.setPlaceholderText(self.tr("姓名，按证件填写") if kind == "person"
                                      else self.tr("单位全称，按营业执照填写"))
         self.contact.setPlaceholderText(self.tr("经办人姓名（单位申请必填）") if kind != "person"
