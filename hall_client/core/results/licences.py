@@ -170,6 +170,11 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
     if session.scalar(select(Collection.id).where(Collection.case_id == case_id)) and \
             not reissue_of:
         raise ResultError("该案件已领取办结", code="already_collected")
+    revoked = session.scalar(select(Licence).where(
+        Licence.case_id == case_id, Licence.status == "revoked", Licence.replaced_by == "")
+        .order_by(Licence.created_at.desc()))
+    if revoked is not None and not reissue_of:
+        reissue_of = revoked.number  # a revoked licence is replaced by this one
     template = template_for(case.item_code)
     fields = licence_fields(case, template, inputs)
     year = now.astimezone(SHANGHAI).year
@@ -185,6 +190,8 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
         prints=0, pdf_file="", reissue_of=reissue_of, issued_at=now, prepared_by=actor.username,
         created_at=now)
     session.add(licence)
+    if revoked is not None and revoked.number == reissue_of:
+        revoked.replaced_by = number
     session.flush()
     audit.record(session, actor, role="clerk", action="licence.prepare", object_type="licence",
                  object_id=licence.id, after={"number": number, "case": case.case_number,

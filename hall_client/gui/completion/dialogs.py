@@ -304,3 +304,67 @@ class CollectionDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
         self.error.setText(_error_text(exc))
+
+
+class RevokeDialog(QDialog):
+    """Revoke a printed licence: the reason, and a supervisor (another person) signs in to approve."""
+
+    def __init__(self, number: str, holder: str,
+                 revoke: Callable[[str, str, str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("撤销证照 — {number}").format(number=number))
+        self._revoke = revoke
+        warning = QLabel(self.tr("撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；"
+                                 "补发将使用新的证号。此操作不可撤回。").format(number=number,
+                                                                    holder=holder))
+        warning.setWordWrap(True)
+        warning.setStyleSheet("font-weight:bold")
+        self.reason = QLineEdit()
+        self.reason.setObjectName("revokeReason")
+        self.reason.setMaxLength(500)
+        self.supervisor = QLineEdit()
+        self.supervisor.setObjectName("revokeSupervisor")
+        self.password = QLineEdit()
+        self.password.setObjectName("revokePassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("revokeError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("撤销原因："), self.reason)
+        form.addRow(self.tr("批准的值班主任（用户名）："), self.supervisor)
+        form.addRow(self.tr("值班主任密码："), self.password)
+        self.ok = QPushButton(self.tr("撤销 (Enter)"))
+        self.ok.setObjectName("confirmRevoke")
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.submit)
+        cancel = QPushButton(self.tr("取消 (Esc)"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok)
+        buttons.addWidget(cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(warning)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    def submit(self) -> None:
+        problems = []
+        if len(self.reason.text().strip()) < 2:
+            problems.append(self.tr("请写明撤销原因"))
+        if not self.supervisor.text().strip() or not self.password.text():
+            problems.append(self.tr("须由值班主任输入用户名和密码批准"))
+        if problems:
+            self.error.setText("；".join(problems))
+            return
+        self.ok.setEnabled(False)
+        self._revoke(self.reason.text().strip(), self.supervisor.text().strip(),
+                     self.password.text())
+
+    def refused(self, exc: BaseException) -> None:
+        self.ok.setEnabled(True)
+        self.password.clear()
+        self.error.setText(_error_text(exc))

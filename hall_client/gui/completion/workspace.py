@@ -10,13 +10,15 @@ from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hall_client.core import auth
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.results import collection as C
+from hall_client.core.results import licences
 from hall_client.core.results.licences import FEE_TEXT, ResultCase, ResultError
 from hall_client.core.results.queue import REMEDIES, QueueEntry, collection_queue
 from hall_client.core.settings import SHANGHAI
-from hall_client.gui.completion.dialogs import CollectionDialog, LicenceDialog
+from hall_client.gui.completion.dialogs import CollectionDialog, LicenceDialog, RevokeDialog
 from hall_client.gui.completion.licence_print import (
     PrintedLicence,
     SendToPrinter,
@@ -92,7 +94,8 @@ class CompletionWorkspace(QWidget):
                 ("refresh", self.tr("刷新 (F5)"), Qt.Key.Key_F5, self.refresh),
                 ("print", self.tr("制证打印 (F6)"), Qt.Key.Key_F6, self.print_licence),
                 ("sms", self.tr("发送领取码 (F7)"), Qt.Key.Key_F7, self.send_code),
-                ("collect", self.tr("领取登记 (F8)"), Qt.Key.Key_F8, self.collect)):
+                ("collect", self.tr("领取登记 (F8)"), Qt.Key.Key_F8, self.collect),
+                ("revoke", self.tr("撤销证照 (F9)"), Qt.Key.Key_F9, self.revoke)):
             button = QPushButton(text)
             button.setObjectName(f"completion:{name}")
             button.clicked.connect(slot)
@@ -145,7 +148,7 @@ class CompletionWorkspace(QWidget):
     def _show_detail(self) -> None:
         e = self.current()
         refused = e is not None and e.refused
-        for name in ("print", "sms", "collect"):
+        for name in ("print", "sms", "collect", "revoke"):
             self.buttons[name].setEnabled(e is not None and not refused)
             self.buttons[name].setToolTip(self.tr("不予许可的案件：交付不予许可决定书")
                                           if refused else "")
@@ -260,3 +263,38 @@ class CompletionWorkspace(QWidget):
             self.refresh()
 
         self.jobs.db(work, success=done, failure=self.collection.refused)
+
+    # -- revocation --------------------------------------------------------------------------
+    def revoke(self) -> None:
+        e = self._need()
+        if e is None:
+            return
+        if e.licence_state != "issued":
+            self._failed(ResultError(self.tr("该案件没有已发出的证照可撤销"),
+                                     code="licence_not_issued"))
+            return
+        case, number = e.case, e.licence_number
+        self.revocation = RevokeDialog(
+            number, case.applicant_name,
+            lambda reason, user, password: self._run_revoke(case, reason, user, password),
+            parent=self)
+        self.revocation.open()
+
+    def _run_revoke(self, case: ResultCase, reason: str, user: str, password: str) -> None:
+        counter, actor = self.counter, self.actor
+
+        def work(ctx: object) -> str:
+            approver = auth.sign_in(counter.store.sessions, user, password, actor.counter)
+            with counter.store.transaction() as s:
+                standing = licences.current_licence(s, case.id)
+                if standing is None:
+                    raise ResultError(self.tr("该案件没有已发出的证照可撤销"),
+                                      code="licence_not_issued")
+                return licences.revoke_licence(s, actor, approver, standing.id, reason).number
+
+        def done(number: str) -> None:
+            self.revocation.accept()
+            self._said(self.tr("证照 {number} 已撤销；按 F6 补发新证").format(number=number))
+            self.refresh()
+
+        self.jobs.db(work, success=done, failure=self.revocation.refused)

@@ -238,3 +238,40 @@ def test_unpaid_and_printer_failure(qtbot: QtBot, counter: Counter, jobs: JobRun
     assert "重打第 1 次" in w.banner.text()
     text, _ = read_pdf(printers.last)
     assert "重打" in text and first.number in text
+
+
+def test_revoke_with_a_supervisor_then_reissue(qtbot: QtBot, counter: Counter, jobs: JobRunner,
+                                               tmp_path: Path) -> None:
+    from hall_client.core.counter import DEMO_PASSWORD
+
+    with counter.store.transaction() as s:
+        case = store_case(s, paid=True)
+    printers = Printers(tmp_path)
+    w = workspace(qtbot, counter, jobs, printers)
+    print_licence(qtbot, jobs, w, case["case_number"])
+    press(qtbot, w, Qt.Key.Key_F9)
+    d = w.revocation
+    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    assert "撤销原因" in d.error.text() and d.isVisible()
+    d.reason.setText("建设规模印错")
+    d.supervisor.setText("zhouyan")
+    d.password.setText("wrong-password")
+    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, jobs)
+    assert d.isVisible() and d.error.text() and d.reason.text() == "建设规模印错"
+    d.supervisor.setText("wangjing")  # the clerk cannot approve their own revocation
+    d.password.setText(DEMO_PASSWORD)
+    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, jobs)
+    assert d.isVisible() and "值班主任" in d.error.text()
+    d.supervisor.setText("zhouyan")
+    d.password.setText(DEMO_PASSWORD)
+    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, jobs)
+    assert not d.isVisible() and "已撤销" in w.banner.text()
+    print_licence(qtbot, jobs, w, case["case_number"])  # reissue: fields typed again
+    with counter.store.transaction() as s:
+        rows = {r.status: r for r in s.scalars(select(Licence))}
+    assert rows["revoked"].replaced_by == rows["issued"].number
+    assert rows["issued"].reissue_of == rows["revoked"].number
+    assert rows["issued"].number.endswith("-00002") and rows["issued"].number in w.banner.text()
