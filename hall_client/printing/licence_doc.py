@@ -67,3 +67,20 @@ def licence_document(*, template: LicenceTemplate, number: str, code: str,
                            item_name=item_name, case_number=case_number, issued_at=issued_at,
                            reprint=reprint, preview=preview)
     return html, {QR_NAME: qr_png(code)}
+
+
+def refusal_html(*, hall_name: str, item_name: str, case_number: str, applicant: str,
+                 project_name: str, reason: str, remedies: str, when: datetime) -> str:
+    """不予行政许可决定书 for a refused case: the reason and the applicant's remedies."""
+    e = escape
+    day = when.astimezone(SHANGHAI)
+    project = f"（项目：{e(project_name)}）" if project_name else ""
+    return (
+        f"<html><head><meta charset='utf-8'>{STYLE}</head><body>"
+        f"<h1>不予行政许可决定书</h1><p class='no'>受理号：{e(case_number)}</p>"
+        f"<p>{e(applicant)}：</p>"
+        f"<p>你（单位）提出的“{e(item_name)}”申请{project}，经审查，决定不予行政许可。</p>"
+        f"<p><b>理由：</b>{e(reason) or '—'}</p>"
+        f"<p>{e(remedies)}</p>"
+        f"<p style='text-align:right'>{e(hall_name)}<br/>"
+        f"{day.year} 年 {day.month} 月 {day.day} 日</p></body></html>")

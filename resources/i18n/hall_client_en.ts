@@ -1204,6 +1204,7 @@ After: {after}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/completion/workspace.py" line="95"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="157"/>
         <source>制证打印 (F6)</source>
         <translation>Print licence (F6)</translation>
     </message>
@@ -1229,81 +1230,91 @@ After: {after}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/completion/workspace.py" line="156"/>
+        <source>打印决定书 (F6)</source>
+        <translation>Print decision (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="159"/>
         <source>没有待领取的结果</source>
         <translation>No results waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="158"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="161"/>
         <source>不予许可决定书 · 理由：{reason}
 {remedies}</source>
         <translation>Refusal decision · reason: {reason}
 {remedies}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="162"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="165"/>
         <source>{item} · {project}{unpaid}</source>
         <translation>{item} · {project}{unpaid}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="164"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="167"/>
         <source>
 尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
         <translation>
 Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="170"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="173"/>
         <source>请先在列表中选择一个案件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="187"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="193"/>
         <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
         <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="208"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="214"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="212"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="218"/>
         <source>证照 {number} 已打印（{holder}）{reprint}</source>
         <translation>Licence {number} printed ({holder}){reprint}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="214"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="220"/>
         <source>，重打第 {n} 次</source>
         <translation>, reprint no. {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="230"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="244"/>
+        <source>{number} 的不予许可决定书已打印</source>
+        <translation>Refusal decision for {number} printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="260"/>
         <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
         <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="239"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="269"/>
         <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
         <translation>Not paid, cannot be collected: pay at the cashier first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="242"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="272"/>
         <source>证照尚未打印，请先制证打印 (F6)</source>
         <translation>The licence is not printed yet: print it first (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="261"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="291"/>
         <source>{number} 已由 {name} 领取，案件办结</source>
         <translation>{number} collected by {name}; case finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="273"/>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="291"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="303"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="321"/>
         <source>该案件没有已发出的证照可撤销</source>
         <translation>This case has no issued licence to revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="297"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="327"/>
         <source>证照 {number} 已撤销；按 F6 补发新证</source>
         <translation>Licence {number} revoked; press F6 to reissue</translation>
     </message>

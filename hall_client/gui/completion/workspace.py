@@ -148,10 +148,13 @@ class CompletionWorkspace(QWidget):
     def _show_detail(self) -> None:
         e = self.current()
         refused = e is not None and e.refused
-        for name in ("print", "sms", "collect", "revoke"):
+        for name in ("sms", "collect", "revoke"):
             self.buttons[name].setEnabled(e is not None and not refused)
             self.buttons[name].setToolTip(self.tr("不予许可的案件：交付不予许可决定书")
                                           if refused else "")
+        self.buttons["print"].setEnabled(e is not None)
+        self.buttons["print"].setText(self.tr("打印决定书 (F6)") if refused
+                                      else self.tr("制证打印 (F6)"))
         if e is None:
             self.detail.setText(self.tr("没有待领取的结果"))
         elif refused:
@@ -183,6 +186,9 @@ class CompletionWorkspace(QWidget):
         e = self._need()
         if e is None:
             return
+        if e.refused:
+            self._print_refusal(e.case, QFont(self.font()))
+            return
         if e.case.fee_state == "waiting":
             self._failed(ResultError(self.tr("该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，"
                                           "缴费后才能制证").format(amount=f"{e.case.fee_total:.2f}"), code="fee_unpaid"))
@@ -213,6 +219,30 @@ class CompletionWorkspace(QWidget):
             number=done.number, holder=done.holder,
             reprint=self.tr("，重打第 {n} 次").format(n=done.reprint) if done.reprint else ""))
         self.refresh()
+
+    def _print_refusal(self, case: ResultCase, font: QFont) -> None:
+        counter, send = self.counter, self.printer(font)
+
+        def work(ctx: object) -> str:
+            from datetime import UTC, datetime
+
+            from hall_client.core.results.templates import template_for
+            from hall_client.gui.completion.licence_print import write_pdf
+            from hall_client.printing.licence_doc import refusal_html
+
+            html = refusal_html(hall_name=counter.settings.hall.name, item_name=case.item_name,
+                                case_number=case.case_number, applicant=case.applicant_name,
+                                project_name=case.project_name, reason=case.reason,
+                                remedies=REMEDIES, when=datetime.now(UTC))
+            page = template_for("")  # the generic letter's paper: A4 portrait
+            send(html, {}, page)
+            write_pdf(counter.data_dir / "results" / case.id / "refusal-decision.pdf", html, {},
+                      page, font)
+            return case.case_number
+
+        self.jobs.db(work, success=lambda number: self._said(
+            self.tr("{number} 的不予许可决定书已打印").format(number=number)),
+            failure=self._failed)
 
     # -- SMS code ----------------------------------------------------------------------------
     def send_code(self) -> None:

@@ -275,3 +275,20 @@ def test_revoke_with_a_supervisor_then_reissue(qtbot: QtBot, counter: Counter, j
     assert rows["revoked"].replaced_by == rows["issued"].number
     assert rows["issued"].reissue_of == rows["revoked"].number
     assert rows["issued"].number.endswith("-00002") and rows["issued"].number in w.banner.text()
+
+
+def test_refused_case_prints_its_decision_letter(qtbot: QtBot, counter: Counter,
+                                                 jobs: JobRunner, tmp_path: Path) -> None:
+    with counter.store.transaction() as s:
+        case = store_case(s, status="rejected")
+    printers = Printers(tmp_path)
+    w = workspace(qtbot, counter, jobs, printers)
+    w.select_case(case["case_number"])
+    assert "材料不符合法定条件" in w.detail.text() and not w.buttons["collect"].isEnabled()
+    press(qtbot, w, Qt.Key.Key_F6)
+    settle(qtbot, jobs)
+    assert printers.count == 1, w.banner.text()
+    text, _ = read_pdf(printers.last)
+    assert "不予行政许可决定书" in text and "材料不符合法定条件" in text and "六十日" in text
+    assert "已打印" in w.banner.text()
+    assert (counter.data_dir / "results" / case["id"] / "refusal-decision.pdf").exists()
