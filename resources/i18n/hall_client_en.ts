@@ -1108,213 +1108,213 @@ After: {after}</translation>
 <context>
     <name>CompletionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="36"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37"/>
         <source>已缴费</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="36"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37"/>
         <source>待缴费</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="36"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37"/>
         <source>免费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="43"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="44"/>
         <source>领取码 {time}</source>
         <translation>Code sent {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="44"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="45"/>
         <source>已通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="44"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="45"/>
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="49"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="51"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="52"/>
         <source>已制证 {number}</source>
         <translation>Licence {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="53"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="54"/>
         <source>待打印 {number}</source>
         <translation>To print {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="54"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="55"/>
         <source>待制证</source>
         <translation>Licence to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="68"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="69"/>
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="69"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="70"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="70"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="71"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="71"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="72"/>
         <source>缴费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="72"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="73"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="73"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="74"/>
         <source>等待天数</source>
         <translation>Days waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="74"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="75"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="88"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="89"/>
         <source>出件：审批结果回到窗口，待申请人领取</source>
         <translation>Results: approved cases back at the window, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="94"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="95"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="95"/>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="157"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="96"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="158"/>
         <source>制证打印 (F6)</source>
         <translation>Print licence (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="96"/>
-        <source>发送领取码 (F7)</source>
-        <translation>Send code (F7)</translation>
-    </message>
-    <message>
         <location filename="../../hall_client/gui/completion/workspace.py" line="97"/>
-        <source>领取登记 (F8)</source>
-        <translation>Collection (F8)</translation>
+        <source>领取登记 (F2)</source>
+        <translation>Collection (F2)</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/completion/workspace.py" line="98"/>
+        <source>发送领取码 (F3)</source>
+        <translation>Send code (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="99"/>
         <source>撤销证照 (F9)</source>
         <translation>Revoke (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="153"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="154"/>
         <source>不予许可的案件：交付不予许可决定书</source>
         <translation>Refused case: hand over the refusal decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="156"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="157"/>
         <source>打印决定书 (F6)</source>
         <translation>Print decision (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="159"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="160"/>
         <source>没有待领取的结果</source>
         <translation>No results waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="161"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="162"/>
         <source>不予许可决定书 · 理由：{reason}
 {remedies}</source>
         <translation>Refusal decision · reason: {reason}
 {remedies}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="165"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="166"/>
         <source>{item} · {project}{unpaid}</source>
         <translation>{item} · {project}{unpaid}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="167"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="168"/>
         <source>
 尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
         <translation>
 Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="173"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="174"/>
         <source>请先在列表中选择一个案件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="193"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="194"/>
         <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
         <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="214"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="215"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="218"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="219"/>
         <source>证照 {number} 已打印（{holder}）{reprint}</source>
         <translation>Licence {number} printed ({holder}){reprint}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="220"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="221"/>
         <source>，重打第 {n} 次</source>
         <translation>, reprint no. {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="244"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="245"/>
         <source>{number} 的不予许可决定书已打印</source>
         <translation>Refusal decision for {number} printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="260"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="261"/>
         <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
         <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="269"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="270"/>
         <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
         <translation>Not paid, cannot be collected: pay at the cashier first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="272"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="273"/>
         <source>证照尚未打印，请先制证打印 (F6)</source>
         <translation>The licence is not printed yet: print it first (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="291"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="292"/>
         <source>{number} 已由 {name} 领取，案件办结</source>
         <translation>{number} collected by {name}; case finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="303"/>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="321"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="304"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="322"/>
         <source>该案件没有已发出的证照可撤销</source>
         <translation>This case has no issued licence to revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="327"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="328"/>
         <source>证照 {number} 已撤销；按 F6 补发新证</source>
         <translation>Licence {number} revoked; press F6 to reissue</translation>
     </message>

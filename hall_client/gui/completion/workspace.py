@@ -1,5 +1,6 @@
 """出件: the collection queue — results back at the window — and the steps that finish a case:
-print the licence (F6), text a collection code (F7), hand over (F8)."""
+print the licence (F6), hand over (F2), text a collection code (F3), revoke (F9). F7 and F8
+belong to the window-wide notice bar (sync notices)."""
 
 from __future__ import annotations
 
@@ -93,8 +94,8 @@ class CompletionWorkspace(QWidget):
         for name, text, key, slot in (
                 ("refresh", self.tr("刷新 (F5)"), Qt.Key.Key_F5, self.refresh),
                 ("print", self.tr("制证打印 (F6)"), Qt.Key.Key_F6, self.print_licence),
-                ("sms", self.tr("发送领取码 (F7)"), Qt.Key.Key_F7, self.send_code),
-                ("collect", self.tr("领取登记 (F8)"), Qt.Key.Key_F8, self.collect),
+                ("collect", self.tr("领取登记 (F2)"), Qt.Key.Key_F2, self.collect),
+                ("sms", self.tr("发送领取码 (F3)"), Qt.Key.Key_F3, self.send_code),
                 ("revoke", self.tr("撤销证照 (F9)"), Qt.Key.Key_F9, self.revoke)):
             button = QPushButton(text)
             button.setObjectName(f"completion:{name}")

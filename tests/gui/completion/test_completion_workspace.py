@@ -124,14 +124,14 @@ def test_sms_path_from_print_to_collection(qtbot: QtBot, counter: Counter, jobs:
     assert hall_seal(counter.data_dir).check(code)[1] == licence.number
     assert (counter.data_dir / licence.pdf_file).exists()  # the copy kept with the case
 
-    press(qtbot, w, Qt.Key.Key_F7)
+    press(qtbot, w, Qt.Key.Key_F3)
     settle(qtbot, jobs)
     assert "领取码已排队发送" in w.banner.text(), w.banner.text()
     with counter.store.transaction() as s:
         sent = s.scalars(select(OutboxMessage).where(
             OutboxMessage.kind == "case.collection_code")).one().payload["body"]["code"]
     assert "领取码" in w.banner.text()
-    press(qtbot, w, Qt.Key.Key_F8)
+    press(qtbot, w, Qt.Key.Key_F2)
     d = w.collection
     d.by_sms.setChecked(True)
     wrong = f"{(int(sent) + 1) % 10**6:06d}"
@@ -172,7 +172,7 @@ def test_agent_path_and_id_mismatch(qtbot: QtBot, counter: Counter, jobs: JobRun
     print_licence(qtbot, jobs, w, company["case_number"])
     # The applicant shows someone else's ID: refused, the dialog keeps what was typed.
     w.select_case(person["case_number"])
-    press(qtbot, w, Qt.Key.Key_F8)
+    press(qtbot, w, Qt.Key.Key_F2)
     d = w.collection
     d.id_number.setText(OTHER_ID)
     sign(qtbot, d.pad)
@@ -185,7 +185,7 @@ def test_agent_path_and_id_mismatch(qtbot: QtBot, counter: Counter, jobs: JobRun
     assert not d.isVisible()
     # An agent for the company: their own ID and the letter of authorisation.
     w.select_case(company["case_number"])
-    press(qtbot, w, Qt.Key.Key_F8)
+    press(qtbot, w, Qt.Key.Key_F2)
     d = w.collection
     d.agent.setChecked(True)
     d.name.setText("王五")
@@ -214,7 +214,7 @@ def test_unpaid_and_printer_failure(qtbot: QtBot, counter: Counter, jobs: JobRun
     assert "尚未缴费" in w.detail.text()
     press(qtbot, w, Qt.Key.Key_F6)
     assert "尚未缴清" in w.banner.text() and printers.count == 0
-    press(qtbot, w, Qt.Key.Key_F8)
+    press(qtbot, w, Qt.Key.Key_F2)
     assert "尚未缴费" in w.banner.text()
 
     printers.fail = 1
@@ -292,3 +292,30 @@ def test_refused_case_prints_its_decision_letter(qtbot: QtBot, counter: Counter,
     assert "不予行政许可决定书" in text and "材料不符合法定条件" in text and "六十日" in text
     assert "已打印" in w.banner.text()
     assert (counter.data_dir / "results" / case["id"] / "refusal-decision.pdf").exists()
+
+
+def test_keys_work_in_the_main_window_beside_the_notice_bar(qtbot: QtBot, counter: Counter,
+                                                            jobs: JobRunner) -> None:
+    """The window-wide notice bar owns F7/F8; the results tab's keys must not clash with it."""
+    from hall_client.gui.main_window import MainWindow
+    from tests.gui.conftest import sign_in
+
+    with counter.store.transaction() as s:
+        case = store_case(s, paid=True)
+    window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))
+    qtbot.addWidget(window)
+    window.show()
+    settle(qtbot, jobs)
+    window.tabs.setCurrentWidget(window.completion)
+    w = window.completion
+    w.refresh()
+    settle(qtbot, jobs)
+    w.select_case(case["case_number"])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_F3)
+    settle(qtbot, jobs)
+    assert "领取码已排队发送" in w.banner.text(), w.banner.text()
+    qtbot.keyClick(w.view, Qt.Key.Key_F2)  # not printed yet: says so, opens nothing
+    assert "证照尚未打印" in w.banner.text()
