@@ -176,6 +176,11 @@ def record_done(session: Session, message: Pending, status: int, answer: Any) ->
         if message.case_id:
             forget_query_code(session, message.case_id)
             queue_window_pass(session, message.case_id)
+    if message.kind == "case.collection_code":
+        row = session.get(OutboxMessage, message.id)
+        if row is not None:
+            # Once the server has it, the counter keeps only the code's hash.
+            row.payload = {**row.payload, "body": {**row.payload.get("body", {}), "code": ""}}
 
 
 def record_refused(session: Session, message: Pending, state: str, status: int | None,

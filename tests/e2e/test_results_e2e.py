@@ -19,6 +19,7 @@ import pytest
 import requests
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from hall_client.core import cashier, receipt_stock
 from hall_client.core.actor import Actor
@@ -31,6 +32,7 @@ from hall_client.printing.raster import read_qr
 from hall_client.printing.receipt import receipt_from_facts
 from hall_client.printing.signing import hall_key
 from hall_client.store.cashier_models import FeeAssessment
+from hall_client.store.models import OutboxMessage
 from hall_client.sync.engine import SyncEngine
 from tests.e2e.offline_intake import accept_cases
 from tests.sync.helpers import approve_on_server, drive
@@ -124,6 +126,15 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
     raw = bytearray(code.encode("utf-8"))
     raw[len(raw) // 2] ^= 0x01  # one byte changed
     assert verify(server, raw.decode("utf-8", "replace"))["verdict"] == "not_genuine"
+
+    # The applicant is texted a collection code through the server; the counter then forgets it.
+    with counter.store.transaction() as s:
+        C.send_collection_code(s, CLERK, case_id)
+    drive(engine, counter)
+    with counter.store.transaction() as s:
+        sent = s.scalars(select(OutboxMessage).where(
+            OutboxMessage.kind == "case.collection_code")).one()
+        assert sent.sent_at is not None and sent.payload["body"]["code"] == ""
 
     # An agent collects with a letter of authorisation; the server finishes the case.
     with counter.store.transaction() as s:
