@@ -178,3 +178,31 @@ def test_verify_page(api: Api, verdict: str) -> None:
     assert f'data-verdict="{verdict}"' in by_link
     forged = api.client.post("/verify", data={"code": body["code"].replace("P-", "Q-")}).text
     assert 'data-verdict="not_genuine"' in forged and "不是真实的证照" in forged
+
+
+def test_collection_code_is_texted_once(any_api: Api) -> None:
+    from sqlalchemy import select
+
+    from server_stub.models import SmsMessage
+
+    from .helpers import create_case
+    from .test_workflow import act
+
+    case = create_case(any_api)
+    body = {"id": str(uuid.uuid4()), "code": "482915", "expires_at": ISSUED.isoformat()}
+    url = f"/api/v1/cases/{case['id']}/collection-code"
+    early = any_api.as_("wangjing", "POST", url, json=body)
+    assert early.status_code == 409 and early.json()["detail"]["code"] == "not_at_window"
+    for user in ("wangjing", "chenhao", "zhengwei", "hejun"):
+        act(any_api, user, case["id"], "approve", opinion="同意")
+    first = any_api.as_("wangjing", "POST", url, json=body)
+    again = any_api.as_("wangjing", "POST", url, json=body)
+    assert (first.status_code, first.json()["queued"]) == (202, True)
+    assert (again.status_code, again.json()["queued"]) == (202, False)
+    with any_api.session() as s:
+        texts = [m.text for m in s.scalars(select(SmsMessage).where(
+            SmsMessage.case_id == uuid.UUID(case["id"]), SmsMessage.kind == "collection_code"))]
+    assert len(texts) == 1 and "482915" in texts[0] and case["case_number"] in texts[0]
+    bad = any_api.as_("wangjing", "POST", url, json={**body, "code": "12ab56"})
+    assert bad.status_code == 422
+    assert any_api.as_("other_clerk", "POST", url, json=body).status_code == 404
