@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from server_stub.core.clock import shown
-from server_stub.core.errors import Conflict, DomainError, NotFound
+from server_stub.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server_stub.models import (
     Case,
     Hall,
@@ -185,8 +185,10 @@ def send_collection_code(session: Session, user: Principal, case_id: uuid.UUID,
     """Text the applicant the counter's one-time collection code (once per code id)."""
     hall_id = _hall_id(user)
     case = session.get(Case, case_id)
-    if case is None or case.hall_id != hall_id:
+    if case is None:
         raise NotFound("case_not_found", "受理件不存在")
+    if case.hall_id != hall_id:
+        raise Forbidden("case_forbidden", "无权访问该受理件")
     if session.get(SmsMessage, body.id) is not None:
         return False
     if case.status != "awaiting_collection":

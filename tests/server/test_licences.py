@@ -205,4 +205,4 @@ def test_collection_code_is_texted_once(any_api: Api) -> None:
     assert len(texts) == 1 and "482915" in texts[0] and case["case_number"] in texts[0]
     bad = any_api.as_("wangjing", "POST", url, json={**body, "code": "12ab56"})
     assert bad.status_code == 422
-    assert any_api.as_("other_clerk", "POST", url, json=body).status_code == 404
+    assert any_api.as_("other_clerk", "POST", url, json=body).status_code == 403
