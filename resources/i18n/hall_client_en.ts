@@ -263,191 +263,196 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="241"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="257"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="244"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="260"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="249"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="265"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="251"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="267"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="253"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="269"/>
+        <source>承诺办结不晚于</source>
+        <translation>Promised by at latest</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="275"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="279"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="364"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="301"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="282"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="388"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="304"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="284"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="306"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="304"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="326"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="334"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="384"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="387"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="385"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="386"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="414"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="387"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="387"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="421"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="397"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="425"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="400"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="428"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="402"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="430"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="403"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="406"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="434"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="408"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="436"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="409"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="437"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="443"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="417"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="445"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="448"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="422"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="450"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="424"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="452"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="426"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="454"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="433"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="461"/>
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="442"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="470"/>
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -455,78 +460,78 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>受理号</source>
         <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="114"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="115"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="116"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="117"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="126"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="117"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="126"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="118"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="127"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="128"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="119"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="128"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="120"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="120"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>

@@ -13,12 +13,20 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -109,6 +117,7 @@ class CaseListModel(QAbstractTableModel):
         self.status = ""
         self.warning_only = False
         self.today_only = False
+        self.due_by: date | None = None
         self.sort_column = 5
         self.sort_order = Qt.SortOrder.DescendingOrder
         self.headers = [self.tr("受理号"), self.tr("状态"), self.tr("事项"), self.tr("申请人"),
@@ -143,20 +152,27 @@ class CaseListModel(QAbstractTableModel):
         narrowing = not from_scratch and self._shown_text and text.startswith(self._shown_text)
         source: Any = self.shown if narrowing else self._order()
         status, warning_only, today_only = self.status, self.warning_only, self.today_only
-        if not (status or warning_only or today_only or narrowing):
+        due_by = self.due_by
+        if not (status or warning_only or today_only or due_by or narrowing):
             picked = [i for i in source if text in hay[i]] if text else list(source)
         else:
             picked = [i for i in source if (not text or text in hay[i])
                       and (not status or rows[i].status == status)
                       and (not warning_only or rows[i].warning in ("yellow", "red"))
-                      and (not today_only or created[i] == ix.today)]
+                      and (not today_only or created[i] == ix.today)
+                      and (due_by is None or (rows[i].promised_date is not None
+                                              and rows[i].promised_date <= due_by))]
         self._shown_text = text
         return picked
 
     def set_filter(self, text: str | None = None, *, status: str | None = None,
-                   warning_only: bool | None = None, today_only: bool | None = None) -> None:
+                   warning_only: bool | None = None, today_only: bool | None = None,
+                   due_by: date | bool | None = False) -> None:
+        """Narrow the list; ``due_by`` a date keeps cases promised by then, None clears it."""
         narrowing_only = text is not None and status is None and warning_only is None \
-            and today_only is None
+            and today_only is None and due_by is False
+        if due_by is not False:
+            self.due_by = due_by if isinstance(due_by, date) else None
         if text is not None:
             self.text = text
         if status is not None:
@@ -250,13 +266,19 @@ class CaseList(QWidget):
         self.today_only.toggled.connect(lambda on: self.model.set_filter(today_only=on))
         self.warning_only = QCheckBox(self.tr("仅临期/超期"))
         self.warning_only.toggled.connect(lambda on: self.model.set_filter(warning_only=on))
+        self.due_on = QCheckBox(self.tr("承诺办结不晚于"))
+        self.due_date = QDateEdit(QDate.currentDate())
+        self.due_date.setCalendarPopup(True)
+        self.due_date.setEnabled(False)
+        self.due_on.toggled.connect(self._due_changed)
+        self.due_date.dateChanged.connect(self._due_changed)
         self.refresh_button = QPushButton(self.tr("刷新 (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         self.count = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        for w in (self.status, self.today_only, self.warning_only, self.refresh_button,
-                  self.count):
+        for w in (self.status, self.today_only, self.warning_only, self.due_on, self.due_date,
+                  self.refresh_button, self.count):
             filters.addWidget(w)
 
         self.table = QTableView()
@@ -329,6 +351,12 @@ class CaseList(QWidget):
                 return sync_views.case_marks(s)
 
         self.jobs.db(marks, success=self.model.set_marks)
+
+    def _due_changed(self, *_: object) -> None:
+        on = self.due_on.isChecked()
+        self.due_date.setEnabled(on)
+        day = self.due_date.date().toPython()
+        self.model.set_filter(due_by=day if on and isinstance(day, date) else None)
 
     def _update_count(self) -> None:
         self.count.setText(self.tr("{shown} / {total} 件").format(

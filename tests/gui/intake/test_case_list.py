@@ -56,7 +56,10 @@ def test_filter_sort_and_colour(qtbot: QtBot) -> None:
     assert sorted(numbers(model)) == [2, 3]
     model.set_filter(status="", warning_only=False, today_only=True)
     assert sorted(numbers(model)) == [3, 5]
-    model.set_filter(today_only=False)
+    model.set_filter(today_only=False, due_by=date(2026, 3, 3))  # promised by 3 March
+    assert sorted(numbers(model)) == [2, 3]
+    model.set_filter(due_by=None)
+    assert len(numbers(model)) == 5
     model.sort(6, Qt.SortOrder.AscendingOrder)  # promised date, undated last
     assert numbers(model)[:3] == [3, 2, 1]
     model.sort(7, Qt.SortOrder.AscendingOrder)  # warning: red first

@@ -95,7 +95,7 @@ def test_parked_message_shows_in_red_with_its_case(qtbot: QtBot, counter: Counte
     settle(qtbot, jobs)
 
 
-def test_offline_with_messages_waiting_then_asks_for_the_password(
+def test_offline_with_messages_waiting(
         qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path) -> None:
     register(counter, "http://127.0.0.1:9")
     enqueue_case(counter, 2, pages=3)
@@ -183,5 +183,26 @@ def test_online_presubmissions_at_the_window(qtbot: QtBot, counter: Counter, job
     assert window.presubmission_id == first
     assert engine.run_once().push.delivered == 1  # the correction reached the server
     engine.close()
+    window.close()
+    settle(qtbot, jobs)
+
+
+def test_signed_in_offline_the_counter_asks_for_the_password_when_the_server_answers(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner, live_server: LiveServer) -> None:
+    from hall_client.gui.sync.dialogs import ServerPasswordDialog
+
+    register(counter, live_server.url)
+    enqueue_case(counter, 3, pages=1)
+    window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))  # no server sign-in kept
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(window.findChildren(ServerPasswordDialog)), timeout=30000)
+    dialog = window.findChildren(ServerPasswordDialog)[0]
+    qtbot.waitUntil(lambda: not window.sync_bar.sign_in.isHidden(), timeout=10000)
+    dialog.submit()
+    assert dialog.error.text() == "请输入密码"  # kept open, nothing sent
+    dialog.password.setText(DEMO_PASSWORD)
+    dialog.submit()
+    qtbot.waitUntil(lambda: window.sync_bar.waiting.text() == "无待同步", timeout=30000)
+    assert window.sync_bar.sign_in.isHidden()
     window.close()
     settle(qtbot, jobs)
