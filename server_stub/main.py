@@ -295,6 +295,9 @@ def create_app(
     from server_stub.web.routes import router as web_router
 
     app.include_router(web_router)
+    from server_stub.web.verify import router as verify_router
+
+    app.include_router(verify_router)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(Guard)
     return app

@@ -344,6 +344,63 @@ class SmsMessage(Base):
     sent_at: Mapped[datetime | None]
 
 
+class HallSigningKey(Base):
+    """A hall's Ed25519 public key: licences and receipts signed with it verify at /verify.
+
+    A hall may hold several (one per counter PC, or an old key kept after a new one came);
+    ``key_id`` (the first 16 hex digits of the key's SHA-256) is written into each signed code.
+    """
+
+    __tablename__ = "hall_signing_keys"
+    key_id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    hall_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("halls.id"), index=True)
+    public_key: Mapped[str] = mapped_column(String(64))  # base64url of the 32 raw bytes
+    label: Mapped[str] = mapped_column(String(100), default="")
+    registered_by: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[datetime]
+
+
+class LicenceRecord(Base):
+    """A licence (证照) printed at a counter: its number, essential fields, signed code, standing."""
+
+    __tablename__ = "licence_records"
+    __table_args__ = (UniqueConstraint("hall_id", "licence_number"),)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    hall_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("halls.id"), index=True)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    case_number: Mapped[str] = mapped_column(String(40), default="")
+    licence_number: Mapped[str] = mapped_column(String(60))
+    item_code: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(100))
+    holder: Mapped[str] = mapped_column(String(200))
+    fields: Mapped[dict[str, Any]]
+    code: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="valid")  # valid | revoked
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+    revoked_at: Mapped[datetime | None]
+    replaced_by: Mapped[str] = mapped_column(String(60), default="")
+    created_at: Mapped[datetime]
+
+
+class ReceiptRecord(Base):
+    """A machine receipt issued at a counter, as far as /verify needs it (masked payer only)."""
+
+    __tablename__ = "receipt_records"
+    __table_args__ = (UniqueConstraint("hall_id", "stock_code", "number"),)
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    hall_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("halls.id"), index=True)
+    payment_id: Mapped[str] = mapped_column(String(40), index=True)
+    stock_code: Mapped[str] = mapped_column(String(8))
+    number: Mapped[str] = mapped_column(String(10))
+    total: Mapped[str] = mapped_column(String(20))
+    payer_masked: Mapped[str] = mapped_column(String(100))
+    case_number: Mapped[str] = mapped_column(String(40), default="")
+    issued_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20), default="issued")  # issued|voided|refunded
+    status_reason: Mapped[str] = mapped_column(Text, default="")
+    status_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
 class Presubmission(Base):
     """An application made online (网上申报) for a hall: pre-reviewed at a counter, then
     accepted (a case is made there), sent back for correction, or refused."""

@@ -251,7 +251,9 @@ def _verify(counter: Counter, args: argparse.Namespace) -> int:
     if not payload:
         raise InvalidInput([Problem("--payload / --image", "payload_missing", "请给出二维码内容或图片")])
     try:
-        facts = verify_payload(payload, hall_key())
+        from hall_client.printing.signing import legacy_key
+
+        facts = verify_payload(payload, hall_key(), legacy_key(data_dir()))
     except ReceiptForgeryError as exc:
         result = {"genuine": False, "code": exc.code, "message": exc.message}
     else:

@@ -212,6 +212,9 @@ def take_payment(session: Session, actor: Actor, assessment_id: str,
         "total": str(due.total), "stock_code": receipt.stock_code,
         "number": receipt_stock.format_number(receipt.number), "cashier": actor.username,
         "at": payment.created_at.isoformat()})
+    from hall_client.core.results.receipts import queue_receipt_record
+
+    queue_receipt_record(session, payment, receipt, due, receipt_stock.format_number(receipt.number))
     return payment, receipt
 
 

@@ -53,6 +53,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.cases, self.tr("受理件"))
         #: the online application being handled in the intake form, if any
         self.presubmission_id: str | None = None
+        if "clerk" in roles:
+            from hall_client.gui.completion.workspace import CompletionWorkspace
+
+            self.completion = CompletionWorkspace(counter, jobs, actor)
+            self.tabs.addTab(self.completion, self.tr("出件"))
         if "cashier" in roles:
             self.cashier = CashierWorkspace(counter, jobs, actor)
             self.tabs.addTab(self.cashier, self.tr("收费"))

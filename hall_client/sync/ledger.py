@@ -11,7 +11,7 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +54,7 @@ class Pending:
     payload: dict[str, Any]
     case_id: str | None
     attempts: int
+    created_at: str = ""  # ISO with zone: when the change was made at the counter
 
 
 def _is_uuid(text: str) -> bool:
@@ -68,7 +69,8 @@ def _case_of(session: Session, kind: str, payload: dict[str, Any],
              numbers: dict[str, str], payments: dict[str, str]) -> str | None:
     if kind == "case.create":
         return str(payload.get("id"))
-    if kind in ("page.upload", "case.action", "rating.create"):
+    if kind in ("page.upload", "case.action", "rating.create", "licence.issue",
+                "licence.revoke", "case.collection_code"):
         return str(payload.get("case_id"))
     if kind == "fee.paid":
         ref = str(payload.get("case", ""))
@@ -116,7 +118,9 @@ def load_pending(session: Session) -> list[Pending]:
             numbers[str(payload["case_number"])] = str(payload["id"])
         if m.kind == "fee.paid" and case_id:
             payments[str(payload.get("payment"))] = case_id
-        result.append(Pending(m.id, m.seq, m.kind, payload, case_id, m.attempts))
+        made = m.created_at if m.created_at.tzinfo else m.created_at.replace(tzinfo=UTC)
+        result.append(Pending(m.id, m.seq, m.kind, payload, case_id, m.attempts,
+                              made.isoformat()))
     # A case's creation, then its pages, then the window pass, then payment and later steps,
     # whatever order they were queued in (a payment may be queued before the pass).
     result.sort(key=lambda p: (_rank(p), p.seq))
@@ -172,6 +176,11 @@ def record_done(session: Session, message: Pending, status: int, answer: Any) ->
         if message.case_id:
             forget_query_code(session, message.case_id)
             queue_window_pass(session, message.case_id)
+    if message.kind == "case.collection_code":
+        row = session.get(OutboxMessage, message.id)
+        if row is not None:
+            # Once the server has it, the counter keeps only the code's hash.
+            row.payload = {**row.payload, "body": {**row.payload.get("body", {}), "code": ""}}
 
 
 def record_refused(session: Session, message: Pending, state: str, status: int | None,

@@ -1540,6 +1540,368 @@ After: {after}</translation>
     </message>
 </context>
 <context>
+    <name>CollectionDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="135" />
+        <source>领取登记 — {number}</source>
+        <translation>Collection — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="139" />
+        <source>申请人本人</source>
+        <translation>Applicant in person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="140" />
+        <source>代领人</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="146" />
+        <source>核验证件</source>
+        <translation>Check ID</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="147" />
+        <source>短信领取码</source>
+        <translation>SMS collection code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="163" />
+        <source>选择授权委托书图片…</source>
+        <translation>Choose letter of authorisation image…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="166" />
+        <source>未拍摄</source>
+        <translation>Not captured</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="170" />
+        <source>核对领取码</source>
+        <translation>Check code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="177" />
+        <source>重签</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="187" />
+        <source>领取人：</source>
+        <translation>Collector:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="191" />
+        <source>核验方式：</source>
+        <translation>Proof:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="192" />
+        <source>姓名：</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="193" />
+        <source>证件类型：</source>
+        <translation>ID type:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="194" />
+        <source>证件号码：</source>
+        <translation>ID number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="198" />
+        <source>授权委托书：</source>
+        <translation>Letter of authorisation:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="203" />
+        <source>领取码：</source>
+        <translation>Collection code:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="207" />
+        <source>签名：</source>
+        <translation>Signature:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="208" />
+        <source>确认领取 (Enter)</source>
+        <translation>Confirm collection (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="212" />
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="219" />
+        <source>{item} · {applicant}</source>
+        <translation>{item} · {applicant}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="241" />
+        <source>授权委托书图片</source>
+        <translation>Letter of authorisation image</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="242" />
+        <source>图片 (*.jpg *.jpeg *.png)</source>
+        <translation>Images (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="248" />
+        <source>已拍摄（{size} KB）</source>
+        <translation>Captured ({size} KB)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="271" />
+        <source>领取码正确</source>
+        <translation>Code correct</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="285" />
+        <source>请填写领取人姓名</source>
+        <translation>Enter the collector's name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="287" />
+        <source>请先核对短信领取码</source>
+        <translation>Check the SMS code first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="289" />
+        <source>请填写领取人证件号码</source>
+        <translation>Enter the collector's ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="291" />
+        <source>代领须拍摄授权委托书</source>
+        <translation>An agent needs a letter of authorisation (capture it)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="293" />
+        <source>请领取人在签名板上签名</source>
+        <translation>The collector must sign on the signature pad</translation>
+    </message>
+</context>
+<context>
+    <name>CompletionWorkspace</name>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <source>已缴费</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <source>待缴费</source>
+        <translation>Unpaid</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <source>免费</source>
+        <translation>No fee</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="44" />
+        <source>领取码 {time}</source>
+        <translation>Code sent {time}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="45" />
+        <source>已通知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="45" />
+        <source>未通知</source>
+        <translation>Not notified</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
+        <source>不予许可</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="52" />
+        <source>已制证 {number}</source>
+        <translation>Licence {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="54" />
+        <source>待打印 {number}</source>
+        <translation>To print {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="55" />
+        <source>待制证</source>
+        <translation>Licence to print</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="69" />
+        <source>受理号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="70" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="71" />
+        <source>申请人</source>
+        <translation>Applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="72" />
+        <source>缴费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="73" />
+        <source>短信</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="74" />
+        <source>等待天数</source>
+        <translation>Days waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="75" />
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="89" />
+        <source>出件：审批结果回到窗口，待申请人领取</source>
+        <translation>Results: approved cases back at the window, waiting for the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="95" />
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="96" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="158" />
+        <source>制证打印 (F6)</source>
+        <translation>Print licence (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="97" />
+        <source>领取登记 (F2)</source>
+        <translation>Collection (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="98" />
+        <source>发送领取码 (F3)</source>
+        <translation>Send code (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="99" />
+        <source>撤销证照 (F9)</source>
+        <translation>Revoke (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="154" />
+        <source>不予许可的案件：交付不予许可决定书</source>
+        <translation>Refused case: hand over the refusal decision</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="157" />
+        <source>打印决定书 (F6)</source>
+        <translation>Print decision (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="160" />
+        <source>没有待领取的结果</source>
+        <translation>No results waiting</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="162" />
+        <source>不予许可决定书 · 理由：{reason}
+{remedies}</source>
+        <translation>Refusal decision · reason: {reason}
+{remedies}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="166" />
+        <source>{item} · {project}{unpaid}</source>
+        <translation>{item} · {project}{unpaid}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="168" />
+        <source>
+尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
+        <translation>
+Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="174" />
+        <source>请先在列表中选择一个案件</source>
+        <translation>Select a case in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="194" />
+        <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
+        <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="215" />
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="219" />
+        <source>证照 {number} 已打印（{holder}）{reprint}</source>
+        <translation>Licence {number} printed ({holder}){reprint}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="221" />
+        <source>，重打第 {n} 次</source>
+        <translation>, reprint no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="245" />
+        <source>{number} 的不予许可决定书已打印</source>
+        <translation>Refusal decision for {number} printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="261" />
+        <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
+        <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="270" />
+        <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
+        <translation>Not paid, cannot be collected: pay at the cashier first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="273" />
+        <source>证照尚未打印，请先制证打印 (F6)</source>
+        <translation>The licence is not printed yet: print it first (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="292" />
+        <source>{number} 已由 {name} 领取，案件办结</source>
+        <translation>{number} collected by {name}; case finished</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="304" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="322" />
+        <source>该案件没有已发出的证照可撤销</source>
+        <translation>This case has no issued licence to revoke</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="328" />
+        <source>证照 {number} 已撤销；按 F6 补发新证</source>
+        <translation>Licence {number} revoked; press F6 to reissue</translation>
+    </message>
+</context>
+<context>
     <name>CornerEditor</name>
     <message>
         <location filename="../../hall_client/gui/pages/corner_editor.py" line="53" />
@@ -2204,6 +2566,44 @@ After: {after}</translation>
     </message>
 </context>
 <context>
+    <name>LicenceDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="51" />
+        <source>制证打印 — {number}</source>
+        <translation>Print licence — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="56" />
+        <source>证照：</source>
+        <translation>Licence:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="57" />
+        <source>持证人：</source>
+        <translation>Holder:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="73" />
+        <source>打印 (Enter)</source>
+        <translation>Print (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="77" />
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="111" />
+        <source>（打印时编号）</source>
+        <translation>(numbered when printed)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="122" />
+        <source>请填写：{fields}</source>
+        <translation>Please fill in: {fields}</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../hall_client/gui/login.py" line="32" />
@@ -2376,108 +2776,113 @@ After: {after}</translation>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="58" />
-        <source>收费</source>
+        <location filename="../../hall_client/gui/main_window.py" line="60" />
+        <source>出件</source>
         <extracomment>the online application being handled in the intake form, if any</extracomment>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="63" />
+        <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="62" />
+        <location filename="../../hall_client/gui/main_window.py" line="67" />
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67" />
+        <location filename="../../hall_client/gui/main_window.py" line="72" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="69" />
+        <location filename="../../hall_client/gui/main_window.py" line="74" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="78" />
+        <location filename="../../hall_client/gui/main_window.py" line="83" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="79" />
+        <location filename="../../hall_client/gui/main_window.py" line="84" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="83" />
+        <location filename="../../hall_client/gui/main_window.py" line="88" />
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="84" />
+        <location filename="../../hall_client/gui/main_window.py" line="89" />
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="89" />
+        <location filename="../../hall_client/gui/main_window.py" line="94" />
         <source>网上申报(&amp;O)</source>
         <translation>&amp;Online applications</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="93" />
+        <location filename="../../hall_client/gui/main_window.py" line="98" />
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <location filename="../../hall_client/gui/main_window.py" line="102" />
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="98" />
+        <location filename="../../hall_client/gui/main_window.py" line="103" />
         <source>收费报表…</source>
         <translation>Cashier reports…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="102" />
+        <location filename="../../hall_client/gui/main_window.py" line="107" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="103" />
+        <location filename="../../hall_client/gui/main_window.py" line="108" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="108" />
+        <location filename="../../hall_client/gui/main_window.py" line="113" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="110" />
+        <location filename="../../hall_client/gui/main_window.py" line="115" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="146" />
+        <location filename="../../hall_client/gui/main_window.py" line="151" />
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="198" />
+        <location filename="../../hall_client/gui/main_window.py" line="203" />
         <source>窗口已出具通知书 {notice}</source>
         <translation>Notice {notice} issued at the window</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="213" />
+        <location filename="../../hall_client/gui/main_window.py" line="218" />
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="225" />
+        <location filename="../../hall_client/gui/main_window.py" line="230" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="226" />
+        <location filename="../../hall_client/gui/main_window.py" line="231" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
@@ -3366,6 +3771,54 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>RevokeDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="315" />
+        <source>撤销证照 — {number}</source>
+        <translation>Revoke licence — {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="317" />
+        <source>撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；补发将使用新的证号。此操作不可撤回。</source>
+        <translation>Licence {number} ({holder}) becomes void and verification will report it revoked; a reissue gets a new number. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="335" />
+        <source>撤销原因：</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="336" />
+        <source>批准的值班主任（用户名）：</source>
+        <translation>Approving supervisor (user name):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="337" />
+        <source>值班主任密码：</source>
+        <translation>Supervisor's password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="338" />
+        <source>撤销 (Enter)</source>
+        <translation>Revoke (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="342" />
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="357" />
+        <source>请写明撤销原因</source>
+        <translation>State the reason for revoking</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="359" />
+        <source>须由值班主任输入用户名和密码批准</source>
+        <translation>A supervisor must approve with user name and password</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <location filename="../../hall_client/gui/resources.py" line="67" />
@@ -3602,6 +4055,19 @@ Data folder: {path}</translation>
         <location filename="../../hall_client/gui/sync/dialogs.py" line="79" />
         <source>中心服务器拒绝了登录，请检查密码</source>
         <translation>The central server refused the sign-in; check the password</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../hall_client/gui/completion/signature_pad.py" line="18" />
+        <source>签名板</source>
+        <translation>Signature pad</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/signature_pad.py" line="68" />
+        <source>请领取人在此签名</source>
+        <translation>Collector signs here</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from server_stub.api.routes import (
     cases,
     catalog,
     holidays,
+    licences,
     presubmissions,
     ratings,
     supervision,
@@ -19,5 +20,5 @@ from server_stub.api.routes import (
 
 api_router = APIRouter(prefix="/api/v1")
 for module in (auth, admin, catalog, holidays, cases, uploads, supervision, board, ratings,
-               presubmissions):
+               presubmissions, licences):
     api_router.include_router(module.router)

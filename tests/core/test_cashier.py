@@ -210,7 +210,8 @@ def test_void_refund_reprint(counter: Counter, tmp_path: Path) -> None:
                                 reference="DH02")
         assert refund.payment_id == pay_b.id
         kinds = [m.kind for m in outbox.pending(s)]
-        assert kinds == ["fee.paid", "fee.paid", "fee.voided", "fee.refunded"]
+        assert kinds == ["fee.paid", "receipt.issue", "fee.paid", "receipt.issue", "fee.voided",
+                         "fee.refunded"]
         report = cashier.x_report(s, CASHIER)
         assert report.expected_cash == 0 and report.extra  # blind: withheld
     out = tmp_path / "reprint.bin"

@@ -44,7 +44,7 @@ def _tab_titles(window: MainWindow) -> list[str]:
 def test_workspaces_follow_roles(qtbot: QtBot, counter: Counter, jobs: JobRunner) -> None:
     clerk = MainWindow(counter, jobs, sign_in(counter, "wangjing"))
     qtbot.addWidget(clerk)
-    assert _tab_titles(clerk) == ["窗口受理", "受理件", "事项目录"]
+    assert _tab_titles(clerk) == ["窗口受理", "受理件", "出件", "事项目录"]
     admin = MainWindow(counter, jobs, sign_in(counter, "admin"))
     qtbot.addWidget(admin)
     assert _tab_titles(admin) == ["监察", "管理", "事项目录"]

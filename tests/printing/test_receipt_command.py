@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from hall_client.cli import main
-from hall_client.printing.signing import load_or_create_key, verify_payload
+from hall_client.printing.signing import hall_key, verify_payload
 from tests.printing.escpos_decoder import decode
 from tests.printing.test_receipt_print import scan_qr
 
@@ -31,7 +31,7 @@ def test_test_print_to_file(
     assert decoded.errors == []
     raster = decoded.raster()
     assert raster.shape[1] == {"58": 384, "80": 576}[paper]
-    key = load_or_create_key(data_dir / "keys" / "receipt-hmac.key")
+    key = hall_key(data_dir)  # the hall seal (was the HMAC key before issue 14)
     facts = verify_payload(scan_qr(raster), key)
     assert facts.total == Decimal("1470.50") and facts.number == "0000000000"
     if mode == "text":

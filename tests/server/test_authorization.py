@@ -27,6 +27,17 @@ PLAYERS = {"clerk": "wangjing", "cashier": "shouyin", "supervisor": "jiancha",
 #: Roles that may see the demo case (chenhao is named on it; the leaders lead its department).
 CASE_VIEWERS = ALL
 PUBLIC = None
+HALL = {"clerk", "cashier", "supervisor"}
+
+
+def _public_key() -> str:
+    import base64
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    raw = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
 
 Fixture = dict[str, Any]
 Request = Callable[[Fixture], tuple[str, dict[str, Any]]]
@@ -147,6 +158,32 @@ MATRIX: dict[tuple[str, str], tuple[set[str] | None, Request]] = {
     ("POST", "/api/v1/presubmissions/{presubmission_id}/decision"): ({"clerk"}, lambda f: (
         f"/api/v1/presubmissions/{uuid.uuid4()}/decision",
         {"json": {"decision": "refused", "reason": "不属于本中心受理范围"}})),
+    # Results at the window (issue 14): hall staff only; /verify is public.
+    ("POST", "/api/v1/signing-keys"): (HALL, lambda f: (
+        "/api/v1/signing-keys", {"json": {"public_key": _public_key()}})),
+    ("POST", "/api/v1/licences"): (HALL, lambda f: (
+        "/api/v1/licences", {"json": {
+            "id": str(uuid.uuid4()), "licence_number": f"L-{_u()}", "item_code": "ZJ-XK-001",
+            "title": "建筑工程施工许可证", "holder": "某公司", "code": "HL1|nokey|x|y|z|w|v|u|sig",
+            "issued_at": "2026-03-02T02:00:00+00:00"}})),
+    ("POST", "/api/v1/licences/{licence_id}/revoke"): (HALL, lambda f: (
+        f"/api/v1/licences/{uuid.uuid4()}/revoke", {"json": {
+            "reason": "打印错误", "approved_by": "周燕",
+            "revoked_at": "2026-03-02T02:00:00+00:00"}})),
+    ("POST", "/api/v1/receipts"): (HALL, lambda f: (
+        "/api/v1/receipts", {"json": {
+            "id": str(uuid.uuid4()), "payment_id": str(uuid.uuid4()), "stock_code": "33010126",
+            "number": f"{uuid.uuid4().int % 10**10:010d}", "total": "10.00",
+            "payer_masked": "张*", "issued_at": "2026-03-02T02:00:00+00:00"}})),
+    ("POST", "/api/v1/receipts/by-payment/{payment_id}/status"): (HALL, lambda f: (
+        f"/api/v1/receipts/by-payment/{uuid.uuid4()}/status", {"json": {
+            "status": "voided", "at": "2026-03-02T02:00:00+00:00"}})),
+    # The case is under department review: hall staff get 409 not_at_window, not 403.
+    ("POST", "/api/v1/cases/{case_id}/collection-code"): (HALL, lambda f: (
+        f"/api/v1/cases/{f['case']}/collection-code", {"json": {
+            "id": str(uuid.uuid4()), "code": "123456",
+            "expires_at": "2026-04-02T02:00:00+00:00"}})),
+    ("GET", "/api/v1/verify"): (PUBLIC, lambda f: ("/api/v1/verify?code=HL1|x", {})),
     # Last: the clerk's call deletes the pending upload (later calls about it would be 404).
     ("DELETE", "/api/v1/uploads/{upload_id}"): ({"clerk"}, lambda f: (
         f"/api/v1/uploads/{f['upload']}", {})),

@@ -1,6 +1,6 @@
 """Payments travel as the server's ``payment_recorded`` action; one taken before the approval
-came back waits (not a conflict); voids and refunds, which the server has no route for, are
-parked with that reason and block nothing else."""
+came back waits (not a conflict); a void reaches the receipt's record for /verify (issue 14:
+before it the server had no route for voids and they were parked)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from hall_client.core import outbox
+from hall_client.store.models import OutboxMessage
 from hall_client.store.sync_models import SyncDelivery
 from hall_client.sync.engine import SyncEngine
 from hall_client.sync.push import Backoff
@@ -17,7 +18,7 @@ from tests.sync.helpers import approve_on_server, enqueue_window_approve, pendin
 from tests.sync.live import PASSWORD, LiveServer, enqueue_case, make_counter
 
 
-def test_payment_reported_after_approval_void_parked(live_server: LiveServer,
+def test_payment_reported_after_approval_void_delivered(live_server: LiveServer,
                                                      tmp_path: Path) -> None:
     counter = make_counter(tmp_path / "c", live_server.url)
     case_id, _ = enqueue_case(counter, 900, pages=1, number="W01-PAY-1")
@@ -28,6 +29,11 @@ def test_payment_reported_after_approval_void_parked(live_server: LiveServer,
             "payment": payment, "case": "W01-PAY-1", "item": "ZJ-XK-001", "total": "600.00",
             "stock_code": "33010126", "number": "0012345601", "cashier": "qianfang",
             "at": "2026-11-29T10:00:00+00:00"})
+        # what cashier.take_payment queues beside fee.paid since issue 14
+        outbox.enqueue(s, "receipt.issue", {
+            "id": str(uuid.uuid4()), "payment_id": payment, "stock_code": "33010126",
+            "number": "0012345601", "total": "600.00", "payer_masked": "某*公司",
+            "case_number": "W01-PAY-1", "issued_at": "2026-11-29T10:00:00+00:00"})
         outbox.enqueue(s, "fee.voided", {"payment": payment, "reason": "重复收费",
                                          "approved_by": "zhouyan"})
     engine = SyncEngine(counter.data_dir, counter.settings, backoff=Backoff(base=0.05, cap=0.2))
@@ -51,7 +57,11 @@ def test_payment_reported_after_approval_void_parked(live_server: LiveServer,
     paid = [e for e in events if e["action"] == "payment_recorded"]
     assert len(paid) == 1 and paid[0]["data"].get("receipt_number") == "33010126-0012345601"
     with counter.store.transaction() as s:
-        void = s.scalar(select(SyncDelivery).where(SyncDelivery.code == "no_server_route"))
-        assert void is not None and void.state == "parked" and void.case_id == case_id
+        states = {d.message_id: (d.state, d.status_code, d.case_id)
+                  for d in s.scalars(select(SyncDelivery))}
+        void = s.scalar(select(OutboxMessage.id).where(
+            OutboxMessage.kind == "fee.voided"))
+    assert states[void] == ("done", 200, case_id)
+    assert all(state == "done" for state, _, _ in states.values())
     engine.close()
     counter.close()

@@ -1,0 +1,1 @@
+"""Results at the window: the hall's seal, licences, collection, and completion of a case."""

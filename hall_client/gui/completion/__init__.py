@@ -1,0 +1,1 @@
+"""The completion workspace: collection queue, licence printing, collection at the window."""
