@@ -40,10 +40,10 @@ def main() -> int:
     from hall_client.gui.jobs import JobRunner
     from hall_client.gui.main_window import MainWindow
     from hall_client.gui.resources import install_font, install_translator
+    from hall_client.sync.credential import CredentialFile, Registration
     from tests.gui.conftest import sign_in
     from tests.sync.helpers import approve_on_server, enqueue_window_approve
     from tests.sync.live import COUNTER_SECRET, LiveServer, enqueue_case
-    from hall_client.sync.credential import CredentialFile, Registration
 
     app = QApplication(sys.argv[:1])
     install_font(app)
