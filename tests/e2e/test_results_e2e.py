@@ -34,6 +34,7 @@ from hall_client.printing.signing import hall_key
 from hall_client.store.cashier_models import FeeAssessment
 from hall_client.store.models import OutboxMessage
 from hall_client.sync.engine import SyncEngine
+from tests.core.cashier_helpers import register
 from tests.e2e.offline_intake import accept_cases
 from tests.sync.helpers import approve_on_server, drive
 from tests.sync.live import PASSWORD, LiveServer, make_counter
@@ -94,6 +95,7 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
 
     # The cashier takes the fee; the receipt is printed with the hall seal.
     with counter.store.transaction() as s:
+        register(s, CASHIER, SUPERVISOR, ADMIN)  # stock goes only to registered cashiers
         receipt_stock.receive_batch(s, ADMIN, "33010126", "0000000001", "0000000100")
         receipt_stock.issue_to_cashier(s, ADMIN, CASHIER.username, "33010126", 10)
         cashier.open_session(s, CASHIER, "0")

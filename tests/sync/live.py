@@ -112,7 +112,7 @@ def make_counter(directory: Path, url: str, counter_code: str = "C01", *,
 def page_bytes(case_index: int, page: int, size: int = 85_000) -> bytes:
     seed = hashlib.sha256(f"{case_index}:{page}".encode()).digest()
     block = seed * (size // len(seed) + 1)
-    return b"\xff\xd8" + block[: size - 4] + b"\xff\xd9"
+    return b"\xff\xd8\xff" + block[: size - 5] + b"\xff\xd9"  # starts as a JPEG must
 
 
 def enqueue_case(counter: Counter, index: int, *, pages: int = 3, size: int = 85_000,

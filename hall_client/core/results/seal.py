@@ -11,8 +11,10 @@ and described in docs/results.md.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,21 +93,32 @@ def check_code(code: str, public_raw: bytes) -> list[str]:
 
 
 def load_or_create(path: Path) -> HallSeal:
-    """Read the seed (hex); create it with owner-only permissions (file 0600, folder 0700)."""
-    if path.exists():
+    """Read the seed (hex); create it with owner-only permissions (file 0600, folder 0700).
+
+    Several processes may sign at once on a new counter (parallel receipt prints): the seed is
+    written whole to a private temporary file and linked into place, so exactly one seed wins
+    and nobody reads a half-written file."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(path.parent, 0o700)
+        seed = Ed25519PrivateKey.generate().private_bytes_raw()
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            seed = bytes.fromhex(path.read_text(encoding="ascii").strip())
-        except ValueError:
-            seed = b""
-        if len(seed) != SEED_BYTES:
-            raise SealError(code="hall_key_invalid", message=f"大厅签名密钥文件损坏：{path}")
-        return HallSeal(seed)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path.parent, 0o700)
-    seed = Ed25519PrivateKey.generate().private_bytes_raw()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(seed.hex() + "\n")
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(seed.hex() + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            with contextlib.suppress(FileExistsError):  # another process made it first: use theirs
+                os.link(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+    try:
+        seed = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except ValueError:
+        seed = b""
+    if len(seed) != SEED_BYTES:
+        raise SealError(code="hall_key_invalid", message=f"大厅签名密钥文件损坏：{path}")
     return HallSeal(seed)
 
 

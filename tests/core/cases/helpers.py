@@ -27,8 +27,8 @@ REQUIRED = 11
 
 def full_intake(decision: str = "accept", **changes: object) -> Intake:
     """Every required material received, two pages on the first; fee by floor area."""
-    materials = tuple(MaterialInput(i, pages=(PageInput(b"\xff\xd8page-one\xff\xd9"),
-                                              PageInput(b"\xff\xd8page-two\xff\xd9"))
+    materials = tuple(MaterialInput(i, pages=(PageInput(b"\xff\xd8\xffpage-one\xff\xd9"),
+                                              PageInput(b"\xff\xd8\xffpage-two\xff\xd9"))
                                     if i == 0 else ())
                       for i in range(REQUIRED))
     intake = Intake("ZJ-XK-001", COMPANY, decision, "县行政服务中心二期工程",

@@ -65,7 +65,7 @@ def test_daily_weekly_monthly_reports(qtbot: QtBot, jobs: JobRunner, counter: Co
 
     bank.write_text("日期,金额\n2026-11-28,1\n", encoding="utf-8")
     _show(panel, "week", today)
-    qtbot.waitUntil(lambda: "表头缺少" in panel.note.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "找不到表头" in panel.note.text(), timeout=10000)
 
     _show(panel, "month", today)
     qtbot.waitUntil(lambda: panel.report is not None and "月汇总" in panel.title.text(),
