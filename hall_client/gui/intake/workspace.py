@@ -52,11 +52,13 @@ from hall_client.core.cases.intake import (
 from hall_client.core.cases.queries import case_detail, get_case, notice_for_print
 from hall_client.core.counter import Counter
 from hall_client.core.errors import InvalidInput
+from hall_client.core.supervision.ratings import Visit
 from hall_client.gui.intake.fee_form import FeeForm
 from hall_client.gui.intake.names import applicant_kind_names, id_type_names
 from hall_client.gui.intake.notice_print import pdf_printer, print_document, setup_a4
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.pages.workspace import PageWorkspace
+from hall_client.gui.supervision.rating_screen import RatingScreen
 from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.gui.workspaces import error_text
 from hall_client.pages.page_set import PageSet
@@ -246,6 +248,12 @@ class IntakeWorkspace(QWidget):
         self.reprint_button.setEnabled(False)
         self.reprint_button.setToolTip(self.tr("先办理一件，才有通知书可打印"))
         self.reprint_button.clicked.connect(self.ask_reprint)
+        self.rate_button = QPushButton(self.tr("请申请人评价 (Ctrl+E)"))
+        self.rate_button.setObjectName("rateButton")
+        self.rate_button.setEnabled(False)
+        self.rate_button.setToolTip(self.tr("受理一件后，请申请人对本次服务评价（好差评）"))
+        self.rate_button.clicked.connect(self.ask_rating)
+        self.rating_screen: RatingScreen | None = None
         self.new_button = QPushButton(self.tr("下一件 (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_intake)
         self.pages_button = QPushButton(self.tr("页面 (F3)"))
@@ -263,6 +271,7 @@ class IntakeWorkspace(QWidget):
         result_row.addWidget(self.result, 1)
         result_row.addWidget(self.pages_button)
         result_row.addWidget(self.reprint_button)
+        result_row.addWidget(self.rate_button)
         result_row.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
@@ -284,6 +293,9 @@ class IntakeWorkspace(QWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+        rate = QShortcut(QKeySequence("Ctrl+E"), self)
+        rate.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        rate.activated.connect(self.ask_rating)
         new = QShortcut(QKeySequence("Ctrl+N"), self)
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self.new_intake)
@@ -583,10 +595,25 @@ class IntakeWorkspace(QWidget):
         self.message.setText("")
         self.reprint_button.setEnabled(True)
         self.reprint_button.setToolTip("")
+        # 一次一评: the applicant rates the visit; only accepted cases reach the server
+        self.rate_button.setEnabled(result.status == "accepted")
         self.reopen_number = None
         self.case_recorded.emit(result.case_number)
         self.print_notice(result.notice_id, reprint=False)
         self.new_button.setFocus()
+
+    # --- 好差评 --------------------------------------------------------------------------
+    def ask_rating(self) -> None:
+        """Turn the rating screen to the applicant (a second screen if there is one)."""
+        result = self.last_result
+        if result is None or result.status != "accepted":
+            self._say(self.tr("受理一件后才能请申请人评价"), "#b26a00")
+            return
+        visit = Visit(result.case_id, result.case_number, self.actor.username,
+                      self.actor.full_name, self.counter.settings.counter.id)
+        self.rating_screen = RatingScreen(self.counter, self.jobs, self.actor, visit, self)
+        self.rating_screen.on_saved = lambda _level: self.rate_button.setEnabled(False)
+        self.rating_screen.show_to_applicant()
 
     # --- notices -------------------------------------------------------------------------
     def ask_reprint(self) -> None:

@@ -201,3 +201,42 @@ def test_keyboard_only_refusal(qtbot: QtBot, counter: Counter, jobs: JobRunner) 
     for expected in ("不予受理决定书", result.notice_number, reason, "行政复议", "六十日",
                      "行政诉讼", "六个月"):
         assert expected in text, expected
+
+
+def test_applicant_rates_the_visit_after_acceptance(qtbot: QtBot, counter: Counter,
+                                                    jobs: JobRunner) -> None:
+    """一次一评: Ctrl+E turns the rating screen to the applicant; the rating is stored once
+    with its rating.create message for the accepted case."""
+    from sqlalchemy import select
+
+    from hall_client.store.models import OutboxMessage
+
+    _window, ws = open_intake(qtbot, counter, jobs)
+    key(qtbot, Qt.Key.Key_E)  # a plain E is typing, not the shortcut
+    assert ws.rating_screen is None
+    qtbot.keyClick(focused(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert ws.rating_screen is None and "受理一件后" in ws.message.text()
+    assert not ws.rate_button.isEnabled()
+    ws.item.lineEdit().clear()
+    item_and_applicant(qtbot, ws)
+    key(qtbot, Qt.Key.Key_F6)
+    for row, value in zip(ws.fees.rows, ("12000", "12000", "12000", "36000000"), strict=True):
+        tab_to(qtbot, row.value)
+        type_text(qtbot, value)
+    confirm_and_wait(qtbot, ws, Qt.Key.Key_F9)
+    result = ws.last_result
+    assert result is not None and ws.rate_button.isEnabled()
+    qtbot.keyClick(focused(), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    screen = ws.rating_screen
+    assert screen is not None
+    qtbot.waitExposed(screen)
+    assert result.case_number in "".join(w.text() for w in screen.findChildren(type(ws.message)))
+    qtbot.mouseClick(screen.buttons[list(screen.buttons)[1]], Qt.MouseButton.LeftButton)  # 满意
+    qtbot.waitUntil(lambda: screen.saved_level is not None, timeout=10000)
+    assert not ws.rate_button.isEnabled()
+    with counter.store.transaction() as s:
+        ratings = [m.payload for m in s.scalars(select(OutboxMessage).where(
+            OutboxMessage.kind == "rating.create"))]
+    assert [(r["case_id"], r["level"], r["clerk"], r["counter"]) for r in ratings] == [
+        (result.case_id, screen.saved_level, "wangjing", counter.settings.counter.id)]
+    screen.close()
