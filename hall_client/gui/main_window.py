@@ -7,7 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hall_client.core import presubmissions
 from hall_client.core.actor import Actor
@@ -131,7 +139,18 @@ class MainWindow(QMainWindow):
         self.notice_bar.open_case.connect(self.open_server_case)
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.sync.sync_now)
         self.sync.start(server_password)
-        self.resize(1280, 800)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """1280×800 where there is room; never larger than the screen (a 1024×768 hall PC)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is None or (room.width() >= 1280 and room.height() >= 800):
+            self.resize(1280, 800)
+            return
+        frame = self.frameGeometry().size() - self.geometry().size()
+        self.resize(room.width() - frame.width(), room.height() - frame.height())
+        self.move(room.topLeft())
 
     def _server_token(self) -> str:
         """The supervision panels reach the server as the person the sync engine signed in

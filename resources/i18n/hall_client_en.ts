@@ -2164,403 +2164,418 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="133" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="135" />
         <source>输入事项名称或编码，按 Enter 选定</source>
         <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off). The pages of this application (a draft on disk until the case is accepted).</extracomment>
         <translation>Type the item name or code, Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="141" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="143" />
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="142" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="144" />
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="144" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="146" />
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="146" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="148" />
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="166" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="168" />
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="169" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="169" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="170" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="172" />
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="170" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="172" />
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="176" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="178" />
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="185" />
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="186" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="188" />
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="193" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="195" />
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="199" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="201" />
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="200" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="202" />
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="201" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="203" />
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="202" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="204" />
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="208" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="210" />
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="222" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="224" />
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="226" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="228" />
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="245" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="247" />
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="247" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="249" />
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="249" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="251" />
+        <source>请申请人评价 (Ctrl+E)</source>
+        <translation>Ask the applicant to rate (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="254" />
+        <source>受理一件后，请申请人对本次服务评价（好差评）</source>
+        <translation>After an acceptance, ask the applicant to rate this service</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="257" />
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="251" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="259" />
         <source>页面 (F3)</source>
         <translation>Pages (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="331" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="343" />
         <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
         <translation>No item matches “{text}”; type part of its name or code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="358" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="370" />
         <source>{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="373" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="374" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="374" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="374" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="388" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="376" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="388" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="377" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="378" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="390" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="378" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="390" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="379" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="391" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="393" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="405" />
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="396" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="408" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="396" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="408" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="443" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="455" />
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="444" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="456" />
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="445" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="457" />
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="446" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="458" />
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="452" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="464" />
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="475" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="487" />
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="481" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="493" />
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="486" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="498" />
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="490" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="502" />
         <source>页面需要先核对（F3）：{problems}</source>
         <translation>Pages need checking first (F3): {problems}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="494" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="506" />
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="495" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="507" />
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="498" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="510" />
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="502" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="514" />
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="503" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="515" />
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="504" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="516" />
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="521" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="533" />
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="521" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="533" />
         <source>放弃已填写的内容，重新开始一件？</source>
         <translation>Discard what was entered and start a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="552" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="564" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="559" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="571" />
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="571" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="583" />
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="572" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="584" />
         <source>已受理　受理号 {number}　查询码 {code}　承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="575" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="587" />
         <source>已通知补正　受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="578" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="590" />
         <source>不予受理　登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="579" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="591" />
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="594" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="610" />
+        <source>受理一件后才能请申请人评价</source>
+        <translation>Accept a case first, then ask the applicant to rate it</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="621" />
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="597" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="624" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="598" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="625" />
         <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="627" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="654" />
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="640" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="667" />
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="649" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="676" />
         <source>请先选择事项，再拍摄或导入页面</source>
         <translation>Choose the item first, then capture or import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="655" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="682" />
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="673" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="700" />
         <source>页面 {n} 张已保存</source>
         <translation>{n} pages saved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="680" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="707" />
         <source>　页面 {n} 张</source>
         <translation>  {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="744" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="771" />
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="761" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="788" />
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -2761,128 +2776,128 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="40" />
+        <location filename="../../hall_client/gui/main_window.py" line="48" />
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="47" />
+        <location filename="../../hall_client/gui/main_window.py" line="55" />
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="53" />
+        <location filename="../../hall_client/gui/main_window.py" line="61" />
         <source>受理件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="60" />
+        <location filename="../../hall_client/gui/main_window.py" line="68" />
         <source>出件</source>
         <extracomment>the online application being handled in the intake form, if any</extracomment>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="63" />
+        <location filename="../../hall_client/gui/main_window.py" line="71" />
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="67" />
+        <location filename="../../hall_client/gui/main_window.py" line="75" />
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="72" />
+        <location filename="../../hall_client/gui/main_window.py" line="80" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="74" />
+        <location filename="../../hall_client/gui/main_window.py" line="82" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="83" />
+        <location filename="../../hall_client/gui/main_window.py" line="91" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="84" />
+        <location filename="../../hall_client/gui/main_window.py" line="92" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="88" />
+        <location filename="../../hall_client/gui/main_window.py" line="96" />
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="89" />
+        <location filename="../../hall_client/gui/main_window.py" line="97" />
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="94" />
+        <location filename="../../hall_client/gui/main_window.py" line="102" />
         <source>网上申报(&amp;O)</source>
         <translation>&amp;Online applications</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="98" />
+        <location filename="../../hall_client/gui/main_window.py" line="106" />
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="102" />
+        <location filename="../../hall_client/gui/main_window.py" line="110" />
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="103" />
+        <location filename="../../hall_client/gui/main_window.py" line="111" />
         <source>收费报表…</source>
         <translation>Cashier reports…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="107" />
+        <location filename="../../hall_client/gui/main_window.py" line="115" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="108" />
+        <location filename="../../hall_client/gui/main_window.py" line="116" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="113" />
+        <location filename="../../hall_client/gui/main_window.py" line="121" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="115" />
+        <location filename="../../hall_client/gui/main_window.py" line="123" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="151" />
+        <location filename="../../hall_client/gui/main_window.py" line="170" />
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="203" />
+        <location filename="../../hall_client/gui/main_window.py" line="222" />
         <source>窗口已出具通知书 {notice}</source>
         <translation>Notice {notice} issued at the window</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="218" />
+        <location filename="../../hall_client/gui/main_window.py" line="237" />
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="230" />
+        <location filename="../../hall_client/gui/main_window.py" line="249" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="231" />
+        <location filename="../../hall_client/gui/main_window.py" line="250" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
