@@ -62,8 +62,13 @@ def test_review_pages_and_sms_show_the_characters(any_api: Api) -> None:
         assert f"<bdi>{entry.name}</bdi>" in page
         reason = f"申请表上“{entry.rare}”字与身份证不一致"
         act(api, "chenhao", case["id"], "request_correction", reason=reason)
-    r = api.as_("admin", "POST", "/api/v1/sms/deliver")
-    assert r.status_code == 200
+    # One pass sends at most 100; on the shared PostgreSQL schema other tests' texts are due
+    # too, so pass until nothing is left to send (as the server's own loop would).
+    for _ in range(100):
+        r = api.as_("admin", "POST", "/api/v1/sms/deliver")
+        assert r.status_code == 200
+        if r.json()["sent"] == 0:
+            break
     log = api.app.state.settings.data_dir / "sms.log"
     texts = [json.loads(line)["text"] for line in log.read_text(encoding="utf-8").splitlines()]
     for case, entry in cases:
