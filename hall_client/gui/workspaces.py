@@ -1,8 +1,6 @@
-"""The role workspaces of the main window: 窗口受理, 收费, 监察, 管理.
-
-Supervisors read the audit trail and check its chain here; administrators manage staff
-accounts. The clerk's and the cashier's workspaces have modules of their own.
-"""
+"""The administrator's workspace (管理: staff accounts, catalog import and export) and the
+error text every workspace shows. The clerk's, cashier's and supervisor's workspaces have
+folders of their own."""
 
 from __future__ import annotations
 
@@ -23,90 +21,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from hall_client.core import audit, auth, catalog
+from hall_client.core import auth, catalog
 from hall_client.core.actor import ROLES, Actor
 from hall_client.core.counter import Counter
 from hall_client.core.errors import DomainError, InvalidInput
-from hall_client.core.settings import SHANGHAI
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import role_label, roles_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.widgets.rare_char import NameEdit
-from hall_client.store.models import AuditEntry, Person
+from hall_client.store.models import Person
 
 
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, InvalidInput):
         return "\n".join(p.message for p in exc.problems)
     return exc.message if isinstance(exc, DomainError) else str(exc)
-
-
-class AuditWorkspace(QWidget):
-    """监察: the audit trail, newest first, and a check of its hash chain."""
-
-    LIMIT = 5000
-
-    def __init__(self, counter: Counter, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.counter, self.jobs = counter, jobs
-        self.model: RecordTableModel[AuditEntry] = RecordTableModel([
-            Column(QCoreApplication.translate("AuditWorkspace", "序号"), lambda e: e.seq),
-            Column(QCoreApplication.translate("AuditWorkspace", "时间"),
-                   lambda e: e.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")),
-            Column(QCoreApplication.translate("AuditWorkspace", "人员"), lambda e: e.username),
-            Column(QCoreApplication.translate("AuditWorkspace", "角色"), lambda e: role_label(e.role)),
-            Column(QCoreApplication.translate("AuditWorkspace", "窗口"), lambda e: e.counter),
-            Column(QCoreApplication.translate("AuditWorkspace", "操作"), lambda e: e.action),
-            Column(QCoreApplication.translate("AuditWorkspace", "对象"), lambda e: f"{e.object_type}:{e.object_id}"),
-            Column(QCoreApplication.translate("AuditWorkspace", "变更"), lambda e: e.after,
-                   lambda e: QCoreApplication.translate("AuditWorkspace", "前：{before}\n后：{after}")
-                   .format(before=e.before, after=e.after)),
-        ], self)
-        self.view = record_view(self.model)
-        self.status = QLabel()
-        self.status.setObjectName("chainStatus")
-        refresh = QPushButton(self.tr("刷新"))
-        refresh.clicked.connect(self.refresh)
-        verify = QPushButton(self.tr("校验审计链"))
-        verify.setObjectName("verifyChain")
-        verify.clicked.connect(self.verify)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）")))
-        bar.addStretch(1)
-        bar.addWidget(refresh)
-        bar.addWidget(verify)
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-        self.refresh()
-
-    def refresh(self) -> None:
-        store, limit = self.counter.store, self.LIMIT
-
-        def load(ctx: object) -> list[AuditEntry]:
-            with store.transaction() as s:
-                return list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())
-                                      .limit(limit)))
-
-        self.jobs.db(load, success=self.model.set_rows)
-
-    def verify(self) -> None:
-        store = self.counter.store
-        self.status.setText(self.tr("正在校验…"))
-
-        def check(ctx: object) -> audit.ChainReport:
-            with store.transaction() as s:
-                return audit.verify(s)
-
-        self.jobs.db(check, success=self._verified, failure=lambda e: self.status.setText(str(e)))
-
-    def _verified(self, report: audit.ChainReport) -> None:
-        colour = "#1b5e20" if report.ok else "#b00020"
-        self.status.setStyleSheet(f"color: {colour}; font-weight: bold;")
-        self.status.setText(report.describe())
 
 
 class AddPersonDialog(QDialog):

@@ -51,27 +51,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="115" />
+        <location filename="../../hall_client/gui/workspaces.py" line="45" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="125" />
+        <location filename="../../hall_client/gui/workspaces.py" line="55" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="126" />
+        <location filename="../../hall_client/gui/workspaces.py" line="56" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="127" />
+        <location filename="../../hall_client/gui/workspaces.py" line="57" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="128" />
+        <location filename="../../hall_client/gui/workspaces.py" line="58" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -79,112 +79,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="151" />
+        <location filename="../../hall_client/gui/workspaces.py" line="81" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="152" />
+        <location filename="../../hall_client/gui/workspaces.py" line="82" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="153" />
+        <location filename="../../hall_client/gui/workspaces.py" line="83" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="155" />
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="156" />
+        <location filename="../../hall_client/gui/workspaces.py" line="86" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="157" />
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="160" />
+        <location filename="../../hall_client/gui/workspaces.py" line="90" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="162" />
+        <location filename="../../hall_client/gui/workspaces.py" line="92" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="164" />
+        <location filename="../../hall_client/gui/workspaces.py" line="94" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="166" />
+        <location filename="../../hall_client/gui/workspaces.py" line="96" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="169" />
+        <location filename="../../hall_client/gui/workspaces.py" line="99" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="175" />
+        <location filename="../../hall_client/gui/workspaces.py" line="105" />
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="223" />
+        <location filename="../../hall_client/gui/workspaces.py" line="153" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="224" />
+        <location filename="../../hall_client/gui/workspaces.py" line="154" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="229" />
+        <location filename="../../hall_client/gui/workspaces.py" line="159" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="230" />
+        <location filename="../../hall_client/gui/workspaces.py" line="160" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="243" />
+        <location filename="../../hall_client/gui/workspaces.py" line="173" />
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="253" />
+        <location filename="../../hall_client/gui/workspaces.py" line="183" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="254" />
+        <location filename="../../hall_client/gui/workspaces.py" line="184" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="256" />
+        <location filename="../../hall_client/gui/workspaces.py" line="186" />
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="267" />
+        <location filename="../../hall_client/gui/workspaces.py" line="197" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="270" />
+        <location filename="../../hall_client/gui/workspaces.py" line="200" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -385,76 +385,6 @@ After: {after}</translation>
         <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="175" />
         <source>已导出 {n} 条到 {path}</source>
         <translation>Exported {n} entries to {path}</translation>
-    </message>
-</context>
-<context>
-    <name>AuditWorkspace</name>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="55" />
-        <source>序号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="56" />
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="58" />
-        <source>人员</source>
-        <translation>Person</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="59" />
-        <source>角色</source>
-        <translation>Role</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="60" />
-        <source>窗口</source>
-        <translation>Counter</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="61" />
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="62" />
-        <source>对象</source>
-        <translation>Object</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="63" />
-        <source>变更</source>
-        <translation>Change</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="64" />
-        <source>前：{before}
-后：{after}</source>
-        <translation>Before: {before}
-After: {after}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="70" />
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="72" />
-        <source>校验审计链</source>
-        <translation>Verify audit chain</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="76" />
-        <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
-        <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="98" />
-        <source>正在校验…</source>
-        <translation>Verifying…</translation>
     </message>
 </context>
 <context>
