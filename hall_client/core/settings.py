@@ -77,6 +77,12 @@ class CameraSettings:
 @dataclass
 class UiSettings:
     locale: str = "zh_CN"
+    #: text size in points before zoom (DESIGN §9: at least 10.5 pt)
+    font_size: float = 10.5
+    #: 1.0 = 100 %; the 视图 menu steps it between 0.8 and 2.0
+    zoom: float = 1.0
+    #: lock the screen to the same person's sign-in after this many idle minutes (0 = never)
+    idle_lock_minutes: int = 5
 
 
 @dataclass
@@ -129,6 +135,8 @@ def load_settings(directory: Path) -> Settings:
                 problems.append(Problem(f"{path} [{name}] {key}", "settings_unknown_key", "未知的设置项"))
                 continue
             expected = type(getattr(default, key))
+            if expected is float and isinstance(val, int) and not isinstance(val, bool):
+                val = float(val)  # `zoom = 1` in TOML is an integer
             if not isinstance(val, expected):
                 problems.append(
                     Problem(
@@ -144,6 +152,16 @@ def load_settings(directory: Path) -> Settings:
     if charset not in TEXT_CHARSETS:
         problems.append(Problem(f"{path} [printer] text_charset", "settings_value",
                                 f"应为 {'、'.join(TEXT_CHARSETS)} 之一，实际为 {charset}"))
+    ui = sections.get("ui", UiSettings())
+    if not 0.5 <= ui.zoom <= 3.0:
+        problems.append(Problem(f"{path} [ui] zoom", "settings_value",
+                                f"应在 0.5 到 3.0 之间，实际为 {ui.zoom}"))
+    if not 8 <= ui.font_size <= 30:
+        problems.append(Problem(f"{path} [ui] font_size", "settings_value",
+                                f"应在 8 到 30 磅之间，实际为 {ui.font_size}"))
+    if ui.idle_lock_minutes < 0:
+        problems.append(Problem(f"{path} [ui] idle_lock_minutes", "settings_value",
+                                f"不能为负数，实际为 {ui.idle_lock_minutes}"))
     if problems:
         raise InvalidInput(problems)
     return Settings(**sections)

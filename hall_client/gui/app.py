@@ -19,7 +19,7 @@ from hall_client.gui.jobs import JobContext, JobRunner
 from hall_client.gui.login import FirstRunDialog, LoginDialog, needs_first_run
 from hall_client.gui.main_window import MainWindow
 from hall_client.gui.resources import install_font, install_translator
-from hall_client.gui.workspaces import error_text
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.sync import server_link
 
 
@@ -64,7 +64,9 @@ class Startup(QObject):
     def _opened(self, opened: _Opened) -> None:
         self.progress.close()
         counter = self.counter = opened.counter
-        install_translator(self.app, self.lang or counter.settings.ui.locale)
+        ui = counter.settings.ui
+        install_font(self.app, ui.font_size, ui.zoom)
+        install_translator(self.app, self.lang or ui.locale)
         if self.demo and counter.settings.server.start_local:
             url, server_dir = counter.settings.server.url, counter.data_dir / "server"
             self.jobs.background(lambda ctx: server_link.start_local_server(url, server_dir),

@@ -52,7 +52,7 @@ from hall_client.core.settings import SHANGHAI
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import method_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
-from hall_client.gui.workspaces import error_text
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.store.cashier_models import FeeAssessment
 
 

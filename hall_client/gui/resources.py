@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hall_resources import resource_path
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -35,28 +35,73 @@ def chain_font(point_size: float | None = None) -> QFont:
     return font
 
 
-def install_font(app: QApplication) -> str:
+#: DESIGN §9: text at least 10.5 pt, click targets at least 24 px
+BASE_POINT_SIZE = 10.5
+MIN_TARGET_PX = 24
+ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
+
+
+def install_font(app: QApplication, point_size: float = BASE_POINT_SIZE,
+                 zoom: float = 1.0) -> str:
     """Load the bundled fonts and make the chain the application font; returns the first family.
 
     Qt falls back through ``families`` character by character, and the substitution table
-    makes any widget that names the first family alone fall back the same way.
+    makes any widget that names the first family alone fall back the same way. ``zoom``
+    scales the text and the click targets together (the 视图 menu changes it).
     """
     families = font_families()
-    if not families:
-        return app.font().family()
-    QFont.insertSubstitutions(families[0], families[1:])
-    app.setFont(chain_font(10))
-    return families[0]
+    size = max(point_size, BASE_POINT_SIZE) * zoom
+    if families:
+        QFont.insertSubstitutions(families[0], families[1:])
+        app.setFont(chain_font(size))
+    else:
+        font = app.font()
+        font.setPointSizeF(size)
+        app.setFont(font)
+    apply_target_sizes(app, zoom)
+    return families[0] if families else app.font().family()
+
+
+def apply_target_sizes(app: QApplication, zoom: float = 1.0) -> None:
+    """Spin-box arrows, check boxes and scroll bars big enough to hit (24 px at 100 %)."""
+    px = round(MIN_TARGET_PX * zoom)
+    arrow = round(px * 0.75)
+    app.setStyleSheet(
+        f"QAbstractSpinBox {{ min-height: {px}px; }}"
+        f"QAbstractSpinBox::up-button, QAbstractSpinBox::down-button {{ width: {arrow}px; }}"
+        f"QPushButton, QComboBox, QLineEdit {{ min-height: {px}px; }}"
+        f"QCheckBox::indicator, QRadioButton::indicator {{ width: {round(px * 0.7)}px;"
+        f" height: {round(px * 0.7)}px; }}"
+        f"QScrollBar:vertical {{ width: {round(px * 0.7)}px; }}"
+        f"QScrollBar:horizontal {{ height: {round(px * 0.7)}px; }}")
+
+
+_installed: list[QTranslator] = []
 
 
 def install_translator(app: QApplication, locale: str) -> QTranslator | None:
-    """Chinese is the source language; any other locale loads ``hall_client_<lang>.qm``."""
+    """One language at a time: Qt's own dialogs (OK/Cancel, file and print dialogs) follow.
+
+    Chinese is the source language of our own strings, so ``zh_CN`` loads only Qt's
+    ``qtbase_zh_CN`` catalogue (shipped with PySide6); any other locale loads
+    ``hall_client_<lang>.qm`` (and Qt's own English needs no catalogue). Calling it again
+    switches language: the earlier translators are removed first.
+    """
     QLocale.setDefault(QLocale(locale))
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
     if locale.startswith("zh"):
+        qt = QTranslator(app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(QLocale(locale), "qtbase", "_", qt_dir):
+            app.installTranslator(qt)
+            _installed.append(qt)
         return None
     translator = QTranslator(app)
     if translator.load(str(I18N_DIR / f"hall_client_{locale.split('_')[0]}.qm")):
         app.installTranslator(translator)
+        _installed.append(translator)
         return translator
     return None
 

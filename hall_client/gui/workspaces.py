@@ -25,18 +25,13 @@ from PySide6.QtWidgets import (
 from hall_client.core import auth, catalog
 from hall_client.core.actor import ROLES, Actor
 from hall_client.core.counter import Counter
-from hall_client.core.errors import DomainError, InvalidInput
+from hall_client.core.errors import InvalidInput
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import role_label, roles_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.store.models import Person
-
-
-def error_text(exc: BaseException) -> str:
-    if isinstance(exc, InvalidInput):
-        return "\n".join(p.message for p in exc.problems)
-    return exc.message if isinstance(exc, DomainError) else str(exc)
 
 
 class AddPersonDialog(QDialog):

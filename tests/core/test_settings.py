@@ -45,3 +45,15 @@ def test_printer_text_charset_defaults_to_gbk_and_must_be_known(tmp_path: Path) 
     (tmp_path / "settings.toml").write_text('[printer]\ntext_charset = "gb18030-2"\n',
                                             encoding="utf-8")
     assert load_settings(tmp_path).printer.text_charset == "gb18030-2"
+
+
+def test_ui_zoom_and_idle_lock_are_checked(tmp_path: Path) -> None:
+    (tmp_path / "settings.toml").write_text("[ui]\nzoom = 9\nidle_lock_minutes = -1\n",
+                                            encoding="utf-8")
+    with pytest.raises(InvalidInput) as err:
+        load_settings(tmp_path)
+    fields = {p.where.split("] ")[-1] for p in err.value.problems}
+    assert fields == {"zoom", "idle_lock_minutes"}
+    (tmp_path / "settings.toml").write_text("[ui]\nzoom = 2\nfont_size = 12\n", encoding="utf-8")
+    ui = load_settings(tmp_path).ui
+    assert (ui.zoom, ui.font_size, ui.idle_lock_minutes) == (2.0, 12.0, 5)

@@ -31,9 +31,10 @@ from hall_client.core.settings import SHANGHAI
 from hall_client.core.supervision.reports import people_names
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import method_label
-from hall_client.gui.supervision.common import ColouredModel, error_text
+from hall_client.gui.supervision.common import ColouredModel
 from hall_client.gui.supervision.printing import a4_printer, print_report
 from hall_client.gui.table_model import Column, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 
 KINDS = ("day", "week", "month")
 

@@ -26,8 +26,9 @@ from hall_client.core import auth, receipt_stock
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import ColouredModel, error_text
+from hall_client.gui.supervision.common import ColouredModel
 from hall_client.gui.table_model import Column, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.store.cashier_models import ReceiptIssue
 
 

@@ -37,7 +37,7 @@ ERROR_STYLE = "color:#b00020;font-weight:bold"
 
 
 def _error_text(exc: BaseException) -> str:
-    from hall_client.gui.workspaces import error_text
+    from hall_client.gui.widgets.form_dialog import error_text
 
     return error_text(exc)
 

@@ -28,7 +28,7 @@ from hall_client.gui.completion.licence_print import (
 )
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
-from hall_client.gui.workspaces import error_text
+from hall_client.gui.widgets.form_dialog import error_text
 
 
 def _fee(e: QueueEntry) -> str:

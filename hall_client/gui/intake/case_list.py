@@ -50,7 +50,7 @@ from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.sync.cases import server_status_name, step_state_name
 from hall_client.gui.sync.notices import notice_mark
-from hall_client.gui.workspaces import error_text
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.store.models import utcnow
 from hall_client.sync import views as sync_views
 

@@ -59,8 +59,8 @@ from hall_client.gui.intake.notice_print import pdf_printer, print_document, set
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.pages.workspace import PageWorkspace
 from hall_client.gui.supervision.rating_screen import RatingScreen
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.widgets.rare_char import NameEdit
-from hall_client.gui.workspaces import error_text
 from hall_client.pages.page_set import PageSet
 from hall_client.pages.profiles import get_profile
 from hall_client.printing.case_notices import notice_document

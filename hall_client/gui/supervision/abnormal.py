@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hall_client.core.supervision.client import SupervisionClient
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import ColouredModel, PeriodPicker, error_text
+from hall_client.gui.supervision.common import ColouredModel, PeriodPicker
 from hall_client.gui.supervision.labels import rule_label, status_label
 from hall_client.gui.table_model import Column, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 
 
 class AbnormalPanel(QWidget):

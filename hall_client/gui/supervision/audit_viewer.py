@@ -32,8 +32,9 @@ from hall_client.core.supervision.reports import (
 )
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.resources import role_label
-from hall_client.gui.supervision.common import ColouredModel, error_text
+from hall_client.gui.supervision.common import ColouredModel
 from hall_client.gui.table_model import Column, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.store.models import AuditEntry
 
 

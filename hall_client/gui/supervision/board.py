@@ -27,9 +27,10 @@ from hall_client.core.supervision import board as board_core
 from hall_client.core.supervision.board import BoardRow
 from hall_client.core.supervision.client import SupervisionClient
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import ColouredModel, error_text
+from hall_client.gui.supervision.common import ColouredModel
 from hall_client.gui.supervision.labels import WARNING_COLOURS, status_label, warning_label
 from hall_client.gui.table_model import Column, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 
 
 def board_columns() -> list[Column[BoardRow]]:

@@ -7,24 +7,15 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
-from hall_client.core.errors import DomainError, InvalidInput
 from hall_client.gui.table_model import Column, RecordTableModel
 
 T = TypeVar("T")
 #: Amounts, counts and rates are right-aligned (DESIGN §9).
 _NUMBER = re.compile(r"-?[0-9][0-9,]*(\.[0-9]+)?%?")
-
-
-def error_text(exc: BaseException) -> str:
-    if isinstance(exc, InvalidInput):
-        return "\n".join(p.message for p in exc.problems)
-    if isinstance(exc, DomainError):
-        return exc.message
-    return QCoreApplication.translate("Supervision", "操作失败，请重试或联系管理员")
 
 
 class ColouredModel(RecordTableModel[T]):

@@ -22,8 +22,8 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.supervision.ratings import LEVELS, Visit, record_rating
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import error_text
 from hall_client.gui.supervision.labels import level_label
+from hall_client.gui.widgets.form_dialog import error_text
 
 FACES = {"非常满意": "★★★★★", "满意": "★★★★", "基本满意": "★★★", "不满意": "★★", "非常不满意": "★"}
 COLOURS = {"非常满意": "#2e7d32", "满意": "#558b2f", "基本满意": "#9e9d24",

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from hall_client.core.supervision.client import SupervisionClient
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import ColouredModel, PeriodPicker, error_text
+from hall_client.gui.supervision.common import ColouredModel, PeriodPicker
 from hall_client.gui.supervision.labels import (
     WARNING_COLOURS,
     appeal_state_label,
@@ -33,6 +33,7 @@ from hall_client.gui.supervision.labels import (
     warning_label,
 )
 from hall_client.gui.table_model import Column, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 
 BAD = {"不满意", "非常不满意"}
 

@@ -26,7 +26,7 @@ from hall_client.core.counter import Counter
 from hall_client.core.settings import SHANGHAI
 from hall_client.gui.jobs import JobContext, JobRunner
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
-from hall_client.gui.workspaces import error_text
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.store.sync_models import PresubmissionRow
 
 
