@@ -58,7 +58,7 @@ def build_server(data_dir: Path, n: int):  # type: ignore[no-untyped-def]
                 legal_limit_days=int(item.data["legal_limit_days"]),
                 promised_limit_days=int(item.data["promised_limit_days"]),
                 extension_days=0, accepted_at=accepted, finished_at=None, outcome_reason="",
-                window_record={}, status_failures=0, created_at=accepted, updated_at=accepted)
+                window_record={}, created_at=accepted, updated_at=accepted)
             s.add(case)
             for spec in item.data["workflow"]:
                 if spec["stage"] == 2:
