@@ -3,47 +3,47 @@
 <context>
     <name>AbnormalPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="24" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="25" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="31" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="32" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="32" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="33" />
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="33" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="34" />
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="34" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="35" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="35" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="36" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="36" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="37" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="49" />
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="57" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="58" />
         <source>异常 {n} 条，涉及 {cases} 件</source>
         <translation>{n} flags on {cases} cases</translation>
     </message>
@@ -51,27 +51,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="45" />
+        <location filename="../../hall_client/gui/workspaces.py" line="40" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="55" />
+        <location filename="../../hall_client/gui/workspaces.py" line="50" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="56" />
+        <location filename="../../hall_client/gui/workspaces.py" line="51" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="57" />
+        <location filename="../../hall_client/gui/workspaces.py" line="52" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="58" />
+        <location filename="../../hall_client/gui/workspaces.py" line="53" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -79,112 +79,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="81" />
+        <location filename="../../hall_client/gui/workspaces.py" line="76" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <location filename="../../hall_client/gui/workspaces.py" line="77" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="83" />
+        <location filename="../../hall_client/gui/workspaces.py" line="78" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <location filename="../../hall_client/gui/workspaces.py" line="80" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <location filename="../../hall_client/gui/workspaces.py" line="81" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <location filename="../../hall_client/gui/workspaces.py" line="82" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="90" />
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="92" />
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="94" />
+        <location filename="../../hall_client/gui/workspaces.py" line="89" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="96" />
+        <location filename="../../hall_client/gui/workspaces.py" line="91" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="99" />
+        <location filename="../../hall_client/gui/workspaces.py" line="94" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="105" />
+        <location filename="../../hall_client/gui/workspaces.py" line="100" />
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="153" />
+        <location filename="../../hall_client/gui/workspaces.py" line="148" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="154" />
+        <location filename="../../hall_client/gui/workspaces.py" line="149" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="159" />
+        <location filename="../../hall_client/gui/workspaces.py" line="154" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="160" />
+        <location filename="../../hall_client/gui/workspaces.py" line="155" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="173" />
+        <location filename="../../hall_client/gui/workspaces.py" line="168" />
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <location filename="../../hall_client/gui/workspaces.py" line="178" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="184" />
+        <location filename="../../hall_client/gui/workspaces.py" line="179" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="186" />
+        <location filename="../../hall_client/gui/workspaces.py" line="181" />
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="197" />
+        <location filename="../../hall_client/gui/workspaces.py" line="192" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="200" />
+        <location filename="../../hall_client/gui/workspaces.py" line="195" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -250,139 +250,139 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="52" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="53" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="54" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="54" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="55" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="56" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="57" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="57" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="58" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="58" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="59" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="59" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="61" />
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="61" />
         <source>前：{before}
 后：{after}</source>
         <translation>Before: {before}
 After: {after}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="66" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="67" />
         <source>姓名或用户名</source>
         <translation>Name or user name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="68" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="69" />
         <source>如 payment、rating</source>
         <translation>e.g. payment, rating</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="70" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="71" />
         <source>对象类型或编号</source>
         <translation>Object type or id</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="72" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="73" />
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="79" />
         <source>查询 (Enter)</source>
         <translation>Search (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="83" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="84" />
         <source>校验审计链 (F8)</source>
         <translation>Verify audit chain (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="86" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="87" />
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="89" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="90" />
         <source>人员：</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="92" />
         <source>操作：</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="93" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="94" />
         <source>对象：</source>
         <translation>Object:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="98" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="99" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="107" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="108" />
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="132" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="133" />
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="146" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="147" />
         <source>找到 {n} 条记录</source>
         <translation>{n} entries found</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="150" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="151" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="165" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="166" />
         <source>导出审计记录</source>
         <translation>Export audit entries</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="174" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="175" />
         <source>审计记录</source>
         <translation>Audit entries</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="175" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="176" />
         <source>已导出 {n} 条到 {path}</source>
         <translation>Exported {n} entries to {path}</translation>
     </message>
@@ -390,137 +390,137 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="37" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="38" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="38" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="41" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="41" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="42" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="43" />
         <source>在办环节</source>
         <translation>Open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="43" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
         <source>环节到期</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
         <source>承诺办结日</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="46" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="46" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="47" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="82" />
         <source>经办人</source>
         <translation>Handlers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="47" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="82" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="49" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="85" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="162" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="86" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="163" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="92" />
         <source>查找受理编号、项目…</source>
         <translation>Find case number, project…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="94" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="95" />
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="96" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="97" />
         <source>催办 (F6)</source>
         <translation>Urge (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="99" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="100" />
         <source>办理历史 (F7)</source>
         <translation>History (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="189" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="190" />
         <source>在办 {n} 件：红牌 {red} 件，黄牌 {yellow} 件</source>
         <translation>{n} open cases: {red} red, {yellow} yellow</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="204" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="205" />
         <source>本机尚未登录中心服务器，看板无法取数</source>
         <translation>This counter is not signed in to the central server; the board cannot load</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="206" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="207" />
         <source>离线：显示的是 {time} 的数据（{why}），恢复连接后自动刷新</source>
         <translation>Offline: showing data from {time} ({why}); refreshes automatically when the link is back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="210" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="211" />
         <source>无法取得看板数据：{why}</source>
         <translation>Could not load the board: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="212" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="213" />
         <source>已更新 {time}，每 30 秒自动刷新</source>
         <translation>Updated {time}; refreshes every 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="216" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="217" />
         <source>正在从中心服务器取数…</source>
         <translation>Loading from the central server…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="229" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="230" />
         <source>请先在表中选中要催办的受理件</source>
         <translation>Select the case to urge in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="238" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="239" />
         <source>请先在表中选中受理件</source>
         <translation>Select a case in the table first</translation>
     </message>
@@ -804,138 +804,138 @@ After: {after}</translation>
 <context>
     <name>CashierReports</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
         <source>收费项目编码</source>
         <translation>Fee code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="75" />
         <source>收费项目</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="75" />
         <source>笔数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="75" />
-        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="76" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="102" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="79" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="80" />
         <source>退款 {refunds} 元；实收合计 {total} 元；已打印票据 {printed} 张，作废 {spoiled} 张</source>
         <translation>Refunds {refunds} yuan; net total {total} yuan; receipts printed {printed}, spoiled {spoiled}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="84" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="85" />
         <source>月汇总 {year}年{month}月</source>
         <translation>Monthly summary {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="86" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="87" />
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="89" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
         <source>收款笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
         <source>作废笔数</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
         <source>退款金额</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93" />
         <source>已打印票据</source>
         <translation>Receipts printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93" />
         <source>作废票据</source>
         <translation>Receipts spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="93" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="94" />
         <source>现金差异</source>
         <translation>Cash difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="95" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="96" />
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="95" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="96" />
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="100" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="100" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="102" />
         <source>流水号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="102" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="103" />
         <source>缴款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="103" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="104" />
         <source>已对上</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="105" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="106" />
         <source>银行有、本机无</source>
         <translation>Bank only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="107" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="108" />
         <source>本机有、银行无</source>
         <translation>Ours only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="109" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="110" />
         <source>银行对账</source>
         <translation>Bank match</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="110" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="111" />
         <source>银行流水 {n} 笔：对上 {ok} 笔，银行有本机无 {bank} 笔，本机有银行无 {ours} 笔</source>
         <translation>{n} bank lines: {ok} matched, {bank} bank only, {ours} ours only</translation>
     </message>
@@ -943,87 +943,87 @@ After: {after}</translation>
 <context>
     <name>CashierReportsPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131" />
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131" />
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131" />
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="137" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="138" />
         <source>银行流水 CSV…</source>
         <translation>Bank statement CSV…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="140" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="141" />
         <source>生成报表 (Enter)</source>
         <translation>Run report (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="143" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="144" />
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="145" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="146" />
         <source>打印 A4 (Ctrl+P)</source>
         <translation>Print A4 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="148" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="149" />
         <source>报表：</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="150" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="151" />
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="193" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="194" />
         <source>选择银行流水</source>
         <translation>Choose bank statement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="210" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="211" />
         <source>正在生成…</source>
         <translation>Running…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="224" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="225" />
         <source>共 {n} 行</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="228" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="229" />
         <source>请先生成报表，再导出</source>
         <translation>Run the report first, then export</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="231" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="232" />
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="238" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="239" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="243" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="244" />
         <source>请先生成报表，再打印</source>
         <translation>Run the report first, then print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="251" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="252" />
         <source>已打印 {n} 页</source>
         <translation>Printed {n} pages</translation>
     </message>
@@ -1832,6 +1832,19 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/confirm.py" line="25" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/confirm.py" line="39" />
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>CornerEditor</name>
     <message>
         <location filename="../../hall_client/gui/pages/corner_editor.py" line="53" />
@@ -1852,6 +1865,30 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <location filename="../../hall_client/gui/pages/corner_editor.py" line="75" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="48" />
+        <source>没有权限读写所需的文件或设备。请联系管理员检查权限。</source>
+        <extracomment>the key of errors that belong to no single field (shown above the buttons)</extracomment>
+        <translation>No permission to read or write a file or device this needs. Ask the administrator to check the permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="52" />
+        <source>找不到文件或设备 {name}。请检查路径或连接后重试。</source>
+        <translation>File or device {name} not found. Check the path or the connection and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="55" />
+        <source>网络连接失败或超时。请检查网线和服务器地址后重试。</source>
+        <translation>The network connection failed or timed out. Check the cable and the server address and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="57" />
+        <source>操作失败（{kind}）。请重试；如仍失败，请联系管理员并告知时间。</source>
+        <translation>The operation failed ({kind}). Try again; if it fails again, tell the administrator when it happened.</translation>
     </message>
 </context>
 <context>
@@ -1998,47 +2035,47 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="308" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="309" />
         <source>办理历史 {number}</source>
         <translation>History of {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="311" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="312" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="312" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="313" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="313" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="314" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="314" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="315" />
         <source>身份</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="315" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="316" />
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="318" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="319" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="334" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="335" />
         <source>历史记录哈希链完整</source>
         <translation>The history hash chain is intact</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="335" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="336" />
         <source>历史记录哈希链被破坏，请报告管理员</source>
         <translation>The history hash chain is broken; report it to the administrator</translation>
     </message>
@@ -2609,96 +2646,96 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>LoopDetail</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="66" />
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="119" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="67" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="120" />
         <source>选择一条评价查看整改闭环</source>
         <translation>Select a rating to see its closed loop</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="75" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="76" />
         <source>写明核实、整改、答复或回访的情况</source>
         <translation>Describe the verification, rectification, answer or call-back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="76" />
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="117" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="118" />
         <source>登记本步完成 (Ctrl+Enter)</source>
         <translation>Record this step done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="82" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="83" />
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="86" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="87" />
         <source>裁定理由（必填）</source>
         <translation>Reason for the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="87" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="88" />
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="88" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="89" />
         <source>驳回申诉</source>
         <translation>Refuse appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="116" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="117" />
         <source>登记“{step}”完成 (Ctrl+Enter)</source>
         <translation>Record “{step}” done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="123" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="124" />
         <source>{number} · {item}
 {level}：“{comment}” —— 评价 {clerk}（{counter}）{day}；{state}</source>
         <translation>{number} · {item}
 {level}: “{comment}” — rated {clerk} ({counter}) {day}; {state}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="132" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="133" />
         <source>{who} 于 {day} 申诉：{reason}（{state}）</source>
         <translation>{who} appealed on {day}: {reason} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="136" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="137" />
         <source>{who} 裁定：{reason}</source>
         <translation>{who} decided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="151" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="152" />
         <source>请写明{step}的情况</source>
         <translation>Describe the {step} step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="162" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="163" />
         <source>裁定必须写明理由（至少 4 个字）</source>
         <translation>A decision needs a reason (at least 4 characters)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="164" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="165" />
         <source>申诉成立后该评价作废，不计入满意率，整改闭环取消。</source>
         <translation>If upheld, the rating is voided, left out of satisfaction rates, and its loop cancelled. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="165" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
         <source>驳回后该差评照常计入，整改闭环继续。</source>
         <translation>If refused, the bad rating counts and its loop goes on. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="167" />
         <source>确认裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="167" />
         <source>确定吗？</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="177" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="178" />
         <source>已保存：{state}</source>
         <translation>Saved: {state}</translation>
     </message>
@@ -2832,6 +2869,15 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>MessageArea</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/message_area.py" line="30" />
+        <location filename="../../hall_client/gui/widgets/message_area.py" line="32" />
+        <source>知道了</source>
+        <translation>Dismiss</translation>
     </message>
 </context>
 <context>
@@ -3231,17 +3277,17 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentMethods</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="78" />
+        <location filename="../../hall_client/gui/resources.py" line="123" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="79" />
+        <location filename="../../hall_client/gui/resources.py" line="124" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="80" />
+        <location filename="../../hall_client/gui/resources.py" line="125" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
@@ -3249,167 +3295,167 @@ Data folder: {path}</translation>
 <context>
     <name>PerformancePanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="73" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="74" />
         <source>新上榜</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="92" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="93" />
         <source>查询 (Enter)</source>
         <translation>Search (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="95" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="96" />
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="97" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="98" />
         <source>打印 A4 (Ctrl+P)</source>
         <translation>Print A4 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="101" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="102" />
         <source>按</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="109" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="110" />
         <source>按期办结率走势</source>
         <translation>On-time rate over time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="110" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="111" />
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="138" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="140" />
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="140" />
         <source>上期名次：{rank}</source>
         <translation>Previous rank: {rank}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="141" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="142" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="142" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="143" />
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="143" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="144" />
         <source>提前</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="144" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="145" />
         <source>按期（含提前）</source>
         <translation>On time (incl. early)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="145" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="146" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="146" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="147" />
         <source>按期率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="147" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="148" />
         <source>提前率</source>
         <translation>Early rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="148" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="149" />
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="149" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="150" />
         <source>平均办理工作日</source>
         <translation>Avg. working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="151" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="152" />
         <source>评价数</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="152" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="153" />
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="158" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="159" />
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="163" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="164" />
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="178" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="179" />
         <source>全厅按期办结率</source>
         <translation>Hall on-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="179" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="180" />
         <source>按期办结率（按{group}）</source>
         <translation>On-time rate by {group}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="185" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="186" />
         <source>{start} 至 {end}，共办结 {n} 件；名次变化与上期（{ps} 至 {pe}）相比</source>
         <translation>{start} to {end}: {n} cases concluded; rank changes against the previous period ({ps} to {pe})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="197" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="198" />
         <source>请先查询，再导出</source>
         <translation>Search first, then export</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="200" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="201" />
         <source>导出绩效排名</source>
         <translation>Export performance ranking</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="207" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="208" />
         <source>绩效排名</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="208" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="209" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="213" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="214" />
         <source>办件绩效排名（按{group}）</source>
         <translation>Case performance ranking by {group}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="217" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="218" />
         <source>请先查询，再打印</source>
         <translation>Search first, then print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="228" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="229" />
         <source>已打印 {n} 页</source>
         <translation>Printed {n} pages</translation>
     </message>
@@ -3417,37 +3463,38 @@ Data folder: {path}</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="68" />
         <source>日</source>
+        <extracomment>Amounts, counts and rates are right-aligned (DESIGN §9).</extracomment>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="68" />
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="68" />
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="69" />
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="69" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="88" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="79" />
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="82" />
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -3605,112 +3652,112 @@ Data folder: {path}</translation>
 <context>
     <name>RatingsPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="47" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="48" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="49" />
         <source>时限（工作日）</source>
         <translation>Limit (working days)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="49" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="50" />
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="50" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="51" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="51" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="52" />
         <source>完成日</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="52" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="53" />
         <source>办理人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="54" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="195" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="195" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
         <source>整改中</source>
         <translation>Loop open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="197" />
         <source>已闭环</source>
         <translation>Loop closed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="197" />
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="197" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="198" />
         <source>好评</source>
         <translation>Good rating</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="199" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="200" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="207" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="208" />
         <source>评价日</source>
         <translation>Rated on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="208" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="209" />
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="209" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="210" />
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="210" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="211" />
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="211" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="212" />
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="212" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="213" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="213" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="214" />
         <source>闭环</source>
         <translation>Loop</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="232" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="233" />
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="243" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="244" />
         <source>共 {n} 条评价，其中差评 {bad} 条</source>
         <translation>{n} ratings, {bad} of them bad</translation>
     </message>
@@ -3766,27 +3813,28 @@ Data folder: {path}</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="67" />
+        <location filename="../../hall_client/gui/resources.py" line="112" />
         <source>窗口受理员</source>
+        <extracomment>DESIGN §9: text at least 10.5 pt, click targets at least 24 px</extracomment>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="68" />
+        <location filename="../../hall_client/gui/resources.py" line="113" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="69" />
+        <location filename="../../hall_client/gui/resources.py" line="114" />
         <source>值班主任</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="70" />
+        <location filename="../../hall_client/gui/resources.py" line="115" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="86" />
+        <location filename="../../hall_client/gui/resources.py" line="131" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4059,205 +4107,196 @@ Data folder: {path}</translation>
 <context>
     <name>StockPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="73" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="86" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="87" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="75" />
         <source>起始号码</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="75" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="76" />
         <source>终止号码</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="76" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="77" />
         <source>总数</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="77" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="78" />
         <source>已发放</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="78" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="79" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="79" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="80" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="80" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="81" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="81" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="82" />
         <source>收费员手中未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="82" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="83" />
         <source>库存空白</source>
         <translation>Blank in stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="85" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="86" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="87" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="88" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="89" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="90" />
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="97" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
         <source>领入票据…</source>
         <translation>Receive stock…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="97" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
         <source>发放给收费员…</source>
         <translation>Issue to cashier…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="99" />
         <source>缴回选中</source>
         <translation>Hand in selected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="99" />
         <source>核销选中…</source>
         <translation>Write off selected…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="104" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="105" />
         <source>票据库存（每批）</source>
         <translation>Receipt stock (per batch)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="106" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="107" />
         <source>收费员手中的票据（使用中）</source>
         <translation>Receipts with cashiers (in use)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="140" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
         <source>领入票据</source>
         <translation>Receive stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="140" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="155" />
         <source>票据代码：</source>
         <translation>Stock code:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="142" />
         <source>起始号码：</source>
         <translation>First number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="142" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="143" />
         <source>终止号码：</source>
         <translation>Last number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="143" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="144" />
         <source>来源：</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="147" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="148" />
         <source>已领入票据</source>
         <translation>Stock received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="153" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
         <source>发放票据</source>
         <translation>Issue receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="153" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
         <source>收费员（用户名）：</source>
         <translation>Cashier (user name):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="155" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="156" />
         <source>张数：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="159" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="160" />
         <source>已发放票据</source>
         <translation>Receipts issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="164" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="165" />
         <source>请先选中一条使用中的领用记录</source>
         <translation>Select an issue in use first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="172" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="173" />
         <source>缴回票据</source>
         <translation>Hand in receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="173" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="174" />
         <source>缴回 {cashier} 的票据，未用号码退回库存。确定吗？</source>
         <translation>Hand in the receipts of {cashier}; unused numbers go back to stock. Continue?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="179" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="180" />
         <source>已缴回</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="200" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
         <source>核销未用票据</source>
         <translation>Write off unused receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="200" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="202" />
         <source>批准人（另一位值班主任）：</source>
         <translation>Approver (another supervisor):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="202" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="203" />
         <source>批准人密码：</source>
         <translation>Approver password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="204" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="205" />
         <source>已核销</source>
         <translation>Written off</translation>
-    </message>
-</context>
-<context>
-    <name>Supervision</name>
-    <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="27" />
-        <source>操作失败，请重试或联系管理员</source>
-        <extracomment>Amounts, counts and rates are right-aligned (DESIGN §9).</extracomment>
-        <translation>The operation failed; try again or call the administrator</translation>
     </message>
 </context>
 <context>
@@ -4742,52 +4781,52 @@ Server: {code}
 <context>
     <name>UrgeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="252" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="253" />
         <source>催办 {number}</source>
         <translation>Urge {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="255" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="256" />
         <source>{name}（到期 {due}，{who}）</source>
         <translation>{name} (due {due}, {who})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="258" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="259" />
         <source>全部在办环节</source>
         <translation>All open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="259" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="260" />
         <source>请抓紧办理，于到期日前办结</source>
         <translation>Please act promptly and finish before the due date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="265" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="266" />
         <source>发送催办短信 (Enter)</source>
         <translation>Send urge text (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="271" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="272" />
         <source>事项：</source>
         <translation>Item:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="272" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="273" />
         <source>环节：</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="273" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="274" />
         <source>催办内容：</source>
         <translation>Message:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="281" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="282" />
         <source>请填写催办内容</source>
         <translation>Write the urge message</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="290" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="291" />
         <source>已催办，已向 {n} 人发送短信</source>
         <translation>Urged: texts sent to {n} people</translation>
     </message>

@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Confirm", text)
-
-
 def confirm(parent: QWidget | None, title: str, what_happens: str, action: str, *,
             destructive: bool = True) -> bool:
     """Ask once; True only if the person chose ``action``.
@@ -26,7 +22,8 @@ def confirm(parent: QWidget | None, title: str, what_happens: str, action: str, 
     box.setObjectName("confirm")
     go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     go.setObjectName("confirm-action")
-    cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("Confirm", "取消"),
+                           QMessageBox.ButtonRole.RejectRole)
     cancel.setObjectName("confirm-cancel")
     box.setDefaultButton(cancel if destructive else go)
     box.setEscapeButton(cancel)
@@ -39,7 +36,8 @@ def tell(parent: QWidget | None, title: str, text: str, *, error: bool = False) 
     box = QMessageBox(QMessageBox.Icon.Warning if error else QMessageBox.Icon.Information,
                       title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("tell")
-    ok = box.addButton(_tr("知道了"), QMessageBox.ButtonRole.AcceptRole)
+    ok = box.addButton(QCoreApplication.translate("Confirm", "知道了"),
+                       QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(ok)
     box.setEscapeButton(ok)
     box.exec()
