@@ -51,27 +51,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="45" />
+        <location filename="../../hall_client/gui/workspaces.py" line="40" />
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="55" />
+        <location filename="../../hall_client/gui/workspaces.py" line="50" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="56" />
+        <location filename="../../hall_client/gui/workspaces.py" line="51" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="57" />
+        <location filename="../../hall_client/gui/workspaces.py" line="52" />
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="58" />
+        <location filename="../../hall_client/gui/workspaces.py" line="53" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -79,112 +79,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="81" />
+        <location filename="../../hall_client/gui/workspaces.py" line="76" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <location filename="../../hall_client/gui/workspaces.py" line="77" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="83" />
+        <location filename="../../hall_client/gui/workspaces.py" line="78" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <location filename="../../hall_client/gui/workspaces.py" line="80" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <location filename="../../hall_client/gui/workspaces.py" line="81" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <location filename="../../hall_client/gui/workspaces.py" line="82" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="90" />
+        <location filename="../../hall_client/gui/workspaces.py" line="85" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="92" />
+        <location filename="../../hall_client/gui/workspaces.py" line="87" />
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="94" />
+        <location filename="../../hall_client/gui/workspaces.py" line="89" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="96" />
+        <location filename="../../hall_client/gui/workspaces.py" line="91" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="99" />
+        <location filename="../../hall_client/gui/workspaces.py" line="94" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="105" />
+        <location filename="../../hall_client/gui/workspaces.py" line="100" />
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="153" />
+        <location filename="../../hall_client/gui/workspaces.py" line="148" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="154" />
+        <location filename="../../hall_client/gui/workspaces.py" line="149" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="159" />
+        <location filename="../../hall_client/gui/workspaces.py" line="154" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="160" />
+        <location filename="../../hall_client/gui/workspaces.py" line="155" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="173" />
+        <location filename="../../hall_client/gui/workspaces.py" line="168" />
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <location filename="../../hall_client/gui/workspaces.py" line="178" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="184" />
+        <location filename="../../hall_client/gui/workspaces.py" line="179" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="186" />
+        <location filename="../../hall_client/gui/workspaces.py" line="181" />
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="197" />
+        <location filename="../../hall_client/gui/workspaces.py" line="192" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="200" />
+        <location filename="../../hall_client/gui/workspaces.py" line="195" />
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -250,139 +250,139 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="52" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="53" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="54" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="54" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="55" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="56" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="57" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="57" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="58" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="58" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="59" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="59" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="61" />
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="61" />
         <source>前：{before}
 后：{after}</source>
         <translation>Before: {before}
 After: {after}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="66" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="67" />
         <source>姓名或用户名</source>
         <translation>Name or user name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="68" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="69" />
         <source>如 payment、rating</source>
         <translation>e.g. payment, rating</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="70" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="71" />
         <source>对象类型或编号</source>
         <translation>Object type or id</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="72" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="73" />
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="79" />
         <source>查询 (Enter)</source>
         <translation>Search (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="83" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="84" />
         <source>校验审计链 (F8)</source>
         <translation>Verify audit chain (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="86" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="87" />
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="89" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="90" />
         <source>人员：</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="92" />
         <source>操作：</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="93" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="94" />
         <source>对象：</source>
         <translation>Object:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="98" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="99" />
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="107" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="108" />
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="132" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="133" />
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="146" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="147" />
         <source>找到 {n} 条记录</source>
         <translation>{n} entries found</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="150" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="151" />
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="165" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="166" />
         <source>导出审计记录</source>
         <translation>Export audit entries</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="174" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="175" />
         <source>审计记录</source>
         <translation>Audit entries</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="175" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="176" />
         <source>已导出 {n} 条到 {path}</source>
         <translation>Exported {n} entries to {path}</translation>
     </message>
@@ -390,137 +390,137 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="37" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="38" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="46" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="88" />
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="47" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="88" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="41" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="48" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="49" />
         <source>在办环节</source>
         <translation>Open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="43" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="50" />
         <source>环节到期</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="51" />
         <source>承诺办结日</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="51" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="52" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="46" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="89" />
         <source>经办人</source>
         <translation>Handlers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="47" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="54" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="89" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="55" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="85" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="162" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="93" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="172" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="99" />
         <source>查找受理编号、项目…</source>
         <translation>Find case number, project…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="94" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="102" />
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="96" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="104" />
         <source>催办 (F6)</source>
         <translation>Urge (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="99" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="107" />
         <source>办理历史 (F7)</source>
         <translation>History (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="189" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="199" />
         <source>在办 {n} 件：红牌 {red} 件，黄牌 {yellow} 件</source>
         <translation>{n} open cases: {red} red, {yellow} yellow</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="204" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="216" />
         <source>本机尚未登录中心服务器，看板无法取数</source>
         <translation>This counter is not signed in to the central server; the board cannot load</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="206" />
-        <source>离线：显示的是 {time} 的数据（{why}），恢复连接后自动刷新</source>
-        <translation>Offline: showing data from {time} ({why}); refreshes automatically when the link is back</translation>
+        <location filename="../../hall_client/gui/supervision/board.py" line="220" />
+        <source>离线：显示的是 {time} 的数据（连不上中心服务器），恢复连接后自动刷新</source>
+        <translation>Offline: showing the data of {time} (central server unreachable); refreshes by itself when the link is back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="210" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="225" />
         <source>无法取得看板数据：{why}</source>
         <translation>Could not load the board: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="212" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="228" />
         <source>已更新 {time}，每 30 秒自动刷新</source>
         <translation>Updated {time}; refreshes every 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="216" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="232" />
         <source>正在从中心服务器取数…</source>
         <translation>Loading from the central server…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="229" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="245" />
         <source>请先在表中选中要催办的受理件</source>
         <translation>Select the case to urge in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="238" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="254" />
         <source>请先在表中选中受理件</source>
         <translation>Select a case in the table first</translation>
     </message>
@@ -582,7 +582,6 @@ After: {after}</translation>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="362" />
         <source>{shown} / {total} 件</source>
-        <extracomment>set by the main window: prints a notice (the intake workspace's printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
@@ -727,7 +726,6 @@ After: {after}</translation>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
         <source>受理号</source>
-        <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
@@ -804,138 +802,138 @@ After: {after}</translation>
 <context>
     <name>CashierReports</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
         <source>收费项目编码</source>
         <translation>Fee code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="75" />
         <source>收费项目</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="75" />
         <source>笔数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="75" />
-        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="76" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="102" />
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="79" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="80" />
         <source>退款 {refunds} 元；实收合计 {total} 元；已打印票据 {printed} 张，作废 {spoiled} 张</source>
         <translation>Refunds {refunds} yuan; net total {total} yuan; receipts printed {printed}, spoiled {spoiled}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="84" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="85" />
         <source>月汇总 {year}年{month}月</source>
         <translation>Monthly summary {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="86" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="87" />
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="89" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
         <source>收款笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
         <source>作废笔数</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
         <source>退款金额</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93" />
         <source>已打印票据</source>
         <translation>Receipts printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93" />
         <source>作废票据</source>
         <translation>Receipts spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="93" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="94" />
         <source>现金差异</source>
         <translation>Cash difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="95" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="96" />
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="95" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="96" />
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="100" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="100" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="102" />
         <source>流水号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="102" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="103" />
         <source>缴款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="103" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="104" />
         <source>已对上</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="105" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="106" />
         <source>银行有、本机无</source>
         <translation>Bank only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="107" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="108" />
         <source>本机有、银行无</source>
         <translation>Ours only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="109" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="110" />
         <source>银行对账</source>
         <translation>Bank match</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="110" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="111" />
         <source>银行流水 {n} 笔：对上 {ok} 笔，银行有本机无 {bank} 笔，本机有银行无 {ours} 笔</source>
         <translation>{n} bank lines: {ok} matched, {bank} bank only, {ours} ours only</translation>
     </message>
@@ -943,87 +941,87 @@ After: {after}</translation>
 <context>
     <name>CashierReportsPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131" />
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131" />
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131" />
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="137" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="138" />
         <source>银行流水 CSV…</source>
         <translation>Bank statement CSV…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="140" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="141" />
         <source>生成报表 (Enter)</source>
         <translation>Run report (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="143" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="144" />
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="145" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="146" />
         <source>打印 A4 (Ctrl+P)</source>
         <translation>Print A4 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="148" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="149" />
         <source>报表：</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="150" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="151" />
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="193" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="194" />
         <source>选择银行流水</source>
         <translation>Choose bank statement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="210" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="211" />
         <source>正在生成…</source>
         <translation>Running…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="224" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="225" />
         <source>共 {n} 行</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="228" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="229" />
         <source>请先生成报表，再导出</source>
         <translation>Run the report first, then export</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="231" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="232" />
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="238" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="239" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="243" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="244" />
         <source>请先生成报表，再打印</source>
         <translation>Run the report first, then print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="251" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="252" />
         <source>已打印 {n} 页</source>
         <translation>Printed {n} pages</translation>
     </message>
@@ -1855,6 +1853,29 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="48" />
+        <source>没有权限读写所需的文件或设备。请联系管理员检查权限。</source>
+        <translation>No permission to read or write a file or device that is needed. Ask the administrator to check the permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="52" />
+        <source>找不到文件或设备 {name}。请检查路径或连接后重试。</source>
+        <translation>File or device {name} not found. Check the path or the connection and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="55" />
+        <source>网络连接失败或超时。请检查网线和服务器地址后重试。</source>
+        <translation>The network connection failed or timed out. Check the cable and the server address, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="57" />
+        <source>操作失败（{kind}）。请重试；如仍失败，请联系管理员并告知时间。</source>
+        <translation>The operation failed ({kind}). Try again; if it fails again, tell the administrator and say when it happened.</translation>
+    </message>
+</context>
+<context>
     <name>FeeForm</name>
     <message>
         <location filename="../../hall_client/gui/intake/fee_form.py" line="79" />
@@ -1998,47 +2019,47 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="308" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="326" />
         <source>办理历史 {number}</source>
         <translation>History of {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="311" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="329" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="312" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="330" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="313" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="331" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="314" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="332" />
         <source>身份</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="315" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="333" />
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="318" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="336" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="334" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="354" />
         <source>历史记录哈希链完整</source>
         <translation>The history hash chain is intact</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="335" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="355" />
         <source>历史记录哈希链被破坏，请报告管理员</source>
         <translation>The history hash chain is broken; report it to the administrator</translation>
     </message>
@@ -2096,7 +2117,6 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     <message>
         <location filename="../../hall_client/gui/intake/workspace.py" line="135" />
         <source>输入事项名称或编码，按 Enter 选定</source>
-        <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off). The pages of this application (a draft on disk until the case is accepted).</extracomment>
         <translation>Type the item name or code, Enter to choose</translation>
     </message>
     <message>
@@ -2723,7 +2743,6 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     <message>
         <location filename="../../hall_client/gui/main_window.py" line="68" />
         <source>出件</source>
-        <extracomment>the online application being handled in the intake form, if any</extracomment>
         <translation>Results</translation>
     </message>
     <message>
@@ -2835,6 +2854,15 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>MessageArea</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/message_area.py" line="30" />
+        <location filename="../../hall_client/gui/widgets/message_area.py" line="32" />
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>NameEdit</name>
     <message>
         <location filename="../../hall_client/gui/widgets/rare_char.py" line="188" />
@@ -2860,12 +2888,17 @@ Data folder: {path}</translation>
         <translation>Got it (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="78" />
-        <source>{title} — 案件 {number}{detail}</source>
-        <translation>{title} — case {number}{detail}</translation>
+        <location filename="../../hall_client/gui/sync/notices.py" line="79" />
+        <source>{title} — 案件 {number}（{opinion}）</source>
+        <translation>{title} — case {number} ({opinion})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="81" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="80" />
+        <source>{title} — 案件 {number}</source>
+        <translation>{title} — case {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="83" />
         <source>另有 {n} 条</source>
         <translation>{n} more</translation>
     </message>
@@ -2933,214 +2966,214 @@ Data folder: {path}</translation>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="144" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="145" />
         <source>（不指定材料）</source>
         <translation>(no material)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="147" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="148" />
         <source>分到分册 (F4)</source>
         <translation>Assign to section (F4)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="149" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="150" />
         <source>调整四角 (F7)</source>
         <translation>Adjust corners (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="151" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="152" />
         <source>确认四角无误 (F8)</source>
         <translation>Corners are right (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="153" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="154" />
         <source>旋转 (R)</source>
         <translation>Rotate (R)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="155" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="156" />
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="157" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="158" />
         <source>撤销删除 (Ctrl+Z)</source>
         <translation>Undo delete (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="160" />
         <source>重拍此页 (F6)</source>
         <translation>Re-capture this page (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="161" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="162" />
         <source>导出材料包 (F12)</source>
         <translation>Export package (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="165" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="166" />
         <source>本页</source>
         <translation>This page</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="168" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="169" />
         <source>分册</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="170" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="171" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="219" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="220" />
         <source>正在打开摄像头 %1…</source>
         <translation>Opening camera %1…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="232" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
         <source>正在打开</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="234" />
         <source>摄像头已就绪</source>
         <translation>Camera ready</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="263" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="264" />
         <source>没有摄像头画面，无法拍摄；可导入文件</source>
         <translation>No camera picture, nothing to capture; you can import files</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="277" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="278" />
         <source>已拍摄</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="283" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="284" />
         <source>请先选中要重拍的页面</source>
         <translation>Select the page to re-capture first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="287" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="288" />
         <source>把第 %1 页放好后按 F5 拍摄，新照片替换此页</source>
         <translation>Lay page %1 down and press F5; the new photo replaces it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="297" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="298" />
         <source>导入页面</source>
         <translation>Import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="299" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="300" />
         <source>图片和 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="316" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="317" />
         <source>上一次导入还没有结束</source>
         <translation>The previous import has not finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="336" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="337" />
         <source>%v / %m 页</source>
         <translation>%v / %m pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="342" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="343" />
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="353" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="354" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="355" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="356" />
         <source>，其余已取消（已导入的页面保留，可删除）</source>
         <translation>; the rest was cancelled (pages already imported are kept and can be deleted)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="378" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="379" />
         <source>符合规则</source>
         <translation>Meets the rules</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="390" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="391" />
         <source>未分册</source>
         <translation>no section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="412" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="413" />
         <source>还没有页面：拍摄 (F5) 或导入 (Ctrl+O)</source>
         <translation>No pages yet: capture (F5) or import (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="422" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="423" />
         <source>第 %1 页，%2×%3，%4 字节，置信度 %5</source>
         <translation>Page %1, %2×%3, %4 bytes, confidence %5</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="440" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="452" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="441" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="453" />
         <source>已调整顺序</source>
         <translation>Order changed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="459" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="509" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="460" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="510" />
         <source>请先选中一页</source>
         <translation>Select a page first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="466" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="467" />
         <source>已旋转 90°</source>
         <translation>Rotated 90°</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="472" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="473" />
         <source>已删除第 %1 页（Ctrl+Z 撤销）</source>
         <translation>Page %1 deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
         <source>已恢复删除的页面</source>
         <translation>Deleted page restored</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
         <source>没有可撤销的删除</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="486" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="487" />
         <source>已确认四角</source>
         <translation>Corners confirmed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="491" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="492" />
         <source>请先选中页面</source>
         <translation>Select pages first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="499" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="500" />
         <source>%1 页已分到 %2</source>
         <translation>%1 pages assigned to %2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="527" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="528" />
         <source>已按新的四角重新处理</source>
         <translation>Page made again from the new corners</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="534" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="535" />
         <source>导出材料包到</source>
         <translation>Export the package to</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="552" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="553" />
         <source>材料包已导出到 %1</source>
         <translation>Package exported to %1</translation>
     </message>
@@ -3231,17 +3264,17 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentMethods</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="78" />
+        <location filename="../../hall_client/gui/resources.py" line="123" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="79" />
+        <location filename="../../hall_client/gui/resources.py" line="124" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="80" />
+        <location filename="../../hall_client/gui/resources.py" line="125" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
@@ -3417,37 +3450,37 @@ Data folder: {path}</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="72" />
         <source>日</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="72" />
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="72" />
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="73" />
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="73" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="88" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="83" />
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="86" />
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -3457,7 +3490,6 @@ Data folder: {path}</translation>
     <message>
         <location filename="../../hall_client/gui/sync/presubmissions.py" line="41" />
         <source>网上申报（待预审）</source>
-        <extracomment>(presubmission id, the case JSON draft) to open in the intake form</extracomment>
         <translation>Online applications (pre-review)</translation>
     </message>
     <message>
@@ -3592,12 +3624,12 @@ Data folder: {path}</translation>
         <translation>{counter} · served by {name} · case {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="73" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="76" />
         <source>意见或建议（选填，差评请告诉我们原因）</source>
         <translation>Comments (optional; if unhappy, please tell us why)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="113" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="116" />
         <source>感谢您的评价！（{level}）</source>
         <translation>Thank you for your rating! ({level})</translation>
     </message>
@@ -3766,27 +3798,27 @@ Data folder: {path}</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="67" />
+        <location filename="../../hall_client/gui/resources.py" line="112" />
         <source>窗口受理员</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="68" />
+        <location filename="../../hall_client/gui/resources.py" line="113" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="69" />
+        <location filename="../../hall_client/gui/resources.py" line="114" />
         <source>值班主任</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="70" />
+        <location filename="../../hall_client/gui/resources.py" line="115" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="86" />
+        <location filename="../../hall_client/gui/resources.py" line="131" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4059,194 +4091,194 @@ Data folder: {path}</translation>
 <context>
     <name>StockPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="73" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="86" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="87" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="75" />
         <source>起始号码</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="75" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="76" />
         <source>终止号码</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="76" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="77" />
         <source>总数</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="77" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="78" />
         <source>已发放</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="78" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="79" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="79" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="80" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="80" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="81" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="81" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="82" />
         <source>收费员手中未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="82" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="83" />
         <source>库存空白</source>
         <translation>Blank in stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="85" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="86" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="87" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="88" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="89" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="90" />
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="97" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
         <source>领入票据…</source>
         <translation>Receive stock…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="97" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
         <source>发放给收费员…</source>
         <translation>Issue to cashier…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="99" />
         <source>缴回选中</source>
         <translation>Hand in selected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="99" />
         <source>核销选中…</source>
         <translation>Write off selected…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="104" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="105" />
         <source>票据库存（每批）</source>
         <translation>Receipt stock (per batch)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="106" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="107" />
         <source>收费员手中的票据（使用中）</source>
         <translation>Receipts with cashiers (in use)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="140" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
         <source>领入票据</source>
         <translation>Receive stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="140" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="155" />
         <source>票据代码：</source>
         <translation>Stock code:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="142" />
         <source>起始号码：</source>
         <translation>First number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="142" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="143" />
         <source>终止号码：</source>
         <translation>Last number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="143" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="144" />
         <source>来源：</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="147" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="148" />
         <source>已领入票据</source>
         <translation>Stock received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="153" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
         <source>发放票据</source>
         <translation>Issue receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="153" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
         <source>收费员（用户名）：</source>
         <translation>Cashier (user name):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="155" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="156" />
         <source>张数：</source>
         <translation>Count:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="159" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="160" />
         <source>已发放票据</source>
         <translation>Receipts issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="164" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="165" />
         <source>请先选中一条使用中的领用记录</source>
         <translation>Select an issue in use first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="172" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="173" />
         <source>缴回票据</source>
         <translation>Hand in receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="173" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="174" />
         <source>缴回 {cashier} 的票据，未用号码退回库存。确定吗？</source>
         <translation>Hand in the receipts of {cashier}; unused numbers go back to stock. Continue?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="179" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="180" />
         <source>已缴回</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="200" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
         <source>核销未用票据</source>
         <translation>Write off unused receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="200" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="202" />
         <source>批准人（另一位值班主任）：</source>
         <translation>Approver (another supervisor):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="202" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="203" />
         <source>批准人密码：</source>
         <translation>Approver password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="204" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="205" />
         <source>已核销</source>
         <translation>Written off</translation>
     </message>
@@ -4254,10 +4286,9 @@ Data folder: {path}</translation>
 <context>
     <name>Supervision</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="27" />
-        <source>操作失败，请重试或联系管理员</source>
-        <extracomment>Amounts, counts and rates are right-aligned (DESIGN §9).</extracomment>
-        <translation>The operation failed; try again or call the administrator</translation>
+        <location filename="../../hall_client/gui/supervision/common.py" line="118" />
+        <source>连不上中心服务器，或本窗口尚未登记。请检查网络，稍后重试；如仍不行，请联系管理员。</source>
+        <translation>Cannot reach the central server, or this counter is not registered. Check the network and try again later; if it still fails, ask the administrator.</translation>
     </message>
 </context>
 <context>
@@ -4649,7 +4680,7 @@ Server: {code}
     <name>SyncStatusBar</name>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="41" />
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="81" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="87" />
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
@@ -4665,76 +4696,91 @@ Server: {code}
     </message>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="58" />
-        <source>立即同步 (Ctrl+Shift+S)</source>
-        <translation>Sync now (Ctrl+Shift+S)</translation>
+        <source>同步 (Ctrl+Shift+S)</source>
+        <translation>Sync (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="72" />
-        <source>中心服务器：已连接 {url}（本窗口尚未登记，不同步）</source>
-        <translation>Central server: reachable at {url} (this counter is not registered; no sync)</translation>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="59" />
+        <source>立即与中心服务器同步</source>
+        <translation>Sync with the central server now</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="75" />
-        <source>中心服务器：未连接（本窗口尚未登记，数据保存在本地）</source>
-        <translation>Central server: not connected (this counter is not registered; data stays local)</translation>
+        <source>已连接（未登记）</source>
+        <translation>Online (not registered)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="78" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="76" />
+        <source>中心服务器 {url} 已连接，但本窗口尚未登记，不同步</source>
+        <translation>Central server {url} is reachable, but this counter is not registered: no sync</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="79" />
+        <source>未连接（未登记）</source>
+        <translation>Offline (not registered)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="80" />
+        <source>中心服务器 {url} 未连接；本窗口尚未登记，数据保存在本地</source>
+        <translation>Central server {url} not connected; this counter is not registered, data stays on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="84" />
         <source>明文 HTTP（未加密）：{url}</source>
         <translation>Plain HTTP (not encrypted): {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="84" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="90" />
         <source>服务器在线</source>
         <translation>Server online</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="87" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="93" />
         <source>服务器离线（恢复后自动同步）</source>
         <translation>Server offline (syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="91" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="97" />
         <source>待同步 {n} 条（{size}）</source>
         <translation>{n} waiting ({size})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="94" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="100" />
         <source>无待同步</source>
         <translation>Nothing waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="95" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="101" />
         <source>上次同步 {time}</source>
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="96" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="108" />
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="108" />
         <source>被拒收</source>
         <translation>Refused by server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="103" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="109" />
         <source>⚠ {label}：{number}</source>
         <translation>⚠ {label}: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="105" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="111" />
         <source>{reason}（共 {n} 条，点击查看）</source>
         <translation>{reason} ({n} in all; click to see)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="109" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="115" />
         <source>⚠ 同步未完成：{reason}</source>
         <translation>⚠ Sync incomplete: {reason}</translation>
     </message>
@@ -4742,52 +4788,52 @@ Server: {code}
 <context>
     <name>UrgeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="252" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="268" />
         <source>催办 {number}</source>
         <translation>Urge {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="255" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="271" />
         <source>{name}（到期 {due}，{who}）</source>
         <translation>{name} (due {due}, {who})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="258" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="274" />
         <source>全部在办环节</source>
         <translation>All open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="259" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="275" />
         <source>请抓紧办理，于到期日前办结</source>
         <translation>Please act promptly and finish before the due date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="265" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="281" />
         <source>发送催办短信 (Enter)</source>
         <translation>Send urge text (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="271" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="289" />
         <source>事项：</source>
         <translation>Item:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="272" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="290" />
         <source>环节：</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="273" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="291" />
         <source>催办内容：</source>
         <translation>Message:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="281" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="299" />
         <source>请填写催办内容</source>
         <translation>Write the urge message</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="290" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="308" />
         <source>已催办，已向 {n} 人发送短信</source>
         <translation>Urged: texts sent to {n} people</translation>
     </message>

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSizePolicy,
     QStackedWidget,
+    QStatusBar,
     QStyle,
     QTabBar,
     QTabWidget,
@@ -56,13 +57,13 @@ PLACEHOLDER = re.compile(r"\{([a-z_]*)\}|%(?:n|L?\d)")
 #: Widgets whose text is data, not interface: a person's, a hall's, an item's name… A
 #: widget is data when its objectName (or that of an ancestor) is listed here.
 DATA_OBJECT_NAMES = frozenset({
-    "hallName", "personName", "itemName", "caseData", "dataPreview", "item", "project",
+    "hallName", "personName", "itemName", "caseData", "pageSection", "item", "project",
 })
 #: Placeholders whose value is data: Chinese in them is allowed in the English interface.
 DATA_PLACEHOLDERS = frozenset({
     "name", "who", "holder", "hall", "counter", "item", "title", "project", "file", "path",
     "number", "code", "id", "payer", "applicant", "department", "dept", "query", "person",
-    "clerk", "cashier", "url", "server", "full_name", "roles_of",
+    "clerk", "cashier", "url", "server", "full_name", "opinion",
 })
 #: Primary action buttons named by objectName (besides default buttons and "primary-…").
 PRIMARY_OBJECT_NAMES = frozenset({"confirm"})
@@ -276,8 +277,9 @@ def check_chinese(top: QWidget) -> list[Violation]:
             continue
         if not CJK.search(text) and not ENGLISH_WORD.search(text):
             continue  # numbers, codes, amounts
-        if cat.knows_source(text) or all(cat.knows_source(line) or not CJK.search(line)
-                                         for line in text.splitlines() if line.strip()):
+        if cat.knows_source(text) or all(
+                cat.knows_source(line) or not (CJK.search(line) or ENGLISH_WORD.search(line))
+                for line in text.splitlines() if line.strip()):
             continue
         what = "not in the .ts sources" if CJK.search(text) else "English in Chinese mode"
         found.append(_v("chinese", w, text, f"{kind} {what}"))
@@ -318,6 +320,15 @@ def is_screen(w: QWidget) -> bool:
     return type(w).__name__ in SCREEN_CLASSES
 
 
+def _in_status_bar(w: QWidget) -> bool:
+    node = w.parentWidget()
+    while node is not None:
+        if isinstance(node, QStatusBar):
+            return True
+        node = node.parentWidget()
+    return False
+
+
 def _min_size(w: QWidget) -> tuple[int, int]:
     """What the layout will not shrink ``w`` below (as qSmartMinSize does)."""
     hint, policy = w.minimumSizeHint(), w.sizePolicy()
@@ -340,7 +351,7 @@ def check_inside(top: QWidget, width: int = 1024, height: int = 768) -> list[Vio
     if dw > 0 or dh > 0:
         culprits: list[tuple[QWidget, str]] = []
         for w in top.findChildren(QWidget):
-            if w.isWindow() or not _counts(w, top) or not is_screen(w):
+            if w.isWindow() or not _counts(w, top) or not is_screen(w) or _in_status_bar(w):
                 continue
             need_w, need_h = _min_size(w)
             parent = w.parentWidget()
@@ -350,6 +361,13 @@ def check_inside(top: QWidget, width: int = 1024, height: int = 768) -> list[Vio
             if need_w > room_w or need_h > room_h:
                 culprits.append((w, f"needs at least {need_w}×{need_h}, has {room_w}×{room_h}"
                                     f" in a {width}×{height} window"))
+        bar = top.statusBar() if isinstance(top, QMainWindow) else None
+        if bar is not None and bar.minimumSizeHint().width() > width:
+            parts = ", ".join(f"{describe(w)} {w.minimumSizeHint().width()}"
+                              for w in bar.findChildren(QWidget)
+                              if w.parentWidget() is bar and w.isVisible())
+            culprits.append((bar, f"status bar needs {bar.minimumSizeHint().width()} px: "
+                                  f"{parts}"))
         inner = [(w, why) for w, why in culprits
                  if not any(o is not w and w.isAncestorOf(o) for o, _ in culprits)]
         for w, why in inner or [(top, f"cannot shrink below {top.width()}×{top.height()}")]:

@@ -21,7 +21,33 @@ from tests.gui.walkers.walk import CHECK_NAMES, Findings, Walker
 
 #: Known violations on screens being reworked elsewhere right now (issue 16): remove an entry
 #: when its screen is fixed (strict: a fixed screen fails here until its entry goes).
-KNOWN: dict[tuple[str, str, str], str] = {}
+KNOWN: dict[tuple[str, str, str], str] = {
+    ("AdminWorkspace", "inside", "en"):
+        "gui/workspaces.py: the catalog import row needs 1064 px in English (one long label)",
+    ("CashierWorkspace", "inside", "en"):
+        "gui/cashier_workspace.py: needs 1195 px in English (stock label, button row)",
+    ("CompletionWorkspace", "inside", "en"):
+        "gui/completion/workspace.py: needs 1049 px in English",
+    ("CaseList", "clipped", "en"):
+        "gui/intake/case_list.py: the 'Promised date' header is cut off",
+    ("CatalogBrowser", "clipped", "zh_CN"):
+        "gui/catalog_browser.py: the item name header is cut off in a narrow column",
+    ("CatalogBrowser", "clipped", "en"):
+        "gui/catalog_browser.py: the 'Service item' header is cut off in a narrow column",
+    ("CloseDialog", "language", "en"):
+        "gui/cashier_workspace.py: an ideographic space (U+3000) in the English count line",
+    ("CollectionDialog", "language", "en"):
+        "gui/completion/dialogs.py: ID types (居民身份证, 护照…) are not translated",
+    ("LicenceDialog", "language", "zh_CN"):
+        "gui/completion/dialogs.py: data labels (licence title, holder) need a data objectName",
+    ("LicenceDialog", "language", "en"):
+        "gui/completion/dialogs.py: licence field labels (建设地址…) stay Chinese; data "
+        "labels need a data objectName",
+    ("PaymentDialog", "language", "zh_CN"):
+        "gui/cashier_workspace.py: the payer/amount label is data and needs a data objectName",
+    ("PaymentDialog", "language", "en"):
+        "gui/cashier_workspace.py: the payer/amount label is data and needs a data objectName",
+}
 
 
 @pytest.fixture(scope="module")

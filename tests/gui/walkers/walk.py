@@ -8,9 +8,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QSizePolicy,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hall_client.core import auth
 from hall_client.core.counter import DEMO_PASSWORD, Counter
@@ -85,6 +93,37 @@ def language(lang: str) -> Iterator[None]:
         app.setFont(font)
 
 
+@contextmanager
+def _alone(tabs: QTabWidget, index: int) -> Iterator[None]:
+    """Only page ``index`` sizes the tab widget (a hidden page's minimum size otherwise widens
+    the window and every other page would be blamed for it)."""
+    saved = []
+    for i in range(tabs.count()):
+        page = tabs.widget(i)
+        if i != index:
+            saved.append((page, page.sizePolicy()))
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+    _relayout(tabs)
+    try:
+        yield
+    finally:
+        for page, policy in saved:
+            page.setSizePolicy(policy)
+        _relayout(tabs)
+
+
+def _relayout(tabs: QTabWidget) -> None:
+    """A hidden page's new size policy reaches no layout by itself: tell them."""
+    stack = tabs.currentWidget().parentWidget()
+    node: QWidget | None = stack
+    while node is not None:
+        layout = node.layout()
+        if layout is not None:
+            layout.invalidate()
+        node.updateGeometry()
+        node = node.parentWidget()
+
+
 class Walker:
     def __init__(self, counter: Counter, jobs: JobRunner, lang: str) -> None:
         self.counter, self.jobs = counter, jobs
@@ -110,12 +149,14 @@ class Walker:
         """Each page of ``tabs`` in turn, and the pages of any tab widget inside it."""
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
-            settle(self.jobs)
-            self.look(top)
-            page = tabs.widget(i)
-            for inner in page.findChildren(QTabWidget):
-                if inner.isVisible():
-                    self.visit_tabs(top, inner)
+            with _alone(tabs, i):
+                settle(self.jobs)  # the layouts take in the new minimum sizes
+                top.resize(WIDTH, HEIGHT)
+                settle(self.jobs)
+                self.look(top)
+                for inner in tabs.widget(i).findChildren(QTabWidget):
+                    if inner.isVisible():
+                        self.visit_tabs(top, inner)
         tabs.setCurrentIndex(0)
 
     def walk_role(self, role: str, username: str) -> None:
@@ -132,11 +173,8 @@ class Walker:
             settle(self.jobs)
             self.look(panel)
             panel.close()
-        window.open_server_case(None)
-        assert window.server_cases is not None
-        settle(self.jobs)
-        self.look(window.server_cases)
-        window.server_cases.close()
+        self.walk_server_cases(window)
+        self.walk_notice(window)
         if role == "clerk":
             self.walk_pages(window)
         env = Env(self.counter, self.jobs, actor, window)
@@ -152,6 +190,34 @@ class Walker:
         window.close()
         window.deleteLater()
         settle(self.jobs)
+
+    def walk_server_cases(self, window: QWidget) -> None:
+        """案件进度 (Ctrl+Shift+P) as the main window opens it, in a window of its own (not
+        through open_server_case: raise() warns on the offscreen platform)."""
+        from hall_client.gui.sync.cases import ServerCasesWorkspace
+
+        cases = ServerCasesWorkspace(self.counter, self.jobs)
+        cases.setParent(window, Qt.WindowType.Window)
+        cases.setWindowTitle(QCoreApplication.translate("MainWindow", "案件进度（中心服务器）"))
+        cases.resize(1000, 600)
+        cases.show()
+        settle(self.jobs)
+        self.look(cases)
+        cases.close()
+        cases.deleteLater()
+
+    def walk_notice(self, window: Any) -> None:
+        """The notice bar above the workspaces, with a notice of the server's."""
+        from hall_client.gui.sync.service import Snapshot
+        from hall_client.sync.views import NoticeRow
+
+        notices = [NoticeRow("n1", "c1", "ZJ-2026-00112", "correction", "需要补正：缺少施工合同"),
+                   NoticeRow("n2", "c2", "ZJ-2026-00113", "approved", "已批准")]
+        window.notice_bar.show_snapshot(Snapshot(None, notices))
+        window.resize(WIDTH, HEIGHT)
+        settle(self.jobs)
+        self.look(window)
+        window.notice_bar.show_snapshot(Snapshot(None, []))
 
     def walk_pages(self, window: QWidget) -> None:
         """The page workspace, as the intake opens it (F3): in a 1000×700 dialog."""
