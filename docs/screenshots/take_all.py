@@ -80,7 +80,7 @@ def step(what: str, fn: Callable[[], object]) -> None:
     """Seeding is a nicety: a step that no longer fits the code is reported, not fatal."""
     try:
         fn()
-    except Exception:  # noqa: BLE001 - the screenshots are still worth taking
+    except Exception:  # the screenshots are still worth taking
         print(f"warning: could not {what}:", file=sys.stderr)
         traceback.print_exc()
 
