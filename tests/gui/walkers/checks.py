@@ -66,7 +66,8 @@ DATA_PLACEHOLDERS = frozenset({
     "clerk", "cashier", "url", "server", "full_name", "opinion",
 })
 #: Primary action buttons named by objectName (besides default buttons and "primary-…").
-PRIMARY_OBJECT_NAMES = frozenset({"confirm"})
+PRIMARY_OBJECT_NAMES = frozenset({"confirm", "decide_accept", "noticeOk", "urgeButton",
+                                  "verifyChain", "auditSearch"})
 
 
 @dataclass(frozen=True)
