@@ -1981,37 +1981,37 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="102" />
+        <location filename="../../hall_client/gui/login.py" line="114" />
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="103" />
+        <location filename="../../hall_client/gui/login.py" line="115" />
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="116" />
+        <location filename="../../hall_client/gui/login.py" line="128" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="117" />
+        <location filename="../../hall_client/gui/login.py" line="129" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="118" />
+        <location filename="../../hall_client/gui/login.py" line="130" />
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="119" />
+        <location filename="../../hall_client/gui/login.py" line="131" />
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="132" />
+        <location filename="../../hall_client/gui/login.py" line="144" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -2571,59 +2571,69 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="32" />
+        <location filename="../../hall_client/gui/login.py" line="33" />
         <source>登录 — 行政服务中心窗口客户端</source>
         <translation>Sign in — Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="33" />
+        <location filename="../../hall_client/gui/login.py" line="34" />
         <source>行政服务中心窗口客户端</source>
         <translation>Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="36" />
+        <location filename="../../hall_client/gui/login.py" line="37" />
         <source>{hall}　{counter}（{id}）</source>
         <translation>{hall} · {counter} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="41" />
+        <location filename="../../hall_client/gui/login.py" line="42" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="45" />
+        <location filename="../../hall_client/gui/login.py" line="46" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="51" />
+        <location filename="../../hall_client/gui/login.py" line="52" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="52" />
+        <location filename="../../hall_client/gui/login.py" line="53" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="55" />
+        <location filename="../../hall_client/gui/login.py" line="56" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="56" />
+        <location filename="../../hall_client/gui/login.py" line="57" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="70" />
+        <location filename="../../hall_client/gui/login.py" line="71" />
         <source>请输入用户名和密码</source>
         <translation>Enter username and password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="73" />
+        <location filename="../../hall_client/gui/login.py" line="74" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="99" />
+        <source>用户名或密码错误</source>
+        <translation>Wrong username or password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="102" />
+        <source>账号已锁定：请稍后再试，或请管理员解锁</source>
+        <translation>The account is locked: try again later, or ask the administrator to unlock it</translation>
     </message>
 </context>
 <context>
