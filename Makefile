@@ -31,6 +31,7 @@ clean:
 	rm -rf $(VENV) build *.egg-info
 
 screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/screenshots/take_all.py
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take.py
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take.py en
 	xvfb-run -a -s "-screen 0 1400x900x24" $(BIN)/python docs/screenshots/take_cashier.py

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 from hall_client.core import auth
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
-from hall_client.core.errors import DomainError
+from hall_client.core.errors import AccountLocked, AuthenticationFailed
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.widgets.rare_char import NameEdit
 
 
@@ -90,7 +91,18 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.message.setText(self._failure_text(exc))
+
+    def _failure_text(self, exc: BaseException) -> str:
+        """The core says why in Chinese (with the attempts left); a translated interface gets
+        the same answer in its own language, never raw exception text (DESIGN §9)."""
+        wrong = self.tr("用户名或密码错误")
+        translated = wrong != "用户名或密码错误"
+        if translated and isinstance(exc, AccountLocked):
+            return self.tr("账号已锁定：请稍后再试，或请管理员解锁")
+        if translated and isinstance(exc, AuthenticationFailed):
+            return wrong
+        return error_text(exc)
 
 
 class FirstRunDialog(QDialog):
@@ -143,9 +155,7 @@ class FirstRunDialog(QDialog):
         self.jobs.db(create, success=lambda _: self.accept(), failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setText(str(exc) if not isinstance(exc, DomainError) else
-                             "\n".join(p.message for p in getattr(exc, "problems", []))
-                             or exc.message)
+        self.message.setText(error_text(exc))
 
 
 def needs_first_run(counter: Counter) -> bool:

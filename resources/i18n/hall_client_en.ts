@@ -3,47 +3,47 @@
 <context>
     <name>AbnormalPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="25" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="24" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="32" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="31" />
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="33" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="32" />
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="34" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="33" />
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="35" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="34" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="36" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="35" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="37" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="36" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="49" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="48" />
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="58" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="57" />
         <source>异常 {n} 条，涉及 {cases} 件</source>
         <translation>{n} flags on {cases} cases</translation>
     </message>
@@ -390,137 +390,137 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="38" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="46" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="88" />
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="41" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="47" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="88" />
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="48" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="43" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="49" />
         <source>在办环节</source>
         <translation>Open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="50" />
         <source>环节到期</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="51" />
         <source>承诺办结日</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="51" />
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="46" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="52" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="47" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="82" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="89" />
         <source>经办人</source>
         <translation>Handlers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="48" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="82" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="54" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="89" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="49" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="55" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="86" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="163" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="93" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="172" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="92" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="99" />
         <source>查找受理编号、项目…</source>
         <translation>Find case number, project…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="95" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="102" />
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="97" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="104" />
         <source>催办 (F6)</source>
         <translation>Urge (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="100" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="107" />
         <source>办理历史 (F7)</source>
         <translation>History (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="190" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="199" />
         <source>在办 {n} 件：红牌 {red} 件，黄牌 {yellow} 件</source>
         <translation>{n} open cases: {red} red, {yellow} yellow</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="205" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="216" />
         <source>本机尚未登录中心服务器，看板无法取数</source>
         <translation>This counter is not signed in to the central server; the board cannot load</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="207" />
-        <source>离线：显示的是 {time} 的数据（{why}），恢复连接后自动刷新</source>
-        <translation>Offline: showing data from {time} ({why}); refreshes automatically when the link is back</translation>
+        <location filename="../../hall_client/gui/supervision/board.py" line="220" />
+        <source>离线：显示的是 {time} 的数据（连不上中心服务器），恢复连接后自动刷新</source>
+        <translation>Offline: showing the data of {time} (central server unreachable); refreshes by itself when the link is back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="211" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="225" />
         <source>无法取得看板数据：{why}</source>
         <translation>Could not load the board: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="213" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="228" />
         <source>已更新 {time}，每 30 秒自动刷新</source>
         <translation>Updated {time}; refreshes every 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="217" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="232" />
         <source>正在从中心服务器取数…</source>
         <translation>Loading from the central server…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="230" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="245" />
         <source>请先在表中选中要催办的受理件</source>
         <translation>Select the case to urge in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="239" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="254" />
         <source>请先在表中选中受理件</source>
         <translation>Select a case in the table first</translation>
     </message>
@@ -1997,37 +1997,37 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="102" />
+        <location filename="../../hall_client/gui/login.py" line="114" />
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="103" />
+        <location filename="../../hall_client/gui/login.py" line="115" />
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="116" />
+        <location filename="../../hall_client/gui/login.py" line="128" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="117" />
+        <location filename="../../hall_client/gui/login.py" line="129" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="118" />
+        <location filename="../../hall_client/gui/login.py" line="130" />
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="119" />
+        <location filename="../../hall_client/gui/login.py" line="131" />
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="132" />
+        <location filename="../../hall_client/gui/login.py" line="144" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -2035,47 +2035,47 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="309" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="326" />
         <source>办理历史 {number}</source>
         <translation>History of {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="312" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="329" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="313" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="330" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="314" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="331" />
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="315" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="332" />
         <source>身份</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="316" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="333" />
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="319" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="336" />
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="335" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="354" />
         <source>历史记录哈希链完整</source>
         <translation>The history hash chain is intact</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="336" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="355" />
         <source>历史记录哈希链被破坏，请报告管理员</source>
         <translation>The history hash chain is broken; report it to the administrator</translation>
     </message>
@@ -2588,154 +2588,164 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="32" />
+        <location filename="../../hall_client/gui/login.py" line="33" />
         <source>登录 — 行政服务中心窗口客户端</source>
         <translation>Sign in — Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="33" />
+        <location filename="../../hall_client/gui/login.py" line="34" />
         <source>行政服务中心窗口客户端</source>
         <translation>Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="36" />
+        <location filename="../../hall_client/gui/login.py" line="37" />
         <source>{hall}　{counter}（{id}）</source>
         <translation>{hall} · {counter} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="41" />
+        <location filename="../../hall_client/gui/login.py" line="42" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="45" />
+        <location filename="../../hall_client/gui/login.py" line="46" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="51" />
+        <location filename="../../hall_client/gui/login.py" line="52" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="52" />
+        <location filename="../../hall_client/gui/login.py" line="53" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="55" />
+        <location filename="../../hall_client/gui/login.py" line="56" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="56" />
+        <location filename="../../hall_client/gui/login.py" line="57" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="70" />
+        <location filename="../../hall_client/gui/login.py" line="71" />
         <source>请输入用户名和密码</source>
         <translation>Enter username and password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="73" />
+        <location filename="../../hall_client/gui/login.py" line="74" />
         <source>正在验证…</source>
         <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="99" />
+        <source>用户名或密码错误</source>
+        <translation>Wrong username or password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="102" />
+        <source>账号已锁定：请稍后再试，或请管理员解锁</source>
+        <translation>The account is locked: try again later, or ask the administrator to unlock it</translation>
     </message>
 </context>
 <context>
     <name>LoopDetail</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="67" />
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="120" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="66" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="119" />
         <source>选择一条评价查看整改闭环</source>
         <translation>Select a rating to see its closed loop</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="76" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="75" />
         <source>写明核实、整改、答复或回访的情况</source>
         <translation>Describe the verification, rectification, answer or call-back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="77" />
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="118" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="76" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="117" />
         <source>登记本步完成 (Ctrl+Enter)</source>
         <translation>Record this step done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="83" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="82" />
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="87" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="86" />
         <source>裁定理由（必填）</source>
         <translation>Reason for the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="88" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="87" />
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="89" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="88" />
         <source>驳回申诉</source>
         <translation>Refuse appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="117" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="116" />
         <source>登记“{step}”完成 (Ctrl+Enter)</source>
         <translation>Record “{step}” done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="124" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="123" />
         <source>{number} · {item}
 {level}：“{comment}” —— 评价 {clerk}（{counter}）{day}；{state}</source>
         <translation>{number} · {item}
 {level}: “{comment}” — rated {clerk} ({counter}) {day}; {state}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="133" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="132" />
         <source>{who} 于 {day} 申诉：{reason}（{state}）</source>
         <translation>{who} appealed on {day}: {reason} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="137" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="136" />
         <source>{who} 裁定：{reason}</source>
         <translation>{who} decided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="152" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="151" />
         <source>请写明{step}的情况</source>
         <translation>Describe the {step} step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="163" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="162" />
         <source>裁定必须写明理由（至少 4 个字）</source>
         <translation>A decision needs a reason (at least 4 characters)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="165" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="164" />
         <source>申诉成立后该评价作废，不计入满意率，整改闭环取消。</source>
         <translation>If upheld, the rating is voided, left out of satisfaction rates, and its loop cancelled. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="165" />
         <source>驳回后该差评照常计入，整改闭环继续。</source>
         <translation>If refused, the bad rating counts and its loop goes on. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="167" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
         <source>确认裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="167" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
         <source>确定吗？</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="178" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="177" />
         <source>已保存：{state}</source>
         <translation>Saved: {state}</translation>
     </message>
@@ -2906,12 +2916,17 @@ Data folder: {path}</translation>
         <translation>Got it (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="78" />
-        <source>{title} — 案件 {number}{detail}</source>
-        <translation>{title} — case {number}{detail}</translation>
+        <location filename="../../hall_client/gui/sync/notices.py" line="79" />
+        <source>{title} — 案件 {number}（{opinion}）</source>
+        <translation>{title} — case {number} ({opinion})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="81" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="80" />
+        <source>{title} — 案件 {number}</source>
+        <translation>{title} — case {number}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/notices.py" line="83" />
         <source>另有 {n} 条</source>
         <translation>{n} more</translation>
     </message>
@@ -2979,214 +2994,214 @@ Data folder: {path}</translation>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="144" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="145" />
         <source>（不指定材料）</source>
         <translation>(no material)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="147" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="148" />
         <source>分到分册 (F4)</source>
         <translation>Assign to section (F4)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="149" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="150" />
         <source>调整四角 (F7)</source>
         <translation>Adjust corners (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="151" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="152" />
         <source>确认四角无误 (F8)</source>
         <translation>Corners are right (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="153" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="154" />
         <source>旋转 (R)</source>
         <translation>Rotate (R)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="155" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="156" />
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="157" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="158" />
         <source>撤销删除 (Ctrl+Z)</source>
         <translation>Undo delete (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="160" />
         <source>重拍此页 (F6)</source>
         <translation>Re-capture this page (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="161" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="162" />
         <source>导出材料包 (F12)</source>
         <translation>Export package (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="165" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="166" />
         <source>本页</source>
         <translation>This page</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="168" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="169" />
         <source>分册</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="170" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="171" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="219" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="220" />
         <source>正在打开摄像头 %1…</source>
         <translation>Opening camera %1…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="232" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
         <source>正在打开</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="234" />
         <source>摄像头已就绪</source>
         <translation>Camera ready</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="263" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="264" />
         <source>没有摄像头画面，无法拍摄；可导入文件</source>
         <translation>No camera picture, nothing to capture; you can import files</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="277" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="278" />
         <source>已拍摄</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="283" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="284" />
         <source>请先选中要重拍的页面</source>
         <translation>Select the page to re-capture first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="287" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="288" />
         <source>把第 %1 页放好后按 F5 拍摄，新照片替换此页</source>
         <translation>Lay page %1 down and press F5; the new photo replaces it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="297" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="298" />
         <source>导入页面</source>
         <translation>Import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="299" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="300" />
         <source>图片和 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="316" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="317" />
         <source>上一次导入还没有结束</source>
         <translation>The previous import has not finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="336" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="337" />
         <source>%v / %m 页</source>
         <translation>%v / %m pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="342" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="343" />
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="353" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="354" />
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="355" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="356" />
         <source>，其余已取消（已导入的页面保留，可删除）</source>
         <translation>; the rest was cancelled (pages already imported are kept and can be deleted)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="378" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="379" />
         <source>符合规则</source>
         <translation>Meets the rules</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="390" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="391" />
         <source>未分册</source>
         <translation>no section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="412" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="413" />
         <source>还没有页面：拍摄 (F5) 或导入 (Ctrl+O)</source>
         <translation>No pages yet: capture (F5) or import (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="422" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="423" />
         <source>第 %1 页，%2×%3，%4 字节，置信度 %5</source>
         <translation>Page %1, %2×%3, %4 bytes, confidence %5</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="440" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="452" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="441" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="453" />
         <source>已调整顺序</source>
         <translation>Order changed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="459" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="509" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="460" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="510" />
         <source>请先选中一页</source>
         <translation>Select a page first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="466" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="467" />
         <source>已旋转 90°</source>
         <translation>Rotated 90°</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="472" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="473" />
         <source>已删除第 %1 页（Ctrl+Z 撤销）</source>
         <translation>Page %1 deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
         <source>已恢复删除的页面</source>
         <translation>Deleted page restored</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="481" />
         <source>没有可撤销的删除</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="486" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="487" />
         <source>已确认四角</source>
         <translation>Corners confirmed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="491" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="492" />
         <source>请先选中页面</source>
         <translation>Select pages first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="499" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="500" />
         <source>%1 页已分到 %2</source>
         <translation>%1 pages assigned to %2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="527" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="528" />
         <source>已按新的四角重新处理</source>
         <translation>Page made again from the new corners</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="534" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="535" />
         <source>导出材料包到</source>
         <translation>Export the package to</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="552" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="553" />
         <source>材料包已导出到 %1</source>
         <translation>Package exported to %1</translation>
     </message>
@@ -3295,167 +3310,167 @@ Data folder: {path}</translation>
 <context>
     <name>PerformancePanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="74" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="73" />
         <source>新上榜</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="93" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="92" />
         <source>查询 (Enter)</source>
         <translation>Search (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="96" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="95" />
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="98" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="97" />
         <source>打印 A4 (Ctrl+P)</source>
         <translation>Print A4 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="102" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="101" />
         <source>按</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="110" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="109" />
         <source>按期办结率走势</source>
         <translation>On-time rate over time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="111" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="110" />
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="138" />
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="140" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="140" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
         <source>上期名次：{rank}</source>
         <translation>Previous rank: {rank}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="142" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="141" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="143" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="142" />
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="144" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="143" />
         <source>提前</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="145" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="144" />
         <source>按期（含提前）</source>
         <translation>On time (incl. early)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="146" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="145" />
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="147" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="146" />
         <source>按期率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="148" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="147" />
         <source>提前率</source>
         <translation>Early rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="149" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="148" />
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="150" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="149" />
         <source>平均办理工作日</source>
         <translation>Avg. working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="152" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="151" />
         <source>评价数</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="153" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="152" />
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="159" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="158" />
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="164" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="163" />
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="179" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="178" />
         <source>全厅按期办结率</source>
         <translation>Hall on-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="180" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="179" />
         <source>按期办结率（按{group}）</source>
         <translation>On-time rate by {group}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="186" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="185" />
         <source>{start} 至 {end}，共办结 {n} 件；名次变化与上期（{ps} 至 {pe}）相比</source>
         <translation>{start} to {end}: {n} cases concluded; rank changes against the previous period ({ps} to {pe})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="198" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="197" />
         <source>请先查询，再导出</source>
         <translation>Search first, then export</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="201" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="200" />
         <source>导出绩效排名</source>
         <translation>Export performance ranking</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="208" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="207" />
         <source>绩效排名</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="209" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="208" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="214" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="213" />
         <source>办件绩效排名（按{group}）</source>
         <translation>Case performance ranking by {group}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="218" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="217" />
         <source>请先查询，再打印</source>
         <translation>Search first, then print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="229" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="228" />
         <source>已打印 {n} 页</source>
         <translation>Printed {n} pages</translation>
     </message>
@@ -3463,38 +3478,38 @@ Data folder: {path}</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="68" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="72" />
         <source>日</source>
         <extracomment>Amounts, counts and rates are right-aligned (DESIGN §9).</extracomment>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="68" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="72" />
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="68" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="72" />
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="69" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="73" />
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="69" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="73" />
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="79" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="83" />
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="82" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="86" />
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -3639,12 +3654,12 @@ Data folder: {path}</translation>
         <translation>{counter} · served by {name} · case {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="73" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="76" />
         <source>意见或建议（选填，差评请告诉我们原因）</source>
         <translation>Comments (optional; if unhappy, please tell us why)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="113" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="116" />
         <source>感谢您的评价！（{level}）</source>
         <translation>Thank you for your rating! ({level})</translation>
     </message>
@@ -3652,112 +3667,112 @@ Data folder: {path}</translation>
 <context>
     <name>RatingsPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="47" />
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="49" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="48" />
         <source>时限（工作日）</source>
         <translation>Limit (working days)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="50" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="49" />
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="51" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="50" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="52" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="51" />
         <source>完成日</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="52" />
         <source>办理人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="54" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="53" />
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="195" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="195" />
         <source>整改中</source>
         <translation>Loop open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="197" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
         <source>已闭环</source>
         <translation>Loop closed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="197" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="198" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="197" />
         <source>好评</source>
         <translation>Good rating</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="200" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="199" />
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="208" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="207" />
         <source>评价日</source>
         <translation>Rated on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="209" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="208" />
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="210" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="209" />
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="211" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="210" />
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="212" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="211" />
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="213" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="212" />
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="214" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="213" />
         <source>闭环</source>
         <translation>Loop</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="233" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="232" />
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="244" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="243" />
         <source>共 {n} 条评价，其中差评 {bad} 条</source>
         <translation>{n} ratings, {bad} of them bad</translation>
     </message>
@@ -4300,6 +4315,14 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>Supervision</name>
+    <message>
+        <location filename="../../hall_client/gui/supervision/common.py" line="118" />
+        <source>连不上中心服务器，或本窗口尚未登记。请检查网络，稍后重试；如仍不行，请联系管理员。</source>
+        <translation>Cannot reach the central server, or this counter is not registered. Check the network and try again later; if it still fails, ask the administrator.</translation>
+    </message>
+</context>
+<context>
     <name>SupervisionLabels</name>
     <message>
         <location filename="../../hall_client/gui/supervision/labels.py" line="16" />
@@ -4688,7 +4711,7 @@ Server: {code}
     <name>SyncStatusBar</name>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="41" />
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="81" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="87" />
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
@@ -4704,76 +4727,91 @@ Server: {code}
     </message>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="58" />
-        <source>立即同步 (Ctrl+Shift+S)</source>
-        <translation>Sync now (Ctrl+Shift+S)</translation>
+        <source>同步 (Ctrl+Shift+S)</source>
+        <translation>Sync (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="72" />
-        <source>中心服务器：已连接 {url}（本窗口尚未登记，不同步）</source>
-        <translation>Central server: reachable at {url} (this counter is not registered; no sync)</translation>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="59" />
+        <source>立即与中心服务器同步</source>
+        <translation>Sync with the central server now</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/sync/status_bar.py" line="75" />
-        <source>中心服务器：未连接（本窗口尚未登记，数据保存在本地）</source>
-        <translation>Central server: not connected (this counter is not registered; data stays local)</translation>
+        <source>已连接（未登记）</source>
+        <translation>Online (not registered)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="78" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="76" />
+        <source>中心服务器 {url} 已连接，但本窗口尚未登记，不同步</source>
+        <translation>Central server {url} is reachable, but this counter is not registered: no sync</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="79" />
+        <source>未连接（未登记）</source>
+        <translation>Offline (not registered)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="80" />
+        <source>中心服务器 {url} 未连接；本窗口尚未登记，数据保存在本地</source>
+        <translation>Central server {url} not connected; this counter is not registered, data stays on this PC</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="84" />
         <source>明文 HTTP（未加密）：{url}</source>
         <translation>Plain HTTP (not encrypted): {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="84" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="90" />
         <source>服务器在线</source>
         <translation>Server online</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="87" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="93" />
         <source>服务器离线（恢复后自动同步）</source>
         <translation>Server offline (syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="91" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="97" />
         <source>待同步 {n} 条（{size}）</source>
         <translation>{n} waiting ({size})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="94" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="100" />
         <source>无待同步</source>
         <translation>Nothing waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="95" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="101" />
         <source>上次同步 {time}</source>
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="96" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="108" />
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="108" />
         <source>被拒收</source>
         <translation>Refused by server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="103" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="109" />
         <source>⚠ {label}：{number}</source>
         <translation>⚠ {label}: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="105" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="111" />
         <source>{reason}（共 {n} 条，点击查看）</source>
         <translation>{reason} ({n} in all; click to see)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="109" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="115" />
         <source>⚠ 同步未完成：{reason}</source>
         <translation>⚠ Sync incomplete: {reason}</translation>
     </message>
@@ -4781,52 +4819,52 @@ Server: {code}
 <context>
     <name>UrgeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="253" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="268" />
         <source>催办 {number}</source>
         <translation>Urge {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="256" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="271" />
         <source>{name}（到期 {due}，{who}）</source>
         <translation>{name} (due {due}, {who})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="259" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="274" />
         <source>全部在办环节</source>
         <translation>All open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="260" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="275" />
         <source>请抓紧办理，于到期日前办结</source>
         <translation>Please act promptly and finish before the due date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="266" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="281" />
         <source>发送催办短信 (Enter)</source>
         <translation>Send urge text (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="272" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="289" />
         <source>事项：</source>
         <translation>Item:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="273" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="290" />
         <source>环节：</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="274" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="291" />
         <source>催办内容：</source>
         <translation>Message:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="282" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="299" />
         <source>请填写催办内容</source>
         <translation>Write the urge message</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="291" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="308" />
         <source>已催办，已向 {n} 人发送短信</source>
         <translation>Urged: texts sent to {n} people</translation>
     </message>

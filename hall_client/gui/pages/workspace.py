@@ -139,6 +139,7 @@ class PageWorkspace(QWidget):
         self.badges.setWordWrap(True)
         self.badges.setTextFormat(Qt.TextFormat.RichText)
         self.section = QComboBox()
+        self.section.setObjectName("pageSection")  # data: the agency profile's section names
         self.section.addItems(list(self.profile.sections))
         self.material = QComboBox()
         self.material.addItem(self.tr("（不指定材料）"), None)

@@ -10,10 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hall_client.core.supervision.client import SupervisionClient
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import ColouredModel, PeriodPicker
+from hall_client.gui.supervision.common import ColouredModel, PeriodPicker, server_error_text
 from hall_client.gui.supervision.labels import rule_label, status_label
 from hall_client.gui.table_model import Column, record_view
-from hall_client.gui.widgets.form_dialog import error_text
 
 
 class AbnormalPanel(QWidget):
@@ -51,7 +50,7 @@ class AbnormalPanel(QWidget):
         start, end = self.period.bounds()
         client = self.client
         self.jobs.background(lambda ctx: client.abnormal(start, end), success=self.show_flags,
-                             failure=lambda e: self.status.setText(error_text(e)))
+                             failure=lambda e: self.status.setText(server_error_text(e)))
 
     def show_flags(self, flags: list[dict[str, Any]]) -> None:
         self.model.set_rows(flags)

@@ -3,6 +3,7 @@ last view stays (marked stale) while the server cannot be reached; urge and hist
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,10 +28,15 @@ from hall_client.core.supervision import board as board_core
 from hall_client.core.supervision.board import BoardRow
 from hall_client.core.supervision.client import SupervisionClient
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import ColouredModel
+from hall_client.gui.supervision.common import (
+    ColouredModel,
+    server_error_text,
+    server_unavailable_text,
+)
 from hall_client.gui.supervision.labels import WARNING_COLOURS, status_label, warning_label
 from hall_client.gui.table_model import Column, record_view
-from hall_client.gui.widgets.form_dialog import error_text
+
+log = logging.getLogger(__name__)
 
 
 def board_columns() -> list[Column[BoardRow]]:
@@ -70,6 +76,7 @@ class BoardPanel(QWidget):
         # thousands of cases that is most of the paint time, so widths are set once.
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._fitted = False
+        self._fit_columns([])
         self.table.doubleClicked.connect(lambda _i: self.show_history())
         self.stale = QLabel()
         self.stale.setObjectName("boardStale")
@@ -117,7 +124,9 @@ class BoardPanel(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
         self._show_state()
-        self.refresh()
+        # first load once the event loop runs: the window that provides the server tokens
+        # is still being built (its sync session does not exist yet)
+        QTimer.singleShot(0, self.refresh)
 
     # --- loading ---------------------------------------------------------------------------
 
@@ -134,7 +143,7 @@ class BoardPanel(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.view_state = board_core.BoardView(self.view_state.board, self.view_state.fetched_at,
-                                               True, error_text(exc))
+                                               True, server_error_text(exc))
         self._show_state()
 
     def show_view(self, view: board_core.BoardView) -> None:
@@ -191,24 +200,30 @@ class BoardPanel(QWidget):
             n=len(rows), red=reds, yellow=yellows))
 
     def _fit_columns(self, sample: list[BoardRow]) -> None:
-        """Column widths from the header and a sample of rows, measured once."""
+        """Column widths from the header and a sample of rows, measured once (with no rows
+        yet, from the headers alone, so no header is cut off)."""
         metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
         for i, column in enumerate(self.model.columns):
-            texts = [column.header] + [str(column.value(r)) for r in sample]
-            width = max(metrics.horizontalAdvance(t) for t in texts) + 18
+            values = [metrics.horizontalAdvance(str(column.value(r))) for r in sample]
+            width = max([header.horizontalAdvance(column.header), *values]) + 18
             self.table.setColumnWidth(i, min(width, 260))
-        self._fitted = True
+        self._fitted = bool(sample)
 
     def _show_state(self) -> None:
         v = self.view_state
         if self.client is None:
             text, colour = self.tr("本机尚未登录中心服务器，看板无法取数"), "#b26a00"
         elif v.stale and v.fetched_at is not None:
-            text = self.tr("离线：显示的是 {time} 的数据（{why}），恢复连接后自动刷新").format(
-                time=v.fetched_at.astimezone(SHANGHAI).strftime("%H:%M:%S"), why=v.problem)
+            # the core's reason (Chinese, with the URL) goes to the log, not to the screen
+            log.info("board stale: %s", v.problem)
+            text = self.tr("离线：显示的是 {time} 的数据（连不上中心服务器），恢复连接后自动刷新"
+                           ).format(time=v.fetched_at.astimezone(SHANGHAI).strftime("%H:%M:%S"))
             colour = "#b26a00"
         elif v.problem:
-            text, colour = self.tr("无法取得看板数据：{why}").format(why=v.problem), "#b00020"
+            log.info("board unavailable: %s", v.problem)
+            text = self.tr("无法取得看板数据：{why}").format(why=server_unavailable_text())
+            colour = "#b00020"
         elif v.fetched_at is not None:
             text = self.tr("已更新 {time}，每 30 秒自动刷新").format(
                 time=v.fetched_at.astimezone(SHANGHAI).strftime("%H:%M:%S"))
@@ -269,7 +284,9 @@ class UrgeDialog(QDialog):
         self.buttons.accepted.connect(self._send)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(self.tr("事项："), QLabel(row.item_name))
+        item = QLabel(row.item_name)
+        item.setObjectName("itemName")  # data: the catalog's name of the item
+        form.addRow(self.tr("事项："), item)
         form.addRow(self.tr("环节："), self.step)
         form.addRow(self.tr("催办内容："), self.message)
         form.addRow(self.result)
@@ -297,7 +314,7 @@ class UrgeDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.send.setEnabled(True)
         self.result.setStyleSheet("color: #b00020;")
-        self.result.setText(error_text(exc))
+        self.result.setText(server_error_text(exc))
 
 
 class HistoryDialog(QDialog):
@@ -321,12 +338,14 @@ class HistoryDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{row.item_name} · {row.project_name}"))
+        case = QLabel(f"{row.item_name} · {row.project_name}")
+        case.setObjectName("caseData")  # data: the item's and the project's names
+        layout.addWidget(case)
         layout.addWidget(table, 1)
         layout.addWidget(self.chain)
         layout.addWidget(close)
         jobs.background(lambda ctx: client.history(row.case_id), success=self._loaded,
-                        failure=lambda e: self.chain.setText(error_text(e)))
+                        failure=lambda e: self.chain.setText(server_error_text(e)))
 
     def _loaded(self, answer: dict[str, Any]) -> None:
         self.model.set_rows(list(answer.get("events", [])))

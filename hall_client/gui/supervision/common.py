@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from hall_client.core.supervision.client import ServerUnavailable
 from hall_client.gui.table_model import Column, RecordTableModel
+from hall_client.gui.widgets.form_dialog import error_text
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 #: Amounts, counts and rates are right-aligned (DESIGN §9).
 _NUMBER = re.compile(r"-?[0-9][0-9,]*(\.[0-9]+)?%?")
@@ -96,3 +100,21 @@ class PeriodPicker(QWidget):
         if kind == "custom":
             return start, self.end.date().toPython()  # type: ignore[return-value]
         return period_bounds(kind, start)  # type: ignore[arg-type]
+
+
+def server_error_text(exc: BaseException) -> str:
+    """An error reaching the central server, in the interface language.
+
+    The client's own text (Chinese, with the URL and the exception class) is for the log; the
+    person is told what failed and what to check (DESIGN §9: one language at a time).
+    """
+    if isinstance(exc, ServerUnavailable):
+        log.info("central server unavailable: %s", exc)
+        return server_unavailable_text()
+    return error_text(exc)
+
+
+def server_unavailable_text() -> str:
+    return QCoreApplication.translate(
+        "Supervision", "连不上中心服务器，或本窗口尚未登记。请检查网络，稍后重试；"
+        "如仍不行，请联系管理员。")

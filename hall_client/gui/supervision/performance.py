@@ -26,11 +26,10 @@ from hall_client.core.supervision.client import SupervisionClient
 from hall_client.core.supervision.reports import write_xlsx
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.supervision.charts import BarChart, LineChart, Series
-from hall_client.gui.supervision.common import ColouredModel, PeriodPicker
+from hall_client.gui.supervision.common import ColouredModel, PeriodPicker, server_error_text
 from hall_client.gui.supervision.labels import grouping_label, percent
 from hall_client.gui.supervision.printing import a4_printer, print_report
 from hall_client.gui.table_model import Column, record_view
-from hall_client.gui.widgets.form_dialog import error_text
 
 GROUPINGS = ("department", "item", "handler", "counter")
 SATISFACTION_BY = {"department": "department", "item": "item", "handler": "clerk"}
@@ -168,7 +167,7 @@ class PerformancePanel(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setStyleSheet("color: #b00020;")
-        self.status.setText(error_text(exc))
+        self.status.setText(server_error_text(exc))
 
     def show_data(self, data: PerformanceData) -> None:
         self.data = data

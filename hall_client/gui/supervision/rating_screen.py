@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -57,10 +57,13 @@ class RatingScreen(QDialog):
         for i, level in enumerate(LEVELS):
             button = QPushButton(f"{FACES[level]}\n{level_label(level)}\n({i + 1})")
             button.setObjectName(f"level_{i + 1}")
-            button.setMinimumSize(150, 130)
             f = QFont(button.font())
             f.setPointSize(16)
             button.setFont(f)
+            # wide enough for the longest line of the level's name in this language
+            widest = max(QFontMetrics(f).horizontalAdvance(line)
+                         for line in button.text().splitlines())
+            button.setMinimumSize(max(150, widest + 24), 130)
             button.setStyleSheet(f"QPushButton {{ color: white; background: {COLOURS[level]};"
                                  " border-radius: 10px; }")
             button.clicked.connect(lambda _c=False, lv=level: self.choose(lv))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from hall_client.core.supervision.client import SupervisionClient
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.supervision.common import ColouredModel, PeriodPicker
+from hall_client.gui.supervision.common import ColouredModel, PeriodPicker, server_error_text
 from hall_client.gui.supervision.labels import (
     WARNING_COLOURS,
     appeal_state_label,
@@ -33,7 +33,6 @@ from hall_client.gui.supervision.labels import (
     warning_label,
 )
 from hall_client.gui.table_model import Column, record_view
-from hall_client.gui.widgets.form_dialog import error_text
 
 BAD = {"不满意", "非常不满意"}
 
@@ -153,7 +152,7 @@ class LoopDetail(QWidget):
             return
         client, rid, kind = self.client, self.rating["id"], active["kind"]
         self.jobs.background(lambda ctx: client.complete_loop_step(rid, kind, note),
-                             success=self._changed, failure=lambda e: self._error(error_text(e)))
+                             success=self._changed, failure=lambda e: self._error(server_error_text(e)))
 
     def decide(self, accept: bool) -> None:
         if self.rating is None or self.client is None or not self.rating["appeals"]:
@@ -169,7 +168,7 @@ class LoopDetail(QWidget):
             return
         client, rid, aid = self.client, self.rating["id"], self.rating["appeals"][-1]["id"]
         self.jobs.background(lambda ctx: client.decide_appeal(rid, aid, accept, reason),
-                             success=self._changed, failure=lambda e: self._error(error_text(e)))
+                             success=self._changed, failure=lambda e: self._error(server_error_text(e)))
 
     def _changed(self, rating: dict[str, Any]) -> None:
         self.note.clear()
@@ -236,7 +235,7 @@ class RatingsPanel(QWidget):
         client, state = self.client, self.state.currentData() or None
         self.jobs.background(lambda ctx: client.ratings(start, end, state),
                              success=self.show_ratings,
-                             failure=lambda e: self.status.setText(error_text(e)))
+                             failure=lambda e: self.status.setText(server_error_text(e)))
 
     def show_ratings(self, ratings: list[dict[str, Any]]) -> None:
         self.model.set_rows(ratings)

@@ -74,10 +74,12 @@ class NoticeBar(QFrame):
             self.hide()
             return
         first = self.notices[0]
-        detail = first.text.partition("：")[2] if first.kind != "approved" else ""
-        self.text.setText(self.tr("{title} — 案件 {number}{detail}").format(
-            title=notice_title(first.kind), number=first.case_number,
-            detail=f"（{detail}）" if detail else ""))
+        # the reviewer's own words (data) after the server's "…：" ; the brackets are ours
+        opinion = first.text.partition("：")[2] if first.kind != "approved" else ""
+        text = self.tr("{title} — 案件 {number}（{opinion}）") if opinion \
+            else self.tr("{title} — 案件 {number}")
+        self.text.setText(text.format(title=notice_title(first.kind), number=first.case_number,
+                                      opinion=opinion))
         self.more.setText(self.tr("另有 {n} 条").format(n=len(self.notices) - 1)
                           if len(self.notices) > 1 else "")
         self.setStyleSheet(f"#noticeBar {{ background: {COLOURS.get(first.kind, '#eeeeee')}; "

@@ -55,7 +55,8 @@ class SyncStatusBar(QWidget):
         self.sign_in.setObjectName("syncSignIn")
         self.sign_in.clicked.connect(self.sign_in_requested)
         self.sign_in.hide()
-        self.now = QPushButton(self.tr("立即同步 (Ctrl+Shift+S)"))
+        self.now = QPushButton(self.tr("同步 (Ctrl+Shift+S)"))
+        self.now.setToolTip(self.tr("立即与中心服务器同步"))
         self.now.setObjectName("syncNow")
         self.now.clicked.connect(self.sync_requested)
         row = QHBoxLayout(self)
@@ -67,12 +68,17 @@ class SyncStatusBar(QWidget):
         st = snap.status
         if st is None:
             return
+        tip = st.url
         if not st.registered:
+            # short on the bar (it shares a 1024 px status bar); the whole story in the tooltip
             if st.online:
-                self.state.setText(self.tr("中心服务器：已连接 {url}（本窗口尚未登记，不同步）")
-                                   .format(url=st.url))
+                self.state.setText(self.tr("已连接（未登记）"))
+                tip = self.tr("中心服务器 {url} 已连接，但本窗口尚未登记，不同步").format(
+                    url=st.url)
             else:
-                self.state.setText(self.tr("中心服务器：未连接（本窗口尚未登记，数据保存在本地）"))
+                self.state.setText(self.tr("未连接（未登记）"))
+                tip = self.tr("中心服务器 {url} 未连接；本窗口尚未登记，数据保存在本地").format(
+                    url=st.url)
             self.state.setStyleSheet(f"color: {GREY};")
         elif st.plain_http:
             self.state.setText(self.tr("明文 HTTP（未加密）：{url}").format(url=st.url))
@@ -86,7 +92,7 @@ class SyncStatusBar(QWidget):
         else:
             self.state.setText(self.tr("服务器离线（恢复后自动同步）"))
             self.state.setStyleSheet(f"color: {AMBER};")
-        self.state.setToolTip(st.url)
+        self.state.setToolTip(tip)
         if st.pending:
             self.waiting.setText(self.tr("待同步 {n} 条（{size}）").format(
                 n=st.pending, size=_size(st.pending_bytes)))

@@ -1,0 +1,1 @@
+"""Walkers: DESIGN §9 checked on every window and dialog of every role."""
