@@ -10,11 +10,14 @@ lost or used twice. Later prints are reprints: counted, marked on the paper, aud
 
 from __future__ import annotations
 
+import hashlib
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -54,6 +57,10 @@ class ResultCase:
     fee_state: str
     reason: str
     ready_at: datetime | None
+    #: The code of the counter that accepted the case (server's record; "" if unknown).
+    counter: str = ""
+    #: The refusal letter's number, given by the server with the refusal ("" otherwise).
+    decision_number: str = ""
 
     @property
     def applicant_name(self) -> str:
@@ -103,7 +110,8 @@ def _result_case(session: Session, row: ServerCase) -> ResultCase:
         applicant=dict(data.get("applicant") or {"name": row.applicant}), status=row.status,
         fee_total=Decimal(str(data.get("fee_total", "0"))),
         fee_state=fee_state(session, row.id, data), reason=str(data.get("outcome_reason", "")),
-        ready_at=_ready_at(data))
+        ready_at=_ready_at(data), counter=str(data.get("counter") or ""),
+        decision_number=str(data.get("decision_number") or ""))
 
 
 def require_paid(case: ResultCase) -> None:
@@ -199,9 +207,33 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
     return licence
 
 
-def licence_printed(session: Session, actor: Actor, licence_id: str, pdf_file: str = "") -> Licence:
+#: The section result documents are filed under on the server.
+RESULT_SECTION = "结果文书"
+
+
+def result_file_name(licence: Licence) -> str:
+    """The PDF's name on the server (letters, digits, - and _ only)."""
+    item = re.sub(r"[^A-Za-z0-9_-]", "", licence.item_code)[:30] or "item"
+    return f"licence-{item}-{licence.year}-{licence.seq:05d}.pdf"
+
+
+def queue_result_upload(session: Session, licence: Licence, data_dir: Path) -> None:
+    """Queue the licence's PDF copy for the server (``licence.upload``, a ``result`` upload),
+    after the licence itself in the case's order."""
+    data = (data_dir / licence.pdf_file).read_bytes()
+    outbox.enqueue(session, "licence.upload", {
+        "case_id": licence.case_id, "licence_id": licence.id, "file": licence.pdf_file,
+        "upload": {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"licence-pdf:{licence.id}")),
+                   "section": RESULT_SECTION, "name": result_file_name(licence),
+                   "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+                   "content_type": "application/pdf", "kind": "result"}})
+
+
+def licence_printed(session: Session, actor: Actor, licence_id: str, pdf_file: str = "",
+                    data_dir: Path | None = None) -> Licence:
     """A print succeeded: the first makes the licence issued (and tells the server), later
-    ones count as reprints."""
+    ones count as reprints. With ``data_dir``, the first print's PDF copy (``pdf_file``,
+    relative to it) is queued for upload."""
     licence = session.get(Licence, licence_id)
     if licence is None:
         raise NotFound("证照不存在", code="licence_not_found")
@@ -222,6 +254,8 @@ def licence_printed(session: Session, actor: Actor, licence_id: str, pdf_file: s
             outbox.enqueue(session, "case.action", {"case_id": licence.case_id, "body": {
                 "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"certificate:{licence.id}")),
                 "action": "certificate_issued", "certificate_number": licence.number}})
+        if licence.pdf_file and data_dir is not None:
+            queue_result_upload(session, licence, data_dir)
     else:
         audit.record(session, actor, role="clerk", action="licence.reprint",
                      object_type="licence", object_id=licence.id,

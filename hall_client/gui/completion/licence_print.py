@@ -105,7 +105,8 @@ def issue_and_print(counter: Counter, actor: Actor, case_id: str, inputs: Mappin
     if reprint == 0:
         write_pdf(counter.data_dir / rel, html, images, template, font)
     with counter.store.transaction() as s:
-        done = licences.licence_printed(s, actor, licence.id, str(rel) if reprint == 0 else "")
+        done = licences.licence_printed(s, actor, licence.id, str(rel) if reprint == 0 else "",
+                                        data_dir=counter.data_dir)
         pdf = counter.data_dir / (done.pdf_file or str(rel))
         return PrintedLicence(done.id, done.number, done.holder, done.prints - 1, pdf)
 
