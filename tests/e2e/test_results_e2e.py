@@ -124,6 +124,17 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
     drive(engine, counter)
     answer = verify(server, code)
     assert answer["verdict"] == "genuine", answer
+    # The PDF copy kept with the case went to the server as a result document, byte for byte.
+    token = server.token("wangjing", "C01")
+    on_server = server.get(f"/api/v1/cases/{case_id}", token).json()
+    assert on_server["counter"] == "C01"  # accepted at this counter
+    results = [u for u in on_server["uploads"] if u["kind"] == "result"]
+    assert len(results) == 1 and results[0]["complete"], on_server["uploads"]
+    stored = server.get(f"/api/v1/uploads/{results[0]['id']}/content", token)
+    assert stored.content == printed.pdf.read_bytes() and stored.content.startswith(b"%PDF-")
+    history = server.get(f"/api/v1/cases/{case_id}/history", token).json()
+    assert [e["data"]["name"] for e in history["events"] if e["action"] == "result_uploaded"
+            ] == [results[0]["name"]]
     assert answer["record"]["licence_number"] == printed.number
     raw = bytearray(code.encode("utf-8"))
     raw[len(raw) // 2] ^= 0x01  # one byte changed

@@ -277,8 +277,19 @@ def licence_body(licence: Licence) -> dict[str, Any]:
 def revoke_licence(session: Session, actor: Actor, approver: Actor, licence_id: str,
                    reason: str, now: datetime | None = None) -> Licence:
     """Revoke a printed licence (printed wrong, withdrawn): a reason and a supervisor's
-    approval, the supervisor being another person than the clerk."""
-    actor.require("clerk")
+    approval, the supervisor being another person than the clerk.
+
+    Once the applicant has collected it, the licence is in their hands: then only a
+    supervisor revokes it, with a second supervisor's approval."""
+    licence = session.get(Licence, licence_id)
+    collected = licence is not None and session.scalar(
+        select(Collection.id).where(Collection.case_id == licence.case_id)) is not None
+    if collected:
+        if "supervisor" not in actor.roles:
+            raise PermissionDenied("证照已由申请人领取：须由值班主任撤销，并由另一位值班主任批准",
+                                   code="revoke_collected_needs_supervisor")
+    else:
+        actor.require("clerk")
     if "supervisor" not in approver.roles:
         raise PermissionDenied(f"{approver.full_name} 不是值班主任，不能批准撤销证照",
                                code="approver_not_supervisor")
@@ -288,7 +299,6 @@ def revoke_licence(session: Session, actor: Actor, approver: Actor, licence_id: 
     reason = " ".join(reason.split())
     if len(reason) < 2:
         raise ResultError("请写明撤销原因", code="revoke_reason_missing")
-    licence = session.get(Licence, licence_id)
     if licence is None:
         raise NotFound("证照不存在", code="licence_not_found")
     if licence.status != "issued":
@@ -300,9 +310,11 @@ def revoke_licence(session: Session, actor: Actor, approver: Actor, licence_id: 
     licence.revoke_approved_by = approver.username
     licence.revoked_at = now
     session.flush()
-    audit.record(session, actor, role="clerk", action="licence.revoke", object_type="licence",
-                 object_id=licence.id, before={"status": "issued"},
-                 after={"status": "revoked", "reason": reason, "approved_by": approver.username})
+    audit.record(session, actor, role="supervisor" if collected else "clerk",
+                 action="licence.revoke", object_type="licence", object_id=licence.id,
+                 before={"status": "issued"},
+                 after={"status": "revoked", "reason": reason, "approved_by": approver.username,
+                        "collected": collected})
     outbox.enqueue(session, "licence.revoke", {"case_id": licence.case_id,
                                                "licence_id": licence.id, "body": {
         "reason": reason, "approved_by": approver.full_name, "revoked_at": now.isoformat()}})
@@ -319,3 +331,48 @@ def reissue_licence(session: Session, actor: Actor, revoked_id: str, inputs: Map
                           seal=seal, now=now, reissue_of=old.number)
     old.replaced_by = new.number
     return new
+
+
+@dataclass(frozen=True)
+class IssuedLicence:
+    """A licence as the revocation screen lists it, with its collection if there was one."""
+
+    id: str
+    case_id: str
+    case_number: str
+    number: str
+    title: str
+    item_name: str
+    holder: str
+    status: str  # issued | revoked
+    issued_at: datetime
+    prints: int
+    collector: str  # "" until collected
+    collected_at: datetime | None
+    revoke_reason: str
+
+    @property
+    def collected(self) -> bool:
+        return self.collected_at is not None
+
+
+def issued_licences(session: Session, search: str = "", limit: int = 200) -> list[IssuedLicence]:
+    """Printed licences, newest first, collected ones included; ``search`` matches the
+    licence number, the case number or the holder."""
+    query = select(Licence, Collection).outerjoin(
+        Collection, Collection.case_id == Licence.case_id).where(
+        Licence.status.in_(("issued", "revoked")))
+    text = search.strip()
+    if text:
+        like = f"%{text}%"
+        query = query.where(Licence.number.like(like) | Licence.case_number.like(like)
+                            | Licence.holder.like(like))
+    rows = session.execute(query.order_by(Licence.issued_at.desc(), Licence.number.desc())
+                           .limit(limit))
+    return [IssuedLicence(
+        id=lic.id, case_id=lic.case_id, case_number=lic.case_number, number=lic.number,
+        title=lic.title, item_name=lic.item_name, holder=lic.holder, status=lic.status,
+        issued_at=_aware(lic.issued_at), prints=lic.prints,
+        collector=col.collector_name if col is not None else "",
+        collected_at=_aware(col.at) if col is not None else None,
+        revoke_reason=lic.revoke_reason) for lic, col in rows]
