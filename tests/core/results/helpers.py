@@ -22,7 +22,7 @@ INPUTS = {"建设地址": "县城东路 8 号", "建设规模": "12000 平方米
 
 def server_case(*, fee: str = "600.00", paid: bool = False, kind: str = "person",
                 status: str = "awaiting_collection", item: str = "ZJ-XK-001",
-                phone: str = "13800000000", counter: str = "",
+                phone: str = "13800000000", counter: str = "W01",
                 decision_number: str = "") -> dict[str, Any]:
     """The server's CaseOut of an approved case (the fields the window uses)."""
     cid = str(uuid.uuid4())
