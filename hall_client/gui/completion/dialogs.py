@@ -356,18 +356,18 @@ class RevokeDialog(FormDialog):
                  number: str, holder: str, *, collected: bool = False,
                  on_revoked: Callable[[str], None] | None = None,
                  parent: QWidget | None = None) -> None:
-        tr = QCoreApplication.translate
-        super().__init__(tr("RevokeDialog", "撤销证照 — {number}").format(number=number), parent,
-                         ok_text=tr("RevokeDialog", "撤销 (Enter)"))
+        super().__init__(QCoreApplication.translate("RevokeDialog", "撤销证照 — {number}").format(
+            number=number), parent, ok_text=QCoreApplication.translate("RevokeDialog",
+                                                                       "撤销 (Enter)"))
         self.setObjectName("revokeDialog")
         self.counter, self.jobs, self.actor = counter, jobs, actor
         self.licence_id, self.number, self.holder = licence_id, number, holder
         self.collected, self.on_revoked = collected, on_revoked
-        text = tr("RevokeDialog", "撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；"
+        text = self.tr("撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；"
                                   "补发将使用新的证号。此操作不可撤回。").format(number=number,
                                                                       holder=holder)
         if collected:
-            text += tr("RevokeDialog", "\n该证照已由申请人领取：须由值班主任撤销，"
+            text += self.tr("\n该证照已由申请人领取：须由值班主任撤销，"
                                        "并由另一位值班主任批准，请通知持证人交回原证。")
         self.warning = QLabel(text)
         self.warning.setWordWrap(True)
@@ -378,7 +378,7 @@ class RevokeDialog(FormDialog):
         self.reason = QLineEdit()
         self.reason.setObjectName("revokeReason")
         self.reason.setMaxLength(500)
-        self.add_field("reason", tr("RevokeDialog", "撤销原因："), self.reason)
+        self.add_field("reason", self.tr("撤销原因："), self.reason)
         self.supervisor, self.password = approver_fields(self)
         self.setMinimumWidth(560)
 

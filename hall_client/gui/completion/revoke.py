@@ -30,14 +30,10 @@ from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.widgets.message_area import MessageArea
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("IssuedLicences", text)
-
-
 def _state(x: IssuedLicence) -> str:
     if x.status == "revoked":
-        return _tr("已撤销")
-    return _tr("已领取") if x.collected else _tr("已发证，待领取")
+        return QCoreApplication.translate("IssuedLicences", "已撤销")
+    return QCoreApplication.translate("IssuedLicences", "已领取") if x.collected else QCoreApplication.translate("IssuedLicences", "已发证，待领取")
 
 
 def _day(x: IssuedLicence) -> str:
@@ -61,13 +57,13 @@ class IssuedLicencesDialog(QDialog):
         self.counter, self.jobs, self.actor = counter, jobs, actor
         self.rows: list[IssuedLicence] = []
         self.model: RecordTableModel[IssuedLicence] = RecordTableModel([
-            Column(_tr("证号"), lambda x: x.number),
-            Column(_tr("持证人"), lambda x: x.holder),
-            Column(_tr("事项"), lambda x: x.item_name),
-            Column(_tr("受理号"), lambda x: x.case_number),
-            Column(_tr("发证日期"), _day),
-            Column(_tr("状态"), _state),
-            Column(_tr("领取人"), _collected),
+            Column(QCoreApplication.translate("IssuedLicences", "证号"), lambda x: x.number),
+            Column(QCoreApplication.translate("IssuedLicences", "持证人"), lambda x: x.holder),
+            Column(QCoreApplication.translate("IssuedLicences", "事项"), lambda x: x.item_name),
+            Column(QCoreApplication.translate("IssuedLicences", "受理号"), lambda x: x.case_number),
+            Column(QCoreApplication.translate("IssuedLicences", "发证日期"), _day),
+            Column(QCoreApplication.translate("IssuedLicences", "状态"), _state),
+            Column(QCoreApplication.translate("IssuedLicences", "领取人"), _collected),
         ], self)
         self.view = record_view(self.model)
         self.view.setObjectName("issuedList")

@@ -50,7 +50,7 @@ def _screen(qtbot: QtBot, w: CompletionWorkspace, jobs: JobRunner) -> IssuedLice
 
 def test_a_clerk_is_told_a_collected_licence_needs_a_supervisor(
         qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path) -> None:
-    case, number = _collected(counter)
+    _case, number = _collected(counter)
     w = workspace(qtbot, counter, jobs, Printers(tmp_path))
     assert w.model.rowCount() == 0  # collected: no longer waiting
     screen = _screen(qtbot, w, jobs)
@@ -72,7 +72,7 @@ def test_a_supervisor_revokes_a_collected_licence_with_a_second_one(
         return answers.pop(0)
 
     monkeypatch.setattr("hall_client.gui.completion.dialogs.confirm", confirm)
-    case, number = _collected(counter)
+    _case, number = _collected(counter)
     w = CompletionWorkspace(counter, jobs, SUPERVISOR, printer=Printers(tmp_path))  # 周燕
     qtbot.addWidget(w)
     w.resize(1024, 700)
