@@ -1651,228 +1651,228 @@ After: {after}</translation>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="77"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="83"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="79"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="85"/>
         <source>已制证 {number}</source>
         <translation>Licence {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="81"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="87"/>
         <source>待打印 {number}</source>
         <translation>To print {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="82"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="88"/>
         <source>待制证</source>
         <translation>Licence to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="96"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="102"/>
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="97"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="103"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="98"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="104"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="99"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="105"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="101"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="106"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="103"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="108"/>
         <source>缴费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="104"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="109"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="105"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="110"/>
         <source>等待天数</source>
         <translation>Days waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="106"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="111"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="117"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="123"/>
         <source>显示全大厅的案件 (F4)</source>
         <translation>Whole hall&apos;s cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="123"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="129"/>
         <source>出件：审批结果回到窗口，待申请人领取</source>
         <translation>Results: approved cases back at the window, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="132"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="138"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="133"/>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="206"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="139"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="212"/>
         <source>制证打印 (F6)</source>
         <translation>Print licence (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="134"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="140"/>
         <source>领取登记 (F2)</source>
         <translation>Collection (F2)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="135"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="141"/>
         <source>发送领取码 (F3)</source>
         <translation>Send code (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="136"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="142"/>
         <source>撤销证照 (F9)</source>
         <translation>Revoke (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="137"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="143"/>
         <source>已发证照 (F10)</source>
         <translation>Issued licences (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="174"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="180"/>
         <source>全大厅的待领取结果</source>
         <translation>Results waiting in the whole hall</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="175"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="181"/>
         <source>本窗口（{code}）受理的案件</source>
         <translation>Cases accepted at this counter ({code})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="202"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="208"/>
         <source>不予许可的案件：交付不予许可决定书</source>
         <translation>Refused case: hand over the refusal decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="205"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="211"/>
         <source>打印决定书 (F6)</source>
         <translation>Print decision (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="208"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="214"/>
         <source>没有待领取的结果</source>
         <translation>No results waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="209"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="215"/>
         <source>本窗口没有待领取的结果（F4 显示全大厅的案件）</source>
         <translation>No results waiting at this counter (F4 shows the whole hall&apos;s cases)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="211"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="217"/>
         <source>{name} · 证件 {id_number} · 电话 {phone}</source>
         <translation>{name} · ID {id_number} · phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="216"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="222"/>
         <source>不予许可决定书 {number} · 理由：{reason}
 {remedies}</source>
         <translation>Refusal decision {number} · reason: {reason}
 {remedies}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="217"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="223"/>
         <source>（文号待同步）</source>
         <translation>(number not yet synced)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="287"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="293"/>
         <source>不予许可决定书 {number} 已打印（受理号 {case}）</source>
         <translation>Refusal decision {number} printed (case {case})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="221"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="227"/>
         <source>{item} · {project}{unpaid}</source>
         <translation>{item} · {project}{unpaid}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="223"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="229"/>
         <source>
 尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
         <translation>
 Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="231"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="237"/>
         <source>请先在列表中选择一个案件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="249"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="255"/>
         <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
         <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="270"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="276"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="274"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="280"/>
         <source>证照 {number} 已打印（{holder}）{reprint}</source>
         <translation>Licence {number} printed ({holder}){reprint}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="276"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="282"/>
         <source>，重打第 {n} 次</source>
         <translation>, reprint no. {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="303"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="309"/>
         <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
         <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="312"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="318"/>
         <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
         <translation>Not paid, cannot be collected: pay at the cashier first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="315"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="321"/>
         <source>证照尚未打印，请先制证打印 (F6)</source>
         <translation>The licence is not printed yet: print it first (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="334"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="340"/>
         <source>{number} 已由 {name} 领取，案件办结</source>
         <translation>{number} collected by {name}; case finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="346"/>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="358"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="352"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="364"/>
         <source>该案件没有已发出的证照可撤销</source>
         <translation>This case has no issued licence to revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="366"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="372"/>
         <source>证照 {number} 已撤销；按 F6 补发新证</source>
         <translation>Licence {number} revoked; press F6 to reissue</translation>
     </message>
@@ -2688,7 +2688,7 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     <message>
         <location filename="../../hall_client/gui/completion/revoke.py" line="152"/>
         <source>{title} {number} · 打印 {prints} 次</source>
-        <translation>{title} {number} · printed {prints} times</translation>
+        <translation>{title} {number} · prints: {prints}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/completion/revoke.py" line="159"/>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -424,3 +424,10 @@ class RevokeDialog(FormDialog):
     def show_problems(self, exc: BaseException) -> None:
         self.password.clear()  # a refused approval is signed again
         super().show_problems(exc)
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        super().show_errors(errors)
+        # The error lines add height: grow so none is drawn over the next field.
+        self.layout().activate()
+        needed = self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1
+        self.resize(self.width(), max(self.height(), needed, self.sizeHint().height()))

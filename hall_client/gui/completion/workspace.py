@@ -61,6 +61,12 @@ def _applicant_field(e: QueueEntry, key: str) -> str:
     return str(e.case.applicant.get(key) or "")
 
 
+def _id_shown(e: QueueEntry) -> str:
+    """A person's ID number masked; an organisation's credit code is public and stays whole."""
+    number = _applicant_field(e, "id_number")
+    return number if _applicant_field(e, "id_type") == "uscc" else mask_id_number(number)
+
+
 def this_counter_code(counter: Counter) -> str:
     """This counter's code on the server: the registration's, else the configured one."""
     from hall_client.sync.credential import CredentialFile
@@ -96,8 +102,7 @@ class CompletionWorkspace(QWidget):
             Column(QCoreApplication.translate("CompletionWorkspace", "受理号"), lambda e: e.case.case_number),
             Column(QCoreApplication.translate("CompletionWorkspace", "事项"), lambda e: e.case.item_name),
             Column(QCoreApplication.translate("CompletionWorkspace", "申请人"), lambda e: e.case.applicant_name),
-            Column(QCoreApplication.translate("CompletionWorkspace", "证件号码"),
-                   lambda e: mask_id_number(_applicant_field(e, "id_number"))),
+            Column(QCoreApplication.translate("CompletionWorkspace", "证件号码"), _id_shown),
             Column(QCoreApplication.translate("CompletionWorkspace", "电话"),
                    lambda e: mask_phone(_applicant_field(e, "phone"))),
             Column(QCoreApplication.translate("CompletionWorkspace", "缴费"), _fee),
@@ -109,6 +114,7 @@ class CompletionWorkspace(QWidget):
         self.view.setObjectName("collectionQueue")
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.messages = MessageArea(self)
+        self.messages.setMinimumHeight(64)  # a result in large type stays whole at 1024×768
         self.detail = QLabel()
         self.detail.setObjectName("completionDetail")
         self.detail.setWordWrap(True)
