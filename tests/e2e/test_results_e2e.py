@@ -176,3 +176,43 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
     assert verify(server, receipt_code)["verdict"] == "voided"
     engine.close()
     counter.close()
+
+
+def test_refusals_come_back_numbered_and_print_with_their_number(
+        server: LiveServer, tmp_path: Path, qapp: QApplication) -> None:
+    """Two cases of this counter refused on the server: sync brings each with its letter
+    number (gap-free in the hall's year), the queue shows them as this counter's, and the
+    printed letter carries the number."""
+    from hall_client.core.results.queue import REMEDIES, collection_queue
+    from hall_client.gui.completion.licence_print import print_refusal
+    from tests.sync.helpers import server_action
+
+    data = tmp_path / "counter"
+    counter = make_counter(data, server.url)
+    accepted = accept_cases(tmp_path / "work", data, 2, 1)
+    engine = SyncEngine(counter.data_dir, counter.settings)
+    engine.sign_in("wangjing", PASSWORD)
+    drive(engine, counter)
+    numbers = [server_action(server, c["id"], "chenhao", {"action": "reject",
+                                                          "reason": "不符合规划条件"}
+                             )["decision_number"] for c in accepted]
+    engine.run_once()
+    install_font(qapp)
+    font = QFont(qapp.font())
+    with counter.store.transaction() as s:
+        mine = collection_queue(s, counter="C01")
+        elsewhere = collection_queue(s, counter="C02")
+        cases = [L.result_case(s, c["id"]) for c in accepted]
+    assert {e.case.id for e in mine} == {c["id"] for c in accepted} and elsewhere == []
+    assert [c.decision_number for c in cases] == numbers
+    first, second = (int(n[-6:-1]) for n in numbers)
+    assert second == first + 1 and all("不许〔" in n for n in numbers)
+    pdf = tmp_path / "print" / "refusal.pdf"
+    kept = print_refusal(counter, cases[1], pdf_sender(pdf, font), font, REMEDIES)
+    for path in (pdf, kept):
+        doc = pdfium.PdfDocument(str(path))
+        text = doc[0].get_textpage().get_text_range()
+        doc.close()
+        assert numbers[1] in text and "不予行政许可决定书" in text and "不符合规划条件" in text
+    engine.close()
+    counter.close()
