@@ -162,9 +162,12 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
     assert on_server["window_record"]["certificate"]["number"] == printed.number
     assert on_server["window_record"]["collected"]["collector"] == "王五（代领）"
 
-    # Printed wrong: revoked with a supervisor's approval; /verify says so.
-    with counter.store.transaction() as s:
+    # Printed wrong, found after collection: a clerk may not revoke it any more; a supervisor
+    # does, with a second supervisor's approval; /verify says so.
+    with counter.store.transaction() as s, pytest.raises(L.PermissionDenied):
         L.revoke_licence(s, CLERK, SUPERVISOR, printed.id, "建设规模印错")
+    with counter.store.transaction() as s:
+        L.revoke_licence(s, SUPERVISOR, ADMIN, printed.id, "建设规模印错")
     drive(engine, counter)
     answer = verify(server, code)
     assert answer["verdict"] == "revoked" and "建设规模印错" in answer["record"]["revoked_reason"]
