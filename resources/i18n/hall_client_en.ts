@@ -2583,52 +2583,57 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IssuedLicences</name>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="35"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="39"/>
+        <source>已编号，待打印</source>
+        <translation>Numbered, not printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="41"/>
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="36"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="42"/>
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="36"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="42"/>
         <source>已发证，待领取</source>
         <translation>Issued, waiting for collection</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="60"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="69"/>
         <source>证号</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="61"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="70"/>
         <source>持证人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="62"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="71"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="63"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="72"/>
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="64"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="73"/>
         <source>发证日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="65"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="74"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="66"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="75"/>
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
@@ -2636,79 +2641,119 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IssuedLicencesDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="56"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="64"/>
         <source>已发证照 — 撤销</source>
         <translation>Issued licences — revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="74"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="83"/>
         <source>证号、受理号或持证人</source>
         <translation>Licence no., case no. or holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="77"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="86"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="80"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="89"/>
         <source>撤销所选证照 (F9)</source>
         <translation>Revoke selected licence (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="83"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="92"/>
+        <source>补发新证 (F6)</source>
+        <translation>Reissue (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="99"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="95"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="111"/>
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="102"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="119"/>
         <source>已领取的证照只能由值班主任撤销，并须另一位值班主任批准；撤销后请收回原证，补发使用新证号。</source>
         <translation>A collected licence is revoked only by a supervisor, approved by a second supervisor; take the original back after revoking; a reissue gets a new number.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="132"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="152"/>
         <source>没有找到已发出的证照</source>
         <translation>No issued licences found</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="144"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="164"/>
         <source>该证照已撤销</source>
         <translation>This licence is revoked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="149"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="169"/>
+        <source>只有已撤销、尚未补发的证照可以补发</source>
+        <translation>Only a revoked licence not yet replaced can be reissued</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="173"/>
+        <source>{title} {number} 已编号但尚未打印：按 F6 打印</source>
+        <translation>{title} {number} is numbered but not printed: press F6 to print it</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="176"/>
         <source>{title} {number} 已撤销：{reason}</source>
         <translation>{title} {number} revoked: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="152"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="178"/>
+        <source>；已补发 {new}</source>
+        <translation>; replaced by {new}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="179"/>
+        <source>；按 F6 补发新证</source>
+        <translation>; press F6 to reissue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="181"/>
         <source>{title} {number} · 打印 {prints} 次</source>
         <translation>{title} {number} · prints: {prints}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="159"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="188"/>
         <source>请先在列表中选择一张证照</source>
         <translation>Select a licence in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="162"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="191"/>
         <source>证照 {number} 已撤销，不能再撤销</source>
         <translation>Licence {number} is already revoked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="167"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="196"/>
         <source>证照 {number} 已由申请人领取：须由值班主任登录后撤销，并由另一位值班主任批准</source>
         <translation>Licence {number} has been collected: a supervisor must sign in to revoke it, approved by a second supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="176"/>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="205"/>
         <source>证照 {number} 已撤销，验真将显示“已撤销”</source>
         <translation>Licence {number} revoked; verification will say &quot;revoked&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="215"/>
+        <source>请选择一张已撤销、尚未补发的证照</source>
+        <translation>Select a revoked licence that has not been replaced</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="228"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="230"/>
+        <source>补发证照 {number} 已打印（{holder}）</source>
+        <translation>Replacement licence {number} printed ({holder})</translation>
     </message>
 </context>
 <context>

@@ -166,10 +166,18 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
     actor.require("clerk")
     now = now or datetime.now(UTC)
     case = result_case(session, case_id)
+    standing = current_licence(session, case_id)
+    revoked = session.scalar(select(Licence).where(
+        Licence.case_id == case_id, Licence.status == "revoked", Licence.replaced_by == "")
+        .order_by(Licence.created_at.desc()))
+    if revoked is not None and not reissue_of:
+        reissue_of = revoked.number  # a revoked licence is replaced by this one
+        inputs = inputs or revoked.fields  # as printed before, unless typed again
+    if standing is not None and standing.status == "prepared" and not reissue_of:
+        reissue_of = standing.reissue_of  # a reissue whose print failed, taken up again
     if case.status != "awaiting_collection" and not (reissue_of and case.status == "finished"):
         raise ResultError("该案件尚未审批通过回到窗口，不能制证", code="not_approved")
     require_paid(case)
-    standing = current_licence(session, case_id)
     if standing is not None and standing.status == "prepared":
         return standing
     if standing is not None:
@@ -178,11 +186,6 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
     if session.scalar(select(Collection.id).where(Collection.case_id == case_id)) and \
             not reissue_of:
         raise ResultError("该案件已领取办结", code="already_collected")
-    revoked = session.scalar(select(Licence).where(
-        Licence.case_id == case_id, Licence.status == "revoked", Licence.replaced_by == "")
-        .order_by(Licence.created_at.desc()))
-    if revoked is not None and not reissue_of:
-        reissue_of = revoked.number  # a revoked licence is replaced by this one
     template = template_for(case.item_code)
     fields = licence_fields(case, template, inputs)
     year = now.astimezone(SHANGHAI).year
@@ -344,12 +347,13 @@ class IssuedLicence:
     title: str
     item_name: str
     holder: str
-    status: str  # issued | revoked
+    status: str  # prepared (a reissue whose print failed) | issued | revoked
     issued_at: datetime
     prints: int
     collector: str  # "" until collected
     collected_at: datetime | None
     revoke_reason: str
+    replaced_by: str = ""
 
     @property
     def collected(self) -> bool:
@@ -361,7 +365,7 @@ def issued_licences(session: Session, search: str = "", limit: int = 200) -> lis
     licence number, the case number or the holder."""
     query = select(Licence, Collection).outerjoin(
         Collection, Collection.case_id == Licence.case_id).where(
-        Licence.status.in_(("issued", "revoked")))
+        Licence.status.in_(("prepared", "issued", "revoked")))
     text = search.strip()
     if text:
         like = f"%{text}%"
@@ -375,4 +379,4 @@ def issued_licences(session: Session, search: str = "", limit: int = 200) -> lis
         issued_at=_aware(lic.issued_at), prints=lic.prints,
         collector=col.collector_name if col is not None else "",
         collected_at=_aware(col.at) if col is not None else None,
-        revoke_reason=lic.revoke_reason) for lic, col in rows]
+        revoke_reason=lic.revoke_reason, replaced_by=lic.replaced_by) for lic, col in rows]

@@ -378,6 +378,7 @@ class CompletionWorkspace(QWidget):
     def show_issued(self) -> None:
         """The printed licences, collected ones too, to revoke one after collection."""
         self.messages.next_action()
-        self.issued = IssuedLicencesDialog(self.counter, self.jobs, self.actor, parent=self)
+        self.issued = IssuedLicencesDialog(self.counter, self.jobs, self.actor, self.printer,
+                                           parent=self)
         self.issued.finished.connect(lambda _r: self.refresh())
         self.issued.open()

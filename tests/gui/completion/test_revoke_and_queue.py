@@ -131,3 +131,41 @@ def test_queue_is_this_counters_by_default_and_masks_numbers(
     settle(qtbot, jobs)
     assert w.whole_hall.isChecked() and {e.case.id for e in w.entries} == {mine["id"], other["id"]}
     assert "全大厅" in w.scope.text()
+
+
+def test_a_revoked_collected_licence_is_reissued_under_a_new_number(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner, tmp_path: Path) -> None:
+    from hall_client.core.actor import Actor
+    from tests.gui.completion.test_completion_workspace import read_pdf
+
+    _case, number = _collected(counter)
+    with counter.store.transaction() as s:
+        old = s.scalars(select(Licence)).one()
+        admin = Actor("admin", "系统管理员", frozenset({"supervisor"}), "W00")
+        L.revoke_licence(s, SUPERVISOR, admin, old.id, "持证人名称登记错误")
+    printers = Printers(tmp_path)
+    w = workspace(qtbot, counter, jobs, printers)
+    screen = _screen(qtbot, w, jobs)
+    assert screen.reissue_button.isEnabled() and not screen.revoke_button.isEnabled()
+    printers.fail = 1  # the printer jams on the first try
+    qtbot.keyClick(screen.view, Qt.Key.Key_F6)
+    settle(qtbot, jobs)
+    assert screen.messages.kind == "error" and "打印机" in screen.messages.text()
+    with counter.store.transaction() as s:
+        prepared = s.scalars(select(Licence).where(Licence.status == "prepared")).one()
+    assert screen.model.rowCount() == 2 and screen.current().id == prepared.id
+    assert screen.reissue_button.isEnabled()
+    qtbot.keyClick(screen.view, Qt.Key.Key_F6)  # the same number printed again
+    settle(qtbot, jobs)
+    assert screen.messages.kind == "result" and prepared.number in screen.messages.text()
+    with counter.store.transaction() as s:
+        rows = {r.number: r for r in s.scalars(select(Licence))}
+        uploads = [m.payload["licence_id"] for m in s.scalars(select(OutboxMessage).where(
+            OutboxMessage.kind == "licence.upload"))]
+    assert set(rows) == {number, prepared.number} and prepared.number != number
+    assert rows[prepared.number].status == "issued"
+    assert rows[prepared.number].reissue_of == number
+    assert rows[number].replaced_by == prepared.number
+    assert uploads == [prepared.id]  # its PDF goes to the server as the case's result
+    text, _ = read_pdf(printers.last)
+    assert prepared.number in text
