@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -112,6 +113,10 @@ class CompletionWorkspace(QWidget):
         ], self)
         self.view = record_view(self.model)
         self.view.setObjectName("collectionQueue")
+        header = self.view.horizontalHeader()
+        for column, width in ((1, 128), (2, 118)):  # item and applicant: whole in the details
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.messages = MessageArea(self)
         self.messages.setMinimumHeight(64)  # a result in large type stays whole at 1024×768
