@@ -1528,92 +1528,92 @@ After: {after}</translation>
         <translation>Proof:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="205"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="206"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="206"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="207"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="207"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="208"/>
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="211"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="212"/>
         <source>授权委托书：</source>
         <translation>Letter of authorisation:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="216"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="217"/>
         <source>领取码：</source>
         <translation>Collection code:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="220"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="221"/>
         <source>签名：</source>
         <translation>Signature:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="221"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="222"/>
         <source>确认领取 (Enter)</source>
         <translation>Confirm collection (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="225"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="226"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="232"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="233"/>
         <source>{item} · {applicant}</source>
         <translation>{item} · {applicant}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="254"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="255"/>
         <source>授权委托书图片</source>
         <translation>Letter of authorisation image</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="255"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="256"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="261"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="262"/>
         <source>已拍摄（{size} KB）</source>
         <translation>Captured ({size} KB)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="284"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="318"/>
         <source>领取码正确</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="298"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="332"/>
         <source>请填写领取人姓名</source>
         <translation>Enter the collector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="300"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="334"/>
         <source>请先核对短信领取码</source>
         <translation>Check the SMS code first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="302"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="336"/>
         <source>请填写领取人证件号码</source>
         <translation>Enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="304"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="338"/>
         <source>代领须拍摄授权委托书</source>
         <translation>An agent needs a letter of authorisation (capture it)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="306"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="340"/>
         <source>请领取人在签名板上签名</source>
         <translation>The collector must sign on the signature pad</translation>
     </message>
@@ -1621,258 +1621,258 @@ After: {after}</translation>
 <context>
     <name>CompletionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="49"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50"/>
         <source>已缴费</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="49"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50"/>
         <source>待缴费</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="49"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50"/>
         <source>免费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="56"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="57"/>
         <source>领取码 {time}</source>
         <translation>Code sent {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="57"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="58"/>
         <source>已通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="57"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="58"/>
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="83"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="84"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="85"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="86"/>
         <source>已制证 {number}</source>
         <translation>Licence {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="87"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="88"/>
         <source>待打印 {number}</source>
         <translation>To print {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="88"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="89"/>
         <source>待制证</source>
         <translation>Licence to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="102"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="103"/>
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="103"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="104"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="104"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="105"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="105"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="106"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="106"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="107"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="108"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="109"/>
         <source>缴费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="109"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="110"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="110"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="111"/>
         <source>等待天数</source>
         <translation>Days waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="111"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="112"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="123"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="128"/>
         <source>显示全大厅的案件 (F4)</source>
         <translation>Whole hall&apos;s cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="129"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="134"/>
         <source>出件：审批结果回到窗口，待申请人领取</source>
         <translation>Results: approved cases back at the window, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="138"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="143"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="139"/>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="212"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="144"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="217"/>
         <source>制证打印 (F6)</source>
         <translation>Print licence (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="140"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="145"/>
         <source>领取登记 (F2)</source>
         <translation>Collection (F2)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="141"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="146"/>
         <source>发送领取码 (F3)</source>
         <translation>Send code (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="142"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="147"/>
         <source>撤销证照 (F9)</source>
         <translation>Revoke (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="143"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="148"/>
         <source>已发证照 (F10)</source>
         <translation>Issued licences (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="180"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="185"/>
         <source>全大厅的待领取结果</source>
         <translation>Results waiting in the whole hall</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="181"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="186"/>
         <source>本窗口（{code}）受理的案件</source>
         <translation>Cases accepted at this counter ({code})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="208"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="213"/>
         <source>不予许可的案件：交付不予许可决定书</source>
         <translation>Refused case: hand over the refusal decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="211"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="216"/>
         <source>打印决定书 (F6)</source>
         <translation>Print decision (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="214"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="219"/>
         <source>没有待领取的结果</source>
         <translation>No results waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="215"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="220"/>
         <source>本窗口没有待领取的结果（F4 显示全大厅的案件）</source>
         <translation>No results waiting at this counter (F4 shows the whole hall&apos;s cases)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="217"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="222"/>
         <source>{name} · 证件 {id_number} · 电话 {phone}</source>
         <translation>{name} · ID {id_number} · phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="222"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="227"/>
         <source>不予许可决定书 {number} · 理由：{reason}
 {remedies}</source>
         <translation>Refusal decision {number} · reason: {reason}
 {remedies}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="223"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="228"/>
         <source>（文号待同步）</source>
         <translation>(number not yet synced)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="293"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="298"/>
         <source>不予许可决定书 {number} 已打印（受理号 {case}）</source>
         <translation>Refusal decision {number} printed (case {case})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="227"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="232"/>
         <source>{item} · {project}{unpaid}</source>
         <translation>{item} · {project}{unpaid}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="229"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="234"/>
         <source>
 尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
         <translation>
 Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="237"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="242"/>
         <source>请先在列表中选择一个案件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="255"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="260"/>
         <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
         <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="276"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="281"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="280"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="285"/>
         <source>证照 {number} 已打印（{holder}）{reprint}</source>
         <translation>Licence {number} printed ({holder}){reprint}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="282"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="287"/>
         <source>，重打第 {n} 次</source>
         <translation>, reprint no. {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="309"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="314"/>
         <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
         <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="318"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="323"/>
         <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
         <translation>Not paid, cannot be collected: pay at the cashier first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="321"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="326"/>
         <source>证照尚未打印，请先制证打印 (F6)</source>
         <translation>The licence is not printed yet: print it first (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="340"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="345"/>
         <source>{number} 已由 {name} 领取，案件办结</source>
         <translation>{number} collected by {name}; case finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="352"/>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="364"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="357"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="369"/>
         <source>该案件没有已发出的证照可撤销</source>
         <translation>This case has no issued licence to revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="372"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="377"/>
         <source>证照 {number} 已撤销；按 F6 补发新证</source>
         <translation>Licence {number} revoked; press F6 to reissue</translation>
     </message>
@@ -3974,65 +3974,65 @@ Data folder: {path}</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="359"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="398"/>
         <source>撤销证照 — {number}</source>
         <translation>Revoke licence — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="366"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="405"/>
         <source>撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；补发将使用新的证号。此操作不可撤回。</source>
         <translation>Licence {number} ({holder}) becomes void and verification will report it revoked; a reissue gets a new number. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="370"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="409"/>
         <source>
 该证照已由申请人领取：须由值班主任撤销，并由另一位值班主任批准，请通知持证人交回原证。</source>
         <translation>
 The applicant has collected this licence: a supervisor revokes it, approved by a second supervisor; ask the holder to return the original.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="381"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="420"/>
         <source>撤销原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="390"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="429"/>
         <source>须由另一位值班主任输入用户名批准</source>
         <translation>Another supervisor must enter their user name to approve</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="392"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="431"/>
         <source>请值班主任输入密码</source>
         <translation>Enter the supervisor&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="396"/>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="400"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="435"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="439"/>
         <source>撤销证照</source>
         <translation>Revoke licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="397"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="436"/>
         <source>证照 {number}（{holder}）将被撤销，验真时显示“已撤销”，不能恢复。确定撤销吗？</source>
         <translation>Licence {number} ({holder}) will be revoked; verification will say &quot;revoked&quot;. This cannot be undone. Revoke it?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="332"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="371"/>
         <source>批准的值班主任（用户名）：</source>
         <translation>Approving supervisor (user name):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="334"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="373"/>
         <source>值班主任密码：</source>
         <translation>Supervisor&apos;s password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="360"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="399"/>
         <source>撤销 (Enter)</source>
         <translation>Revoke (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="388"/>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="427"/>
         <source>请写明撤销原因</source>
         <translation>State the reason for revoking</translation>
     </message>

@@ -202,22 +202,23 @@ class CollectionDialog(QDialog):
         row2.addWidget(self.by_id)
         row2.addWidget(self.by_sms)
         form.addRow(self.tr("核验方式："), row2)
-        form.addRow(self.tr("姓名："), self.name)
+        self.field_errors: dict[str, QLabel] = {}
+        form.addRow(self.tr("姓名："), self._with_error("name", self.name))
         form.addRow(self.tr("证件类型："), self.id_type)
-        form.addRow(self.tr("证件号码："), self.id_number)
+        form.addRow(self.tr("证件号码："), self._with_error("id_number", self.id_number))
         letter = QHBoxLayout()
         letter.addWidget(self.letter_button)
         letter.addWidget(self.letter_state, 1)
-        form.addRow(self.tr("授权委托书："), letter)
+        form.addRow(self.tr("授权委托书："), self._with_error("letter", letter))
         code_row = QHBoxLayout()
         code_row.addWidget(self.code)
         code_row.addWidget(self.check_button)
         code_row.addWidget(self.code_state, 1)
-        form.addRow(self.tr("领取码："), code_row)
+        form.addRow(self.tr("领取码："), self._with_error("code", code_row))
         sign_row = QHBoxLayout()
         sign_row.addWidget(self.pad, 1)
         sign_row.addWidget(clear)
-        form.addRow(self.tr("签名："), sign_row)
+        form.addRow(self.tr("签名："), self._with_error("signature", sign_row))
         self.ok = QPushButton(self.tr("确认领取 (Enter)"))
         self.ok.setObjectName("confirmCollection")
         self.ok.setDefault(True)
@@ -271,16 +272,49 @@ class CollectionDialog(QDialog):
         self.check_button.setEnabled(False)
         self.jobs.db(attempt, success=self._code_checked, failure=self._failed)
 
+    def _with_error(self, key: str, field: QWidget | QHBoxLayout) -> QWidget:
+        """The field with its own red line under it (DESIGN §9: the error next to the field)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if isinstance(field, QHBoxLayout):
+            column.addLayout(field)
+        else:
+            column.addWidget(field)
+        label = QLabel()
+        label.setObjectName(f"error-{key}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        column.addWidget(label)
+        self.field_errors[key] = label
+        return box
+
+    def error_of(self, key: str) -> str:
+        """The message shown next to a field ("" when none)."""
+        return self.field_errors[key].text()
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Each message next to its field (others on the line under the form)."""
+        for key, label in self.field_errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        general = [m for k, m in errors.items() if k not in self.field_errors]
+        self.error.setText("；".join(general))
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
     def _code_checked(self, message: str) -> None:
         if message:
             self.code_state.setText("")
-            self.error.setText(message)
+            self.show_errors({"code": message})
             self.check_button.setEnabled(True)
             self.code.selectAll()
             self.code.setFocus()
             return
         self.sms_checked = True
-        self.error.setText("")
+        self.show_errors({})
         self.code_state.setText(self.tr("领取码正确"))
         self.code.setEnabled(False)
 
@@ -293,30 +327,35 @@ class CollectionDialog(QDialog):
 
     def submit(self) -> None:
         """Check in the dialog first; then hand over (the form stays as typed on refusal)."""
-        problems = []
+        problems: dict[str, str] = {}
         if not self.name.text().strip():
-            problems.append(self.tr("请填写领取人姓名"))
+            problems["name"] = self.tr("请填写领取人姓名")
         if self.by_sms.isChecked() and not self.sms_checked:
-            problems.append(self.tr("请先核对短信领取码"))
+            problems["code"] = self.tr("请先核对短信领取码")
         if self.by_id.isChecked() and not self.id_number.text().strip():
-            problems.append(self.tr("请填写领取人证件号码"))
+            problems["id_number"] = self.tr("请填写领取人证件号码")
         if self.agent.isChecked() and self.by_id.isChecked() and not self.authorisation:
-            problems.append(self.tr("代领须拍摄授权委托书"))
+            problems["letter"] = self.tr("代领须拍摄授权委托书")
         if self.pad.is_empty:
-            problems.append(self.tr("请领取人在签名板上签名"))
+            problems["signature"] = self.tr("请领取人在签名板上签名")
+        self.show_errors(problems)
         if problems:
-            self.error.setText("；".join(problems))
             return
         self.ok.setEnabled(False)
         self._collect(self.collector(), self.pad.png())
 
     def refused(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)
-        self.error.setText(_error_text(exc))
+        code = exc.code if isinstance(exc, DomainError) else ""
+        where = {"collector_id_mismatch": "id_number", "authorisation_missing": "letter",
+                 "signature_missing": "signature", "organisation_needs_agent": "name"}.get(
+            code, "code" if code.startswith("sms_code") else "id_number"
+            if code.startswith("id_") else "")
+        self.show_errors({where: _error_text(exc)})
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
-        self.error.setText(_error_text(exc))
+        self.show_errors({"code": _error_text(exc)})
 
 
 def approver_fields(dialog: FormDialog) -> tuple[QLineEdit, QLineEdit]:

@@ -145,9 +145,10 @@ def test_sms_path_from_print_to_collection(qtbot: QtBot, counter: Counter, jobs:
     d.code.setText(wrong)
     qtbot.mouseClick(d.check_button, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert "还可以再试 4 次" in d.error.text() and d.code.text() == wrong
+    assert "还可以再试 4 次" in d.error_of("code") and d.code.text() == wrong
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)  # not checked, not signed: refused here
-    assert "请先核对短信领取码" in d.error.text() and "签名" in d.error.text()
+    assert "请先核对短信领取码" in d.error_of("code") and "签名" in d.error_of("signature")
+    assert d.error_of("name") == "" and d.error.text() == ""  # each next to its own field
     d.code.setText(sent)
     qtbot.mouseClick(d.check_button, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
@@ -185,7 +186,7 @@ def test_agent_path_and_id_mismatch(qtbot: QtBot, counter: Counter, jobs: JobRun
     sign(qtbot, d.pad)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert "不一致" in d.error.text() and d.isVisible() and d.id_number.text() == OTHER_ID
+    assert "不一致" in d.error_of("id_number") and d.isVisible() and d.id_number.text() == OTHER_ID
     d.id_number.setText(PERSON_ID)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
@@ -199,7 +200,7 @@ def test_agent_path_and_id_mismatch(qtbot: QtBot, counter: Counter, jobs: JobRun
     d.id_number.setText(OTHER_ID)
     sign(qtbot, d.pad)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
-    assert "授权委托书" in d.error.text() and d.isVisible()
+    assert "授权委托书" in d.error_of("letter") and d.isVisible()
     d.set_authorisation(JPEG)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
