@@ -40,6 +40,7 @@ from hall_client.core.results.licences import ResultCase
 from hall_client.core.results.templates import LicenceTemplate, template_for
 from hall_client.gui.completion.licence_print import setup_page
 from hall_client.gui.completion.signature_pad import SignaturePad
+from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.intake.notice_print import print_document
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.widgets.confirm import confirm
@@ -168,8 +169,8 @@ class CollectionDialog(QDialog):
         self.name = QLineEdit(case.applicant_name)
         self.name.setObjectName("collectorName")
         self.id_type = QComboBox()
-        for key, label in ID_TYPES.items():
-            if key != "uscc":
+        for key, label in id_type_names().items():  # in the interface language
+            if key in ID_TYPES and key != "uscc":
                 self.id_type.addItem(label, key)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("collectorId")
