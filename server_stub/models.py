@@ -197,6 +197,8 @@ class Case(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     hall_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("halls.id"), index=True)
     counter_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("counters.id"))
+    #: The code of the counter that accepted the case (from its credential), "" if none.
+    counter_code: Mapped[str] = mapped_column(String(40), default="", index=True)
     created_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"))
     case_number: Mapped[str] = mapped_column(String(40), unique=True)
     verification_digest: Mapped[str] = mapped_column(String(64))
@@ -217,6 +219,8 @@ class Case(Base):
     accepted_at: Mapped[datetime]
     finished_at: Mapped[datetime | None]
     outcome_reason: Mapped[str] = mapped_column(Text, default="")
+    #: The refusal letter's (不予许可决定书) number, gap-free per hall and year; "" otherwise.
+    decision_number: Mapped[str] = mapped_column(String(60), default="")
     window_record: Mapped[dict[str, Any]]
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
@@ -308,6 +312,9 @@ class Upload(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     confirmed_offset: Mapped[int] = mapped_column(Integer, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: ``page`` (material pages, at the window) or ``result`` (a result document: the
+    #: licence PDF, uploaded in the completion steps).
+    kind: Mapped[str] = mapped_column(String(10), default="page")
     created_at: Mapped[datetime]
     completed_at: Mapped[datetime | None]
 

@@ -36,6 +36,8 @@ def server_case(n: int, name: str, *, item: str = "ZJ-XK-001", fee: str = "600.0
             "fee_total": fee, "window_record": {"payment": {"amount": fee}} if paid else {},
             "outcome_reason": "建设用地规划许可证与申请的建设地址不符" if status == "rejected" else "",
             "warning": "green", "promised_due": None,
+            "counter": "W01" if n != 118 else "W02",  # one case of another counter (F4 shows it)
+            "decision_number": f"HALL-330100不许〔2026〕{n:05d}号" if status == "rejected" else "",
             "steps": [{"post": "chief", "finished_at": finished},
                       {"post": "window_finish", "finished_at": None}]}
 
@@ -87,6 +89,12 @@ def main() -> int:
     suffix = "" if lang == "zh_CN" else "-en"
     window.grab().save(str(OUT / f"completion-queue{suffix}.png"))
     ws = window.completion
+    ws.show_issued()
+    settle_jobs(jobs, 600)
+    ws.issued.resize(1024, 768)
+    settle_jobs(jobs, 300)
+    ws.issued.grab().save(str(OUT / f"completion-issued{suffix}.png"))
+    ws.issued.close()
     entry = ws.current()
     assert entry is not None
     dialog = LicenceDialog(counter, entry.case, QFont(app.font()), {

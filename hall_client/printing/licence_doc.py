@@ -70,14 +70,17 @@ def licence_document(*, template: LicenceTemplate, number: str, code: str,
 
 
 def refusal_html(*, hall_name: str, item_name: str, case_number: str, applicant: str,
-                 project_name: str, reason: str, remedies: str, when: datetime) -> str:
-    """不予行政许可决定书 for a refused case: the reason and the applicant's remedies."""
+                 project_name: str, reason: str, remedies: str, when: datetime,
+                 number: str) -> str:
+    """不予行政许可决定书 for a refused case: its number (gap-free per hall and year, given by
+    the server with the refusal), the reason and the applicant's remedies."""
     e = escape
     day = when.astimezone(SHANGHAI)
     project = f"（项目：{e(project_name)}）" if project_name else ""
     return (
         f"<html><head><meta charset='utf-8'>{STYLE}</head><body>"
-        f"<h1>不予行政许可决定书</h1><p class='no'>受理号：{e(case_number)}</p>"
+        f"<h1>不予行政许可决定书</h1><p class='no'>{e(number)}</p>"
+        f"<p class='no'>受理号：{e(case_number)}</p>"
         f"<p>{e(applicant)}：</p>"
         f"<p>你（单位）提出的“{e(item_name)}”申请{project}，经审查，决定不予行政许可。</p>"
         f"<p><b>理由：</b>{e(reason) or '—'}</p>"

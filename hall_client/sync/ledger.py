@@ -70,7 +70,7 @@ def _case_of(session: Session, kind: str, payload: dict[str, Any],
     if kind == "case.create":
         return str(payload.get("id"))
     if kind in ("page.upload", "case.action", "rating.create", "licence.issue",
-                "licence.revoke", "case.collection_code"):
+                "licence.revoke", "licence.upload", "case.collection_code"):
         return str(payload.get("case_id"))
     if kind == "fee.paid":
         ref = str(payload.get("case", ""))
@@ -255,7 +255,7 @@ def queue_figures(session: Session, data_dir: Path) -> QueueFigures:
     size = 0
     for kind, payload in waiting:
         size += len(json.dumps(payload, ensure_ascii=False).encode())
-        if kind == "page.upload":
+        if kind in ("page.upload", "licence.upload"):
             size += int(payload.get("upload", {}).get("size", 0))
     counts: dict[str, int] = {
         state: n for state, n in session.execute(

@@ -223,8 +223,8 @@ class Pusher:
     def deliver(self, m: Pending) -> Outcome:
         if m.kind in NO_ROUTE:
             return Outcome(PARKED, code="no_server_route", reason=NO_ROUTE[m.kind])
-        if m.kind == "page.upload":
-            return self._upload(m)
+        if m.kind in ("page.upload", "licence.upload"):
+            return self._upload(m)  # a licence PDF is a result upload (kind "result")
         if m.kind == "case.create":
             return self._judge(m, self._call("POST", "/api/v1/cases", key=m.id,
                                              json_body=m.payload))

@@ -1472,147 +1472,147 @@ After: {after}</translation>
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="135" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="149" />
         <source>领取登记 — {number}</source>
         <translation>Collection — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="139" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="153" />
         <source>申请人本人</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="140" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="154" />
         <source>代领人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="146" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="160" />
         <source>核验证件</source>
         <translation>Check ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="147" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="161" />
         <source>短信领取码</source>
         <translation>SMS collection code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="163" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="177" />
         <source>选择授权委托书图片…</source>
         <translation>Choose letter of authorisation image…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="166" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="180" />
         <source>未拍摄</source>
         <translation>Not captured</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="170" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="184" />
         <source>核对领取码</source>
         <translation>Check code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="177" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="191" />
         <source>重签</source>
         <translation>Sign again</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="187" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="201" />
         <source>领取人：</source>
         <translation>Collector:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="191" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="205" />
         <source>核验方式：</source>
         <translation>Proof:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="192" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="207" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="193" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="208" />
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="194" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="209" />
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="198" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="213" />
         <source>授权委托书：</source>
         <translation>Letter of authorisation:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="203" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="218" />
         <source>领取码：</source>
         <translation>Collection code:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="207" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="222" />
         <source>签名：</source>
         <translation>Signature:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="208" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="223" />
         <source>确认领取 (Enter)</source>
         <translation>Confirm collection (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="212" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="227" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="219" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="234" />
         <source>{item} · {applicant}</source>
         <translation>{item} · {applicant}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="241" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="256" />
         <source>授权委托书图片</source>
         <translation>Letter of authorisation image</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="242" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="257" />
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="248" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="263" />
         <source>已拍摄（{size} KB）</source>
         <translation>Captured ({size} KB)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="271" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="319" />
         <source>领取码正确</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="285" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="333" />
         <source>请填写领取人姓名</source>
         <translation>Enter the collector's name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="287" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="335" />
         <source>请先核对短信领取码</source>
         <translation>Check the SMS code first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="289" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="337" />
         <source>请填写领取人证件号码</source>
         <translation>Enter the collector's ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="291" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="339" />
         <source>代领须拍摄授权委托书</source>
         <translation>An agent needs a letter of authorisation (capture it)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="293" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="341" />
         <source>请领取人在签名板上签名</source>
         <translation>The collector must sign on the signature pad</translation>
     </message>
@@ -1620,213 +1620,258 @@ After: {after}</translation>
 <context>
     <name>CompletionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
         <source>已缴费</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
         <source>待缴费</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
         <source>免费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="44" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="57" />
         <source>领取码 {time}</source>
         <translation>Code sent {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="45" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="58" />
         <source>已通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="45" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="58" />
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="84" />
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="52" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="86" />
         <source>已制证 {number}</source>
         <translation>Licence {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="54" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="88" />
         <source>待打印 {number}</source>
         <translation>To print {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="55" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="89" />
         <source>待制证</source>
         <translation>Licence to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="69" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="103" />
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="70" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="104" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="71" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="105" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="72" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="106" />
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="107" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="109" />
         <source>缴费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="73" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="110" />
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="74" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="111" />
         <source>等待天数</source>
         <translation>Days waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="75" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="112" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="89" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="128" />
+        <source>显示全大厅的案件 (F4)</source>
+        <translation>Whole hall's cases (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="134" />
         <source>出件：审批结果回到窗口，待申请人领取</source>
         <translation>Results: approved cases back at the window, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="95" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="143" />
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="96" />
-        <location filename="../../hall_client/gui/completion/workspace.py" line="158" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="144" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="217" />
         <source>制证打印 (F6)</source>
         <translation>Print licence (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="97" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="145" />
         <source>领取登记 (F2)</source>
         <translation>Collection (F2)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="98" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="146" />
         <source>发送领取码 (F3)</source>
         <translation>Send code (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="99" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="147" />
         <source>撤销证照 (F9)</source>
         <translation>Revoke (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="154" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="148" />
+        <source>已发证照 (F10)</source>
+        <translation>Issued licences (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="185" />
+        <source>全大厅的待领取结果</source>
+        <translation>Results waiting in the whole hall</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="186" />
+        <source>本窗口（{code}）受理的案件</source>
+        <translation>Cases accepted at this counter ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="213" />
         <source>不予许可的案件：交付不予许可决定书</source>
         <translation>Refused case: hand over the refusal decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="157" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="216" />
         <source>打印决定书 (F6)</source>
         <translation>Print decision (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="160" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="219" />
         <source>没有待领取的结果</source>
         <translation>No results waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="162" />
-        <source>不予许可决定书 · 理由：{reason}
+        <location filename="../../hall_client/gui/completion/workspace.py" line="220" />
+        <source>本窗口没有待领取的结果（F4 显示全大厅的案件）</source>
+        <translation>No results waiting at this counter (F4 shows the whole hall's cases)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="222" />
+        <source>{name} · 证件 {id_number} · 电话 {phone}</source>
+        <translation>{name} · ID {id_number} · phone {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="227" />
+        <source>不予许可决定书 {number} · 理由：{reason}
 {remedies}</source>
-        <translation>Refusal decision · reason: {reason}
+        <translation>Refusal decision {number} · reason: {reason}
 {remedies}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="166" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="228" />
+        <source>（文号待同步）</source>
+        <translation>(number not yet synced)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="298" />
+        <source>不予许可决定书 {number} 已打印（受理号 {case}）</source>
+        <translation>Refusal decision {number} printed (case {case})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="232" />
         <source>{item} · {project}{unpaid}</source>
         <translation>{item} · {project}{unpaid}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="168" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="234" />
         <source>
 尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
         <translation>
 Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="174" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="242" />
         <source>请先在列表中选择一个案件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="194" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="260" />
         <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
         <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="215" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="281" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="219" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="285" />
         <source>证照 {number} 已打印（{holder}）{reprint}</source>
         <translation>Licence {number} printed ({holder}){reprint}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="221" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="287" />
         <source>，重打第 {n} 次</source>
         <translation>, reprint no. {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="245" />
-        <source>{number} 的不予许可决定书已打印</source>
-        <translation>Refusal decision for {number} printed</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="261" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="314" />
         <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
         <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="270" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="323" />
         <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
         <translation>Not paid, cannot be collected: pay at the cashier first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="273" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="326" />
         <source>证照尚未打印，请先制证打印 (F6)</source>
         <translation>The licence is not printed yet: print it first (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="292" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="345" />
         <source>{number} 已由 {name} 领取，案件办结</source>
         <translation>{number} collected by {name}; case finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="304" />
-        <location filename="../../hall_client/gui/completion/workspace.py" line="322" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="357" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="369" />
         <source>该案件没有已发出的证照可撤销</source>
         <translation>This case has no issued licence to revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="328" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="377" />
         <source>证照 {number} 已撤销；按 F6 补发新证</source>
         <translation>Licence {number} revoked; press F6 to reissue</translation>
     </message>
@@ -2548,39 +2593,215 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>IssuedLicences</name>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="39" />
+        <source>已编号，待打印</source>
+        <translation>Numbered, not printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="41" />
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="42" />
+        <source>已领取</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="42" />
+        <source>已发证，待领取</source>
+        <translation>Issued, waiting for collection</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="69" />
+        <source>证号</source>
+        <translation>Licence no.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="70" />
+        <source>持证人</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="71" />
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="72" />
+        <source>受理号</source>
+        <translation>Case no.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="73" />
+        <source>发证日期</source>
+        <translation>Issued on</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="74" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="75" />
+        <source>领取人</source>
+        <translation>Collected by</translation>
+    </message>
+</context>
+<context>
+    <name>IssuedLicencesDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="64" />
+        <source>已发证照 — 撤销</source>
+        <translation>Issued licences — revoke</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="83" />
+        <source>证号、受理号或持证人</source>
+        <translation>Licence no., case no. or holder</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="86" />
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="89" />
+        <source>撤销所选证照 (F9)</source>
+        <translation>Revoke selected licence (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="92" />
+        <source>补发新证 (F6)</source>
+        <translation>Reissue (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="99" />
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="111" />
+        <source>查找：</source>
+        <translation>Find:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="119" />
+        <source>已领取的证照只能由值班主任撤销，并须另一位值班主任批准；撤销后请收回原证，补发使用新证号。</source>
+        <translation>A collected licence is revoked only by a supervisor, approved by a second supervisor; take the original back after revoking; a reissue gets a new number.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="152" />
+        <source>没有找到已发出的证照</source>
+        <translation>No issued licences found</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="164" />
+        <source>该证照已撤销</source>
+        <translation>This licence is revoked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="169" />
+        <source>只有已撤销、尚未补发的证照可以补发</source>
+        <translation>Only a revoked licence not yet replaced can be reissued</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="173" />
+        <source>{title} {number} 已编号但尚未打印：按 F6 打印</source>
+        <translation>{title} {number} is numbered but not printed: press F6 to print it</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="176" />
+        <source>{title} {number} 已撤销：{reason}</source>
+        <translation>{title} {number} revoked: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="178" />
+        <source>；已补发 {new}</source>
+        <translation>; replaced by {new}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="179" />
+        <source>；按 F6 补发新证</source>
+        <translation>; press F6 to reissue</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="181" />
+        <source>{title} {number} · 打印 {prints} 次</source>
+        <translation>{title} {number} · prints: {prints}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="188" />
+        <source>请先在列表中选择一张证照</source>
+        <translation>Select a licence in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="191" />
+        <source>证照 {number} 已撤销，不能再撤销</source>
+        <translation>Licence {number} is already revoked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="196" />
+        <source>证照 {number} 已由申请人领取：须由值班主任登录后撤销，并由另一位值班主任批准</source>
+        <translation>Licence {number} has been collected: a supervisor must sign in to revoke it, approved by a second supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="205" />
+        <source>证照 {number} 已撤销，验真将显示“已撤销”</source>
+        <translation>Licence {number} revoked; verification will say "revoked"</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="215" />
+        <source>请选择一张已撤销、尚未补发的证照</source>
+        <translation>Select a revoked licence that has not been replaced</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="228" />
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/revoke.py" line="230" />
+        <source>补发证照 {number} 已打印（{holder}）</source>
+        <translation>Replacement licence {number} printed ({holder})</translation>
+    </message>
+</context>
+<context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="51" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="65" />
         <source>制证打印 — {number}</source>
         <translation>Print licence — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="56" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="70" />
         <source>证照：</source>
         <translation>Licence:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="57" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="71" />
         <source>持证人：</source>
         <translation>Holder:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="73" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="87" />
         <source>打印 (Enter)</source>
         <translation>Print (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="77" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="91" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="111" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="125" />
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="122" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="136" />
         <source>请填写：{fields}</source>
         <translation>Please fill in: {fields}</translation>
     </message>
@@ -3780,49 +4001,67 @@ Data folder: {path}</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="315" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="399" />
         <source>撤销证照 — {number}</source>
         <translation>Revoke licence — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="317" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="406" />
         <source>撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；补发将使用新的证号。此操作不可撤回。</source>
         <translation>Licence {number} ({holder}) becomes void and verification will report it revoked; a reissue gets a new number. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="335" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="410" />
+        <source>
+该证照已由申请人领取：须由值班主任撤销，并由另一位值班主任批准，请通知持证人交回原证。</source>
+        <translation>
+The applicant has collected this licence: a supervisor revokes it, approved by a second supervisor; ask the holder to return the original.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="421" />
         <source>撤销原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="336" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="430" />
+        <source>须由另一位值班主任输入用户名批准</source>
+        <translation>Another supervisor must enter their user name to approve</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="432" />
+        <source>请值班主任输入密码</source>
+        <translation>Enter the supervisor's password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="436" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="440" />
+        <source>撤销证照</source>
+        <translation>Revoke licence</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="437" />
+        <source>证照 {number}（{holder}）将被撤销，验真时显示“已撤销”，不能恢复。确定撤销吗？</source>
+        <translation>Licence {number} ({holder}) will be revoked; verification will say "revoked". This cannot be undone. Revoke it?</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="372" />
         <source>批准的值班主任（用户名）：</source>
         <translation>Approving supervisor (user name):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="337" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="374" />
         <source>值班主任密码：</source>
         <translation>Supervisor's password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="338" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="400" />
         <source>撤销 (Enter)</source>
         <translation>Revoke (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="342" />
-        <source>取消 (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="357" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="428" />
         <source>请写明撤销原因</source>
         <translation>State the reason for revoking</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="359" />
-        <source>须由值班主任输入用户名和密码批准</source>
-        <translation>A supervisor must approve with user name and password</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,7 @@ class UploadSummary(BaseModel):
     sha256: str
     confirmed_offset: int
     complete: bool
+    kind: str = "page"
 
 
 class CaseOut(BaseModel):
@@ -96,6 +97,7 @@ class CaseOut(BaseModel):
     verification_code: str | None = Field(
         default=None, description="只在创建时（及其幂等重放）返回一次")
     hall: str
+    counter: str = Field(default="", description="受理窗口编码（创建案件的窗口凭据）；无则为空")
     item_code: str
     item_version: int
     item_name: str
@@ -110,6 +112,7 @@ class CaseOut(BaseModel):
     accepted_at: datetime
     finished_at: datetime | None
     outcome_reason: str
+    decision_number: str = Field(default="", description="不予许可决定书文号（本大厅按年连续编号）")
     legal_limit_days: int
     promised_limit_days: int
     extension_days: int

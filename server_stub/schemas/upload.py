@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +26,8 @@ class UploadCreate(BaseModel):
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     content_type: str = Field(default="image/jpeg",
                               pattern=r"^(image/jpeg|image/png|application/pdf)$")
+    kind: Literal["page", "result"] = Field(
+        default="page", description="page：申请材料（受理时）；result：结果文书 PDF（证照，出件时）")
 
 
 class UploadState(BaseModel):
@@ -36,3 +39,4 @@ class UploadState(BaseModel):
     sha256: str
     confirmed_offset: int = Field(description="服务器已确认收到的字节数：下一块从这里开始")
     complete: bool
+    kind: str = "page"

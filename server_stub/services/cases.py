@@ -23,7 +23,7 @@ from server_stub.core.clock import local_date
 from server_stub.core.config import Settings
 from server_stub.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server_stub.core.security import keyed_digest
-from server_stub.models import Case, CaseEvent, CaseStep, Hall, NumberSequence, Upload
+from server_stub.models import Case, CaseEvent, CaseStep, Counter, Hall, NumberSequence, Upload
 from server_stub.schemas.case import CaseCreate, CaseOut, StepOut, UploadSummary
 from server_stub.services import calendar, catalog, deadlines, sms
 from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal
@@ -48,6 +48,20 @@ def next_number(session: Session, name: str) -> int:
     value = row.next_value
     row.next_value = value + 1
     return value
+
+
+def refusal_number(hall_code: str, year: int, seq: int) -> str:
+    """The refusal letter's (不予许可决定书) number: gap-free per hall and year."""
+    return f"{hall_code.upper()}不许〔{year}〕{seq:05d}号"
+
+
+def take_refusal_number(session: Session, case: Case, now: datetime) -> str:
+    """The next refusal letter number of the case's hall, in the year of ``now`` (Shanghai);
+    taken in the refusal's transaction, so a refusal that fails takes none."""
+    hall = session.get(Hall, case.hall_id)
+    code = hall.code if hall is not None else "HALL"
+    year = local_date(now).year
+    return refusal_number(code, year, next_number(session, f"refusal:{code}:{year}"))
 
 
 def load_case(session: Session, case_id: uuid.UUID, lock: bool = False) -> Case:
@@ -156,8 +170,10 @@ def create_case(
                           "（缴费金额不能超过此数，受理件将无法缴费办结）")
     code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
     data = item.data
+    counter = session.get(Counter, principal.counter_id) if principal.counter_id else None
     case = Case(
-        id=body.id, hall_id=hall.id, counter_id=principal.counter_id, created_by=principal.user_id,
+        id=body.id, hall_id=hall.id, counter_id=principal.counter_id,
+        counter_code=counter.code if counter is not None else "", created_by=principal.user_id,
         case_number="", verification_digest=keyed_digest(settings.secret_key, code),
         item_code=item.code, item_version=item.version, item_name=item.name,
         department=item.department, project_name=body.project_name,
@@ -317,6 +333,7 @@ def view(session: Session, settings: Settings, case: Case, now: datetime) -> Cas
                               .order_by(Upload.section, Upload.name)).all()
     return CaseOut(
         id=case.id, case_number=case.case_number, hall=hall.code if hall else "",
+        counter=case.counter_code, decision_number=case.decision_number,
         item_code=case.item_code, item_version=case.item_version, item_name=case.item_name,
         department=case.department, project_name=case.project_name, applicant=case.applicant,
         materials=case.materials, fees=case.fees, fee_total=case.fee_total, status=case.status,
@@ -337,5 +354,5 @@ def view(session: Session, settings: Settings, case: Case, now: datetime) -> Cas
         ],
         uploads=[UploadSummary(id=u.id, section=u.section, name=u.name, size=u.size,
                                sha256=u.sha256, confirmed_offset=u.confirmed_offset,
-                               complete=u.complete) for u in uploads],
+                               complete=u.complete, kind=u.kind) for u in uploads],
     )

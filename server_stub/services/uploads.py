@@ -10,6 +10,10 @@ whole file's SHA-256 is checked, then its content: it must be what the declared 
 Bytes live in a ``FileStore`` under a server-made key; the database row alone says whether
 they are complete, so no rename has to happen between the last write and the commit.
 An upload that cannot finish can be deleted while the case is at the window.
+
+Result documents (``kind="result"``: the licence PDF printed at the counter) use the same
+machinery in the completion steps (``awaiting_collection``, ``finished``): PDF only, checked
+by its first bytes (``%PDF-``), and each completed one is recorded in the case's history.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ _SECTION_BAD = re.compile(r"[\\/\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 #: What a file's name says it is; the declared content type must agree.
 TYPE_OF_EXTENSION = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png",
                      "pdf": "application/pdf"}
+#: Where a case may receive result documents: back at the window, and after collection.
+RESULT_STATES = ("awaiting_collection", "finished")
 #: The first bytes every file of a type starts with.
 MAGIC = {"image/jpeg": (b"\xff\xd8\xff",), "image/png": (b"\x89PNG\r\n\x1a\n",),
          "application/pdf": (b"%PDF-",)}
@@ -48,7 +54,8 @@ def key(upload: Upload) -> str:
 def state(upload: Upload) -> UploadState:
     return UploadState(id=upload.id, case_id=upload.case_id, section=upload.section,
                        name=upload.name, size=upload.size, sha256=upload.sha256,
-                       confirmed_offset=upload.confirmed_offset, complete=upload.complete)
+                       confirmed_offset=upload.confirmed_offset, complete=upload.complete,
+                       kind=upload.kind)
 
 
 def declare(session: Session, settings: Settings, case: Case, body: UploadCreate,
@@ -68,12 +75,20 @@ def declare(session: Session, settings: Settings, case: Case, body: UploadCreate
         raise DomainError("file_too_large",
                           f"文件 {body.name} 有 {body.size} 字节，超过单个文件上限"
                           f" {settings.max_file_bytes} 字节", status=413)
-    if case.status not in ("in_progress", "correction"):
+    if body.kind == "result":
+        if body.content_type != "application/pdf":
+            raise DomainError("result_not_pdf",
+                              f"结果文书 {body.name} 须为 PDF（.pdf，application/pdf）")
+        if case.status not in RESULT_STATES:
+            raise Conflict("case_not_at_results",
+                           f"受理件状态为 {case.status}，尚未回到窗口出件，不能上传结果文书")
+    elif case.status not in ("in_progress", "correction"):
         raise Conflict("case_closed_for_uploads", f"受理件状态为 {case.status}，不能再上传材料")
     existing = session.get(Upload, body.id)
     if existing is not None:
         same = (existing.case_id, existing.section, existing.name, existing.size,
-                existing.sha256) == (case.id, body.section, body.name, body.size, body.sha256)
+                existing.sha256, existing.kind) == (case.id, body.section, body.name, body.size,
+                                                    body.sha256, body.kind)
         if not same:
             raise Conflict("upload_exists",
                            f"上传 {body.id} 已登记为另一个文件；新文件请用新的 UUID")
@@ -86,7 +101,7 @@ def declare(session: Session, settings: Settings, case: Case, body: UploadCreate
                        f"{body.section}/{body.name} 已由上传 {clash.id} 占用；要替换请先删除它")
     upload = Upload(id=body.id, case_id=case.id, section=body.section, name=body.name,
                     content_type=body.content_type, size=body.size, sha256=body.sha256,
-                    confirmed_offset=0, complete=False, created_at=now)
+                    confirmed_offset=0, complete=False, kind=body.kind, created_at=now)
     session.add(upload)
     session.flush()
     return 201, state(upload)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from server_stub.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server_stub.models import Case, CaseEvent, CaseStep, ClockStop, Extension, Upload, User
 from server_stub.schemas.action import ActionIn
-from server_stub.services import catalog, sms
+from server_stub.services import cases, catalog, sms
 from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal
 from server_stub.services.cases import activate_stage, record_event, steps_of
 
@@ -202,8 +202,10 @@ def _reject(session: Session, case: Case, principal: Principal, body: ActionIn,
     case.status = "rejected"
     case.finished_at = now
     case.outcome_reason = reason
+    case.decision_number = cases.take_refusal_number(session, case, now)
     record_event(session, case, "reject", principal, now, step=step, opinion=body.opinion,
-                 acted_as=capacity, data={"reason": reason}, event_id=body.id)
+                 acted_as=capacity, data={"reason": reason, "decision_number":
+                                          case.decision_number}, event_id=body.id)
     sms.queue(session, case, "rejected", _applicant_phone(case), now, reason=reason)
 
 

@@ -124,6 +124,17 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
     drive(engine, counter)
     answer = verify(server, code)
     assert answer["verdict"] == "genuine", answer
+    # The PDF copy kept with the case went to the server as a result document, byte for byte.
+    token = server.token("wangjing", "C01")
+    on_server = server.get(f"/api/v1/cases/{case_id}", token).json()
+    assert on_server["counter"] == "C01"  # accepted at this counter
+    results = [u for u in on_server["uploads"] if u["kind"] == "result"]
+    assert len(results) == 1 and results[0]["complete"], on_server["uploads"]
+    stored = server.get(f"/api/v1/uploads/{results[0]['id']}/content", token)
+    assert stored.content == printed.pdf.read_bytes() and stored.content.startswith(b"%PDF-")
+    history = server.get(f"/api/v1/cases/{case_id}/history", token).json()
+    assert [e["data"]["name"] for e in history["events"] if e["action"] == "result_uploaded"
+            ] == [results[0]["name"]]
     assert answer["record"]["licence_number"] == printed.number
     raw = bytearray(code.encode("utf-8"))
     raw[len(raw) // 2] ^= 0x01  # one byte changed
@@ -151,9 +162,12 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
     assert on_server["window_record"]["certificate"]["number"] == printed.number
     assert on_server["window_record"]["collected"]["collector"] == "王五（代领）"
 
-    # Printed wrong: revoked with a supervisor's approval; /verify says so.
-    with counter.store.transaction() as s:
+    # Printed wrong, found after collection: a clerk may not revoke it any more; a supervisor
+    # does, with a second supervisor's approval; /verify says so.
+    with counter.store.transaction() as s, pytest.raises(L.PermissionDenied):
         L.revoke_licence(s, CLERK, SUPERVISOR, printed.id, "建设规模印错")
+    with counter.store.transaction() as s:
+        L.revoke_licence(s, SUPERVISOR, ADMIN, printed.id, "建设规模印错")
     drive(engine, counter)
     answer = verify(server, code)
     assert answer["verdict"] == "revoked" and "建设规模印错" in answer["record"]["revoked_reason"]
@@ -163,5 +177,45 @@ def test_approval_to_finish(server: LiveServer, tmp_path: Path, qapp: QApplicati
         cashier.void_payment(s, CASHIER, SUPERVISOR, payment_id, "收款有误")
     drive(engine, counter)
     assert verify(server, receipt_code)["verdict"] == "voided"
+    engine.close()
+    counter.close()
+
+
+def test_refusals_come_back_numbered_and_print_with_their_number(
+        server: LiveServer, tmp_path: Path, qapp: QApplication) -> None:
+    """Two cases of this counter refused on the server: sync brings each with its letter
+    number (gap-free in the hall's year), the queue shows them as this counter's, and the
+    printed letter carries the number."""
+    from hall_client.core.results.queue import REMEDIES, collection_queue
+    from hall_client.gui.completion.licence_print import print_refusal
+    from tests.sync.helpers import server_action
+
+    data = tmp_path / "counter"
+    counter = make_counter(data, server.url)
+    accepted = accept_cases(tmp_path / "work", data, 2, 1)
+    engine = SyncEngine(counter.data_dir, counter.settings)
+    engine.sign_in("wangjing", PASSWORD)
+    drive(engine, counter)
+    numbers = [server_action(server, c["id"], "chenhao", {"action": "reject",
+                                                          "reason": "不符合规划条件"}
+                             )["decision_number"] for c in accepted]
+    engine.run_once()
+    install_font(qapp)
+    font = QFont(qapp.font())
+    with counter.store.transaction() as s:
+        mine = collection_queue(s, counter="C01")
+        elsewhere = collection_queue(s, counter="C02")
+        cases = [L.result_case(s, c["id"]) for c in accepted]
+    assert {e.case.id for e in mine} == {c["id"] for c in accepted} and elsewhere == []
+    assert [c.decision_number for c in cases] == numbers
+    first, second = (int(n[-6:-1]) for n in numbers)
+    assert second == first + 1 and all("不许〔" in n for n in numbers)
+    pdf = tmp_path / "print" / "refusal.pdf"
+    kept = print_refusal(counter, cases[1], pdf_sender(pdf, font), font, REMEDIES)
+    for path in (pdf, kept):
+        doc = pdfium.PdfDocument(str(path))
+        text = doc[0].get_textpage().get_text_range()
+        doc.close()
+        assert numbers[1] in text and "不予行政许可决定书" in text and "不符合规划条件" in text
     engine.close()
     counter.close()

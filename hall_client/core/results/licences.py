@@ -10,11 +10,14 @@ lost or used twice. Later prints are reprints: counted, marked on the paper, aud
 
 from __future__ import annotations
 
+import hashlib
+import re
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -54,6 +57,10 @@ class ResultCase:
     fee_state: str
     reason: str
     ready_at: datetime | None
+    #: The code of the counter that accepted the case (server's record; "" if unknown).
+    counter: str = ""
+    #: The refusal letter's number, given by the server with the refusal ("" otherwise).
+    decision_number: str = ""
 
     @property
     def applicant_name(self) -> str:
@@ -103,7 +110,8 @@ def _result_case(session: Session, row: ServerCase) -> ResultCase:
         applicant=dict(data.get("applicant") or {"name": row.applicant}), status=row.status,
         fee_total=Decimal(str(data.get("fee_total", "0"))),
         fee_state=fee_state(session, row.id, data), reason=str(data.get("outcome_reason", "")),
-        ready_at=_ready_at(data))
+        ready_at=_ready_at(data), counter=str(data.get("counter") or ""),
+        decision_number=str(data.get("decision_number") or ""))
 
 
 def require_paid(case: ResultCase) -> None:
@@ -158,10 +166,18 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
     actor.require("clerk")
     now = now or datetime.now(UTC)
     case = result_case(session, case_id)
+    standing = current_licence(session, case_id)
+    revoked = session.scalar(select(Licence).where(
+        Licence.case_id == case_id, Licence.status == "revoked", Licence.replaced_by == "")
+        .order_by(Licence.created_at.desc()))
+    if revoked is not None and not reissue_of:
+        reissue_of = revoked.number  # a revoked licence is replaced by this one
+        inputs = inputs or revoked.fields  # as printed before, unless typed again
+    if standing is not None and standing.status == "prepared" and not reissue_of:
+        reissue_of = standing.reissue_of  # a reissue whose print failed, taken up again
     if case.status != "awaiting_collection" and not (reissue_of and case.status == "finished"):
         raise ResultError("该案件尚未审批通过回到窗口，不能制证", code="not_approved")
     require_paid(case)
-    standing = current_licence(session, case_id)
     if standing is not None and standing.status == "prepared":
         return standing
     if standing is not None:
@@ -170,11 +186,6 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
     if session.scalar(select(Collection.id).where(Collection.case_id == case_id)) and \
             not reissue_of:
         raise ResultError("该案件已领取办结", code="already_collected")
-    revoked = session.scalar(select(Licence).where(
-        Licence.case_id == case_id, Licence.status == "revoked", Licence.replaced_by == "")
-        .order_by(Licence.created_at.desc()))
-    if revoked is not None and not reissue_of:
-        reissue_of = revoked.number  # a revoked licence is replaced by this one
     template = template_for(case.item_code)
     fields = licence_fields(case, template, inputs)
     year = now.astimezone(SHANGHAI).year
@@ -199,9 +210,33 @@ def prepare_licence(session: Session, actor: Actor, case_id: str, inputs: Mappin
     return licence
 
 
-def licence_printed(session: Session, actor: Actor, licence_id: str, pdf_file: str = "") -> Licence:
+#: The section result documents are filed under on the server.
+RESULT_SECTION = "结果文书"
+
+
+def result_file_name(licence: Licence) -> str:
+    """The PDF's name on the server (letters, digits, - and _ only)."""
+    item = re.sub(r"[^A-Za-z0-9_-]", "", licence.item_code)[:30] or "item"
+    return f"licence-{item}-{licence.year}-{licence.seq:05d}.pdf"
+
+
+def queue_result_upload(session: Session, licence: Licence, data_dir: Path) -> None:
+    """Queue the licence's PDF copy for the server (``licence.upload``, a ``result`` upload),
+    after the licence itself in the case's order."""
+    data = (data_dir / licence.pdf_file).read_bytes()
+    outbox.enqueue(session, "licence.upload", {
+        "case_id": licence.case_id, "licence_id": licence.id, "file": licence.pdf_file,
+        "upload": {"id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"licence-pdf:{licence.id}")),
+                   "section": RESULT_SECTION, "name": result_file_name(licence),
+                   "size": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+                   "content_type": "application/pdf", "kind": "result"}})
+
+
+def licence_printed(session: Session, actor: Actor, licence_id: str, pdf_file: str = "",
+                    data_dir: Path | None = None) -> Licence:
     """A print succeeded: the first makes the licence issued (and tells the server), later
-    ones count as reprints."""
+    ones count as reprints. With ``data_dir``, the first print's PDF copy (``pdf_file``,
+    relative to it) is queued for upload."""
     licence = session.get(Licence, licence_id)
     if licence is None:
         raise NotFound("证照不存在", code="licence_not_found")
@@ -222,6 +257,8 @@ def licence_printed(session: Session, actor: Actor, licence_id: str, pdf_file: s
             outbox.enqueue(session, "case.action", {"case_id": licence.case_id, "body": {
                 "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"certificate:{licence.id}")),
                 "action": "certificate_issued", "certificate_number": licence.number}})
+        if licence.pdf_file and data_dir is not None:
+            queue_result_upload(session, licence, data_dir)
     else:
         audit.record(session, actor, role="clerk", action="licence.reprint",
                      object_type="licence", object_id=licence.id,
@@ -243,8 +280,19 @@ def licence_body(licence: Licence) -> dict[str, Any]:
 def revoke_licence(session: Session, actor: Actor, approver: Actor, licence_id: str,
                    reason: str, now: datetime | None = None) -> Licence:
     """Revoke a printed licence (printed wrong, withdrawn): a reason and a supervisor's
-    approval, the supervisor being another person than the clerk."""
-    actor.require("clerk")
+    approval, the supervisor being another person than the clerk.
+
+    Once the applicant has collected it, the licence is in their hands: then only a
+    supervisor revokes it, with a second supervisor's approval."""
+    licence = session.get(Licence, licence_id)
+    collected = licence is not None and session.scalar(
+        select(Collection.id).where(Collection.case_id == licence.case_id)) is not None
+    if collected:
+        if "supervisor" not in actor.roles:
+            raise PermissionDenied("证照已由申请人领取：须由值班主任撤销，并由另一位值班主任批准",
+                                   code="revoke_collected_needs_supervisor")
+    else:
+        actor.require("clerk")
     if "supervisor" not in approver.roles:
         raise PermissionDenied(f"{approver.full_name} 不是值班主任，不能批准撤销证照",
                                code="approver_not_supervisor")
@@ -254,7 +302,6 @@ def revoke_licence(session: Session, actor: Actor, approver: Actor, licence_id: 
     reason = " ".join(reason.split())
     if len(reason) < 2:
         raise ResultError("请写明撤销原因", code="revoke_reason_missing")
-    licence = session.get(Licence, licence_id)
     if licence is None:
         raise NotFound("证照不存在", code="licence_not_found")
     if licence.status != "issued":
@@ -266,9 +313,11 @@ def revoke_licence(session: Session, actor: Actor, approver: Actor, licence_id: 
     licence.revoke_approved_by = approver.username
     licence.revoked_at = now
     session.flush()
-    audit.record(session, actor, role="clerk", action="licence.revoke", object_type="licence",
-                 object_id=licence.id, before={"status": "issued"},
-                 after={"status": "revoked", "reason": reason, "approved_by": approver.username})
+    audit.record(session, actor, role="supervisor" if collected else "clerk",
+                 action="licence.revoke", object_type="licence", object_id=licence.id,
+                 before={"status": "issued"},
+                 after={"status": "revoked", "reason": reason, "approved_by": approver.username,
+                        "collected": collected})
     outbox.enqueue(session, "licence.revoke", {"case_id": licence.case_id,
                                                "licence_id": licence.id, "body": {
         "reason": reason, "approved_by": approver.full_name, "revoked_at": now.isoformat()}})
@@ -285,3 +334,49 @@ def reissue_licence(session: Session, actor: Actor, revoked_id: str, inputs: Map
                           seal=seal, now=now, reissue_of=old.number)
     old.replaced_by = new.number
     return new
+
+
+@dataclass(frozen=True)
+class IssuedLicence:
+    """A licence as the revocation screen lists it, with its collection if there was one."""
+
+    id: str
+    case_id: str
+    case_number: str
+    number: str
+    title: str
+    item_name: str
+    holder: str
+    status: str  # prepared (a reissue whose print failed) | issued | revoked
+    issued_at: datetime
+    prints: int
+    collector: str  # "" until collected
+    collected_at: datetime | None
+    revoke_reason: str
+    replaced_by: str = ""
+
+    @property
+    def collected(self) -> bool:
+        return self.collected_at is not None
+
+
+def issued_licences(session: Session, search: str = "", limit: int = 200) -> list[IssuedLicence]:
+    """Printed licences, newest first, collected ones included; ``search`` matches the
+    licence number, the case number or the holder."""
+    query = select(Licence, Collection).outerjoin(
+        Collection, Collection.case_id == Licence.case_id).where(
+        Licence.status.in_(("prepared", "issued", "revoked")))
+    text = search.strip()
+    if text:
+        like = f"%{text}%"
+        query = query.where(Licence.number.like(like) | Licence.case_number.like(like)
+                            | Licence.holder.like(like))
+    rows = session.execute(query.order_by(Licence.issued_at.desc(), Licence.number.desc())
+                           .limit(limit))
+    return [IssuedLicence(
+        id=lic.id, case_id=lic.case_id, case_number=lic.case_number, number=lic.number,
+        title=lic.title, item_name=lic.item_name, holder=lic.holder, status=lic.status,
+        issued_at=_aware(lic.issued_at), prints=lic.prints,
+        collector=col.collector_name if col is not None else "",
+        collected_at=_aware(col.at) if col is not None else None,
+        revoke_reason=lic.revoke_reason, replaced_by=lic.replaced_by) for lic, col in rows]

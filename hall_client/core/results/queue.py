@@ -37,8 +37,13 @@ class QueueEntry:
         return self.case.status == "rejected"
 
 
-def collection_queue(session: Session, now: datetime | None = None) -> list[QueueEntry]:
-    """Waiting results, longest waiting first; refused cases after the approved ones."""
+def collection_queue(session: Session, now: datetime | None = None,
+                     counter: str | None = None) -> list[QueueEntry]:
+    """Waiting results, longest waiting first; refused cases after the approved ones.
+
+    With ``counter`` (this counter's code on the server), only the cases accepted there (and
+    those whose counter the server has not told, rather than hiding them); without, the whole
+    hall's."""
     now = now or datetime.now(UTC)
     collected = set(session.scalars(select(Collection.case_id)))
     rows = session.scalars(select(ServerCase).where(
@@ -48,6 +53,8 @@ def collection_queue(session: Session, now: datetime | None = None) -> list[Queu
         if row.id in collected:
             continue
         case = _result_case(session, row)
+        if counter is not None and case.counter and case.counter != counter:
+            continue  # another counter's (a case synced before the server said whose: shown)
         notified = session.scalar(select(SyncNotice.id).where(
             SyncNotice.case_id == row.id, SyncNotice.kind.in_(("approved", "rejected"))))
         sent = code_sent_at(session, row.id)

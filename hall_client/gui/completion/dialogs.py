@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import (
@@ -22,15 +23,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hall_client.core import auth
+from hall_client.core.actor import Actor
 from hall_client.core.cases.identity import ID_TYPES
 from hall_client.core.counter import Counter
+from hall_client.core.errors import (
+    AccountLocked,
+    AuthenticationFailed,
+    DomainError,
+    InvalidInput,
+    Problem,
+)
 from hall_client.core.results import collection as C
+from hall_client.core.results import licences
 from hall_client.core.results.licences import ResultCase
 from hall_client.core.results.templates import LicenceTemplate, template_for
 from hall_client.gui.completion.licence_print import setup_page
 from hall_client.gui.completion.signature_pad import SignaturePad
+from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.intake.notice_print import print_document
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.widgets.confirm import confirm
+from hall_client.gui.widgets.form_dialog import FormDialog
 from hall_client.printing.licence_doc import licence_document
 
 ERROR_STYLE = "color:#b00020;font-weight:bold"
@@ -155,8 +169,8 @@ class CollectionDialog(QDialog):
         self.name = QLineEdit(case.applicant_name)
         self.name.setObjectName("collectorName")
         self.id_type = QComboBox()
-        for key, label in ID_TYPES.items():
-            if key != "uscc":
+        for key, label in id_type_names().items():  # in the interface language
+            if key in ID_TYPES and key != "uscc":
                 self.id_type.addItem(label, key)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("collectorId")
@@ -189,22 +203,23 @@ class CollectionDialog(QDialog):
         row2.addWidget(self.by_id)
         row2.addWidget(self.by_sms)
         form.addRow(self.tr("核验方式："), row2)
-        form.addRow(self.tr("姓名："), self.name)
+        self.field_errors: dict[str, QLabel] = {}
+        form.addRow(self.tr("姓名："), self._with_error("name", self.name))
         form.addRow(self.tr("证件类型："), self.id_type)
-        form.addRow(self.tr("证件号码："), self.id_number)
+        form.addRow(self.tr("证件号码："), self._with_error("id_number", self.id_number))
         letter = QHBoxLayout()
         letter.addWidget(self.letter_button)
         letter.addWidget(self.letter_state, 1)
-        form.addRow(self.tr("授权委托书："), letter)
+        form.addRow(self.tr("授权委托书："), self._with_error("letter", letter))
         code_row = QHBoxLayout()
         code_row.addWidget(self.code)
         code_row.addWidget(self.check_button)
         code_row.addWidget(self.code_state, 1)
-        form.addRow(self.tr("领取码："), code_row)
+        form.addRow(self.tr("领取码："), self._with_error("code", code_row))
         sign_row = QHBoxLayout()
         sign_row.addWidget(self.pad, 1)
         sign_row.addWidget(clear)
-        form.addRow(self.tr("签名："), sign_row)
+        form.addRow(self.tr("签名："), self._with_error("signature", sign_row))
         self.ok = QPushButton(self.tr("确认领取 (Enter)"))
         self.ok.setObjectName("confirmCollection")
         self.ok.setDefault(True)
@@ -258,16 +273,49 @@ class CollectionDialog(QDialog):
         self.check_button.setEnabled(False)
         self.jobs.db(attempt, success=self._code_checked, failure=self._failed)
 
+    def _with_error(self, key: str, field: QWidget | QHBoxLayout) -> QWidget:
+        """The field with its own red line under it (DESIGN §9: the error next to the field)."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if isinstance(field, QHBoxLayout):
+            column.addLayout(field)
+        else:
+            column.addWidget(field)
+        label = QLabel()
+        label.setObjectName(f"error-{key}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        column.addWidget(label)
+        self.field_errors[key] = label
+        return box
+
+    def error_of(self, key: str) -> str:
+        """The message shown next to a field ("" when none)."""
+        return self.field_errors[key].text()
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        """Each message next to its field (others on the line under the form)."""
+        for key, label in self.field_errors.items():
+            label.setText(errors.get(key, ""))
+            label.setVisible(key in errors)
+        general = [m for k, m in errors.items() if k not in self.field_errors]
+        self.error.setText("；".join(general))
+        self.layout().activate()
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
     def _code_checked(self, message: str) -> None:
         if message:
             self.code_state.setText("")
-            self.error.setText(message)
+            self.show_errors({"code": message})
             self.check_button.setEnabled(True)
             self.code.selectAll()
             self.code.setFocus()
             return
         self.sms_checked = True
-        self.error.setText("")
+        self.show_errors({})
         self.code_state.setText(self.tr("领取码正确"))
         self.code.setEnabled(False)
 
@@ -280,91 +328,146 @@ class CollectionDialog(QDialog):
 
     def submit(self) -> None:
         """Check in the dialog first; then hand over (the form stays as typed on refusal)."""
-        problems = []
+        problems: dict[str, str] = {}
         if not self.name.text().strip():
-            problems.append(self.tr("请填写领取人姓名"))
+            problems["name"] = self.tr("请填写领取人姓名")
         if self.by_sms.isChecked() and not self.sms_checked:
-            problems.append(self.tr("请先核对短信领取码"))
+            problems["code"] = self.tr("请先核对短信领取码")
         if self.by_id.isChecked() and not self.id_number.text().strip():
-            problems.append(self.tr("请填写领取人证件号码"))
+            problems["id_number"] = self.tr("请填写领取人证件号码")
         if self.agent.isChecked() and self.by_id.isChecked() and not self.authorisation:
-            problems.append(self.tr("代领须拍摄授权委托书"))
+            problems["letter"] = self.tr("代领须拍摄授权委托书")
         if self.pad.is_empty:
-            problems.append(self.tr("请领取人在签名板上签名"))
+            problems["signature"] = self.tr("请领取人在签名板上签名")
+        self.show_errors(problems)
         if problems:
-            self.error.setText("；".join(problems))
             return
         self.ok.setEnabled(False)
         self._collect(self.collector(), self.pad.png())
 
     def refused(self, exc: BaseException) -> None:
         self.ok.setEnabled(True)
-        self.error.setText(_error_text(exc))
+        code = exc.code if isinstance(exc, DomainError) else ""
+        where = {"collector_id_mismatch": "id_number", "authorisation_missing": "letter",
+                 "signature_missing": "signature", "organisation_needs_agent": "name"}.get(
+            code, "code" if code.startswith("sms_code") else "id_number"
+            if code.startswith("id_") else "")
+        self.show_errors({where: _error_text(exc)})
 
     def _failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(True)
-        self.error.setText(_error_text(exc))
+        self.show_errors({"code": _error_text(exc)})
 
 
-class RevokeDialog(QDialog):
-    """Revoke a printed licence: the reason, and a supervisor (another person) signs in to approve."""
+def approver_fields(dialog: FormDialog) -> tuple[QLineEdit, QLineEdit]:
+    """The approving supervisor signs in inside the dialog: user name and password, each with
+    its own error line (keys ``supervisor`` and ``password``). One block for every approval
+    of the completion screens."""
+    supervisor = QLineEdit()
+    supervisor.setObjectName("approverName")
+    supervisor.setMaxLength(64)
+    password = QLineEdit()
+    password.setObjectName("approverPassword")
+    password.setEchoMode(QLineEdit.EchoMode.Password)
+    dialog.add_field("supervisor", QCoreApplication.translate(
+        "RevokeDialog", "批准的值班主任（用户名）："), supervisor)
+    dialog.add_field("password", QCoreApplication.translate("RevokeDialog", "值班主任密码："),
+                     password)
+    return supervisor, password
 
-    def __init__(self, number: str, holder: str,
-                 revoke: Callable[[str, str, str], None], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("撤销证照 — {number}").format(number=number))
-        self._revoke = revoke
-        warning = QLabel(self.tr("撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；"
-                                 "补发将使用新的证号。此操作不可撤回。").format(number=number,
-                                                                    holder=holder))
-        warning.setWordWrap(True)
-        warning.setStyleSheet("font-weight:bold")
+
+def approver_problems(exc: DomainError) -> InvalidInput | None:
+    """A refused sign-in or approver, placed next to the field it concerns (or None)."""
+    where = {"approver_not_supervisor": "supervisor", "approver_is_actor": "supervisor",
+             "revoke_reason_missing": "reason"}.get(exc.code)
+    if isinstance(exc, (AuthenticationFailed, AccountLocked)):
+        where = "password"
+    if where is None:
+        return None
+    return InvalidInput([Problem(where, exc.code, exc.message)])
+
+
+class RevokeDialog(FormDialog):
+    """Revoke a printed licence: the reason, and a supervisor (another person) signs in to
+    approve; asked once more before it is done. For a licence already collected the person
+    revoking must be a supervisor too (the core refuses otherwise)."""
+
+    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor, licence_id: str,
+                 number: str, holder: str, *, collected: bool = False,
+                 on_revoked: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("RevokeDialog", "撤销证照 — {number}").format(
+            number=number), parent, ok_text=QCoreApplication.translate("RevokeDialog",
+                                                                       "撤销 (Enter)"))
+        self.setObjectName("revokeDialog")
+        self.counter, self.jobs, self.actor = counter, jobs, actor
+        self.licence_id, self.number, self.holder = licence_id, number, holder
+        self.collected, self.on_revoked = collected, on_revoked
+        text = self.tr("撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；"
+                                  "补发将使用新的证号。此操作不可撤回。").format(number=number,
+                                                                      holder=holder)
+        if collected:
+            text += self.tr("\n该证照已由申请人领取：须由值班主任撤销，"
+                                       "并由另一位值班主任批准，请通知持证人交回原证。")
+        self.warning = QLabel(text)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("font-weight:bold")
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(0, self.warning)
         self.reason = QLineEdit()
         self.reason.setObjectName("revokeReason")
         self.reason.setMaxLength(500)
-        self.supervisor = QLineEdit()
-        self.supervisor.setObjectName("revokeSupervisor")
-        self.password = QLineEdit()
-        self.password.setObjectName("revokePassword")
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("revokeError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("撤销原因："), self.reason)
-        form.addRow(self.tr("批准的值班主任（用户名）："), self.supervisor)
-        form.addRow(self.tr("值班主任密码："), self.password)
-        self.ok = QPushButton(self.tr("撤销 (Enter)"))
-        self.ok.setObjectName("confirmRevoke")
-        self.ok.setDefault(True)
-        self.ok.clicked.connect(self.submit)
-        cancel = QPushButton(self.tr("取消 (Esc)"))
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(warning)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        self.add_field("reason", self.tr("撤销原因："), self.reason)
+        self.supervisor, self.password = approver_fields(self)
+        self.setMinimumWidth(560)
+
+    def local_errors(self) -> dict[str, str]:
+        errors = {}
+        if len(self.reason.text().strip()) < 2:
+            errors["reason"] = self.tr("请写明撤销原因")
+        if not self.supervisor.text().strip():
+            errors["supervisor"] = self.tr("须由另一位值班主任输入用户名批准")
+        if not self.password.text():
+            errors["password"] = self.tr("请值班主任输入密码")
+        return errors
 
     def submit(self) -> None:
-        problems = []
-        if len(self.reason.text().strip()) < 2:
-            problems.append(self.tr("请写明撤销原因"))
-        if not self.supervisor.text().strip() or not self.password.text():
-            problems.append(self.tr("须由值班主任输入用户名和密码批准"))
-        if problems:
-            self.error.setText("；".join(problems))
+        if not confirm(self, self.tr("撤销证照"),
+                       self.tr("证照 {number}（{holder}）将被撤销，验真时显示“已撤销”，"
+                               "不能恢复。确定撤销吗？").format(number=self.number,
+                                                        holder=self.holder),
+                       self.tr("撤销证照")):
             return
-        self.ok.setEnabled(False)
-        self._revoke(self.reason.text().strip(), self.supervisor.text().strip(),
-                     self.password.text())
+        counter, actor, licence_id = self.counter, self.actor, self.licence_id
+        reason, user, password = (self.reason.text().strip(), self.supervisor.text().strip(),
+                                  self.password.text())
 
-    def refused(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.password.clear()
-        self.error.setText(_error_text(exc))
+        def work(ctx: object) -> str:
+            try:
+                approver = auth.sign_in(counter.store.sessions, user, password, actor.counter)
+                with counter.store.transaction() as s:
+                    return licences.revoke_licence(s, actor, approver, licence_id, reason).number
+            except DomainError as exc:
+                placed = approver_problems(exc)
+                if placed is None:
+                    raise
+                raise placed from exc
+
+        self.run_job(self.jobs.db, work, on_success=self._revoked)
+
+    def _revoked(self, number: str) -> None:
+        self.done_ok()
+        if self.on_revoked is not None:
+            self.on_revoked(number)
+
+    def show_problems(self, exc: BaseException) -> None:
+        self.password.clear()  # a refused approval is signed again
+        super().show_problems(exc)
+
+    def show_errors(self, errors: Mapping[str, str]) -> None:
+        super().show_errors(errors)
+        # The error lines add height: grow so none is drawn over the next field.
+        self.layout().activate()
+        needed = self.heightForWidth(self.width()) if self.hasHeightForWidth() else -1
+        self.resize(self.width(), max(self.height(), needed, self.sizeHint().height()))

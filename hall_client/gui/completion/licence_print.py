@@ -105,7 +105,8 @@ def issue_and_print(counter: Counter, actor: Actor, case_id: str, inputs: Mappin
     if reprint == 0:
         write_pdf(counter.data_dir / rel, html, images, template, font)
     with counter.store.transaction() as s:
-        done = licences.licence_printed(s, actor, licence.id, str(rel) if reprint == 0 else "")
+        done = licences.licence_printed(s, actor, licence.id, str(rel) if reprint == 0 else "",
+                                        data_dir=counter.data_dir)
         pdf = counter.data_dir / (done.pdf_file or str(rel))
         return PrintedLicence(done.id, done.number, done.holder, done.prints - 1, pdf)
 
@@ -124,3 +125,27 @@ def printer_sender(printer: QPrinter, font: QFont) -> SendToPrinter:
         print_on(printer, html, images, template, font)
 
     return send
+
+
+def print_refusal(counter: Counter, case: licences.ResultCase, send: SendToPrinter,
+                  font: QFont, remedies: str) -> Path:
+    """Print the refusal letter (不予许可决定书) with its number and keep a PDF copy; a case
+    whose number has not come from the server is refused before anything is printed."""
+    from datetime import UTC, datetime
+
+    from hall_client.printing.licence_doc import refusal_html
+
+    if not case.decision_number:
+        raise licences.ResultError(
+            "这份不予许可决定书还没有文号（文号由中心在作出决定时编排）：请先同步，"
+            "收到文号后再打印", code="refusal_number_missing")
+    html = refusal_html(hall_name=counter.settings.hall.name, item_name=case.item_name,
+                        case_number=case.case_number, applicant=case.applicant_name,
+                        project_name=case.project_name, reason=case.reason,
+                        remedies=remedies, when=datetime.now(UTC),
+                        number=case.decision_number)
+    page = template_for("")  # the generic letter's paper: A4 portrait
+    send(html, {}, page)
+    path = counter.data_dir / "results" / case.id / "refusal-decision.pdf"
+    write_pdf(path, html, {}, page, font)
+    return path

@@ -1,6 +1,9 @@
 """出件: the collection queue — results back at the window — and the steps that finish a case:
-print the licence (F6), hand over (F2), text a collection code (F3), revoke (F9). F7 and F8
-belong to the window-wide notice bar (sync notices)."""
+print the licence (F6), hand over (F2), text a collection code (F3), revoke (F9), the printed
+licences with those already collected (F10). The queue shows this counter's cases (the server
+records the accepting counter); F4 switches to the whole hall's. ID and phone numbers are
+masked in the list and whole only in the selected case's details. F7 and F8 belong to the
+window-wide notice bar (sync notices)."""
 
 from __future__ import annotations
 
@@ -9,13 +12,20 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from hall_client.core import auth
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
+from hall_client.core.privacy import mask_id_number, mask_phone
 from hall_client.core.results import collection as C
-from hall_client.core.results import licences
 from hall_client.core.results.licences import FEE_TEXT, ResultCase, ResultError
 from hall_client.core.results.queue import REMEDIES, QueueEntry, collection_queue
 from hall_client.core.settings import SHANGHAI
@@ -24,11 +34,14 @@ from hall_client.gui.completion.licence_print import (
     PrintedLicence,
     SendToPrinter,
     issue_and_print,
+    print_refusal,
     printer_sender,
 )
+from hall_client.gui.completion.revoke import IssuedLicencesDialog
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.widgets.form_dialog import error_text
+from hall_client.gui.widgets.message_area import MessageArea
 
 
 def _fee(e: QueueEntry) -> str:
@@ -43,6 +56,27 @@ def _sms(e: QueueEntry) -> str:
     if e.code_sent:
         return QCoreApplication.translate("CompletionWorkspace", "领取码 {time}").format(time=e.code_sent.astimezone(SHANGHAI).strftime("%m-%d %H:%M"))
     return QCoreApplication.translate("CompletionWorkspace", "已通知") if e.sms_sent else QCoreApplication.translate("CompletionWorkspace", "未通知")
+
+
+def _applicant_field(e: QueueEntry, key: str) -> str:
+    return str(e.case.applicant.get(key) or "")
+
+
+def _id_shown(e: QueueEntry) -> str:
+    """A person's ID number masked; an organisation's credit code is public and stays whole."""
+    number = _applicant_field(e, "id_number")
+    return number if _applicant_field(e, "id_type") == "uscc" else mask_id_number(number)
+
+
+def this_counter_code(counter: Counter) -> str:
+    """This counter's code on the server: the registration's, else the configured one."""
+    from hall_client.sync.credential import CredentialFile
+
+    try:
+        registration = CredentialFile(counter.data_dir).load()
+    except Exception:  # an unreadable registration: the sync status says so; use settings
+        registration = None
+    return registration.counter if registration is not None else counter.settings.counter.id
 
 
 def _result(e: QueueEntry) -> str:
@@ -69,6 +103,9 @@ class CompletionWorkspace(QWidget):
             Column(QCoreApplication.translate("CompletionWorkspace", "受理号"), lambda e: e.case.case_number),
             Column(QCoreApplication.translate("CompletionWorkspace", "事项"), lambda e: e.case.item_name),
             Column(QCoreApplication.translate("CompletionWorkspace", "申请人"), lambda e: e.case.applicant_name),
+            Column(QCoreApplication.translate("CompletionWorkspace", "证件号码"), _id_shown),
+            Column(QCoreApplication.translate("CompletionWorkspace", "电话"),
+                   lambda e: mask_phone(_applicant_field(e, "phone"))),
             Column(QCoreApplication.translate("CompletionWorkspace", "缴费"), _fee),
             Column(QCoreApplication.translate("CompletionWorkspace", "短信"), _sms),
             Column(QCoreApplication.translate("CompletionWorkspace", "等待天数"), lambda e: "" if e.days_waiting is None else e.days_waiting),
@@ -76,19 +113,30 @@ class CompletionWorkspace(QWidget):
         ], self)
         self.view = record_view(self.model)
         self.view.setObjectName("collectionQueue")
+        header = self.view.horizontalHeader()
+        for column, width in ((1, 128), (2, 118)):  # item and applicant: whole in the details
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
-        self.banner = QLabel()
-        self.banner.setObjectName("completionBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("font-size:15pt;font-weight:bold")
+        self.messages = MessageArea(self)
+        self.messages.setMinimumHeight(64)  # a result in large type stays whole at 1024×768
         self.detail = QLabel()
         self.detail.setObjectName("completionDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bar = QHBoxLayout()
+        self.counter_code = counter.settings.counter.id
+        self.whole_hall = QCheckBox(self.tr("显示全大厅的案件 (F4)"))
+        self.whole_hall.setObjectName("completion:wholeHall")
+        self.whole_hall.toggled.connect(lambda _on: self.refresh())
+        self.scope = QLabel()
+        self.scope.setObjectName("completionScope")
+        head = QHBoxLayout()
         title = QLabel(self.tr("出件：审批结果回到窗口，待申请人领取"))
         title.setStyleSheet("font-size:12pt;font-weight:bold")
-        bar.addWidget(title)
+        head.addWidget(title)
+        head.addWidget(self.scope, 1)
+        head.addWidget(self.whole_hall)
+        bar = QHBoxLayout()
         bar.addStretch(1)
         self.buttons: dict[str, QPushButton] = {}
         for name, text, key, slot in (
@@ -96,7 +144,8 @@ class CompletionWorkspace(QWidget):
                 ("print", self.tr("制证打印 (F6)"), Qt.Key.Key_F6, self.print_licence),
                 ("collect", self.tr("领取登记 (F2)"), Qt.Key.Key_F2, self.collect),
                 ("sms", self.tr("发送领取码 (F3)"), Qt.Key.Key_F3, self.send_code),
-                ("revoke", self.tr("撤销证照 (F9)"), Qt.Key.Key_F9, self.revoke)):
+                ("revoke", self.tr("撤销证照 (F9)"), Qt.Key.Key_F9, self.revoke),
+                ("issued", self.tr("已发证照 (F10)"), Qt.Key.Key_F10, self.show_issued)):
             button = QPushButton(text)
             button.setObjectName(f"completion:{name}")
             button.clicked.connect(slot)
@@ -107,24 +156,34 @@ class CompletionWorkspace(QWidget):
             self.addAction(action)
             self.buttons[name] = button
             bar.addWidget(button)
+        toggle = QAction(self)
+        toggle.setShortcut(QKeySequence(Qt.Key.Key_F4))
+        toggle.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        toggle.triggered.connect(self.whole_hall.toggle)
+        self.addAction(toggle)
         layout = QVBoxLayout(self)
+        layout.addLayout(head)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.detail)
-        layout.addWidget(self.banner)
+        layout.addWidget(self.messages)
         self.refresh()
 
     # -- the queue ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        store = self.counter.store
+        counter, whole = self.counter, self.whole_hall.isChecked()
 
-        def load(ctx: object) -> list[QueueEntry]:
-            with store.transaction() as s:
-                return collection_queue(s)
+        def load(ctx: object) -> tuple[str, list[QueueEntry]]:
+            code = this_counter_code(counter)
+            with counter.store.transaction() as s:
+                return code, collection_queue(s, counter=None if whole else code)
 
         self.jobs.db(load, success=self._loaded, failure=self._failed)
 
-    def _loaded(self, entries: list[QueueEntry]) -> None:
+    def _loaded(self, loaded: tuple[str, list[QueueEntry]]) -> None:
+        self.counter_code, entries = loaded
+        self.scope.setText(self.tr("全大厅的待领取结果") if self.whole_hall.isChecked() else
+                           self.tr("本窗口（{code}）受理的案件").format(code=self.counter_code))
         current = self.current()
         self.entries = entries
         self.model.set_rows(entries)
@@ -157,30 +216,37 @@ class CompletionWorkspace(QWidget):
         self.buttons["print"].setText(self.tr("打印决定书 (F6)") if refused
                                       else self.tr("制证打印 (F6)"))
         if e is None:
-            self.detail.setText(self.tr("没有待领取的结果"))
-        elif refused:
-            self.detail.setText(self.tr("不予许可决定书 · 理由：{reason}\n{remedies}").format(
+            self.detail.setText(self.tr("没有待领取的结果") if self.whole_hall.isChecked() else
+                                self.tr("本窗口没有待领取的结果（F4 显示全大厅的案件）"))
+            return
+        who = self.tr("{name} · 证件 {id_number} · 电话 {phone}").format(
+            name=e.case.applicant_name, id_number=_applicant_field(e, "id_number") or "—",
+            phone=_applicant_field(e, "phone") or "—")
+        if refused:
+            self.detail.setText(who + "\n" + self.tr(
+                "不予许可决定书 {number} · 理由：{reason}\n{remedies}").format(
+                number=e.case.decision_number or self.tr("（文号待同步）"),
                 reason=e.case.reason or "—", remedies=REMEDIES))
         else:
             unpaid = e.case.fee_state == "waiting"
-            self.detail.setText(self.tr("{item} · {project}{unpaid}").format(
+            self.detail.setText(who + "\n" + self.tr("{item} · {project}{unpaid}").format(
                 item=e.case.item_name, project=e.case.project_name,
                 unpaid=self.tr("\n尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取")
                 .format(amount=f"{e.case.fee_total:.2f}") if unpaid else ""))
 
     def _need(self) -> QueueEntry | None:
+        """The selected case, for a new action (earlier results and errors are done with)."""
+        self.messages.next_action()
         e = self.current()
         if e is None:
-            self.banner.setText(self.tr("请先在列表中选择一个案件"))
+            self.messages.show_error(self.tr("请先在列表中选择一个案件"))
         return e
 
     def _failed(self, exc: BaseException) -> None:
-        self.banner.setStyleSheet("font-size:15pt;font-weight:bold;color:#b00020")
-        self.banner.setText(error_text(exc))
+        self.messages.show_error(error_text(exc))
 
     def _said(self, text: str) -> None:
-        self.banner.setStyleSheet("font-size:15pt;font-weight:bold;color:#1e7b34")
-        self.banner.setText(text)
+        self.messages.show_result(text)
 
     # -- licence -----------------------------------------------------------------------------
     def print_licence(self) -> None:
@@ -212,7 +278,7 @@ class CompletionWorkspace(QWidget):
             self._failed(exc)
             self.refresh()  # the number taken stays with the case: shown as 待打印
 
-        self.banner.setText(self.tr("正在打印…"))
+        self.messages.show_info(self.tr("正在打印…"))
         self.jobs.db(work, success=self._printed, failure=failed)
 
     def _printed(self, done: PrintedLicence) -> None:
@@ -225,25 +291,12 @@ class CompletionWorkspace(QWidget):
         counter, send = self.counter, self.printer(font)
 
         def work(ctx: object) -> str:
-            from datetime import UTC, datetime
-
-            from hall_client.core.results.templates import template_for
-            from hall_client.gui.completion.licence_print import write_pdf
-            from hall_client.printing.licence_doc import refusal_html
-
-            html = refusal_html(hall_name=counter.settings.hall.name, item_name=case.item_name,
-                                case_number=case.case_number, applicant=case.applicant_name,
-                                project_name=case.project_name, reason=case.reason,
-                                remedies=REMEDIES, when=datetime.now(UTC))
-            page = template_for("")  # the generic letter's paper: A4 portrait
-            send(html, {}, page)
-            write_pdf(counter.data_dir / "results" / case.id / "refusal-decision.pdf", html, {},
-                      page, font)
-            return case.case_number
+            print_refusal(counter, case, send, font, REMEDIES)
+            return case.decision_number
 
         self.jobs.db(work, success=lambda number: self._said(
-            self.tr("{number} 的不予许可决定书已打印").format(number=number)),
-            failure=self._failed)
+            self.tr("不予许可决定书 {number} 已打印（受理号 {case}）").format(
+                number=number, case=case.case_number)), failure=self._failed)
 
     # -- SMS code ----------------------------------------------------------------------------
     def send_code(self) -> None:
@@ -305,27 +358,32 @@ class CompletionWorkspace(QWidget):
                                      code="licence_not_issued"))
             return
         case, number = e.case, e.licence_number
-        self.revocation = RevokeDialog(
-            number, case.applicant_name,
-            lambda reason, user, password: self._run_revoke(case, reason, user, password),
-            parent=self)
-        self.revocation.open()
+        store = self.counter.store
 
-    def _run_revoke(self, case: ResultCase, reason: str, user: str, password: str) -> None:
-        counter, actor = self.counter, self.actor
+        def standing(ctx: object) -> str:
+            from hall_client.core.results.licences import current_licence
 
-        def work(ctx: object) -> str:
-            approver = auth.sign_in(counter.store.sessions, user, password, actor.counter)
-            with counter.store.transaction() as s:
-                standing = licences.current_licence(s, case.id)
-                if standing is None:
+            with store.transaction() as s:
+                licence = current_licence(s, case.id)
+                if licence is None or licence.status != "issued":
                     raise ResultError(self.tr("该案件没有已发出的证照可撤销"),
                                       code="licence_not_issued")
-                return licences.revoke_licence(s, actor, approver, standing.id, reason).number
+                return licence.id
 
-        def done(number: str) -> None:
-            self.revocation.accept()
-            self._said(self.tr("证照 {number} 已撤销；按 F6 补发新证").format(number=number))
-            self.refresh()
+        def ask(licence_id: str) -> None:
+            self.revocation = RevokeDialog(
+                self.counter, self.jobs, self.actor, licence_id, number, case.applicant_name,
+                on_revoked=lambda n: (self._said(
+                    self.tr("证照 {number} 已撤销；按 F6 补发新证").format(number=n)),
+                    self.refresh()), parent=self)
+            self.revocation.open()
 
-        self.jobs.db(work, success=done, failure=self.revocation.refused)
+        self.jobs.db(standing, success=ask, failure=self._failed)
+
+    def show_issued(self) -> None:
+        """The printed licences, collected ones too, to revoke one after collection."""
+        self.messages.next_action()
+        self.issued = IssuedLicencesDialog(self.counter, self.jobs, self.actor, self.printer,
+                                           parent=self)
+        self.issued.finished.connect(lambda _r: self.refresh())
+        self.issued.open()

@@ -59,14 +59,19 @@ def create_case(
 def list_cases(
     user: CurrentUser, session: ReadSessionDep, settings: SettingsDep, now: NowDep,
     status: str | None = Query(default=None, max_length=30),
+    counter: str | None = Query(default=None, max_length=40,
+                                description="只列出该窗口受理的案件（窗口编码）"),
     limit: int = Query(default=100, ge=1, le=500),
 ) -> Any:
-    """Cases the caller may see (a hall: its own; reviewers: where they are named)."""
+    """Cases the caller may see (a hall: its own; reviewers: where they are named); with
+    ``counter``, only those accepted at that counter of the hall."""
     query = select(Case).order_by(Case.accepted_at.desc())
     if user.role in HALL_ROLES:
         query = query.where(Case.hall_id == user.hall_id)
     if status:
         query = query.where(Case.status == status)
+    if counter is not None:
+        query = query.where(Case.counter_code == counter)
     out = []
     for case in session.scalars(query.limit(limit if user.role in HALL_ROLES else 2000)):
         if user.role in HALL_ROLES or user.role == "admin" or cases.may_see(session, user, case):

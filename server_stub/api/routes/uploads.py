@@ -93,10 +93,19 @@ def put_chunk(
 ) -> Any:
     """Store the bytes at ``offset``. Repeating a stored chunk is harmless; the answer is the
     confirmed offset. The last chunk triggers the whole-file SHA-256 check."""
+    result = uploads.load(session, upload_id).kind == "result"
+    case = None
+    if result:  # its completion goes into the case's history: the case first, as delete does
+        case = cases.load_case(session, uploads.load(session, upload_id).case_id, lock=True)
     upload = _upload_for(session, user, upload_id, lock=True)
+    was_complete = upload.complete
     try:
         st = uploads.write_chunk(session, settings, request.app.state.file_store, upload, offset,
                                  chunk, x_chunk_sha256, now)
+        if case is not None and st.complete and not was_complete:
+            cases.record_event(session, case, "result_uploaded", user, now, data={
+                "upload_id": str(upload.id), "name": upload.name, "size": upload.size,
+                "sha256": upload.sha256})
     except Exception:
         session.rollback()
         raise

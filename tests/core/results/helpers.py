@@ -22,7 +22,8 @@ INPUTS = {"建设地址": "县城东路 8 号", "建设规模": "12000 平方米
 
 def server_case(*, fee: str = "600.00", paid: bool = False, kind: str = "person",
                 status: str = "awaiting_collection", item: str = "ZJ-XK-001",
-                phone: str = "13800000000") -> dict[str, Any]:
+                phone: str = "13800000000", counter: str = "W01",
+                decision_number: str = "") -> dict[str, Any]:
     """The server's CaseOut of an approved case (the fields the window uses)."""
     cid = str(uuid.uuid4())
     applicant = ({"kind": "person", "name": "张三", "id_type": "resident_id",
@@ -34,7 +35,8 @@ def server_case(*, fee: str = "600.00", paid: bool = False, kind: str = "person"
             "project_name": "滨江花园三期1#楼", "applicant": applicant, "fee_total": fee,
             "window_record": {"payment": {"amount": fee}} if paid else {},
             "outcome_reason": "材料不符合法定条件" if status == "rejected" else "",
-            "warning": "green", "promised_due": None,
+            "warning": "green", "promised_due": None, "counter": counter,
+            "decision_number": decision_number,
             "steps": [{"post": "chief", "finished_at": "2026-03-02T02:00:00+00:00"},
                       {"post": "window_finish", "finished_at": None}]}
 

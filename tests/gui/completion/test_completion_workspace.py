@@ -65,6 +65,13 @@ class Printers:
 
 def workspace(qtbot: QtBot, counter: Counter, jobs: JobRunner,
               printers: Printers) -> CompletionWorkspace:
+    from PySide6.QtWidgets import QApplication
+
+    from hall_client.gui.resources import install_font
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    install_font(app)  # the bundled CJK fonts, as the program starts (else the PDF has no 汉字)
     w = CompletionWorkspace(counter, jobs, CLERK, printer=printers)
     qtbot.addWidget(w)
     w.resize(1024, 700)
@@ -118,7 +125,7 @@ def test_sms_path_from_print_to_collection(qtbot: QtBot, counter: Counter, jobs:
     print_licence(qtbot, jobs, w, case["case_number"])
     with counter.store.transaction() as s:
         licence = s.scalars(select(Licence)).one()
-    assert licence.number in w.banner.text() and licence.status == "issued"
+    assert licence.number in w.messages.text() and licence.status == "issued"
     text, code = read_pdf(printers.last)
     assert licence.number in text and "张三" in text and "建筑工程施工许可证" in text
     assert hall_seal(counter.data_dir).check(code)[1] == licence.number
@@ -126,11 +133,11 @@ def test_sms_path_from_print_to_collection(qtbot: QtBot, counter: Counter, jobs:
 
     press(qtbot, w, Qt.Key.Key_F3)
     settle(qtbot, jobs)
-    assert "领取码已排队发送" in w.banner.text(), w.banner.text()
+    assert "领取码已排队发送" in w.messages.text(), w.messages.text()
     with counter.store.transaction() as s:
         sent = s.scalars(select(OutboxMessage).where(
             OutboxMessage.kind == "case.collection_code")).one().payload["body"]["code"]
-    assert "领取码" in w.banner.text()
+    assert "领取码" in w.messages.text()
     press(qtbot, w, Qt.Key.Key_F2)
     d = w.collection
     d.by_sms.setChecked(True)
@@ -138,9 +145,10 @@ def test_sms_path_from_print_to_collection(qtbot: QtBot, counter: Counter, jobs:
     d.code.setText(wrong)
     qtbot.mouseClick(d.check_button, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert "还可以再试 4 次" in d.error.text() and d.code.text() == wrong
+    assert "还可以再试 4 次" in d.error_of("code") and d.code.text() == wrong
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)  # not checked, not signed: refused here
-    assert "请先核对短信领取码" in d.error.text() and "签名" in d.error.text()
+    assert "请先核对短信领取码" in d.error_of("code") and "签名" in d.error_of("signature")
+    assert d.error_of("name") == "" and d.error.text() == ""  # each next to its own field
     d.code.setText(sent)
     qtbot.mouseClick(d.check_button, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
@@ -148,7 +156,7 @@ def test_sms_path_from_print_to_collection(qtbot: QtBot, counter: Counter, jobs:
     sign(qtbot, d.pad)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert not d.isVisible() and "已由 张三 领取" in w.banner.text()
+    assert not d.isVisible() and "已由 张三 领取" in w.messages.text()
     with counter.store.transaction() as s:
         row = s.scalars(select(Collection)).one()
         assert row.method == "sms"
@@ -178,7 +186,7 @@ def test_agent_path_and_id_mismatch(qtbot: QtBot, counter: Counter, jobs: JobRun
     sign(qtbot, d.pad)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert "不一致" in d.error.text() and d.isVisible() and d.id_number.text() == OTHER_ID
+    assert "不一致" in d.error_of("id_number") and d.isVisible() and d.id_number.text() == OTHER_ID
     d.id_number.setText(PERSON_ID)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
@@ -192,11 +200,11 @@ def test_agent_path_and_id_mismatch(qtbot: QtBot, counter: Counter, jobs: JobRun
     d.id_number.setText(OTHER_ID)
     sign(qtbot, d.pad)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
-    assert "授权委托书" in d.error.text() and d.isVisible()
+    assert "授权委托书" in d.error_of("letter") and d.isVisible()
     d.set_authorisation(JPEG)
     qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert not d.isVisible() and "王五" in w.banner.text()
+    assert not d.isVisible() and "王五" in w.messages.text()
     with counter.store.transaction() as s:
         row = s.scalars(select(Collection).where(Collection.case_id == company["id"])).one()
     assert row.collector_kind == "agent"
@@ -213,13 +221,13 @@ def test_unpaid_and_printer_failure(qtbot: QtBot, counter: Counter, jobs: JobRun
     w.select_case(unpaid["case_number"])
     assert "尚未缴费" in w.detail.text()
     press(qtbot, w, Qt.Key.Key_F6)
-    assert "尚未缴清" in w.banner.text() and printers.count == 0
+    assert "尚未缴清" in w.messages.text() and printers.count == 0
     press(qtbot, w, Qt.Key.Key_F2)
-    assert "尚未缴费" in w.banner.text()
+    assert "尚未缴费" in w.messages.text()
 
     printers.fail = 1
     print_licence(qtbot, jobs, w, paid["case_number"])
-    assert "打印机出错" in w.banner.text() and "证号不变" in w.banner.text()
+    assert "打印机出错" in w.messages.text() and "证号不变" in w.messages.text()
     with counter.store.transaction() as s:
         first = s.scalars(select(Licence)).one()
         assert first.status == "prepared" and first.prints == 0
@@ -235,63 +243,81 @@ def test_unpaid_and_printer_failure(qtbot: QtBot, counter: Counter, jobs: JobRun
     # A reprint: marked 重打, counted, same number.
     press(qtbot, w, Qt.Key.Key_F6)
     settle(qtbot, jobs)
-    assert "重打第 1 次" in w.banner.text()
+    assert "重打第 1 次" in w.messages.text()
     text, _ = read_pdf(printers.last)
     assert "重打" in text and first.number in text
 
 
 def test_revoke_with_a_supervisor_then_reissue(qtbot: QtBot, counter: Counter, jobs: JobRunner,
-                                               tmp_path: Path) -> None:
+                                               tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     from hall_client.core.counter import DEMO_PASSWORD
 
+    asked: list[str] = []
+    monkeypatch.setattr("hall_client.gui.completion.dialogs.confirm",
+                        lambda parent, title, text, action: asked.append(text) or True)
     with counter.store.transaction() as s:
         case = store_case(s, paid=True)
     printers = Printers(tmp_path)
     w = workspace(qtbot, counter, jobs, printers)
     print_licence(qtbot, jobs, w, case["case_number"])
     press(qtbot, w, Qt.Key.Key_F9)
+    settle(qtbot, jobs)
     d = w.revocation
-    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
-    assert "撤销原因" in d.error.text() and d.isVisible()
+    qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
+    assert "撤销原因" in d.error_of("reason") and d.isVisible() and not asked
     d.reason.setText("建设规模印错")
     d.supervisor.setText("zhouyan")
     d.password.setText("wrong-password")
-    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert d.isVisible() and d.error.text() and d.reason.text() == "建设规模印错"
+    assert d.isVisible() and d.error_of("password") and d.reason.text() == "建设规模印错"
+    assert d.password.text() == ""  # a refused approval is signed again
     d.supervisor.setText("wangjing")  # the clerk cannot approve their own revocation
     d.password.setText(DEMO_PASSWORD)
-    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert d.isVisible() and "值班主任" in d.error.text()
+    assert d.isVisible() and "值班主任" in d.error_of("supervisor")
     d.supervisor.setText("zhouyan")
     d.password.setText(DEMO_PASSWORD)
-    qtbot.mouseClick(d.ok, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(d.ok_button, Qt.MouseButton.LeftButton)
     settle(qtbot, jobs)
-    assert not d.isVisible() and "已撤销" in w.banner.text()
+    assert not d.isVisible() and "已撤销" in w.messages.text()
+    assert len(asked) == 3 and "不能恢复" in asked[-1]
     print_licence(qtbot, jobs, w, case["case_number"])  # reissue: fields typed again
     with counter.store.transaction() as s:
         rows = {r.status: r for r in s.scalars(select(Licence))}
     assert rows["revoked"].replaced_by == rows["issued"].number
     assert rows["issued"].reissue_of == rows["revoked"].number
-    assert rows["issued"].number.endswith("-00002") and rows["issued"].number in w.banner.text()
+    assert rows["issued"].number.endswith("-00002") and rows["issued"].number in w.messages.text()
 
 
 def test_refused_case_prints_its_decision_letter(qtbot: QtBot, counter: Counter,
                                                  jobs: JobRunner, tmp_path: Path) -> None:
+    number = "DEMO不许〔2026〕00012号"
     with counter.store.transaction() as s:
-        case = store_case(s, status="rejected")
+        case = store_case(s, status="rejected", decision_number=number)
+        unnumbered = store_case(s, status="rejected")  # synced before the server numbered it
     printers = Printers(tmp_path)
     w = workspace(qtbot, counter, jobs, printers)
-    w.select_case(case["case_number"])
-    assert "材料不符合法定条件" in w.detail.text() and not w.buttons["collect"].isEnabled()
+    w.select_case(unnumbered["case_number"])
     press(qtbot, w, Qt.Key.Key_F6)
     settle(qtbot, jobs)
-    assert printers.count == 1, w.banner.text()
+    assert printers.count == 0 and "没有文号" in w.messages.text()  # no letter without a number
+    assert w.messages.kind == "error"
+    w.select_case(case["case_number"])
+    assert "材料不符合法定条件" in w.detail.text() and not w.buttons["collect"].isEnabled()
+    assert number in w.detail.text()
+    press(qtbot, w, Qt.Key.Key_F6)
+    settle(qtbot, jobs)
+    assert printers.count == 1, w.messages.text()
     text, _ = read_pdf(printers.last)
     assert "不予行政许可决定书" in text and "材料不符合法定条件" in text and "六十日" in text
-    assert "已打印" in w.banner.text()
-    assert (counter.data_dir / "results" / case["id"] / "refusal-decision.pdf").exists()
+    assert number in text  # the letter carries its number
+    assert "已打印" in w.messages.text() and number in w.messages.text()
+    assert w.messages.kind == "result"
+    kept = counter.data_dir / "results" / case["id"] / "refusal-decision.pdf"
+    assert number in read_pdf(kept)[0]
 
 
 def test_keys_work_in_the_main_window_beside_the_notice_bar(qtbot: QtBot, counter: Counter,
@@ -316,6 +342,6 @@ def test_keys_work_in_the_main_window_beside_the_notice_bar(qtbot: QtBot, counte
     w.view.setFocus()
     qtbot.keyClick(w.view, Qt.Key.Key_F3)
     settle(qtbot, jobs)
-    assert "领取码已排队发送" in w.banner.text(), w.banner.text()
+    assert "领取码已排队发送" in w.messages.text(), w.messages.text()
     qtbot.keyClick(w.view, Qt.Key.Key_F2)  # not printed yet: says so, opens nothing
-    assert "证照尚未打印" in w.banner.text()
+    assert "证照尚未打印" in w.messages.text()
