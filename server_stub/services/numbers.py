@@ -80,8 +80,9 @@ def separate_transactions(session: Session) -> bool:
 def reserve(session: Session, name: str, now: datetime) -> Reservation:
     """Reserve the next number of ``name`` in a transaction of its own (committed on return).
 
-    Safe to call while ``session`` holds a connection: it uses a small pool of its own, whose
-    connections are only ever held for this one statement (no request waits on two pools).
+    Safe to call while ``session`` holds a connection: it uses a small pool of its own (4 kept,
+    up to 8), whose connections are only ever held for this one statement, so a request never
+    holds one pool's connection while waiting for the same pool.
     """
     token = secrets.token_hex(16)
     with _allocator(session.get_bind()).connect() as conn:
@@ -142,11 +143,24 @@ def _allocator(engine: Engine | Any) -> Engine:
     with _allocators_lock:
         found = _allocators.get(engine)
         if found is None:
-            found = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=2,
-                                  max_overflow=8, pool_pre_ping=True)
+            found = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=4,
+                                  max_overflow=4, pool_pre_ping=True)
+            event.listen(found, "connect", _no_commit_wait)
             _allocators[engine] = found
             event.listen(engine, "engine_disposed", _dispose_allocator)
         return found
+
+
+def _no_commit_wait(dbapi_conn: Any, _record: Any) -> None:
+    """A reservation need not wait for its WAL flush (``synchronous_commit = off``): a case
+    that uses the number commits later, durably, and so flushes the WAL up to and past the
+    reservation. A crash can lose only reservations no committed case used; the sequence then
+    hands those numbers out again, so still no gap and no duplicate. Saves one disk flush per
+    case."""
+    cur = dbapi_conn.cursor()
+    cur.execute("SET synchronous_commit TO off")
+    cur.close()
+    dbapi_conn.commit()
 
 
 def _dispose_allocator(engine: Engine) -> None:
