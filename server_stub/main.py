@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager, suppress
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -28,7 +30,8 @@ from server_stub.db import (
     startup_lock,
 )
 from server_stub.schemas.common import refuse_control_chars
-from server_stub.services.filestore import LocalFileStore
+from server_stub.services.filestore import FileStore, LocalFileStore
+from server_stub.services.s3store import S3FileStore
 
 log = logging.getLogger("server_stub")
 
@@ -188,6 +191,26 @@ def _validation_message(errors: list[Any]) -> str:
     return "请求不符合规则：" + "；".join(parts)
 
 
+def make_file_store(settings: Settings) -> FileStore:
+    """The page-file store the settings name: the data directory, or an S3 bucket."""
+    if not settings.file_store:
+        return LocalFileStore(settings.files_dir)
+    parts = urlsplit(settings.file_store)
+    if parts.scheme != "s3" or not parts.netloc:
+        raise ValueError(f"file_store must be empty or s3://bucket/prefix/, "
+                         f"not {settings.file_store!r}")
+    keys = {}
+    for name in ("HALL_SERVER_S3_ACCESS_KEY", "HALL_SERVER_S3_SECRET_KEY"):
+        keys[name] = os.environ.get(name, "")
+        if not keys[name]:
+            raise ValueError(f"file_store {settings.file_store} needs env {name}")
+    if not settings.s3_endpoint:
+        raise ValueError("file_store s3://... needs s3_endpoint (HALL_SERVER_S3_ENDPOINT)")
+    return S3FileStore(settings.s3_endpoint, parts.netloc, keys["HALL_SERVER_S3_ACCESS_KEY"],
+                       keys["HALL_SERVER_S3_SECRET_KEY"], settings.s3_region,
+                       prefix=parts.path.lstrip("/"))
+
+
 def create_app(
     settings: Settings | None = None, clock: Clock = system_clock, migrate_schema: bool = True
 ) -> FastAPI:
@@ -231,7 +254,7 @@ def create_app(
         app.state.read_engine = engine
     app.state.read_sessionmaker = make_sessionmaker(app.state.read_engine)
     app.state.clock = clock
-    app.state.file_store = LocalFileStore(settings.files_dir)
+    app.state.file_store = make_file_store(settings)
 
     @app.exception_handler(DomainError)
     async def _domain_error(request: Request, exc: DomainError) -> JSONResponse:

@@ -147,6 +147,21 @@ class NumberSequence(Base):
     next_value: Mapped[int] = mapped_column(Integer)
 
 
+class NumberReservation(Base):
+    """A number taken from a sequence by a request still running (PostgreSQL).
+
+    The request's transaction deletes the row in the same commit as the case that uses the
+    number; a request that fails sets ``reserved_at`` far in the past (freed), one whose
+    process died leaves it to go stale. Freed and stale numbers are taken again first, lowest
+    first, so a sequence stays gap-free without being locked for a whole request."""
+
+    __tablename__ = "number_reservations"
+    name: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))
+    reserved_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 class Department(Base):
     __tablename__ = "departments"
     code: Mapped[str] = mapped_column(String(40), primary_key=True)

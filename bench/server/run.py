@@ -6,9 +6,10 @@ Idempotency-Key), declare 10 page files, send each in 64 KiB chunks, pass the wi
 Prints throughput and latency percentiles per request kind.
 
     .venv/bin/python bench/server/run.py [--counters 50] [--cases 3] [--page-kb 85]
-        [--backends sqlite,postgres] [--processes 1,2,4]
+        [--pages 10] [--backends sqlite,postgres] [--processes 1,2,4]
 
-``--processes`` runs each backend with that many server processes (``hall-server
+``--pages 0`` leaves the pages out: only case creation and the window step, which shows what
+case numbering costs under concurrency. ``--processes`` runs each backend with that many server processes (``hall-server
 --workers N``) in turn; several processes on SQLite are allowed but not a deployment.
 """
 
@@ -87,7 +88,7 @@ class Recorder:
 
 
 def counter(base: str, i: int, cases: int, page_size: int, rec: Recorder,
-            ready: threading.Barrier) -> None:
+            ready: threading.Barrier, pages: int = 10) -> None:
     http = requests.Session()
     r = http.post(f"{base}/api/v1/auth/token", json={
         "username": f"bench{i:02d}", "password": PASSWORD, "hall": "demo",
@@ -102,7 +103,7 @@ def counter(base: str, i: int, cases: int, page_size: int, rec: Recorder,
                  json={"id": case_id, "item_code": "ZJ-XK-001", "project_name": f"压测{i}-{c}",
                        "applicant": {"name": "压测单位", "phone": "13900000000"},
                        "fees": [{"code": "FS-ZJ-001", "amount": "100.00"}]})
-        for p in range(1, 11):
+        for p in range(1, pages + 1):
             data = page_bytes(i * 1000 + c * 10 + p, page_size)
             up = rec.call("declare page", http.post, f"{base}/api/v1/cases/{case_id}/uploads",
                           json={"id": str(uuid.uuid4()), "section": "施工",
@@ -123,7 +124,7 @@ def pct(values: list[float], p: float) -> float:
 
 
 def run_backend(name: str, counters: int, cases: int, page_size: int,
-                processes: int = 1) -> dict[str, object]:
+                processes: int = 1, pages_per_case: int = 10) -> dict[str, object]:
     data_dir = Path(tempfile.mkdtemp(prefix=f"hall-bench-{name}-"))
     url = None
     schema = None
@@ -154,7 +155,8 @@ def run_backend(name: str, counters: int, cases: int, page_size: int,
         rec = Recorder()
         ready = threading.Barrier(counters + 1)
         threads = [threading.Thread(target=counter,
-                                    args=(base, i, cases, page_size, rec, ready))
+                                    args=(base, i, cases, page_size, rec, ready,
+                                          pages_per_case))
                    for i in range(1, counters + 1)]
         for t in threads:
             t.start()
@@ -170,9 +172,10 @@ def run_backend(name: str, counters: int, cases: int, page_size: int,
             with create_engine(PG_URL).begin() as conn:
                 conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
     everything = [x for v in rec.samples.values() for x in v]
-    pages = counters * cases * 10
+    pages = counters * cases * pages_per_case
     print(f"\n== {name}, {processes} process(es): {counters} counters × {cases} cases × "
-          f"10 pages of {page_size // 1000} KB, wall {wall:.1f} s, {os.cpu_count()} cores")
+          f"{pages_per_case} pages of {page_size // 1000} KB, wall {wall:.1f} s, "
+          f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     print(f"   {len(everything)} requests, {len(everything) / wall:.0f} req/s, "
           f"{pages / wall:.1f} pages/s, {pages * page_size / wall / 1e6:.2f} MB/s, "
           f"errors {len(rec.errors)}")
@@ -193,6 +196,7 @@ def main() -> int:
     parser.add_argument("--counters", type=int, default=50)
     parser.add_argument("--cases", type=int, default=3)
     parser.add_argument("--page-kb", type=int, default=85)
+    parser.add_argument("--pages", type=int, default=10, help="pages per case (0: none)")
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--processes", default="1")
     args = parser.parse_args()
@@ -200,7 +204,8 @@ def main() -> int:
     summary = []
     for name in args.backends.split(","):
         for n in (int(x) for x in args.processes.split(",")):
-            result = run_backend(name, args.counters, args.cases, args.page_kb * 1000, n)
+            result = run_backend(name, args.counters, args.cases, args.page_kb * 1000, n,
+                                 args.pages)
             failed += int(result["errors"])  # type: ignore[call-overload]
             summary.append((name, n, result))
     print("\nthroughput:")

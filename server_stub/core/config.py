@@ -58,6 +58,15 @@ class Settings:
     #: gigabytes (a decompression bomb); an A4 page at 300 dpi is 8.7 million pixels.
     max_image_pixels: int = 40_000_000
 
+    #: Where page files live: empty for ``DATA_DIR/files``, or ``s3://bucket/prefix/`` for an
+    #: S3-compatible object store at ``s3_endpoint`` (keys from env HALL_SERVER_S3_ACCESS_KEY
+    #: and HALL_SERVER_S3_SECRET_KEY), shared by server processes on several machines.
+    file_store: str = field(default_factory=lambda: os.environ.get("HALL_SERVER_FILE_STORE", ""))
+    s3_endpoint: str = field(
+        default_factory=lambda: os.environ.get("HALL_SERVER_S3_ENDPOINT", ""))
+    s3_region: str = field(
+        default_factory=lambda: os.environ.get("HALL_SERVER_S3_REGION", "us-east-1"))
+
     #: Connections each server process keeps to PostgreSQL, and how many more it may open at
     #: peaks. N processes need N × (pool + overflow) below the server's max_connections.
     db_pool_size: int = field(

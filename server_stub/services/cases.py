@@ -23,31 +23,12 @@ from server_stub.core.clock import local_date
 from server_stub.core.config import Settings
 from server_stub.core.errors import Conflict, DomainError, Forbidden, NotFound
 from server_stub.core.security import keyed_digest
-from server_stub.models import Case, CaseEvent, CaseStep, Counter, Hall, NumberSequence, Upload
+from server_stub.models import Case, CaseEvent, CaseStep, Counter, Hall, Upload
 from server_stub.schemas.case import CaseCreate, CaseOut, StepOut, UploadSummary
-from server_stub.services import calendar, catalog, deadlines, sms
+from server_stub.services import calendar, catalog, deadlines, numbers, sms
 from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal
 
 OPEN_STATES = ("in_progress", "correction", "special", "awaiting_collection")
-
-
-def next_number(session: Session, name: str) -> int:
-    """Take the next value of a gap-free sequence (row-locked until the transaction ends)."""
-    query = select(NumberSequence).where(NumberSequence.name == name).with_for_update()
-    row = session.scalar(query)
-    if row is None:
-        # Two counters may start a new year's sequence at once: one insert wins, the other
-        # rolls back its savepoint and locks the winner's row.
-        try:
-            with session.begin_nested():
-                session.add(NumberSequence(name=name, next_value=1))
-        except IntegrityError:
-            pass
-        row = session.scalar(query.execution_options(populate_existing=True))
-        assert row is not None
-    value = row.next_value
-    row.next_value = value + 1
-    return value
 
 
 def refusal_number(hall_code: str, year: int, seq: int) -> str:
@@ -61,7 +42,7 @@ def take_refusal_number(session: Session, case: Case, now: datetime) -> str:
     hall = session.get(Hall, case.hall_id)
     code = hall.code if hall is not None else "HALL"
     year = local_date(now).year
-    return refusal_number(code, year, next_number(session, f"refusal:{code}:{year}"))
+    return refusal_number(code, year, numbers.take_in_transaction(session, f"refusal:{code}:{year}"))
 
 
 def load_case(session: Session, case_id: uuid.UUID, lock: bool = False) -> Case:
@@ -186,8 +167,8 @@ def create_case(
         accepted_at=accepted_at, finished_at=None, outcome_reason="", window_record={},
         created_at=now, updated_at=now,
     )
-    # A server number is taken last (below): its sequence row stays locked until the commit,
-    # and every case of the hall waits for it, so the row goes in under a provisional number.
+    # The row goes in under a provisional number: the insert settles parallel duplicates of
+    # the UUID (they wait here and answer as a resend) before any server number is taken.
     case.case_number = body.case_number or f"~{body.id.hex}"
     try:
         # A request sending the same UUID or the same client number in parallel (PostgreSQL
@@ -203,14 +184,24 @@ def create_case(
         raise _number_taken(body.case_number or "") from None
     activate_stage(session, case, data, 1, accepted_at)
     out = view(session, settings, case, now)
-    if not body.case_number:
-        case.case_number = _next_case_number(session, hall, local_date(accepted_at).year)
+    reservation = None
+    try:
+        if not body.case_number:
+            case.case_number, reservation = _next_case_number(
+                session, hall, local_date(accepted_at).year, now)
+            session.flush()
+        number = case.case_number
+        record_event(session, case, "accepted", principal, now,
+                     data={"case_number": number, "item": f"{item.code} v{item.version}"})
+        sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
         session.flush()
-    number = case.case_number
-    record_event(session, case, "accepted", principal, now,
-                 data={"case_number": number, "item": f"{item.code} v{item.version}"})
-    sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
-    session.flush()
+    except BaseException:
+        if reservation is not None:
+            # The claim of the number rolls back with the case: give the number back at once
+            # (a reservation left behind would wait numbers.STALE before it is used again).
+            session.rollback()
+            numbers.release(session, reservation)
+        raise
     out.case_number = number
     out.verification_code = code
     return 201, out.model_dump(mode="json")
@@ -239,13 +230,33 @@ SERVER_NUMBER = re.compile(r"^[A-Za-z0-9]+-[0-9]{4}-[0-9]{6}$")
 """The shape of server-made numbers; clients may not send one (it could take a future number)."""
 
 
-def _next_case_number(session: Session, hall: Hall, year: int) -> str:
-    """Next free number of the hall's sequence; numbers already taken are skipped, not reused."""
+def _next_case_number(session: Session, hall: Hall, year: int,
+                      now: datetime) -> tuple[str, numbers.Reservation | None]:
+    """The next number of the hall's gap-free sequence, made the caller's in its transaction.
+
+    On PostgreSQL the number is reserved in a short transaction of its own and claimed in the
+    caller's (see :mod:`server_stub.services.numbers`): the hall's sequence is not locked while
+    the case's transaction runs. A number some case already has (made before numbers were
+    server-made) is used up and skipped.
+    """
+    name = f"case:{hall.code}:{year}"
     while True:
-        seq = next_number(session, f"case:{hall.code}:{year}")
+        reservation = None
+        if numbers.separate_transactions(session):
+            reservation = numbers.reserve(session, name, now)
+            seq = reservation.value
+        else:
+            seq = numbers.take_in_transaction(session, name)
         number = f"{hall.code.upper()}-{year}-{seq:06d}"
+        if reservation is not None:
+            try:
+                numbers.claim(session, reservation)
+            except BaseException:
+                session.rollback()
+                numbers.release(session, reservation)
+                raise
         if session.scalar(select(Case.id).where(Case.case_number == number)) is None:
-            return number
+            return number, reservation
 
 
 def _fees(item: dict[str, Any], body: CaseCreate) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 result documents (the licence PDF) among uploads
 
 Revision ID: 0009_results_gaps
-Revises: 0007_licences
+Revises: 0008_case_numbers
 Create Date: 2026-11-29 23:10:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0009_results_gaps'
-down_revision = '0007_licences'
+down_revision = '0008_case_numbers'
 branch_labels = None
 depends_on = None
 

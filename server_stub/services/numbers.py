@@ -1,0 +1,170 @@
+"""Gap-free number sequences (case numbers) without holding a lock for a whole request.
+
+A hall's case numbers come from one row of ``number_sequences``. Locking that row until the
+creating transaction commits (pages of work later) made every case of the hall wait for the
+one before it: under 50 counters on PostgreSQL, case creation p95 was 6.6 s.
+
+PostgreSQL: the number is *reserved* by one autocommit statement on a connection of its own
+(:func:`reserve`), so the sequence row is locked only for the inside of that statement, never
+across Python code or the network. The reservation is a row of ``number_reservations``; the
+case's transaction *claims* it (:func:`claim`, deletes the row) in the same commit as the case
+that carries the number. A creation that fails frees its reservation (:func:`release`), a
+process that dies leaves it to go stale (:data:`STALE`); the next reservation takes freed and
+stale numbers first, lowest first, so no number is lost: the sequence stays gap-free, and a
+number freed by a failure is used by the next case of the hall.
+
+SQLite: one writer at a time anyway (the database lock), so the number is taken in the case's
+own transaction (:func:`take_in_transaction`) and a rollback gives it back.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+import weakref
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from server_stub.core.errors import Conflict
+from server_stub.models import NumberSequence
+
+STALE = timedelta(minutes=5)
+"""A reservation older than this belongs to a request that died: its number is used again.
+Longer than any case-creating transaction can last (the pool and busy timeouts are 30 s)."""
+
+FREED = datetime(1970, 1, 1, tzinfo=UTC)
+"""``reserved_at`` of a reservation given back by a failed request: taken again at once."""
+
+# One statement, run in autocommit: reuse the lowest freed or stale reservation (skipping any
+# a running request holds), else advance the sequence (creating it on first use) and record
+# the new number as reserved. The sequence row is locked only while this statement runs.
+_RESERVE = text("""
+WITH reused AS (
+    UPDATE number_reservations AS r SET token = :token, reserved_at = :now
+    FROM (SELECT name, value FROM number_reservations
+          WHERE name = :name AND reserved_at < :stale_before
+          ORDER BY value LIMIT 1 FOR UPDATE SKIP LOCKED) AS old
+    WHERE r.name = old.name AND r.value = old.value
+    RETURNING r.value
+), advanced AS (
+    INSERT INTO number_sequences (name, next_value)
+    SELECT :name, 2 WHERE NOT EXISTS (SELECT 1 FROM reused)
+    ON CONFLICT (name) DO UPDATE SET next_value = number_sequences.next_value + 1
+    RETURNING next_value - 1 AS value
+), kept AS (
+    INSERT INTO number_reservations (name, value, token, reserved_at)
+    SELECT :name, value, :token, :now FROM advanced
+    RETURNING value
+)
+SELECT value FROM reused UNION ALL SELECT value FROM kept
+""")
+
+
+@dataclass(frozen=True)
+class Reservation:
+    name: str
+    value: int
+    token: str
+
+
+def separate_transactions(session: Session) -> bool:
+    """Are numbers reserved outside the caller's transaction (PostgreSQL) or inside (SQLite)?"""
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def reserve(session: Session, name: str, now: datetime) -> Reservation:
+    """Reserve the next number of ``name`` in a transaction of its own (committed on return).
+
+    Safe to call while ``session`` holds a connection: it uses a small pool of its own (4 kept,
+    up to 8), whose connections are only ever held for this one statement, so a request never
+    holds one pool's connection while waiting for the same pool.
+    """
+    token = secrets.token_hex(16)
+    with _allocator(session.get_bind()).connect() as conn:
+        value = conn.execute(_RESERVE, {"name": name, "token": token, "now": now,
+                                        "stale_before": now - STALE}).scalar_one()
+    return Reservation(name, int(value), token)
+
+
+def claim(session: Session, reservation: Reservation) -> None:
+    """Make the number the caller's, in the caller's transaction (the case's commit).
+
+    Fails (409, a retry succeeds) only when the reservation went stale and another request
+    took the number; the unique index on case numbers would refuse the duplicate anyway.
+    """
+    done = session.execute(text(
+        "DELETE FROM number_reservations WHERE name = :name AND value = :value "
+        "AND token = :token"), {"name": reservation.name, "value": reservation.value,
+                                "token": reservation.token})
+    if done.rowcount != 1:  # type: ignore[attr-defined]
+        raise Conflict("write_conflict", "编号预留已过期，请重试", headers={"Retry-After": "1"})
+
+
+def release(session: Session, reservation: Reservation) -> None:
+    """Give a number back after the caller's transaction rolled back: the next case takes it."""
+    with _allocator(session.get_bind()).connect() as conn:
+        conn.execute(text(
+            "UPDATE number_reservations SET reserved_at = :freed "
+            "WHERE name = :name AND value = :value AND token = :token"),
+            {"freed": FREED, "name": reservation.name, "value": reservation.value,
+             "token": reservation.token})
+
+
+def take_in_transaction(session: Session, name: str) -> int:
+    """Take the next value in the caller's transaction (SQLite; the row stays locked, which on
+    SQLite costs nothing: the database lock already lets one writer through at a time)."""
+    query = select(NumberSequence).where(NumberSequence.name == name).with_for_update()
+    row = session.scalar(query)
+    if row is None:
+        try:
+            with session.begin_nested():
+                session.add(NumberSequence(name=name, next_value=1))
+        except IntegrityError:
+            pass
+        row = session.scalar(query.execution_options(populate_existing=True))
+        assert row is not None
+    value = row.next_value
+    row.next_value = value + 1
+    return value
+
+
+_allocators: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
+_allocators_lock = threading.Lock()
+
+
+def _allocator(engine: Engine | Any) -> Engine:
+    """The autocommit engine reserving numbers for ``engine``'s database, made on first use
+    and disposed with it."""
+    with _allocators_lock:
+        found = _allocators.get(engine)
+        if found is None:
+            found = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=4,
+                                  max_overflow=4, pool_pre_ping=True)
+            event.listen(found, "connect", _no_commit_wait)
+            _allocators[engine] = found
+            event.listen(engine, "engine_disposed", _dispose_allocator)
+        return found
+
+
+def _no_commit_wait(dbapi_conn: Any, _record: Any) -> None:
+    """A reservation need not wait for its WAL flush (``synchronous_commit = off``): a case
+    that uses the number commits later, durably, and so flushes the WAL up to and past the
+    reservation. A crash can lose only reservations no committed case used; the sequence then
+    hands those numbers out again, so still no gap and no duplicate. Saves one disk flush per
+    case."""
+    cur = dbapi_conn.cursor()
+    cur.execute("SET synchronous_commit TO off")
+    cur.close()
+    dbapi_conn.commit()
+
+
+def _dispose_allocator(engine: Engine) -> None:
+    with _allocators_lock:
+        found = _allocators.get(engine)
+    if found is not None:
+        found.dispose()
