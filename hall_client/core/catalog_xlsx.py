@@ -150,6 +150,15 @@ class _Reader:
 
 def read_xlsx(path: Path) -> dict[str, Any]:
     """Read a workbook written by :func:`write_xlsx` (or by hand in the same layout)."""
+    doc, problems = parse_xlsx(path)
+    if problems:
+        raise InvalidInput(problems)
+    return doc
+
+
+def parse_xlsx(path: Path) -> tuple[dict[str, Any], list[Problem]]:
+    """The workbook as a catalog document, and every cell problem found on the way (the
+    document is still returned, so the catalog rules can report their problems too)."""
     r = _Reader(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
@@ -215,8 +224,7 @@ def read_xlsx(path: Path) -> dict[str, Any]:
                 "backup": [h.strip() for h in r.text(rec["backup"]).split(",") if h.strip()]})
     finally:
         wb.close()
-    if r.problems:
-        raise InvalidInput(r.problems)
     from hall_client.core.catalog import FORMAT
 
-    return {"format": FORMAT, "departments": depts, "people": people, "items": list(items.values())}
+    return ({"format": FORMAT, "departments": depts, "people": people,
+             "items": list(items.values())}, r.problems)
