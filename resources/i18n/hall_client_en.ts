@@ -2806,6 +2806,47 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="91"/>
+        <location filename="../../hall_client/gui/lock_screen.py" line="96"/>
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="99"/>
+        <source>{name} 离开期间窗口已锁定，未完成的工作保留在原处。
+请 {name} 输入密码继续。</source>
+        <translation>The counter was locked while {name} was away; unfinished work is kept as it was.
+{name}, type your password to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="107"/>
+        <source>{name} 的密码</source>
+        <translation>Password of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="108"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="111"/>
+        <source>解锁 (Enter)</source>
+        <translation>Unlock (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="147"/>
+        <source>请输入密码</source>
+        <translation>Type the password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="150"/>
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../hall_client/gui/login.py" line="32"/>
@@ -2963,132 +3004,193 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="48"/>
+        <location filename="../../hall_client/gui/main_window.py" line="52"/>
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="55"/>
+        <location filename="../../hall_client/gui/main_window.py" line="59"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="61"/>
+        <location filename="../../hall_client/gui/main_window.py" line="65"/>
         <source>受理件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="68"/>
+        <location filename="../../hall_client/gui/main_window.py" line="72"/>
         <source>出件</source>
         <extracomment>the online application being handled in the intake form, if any</extracomment>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="71"/>
+        <location filename="../../hall_client/gui/main_window.py" line="75"/>
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="75"/>
+        <location filename="../../hall_client/gui/main_window.py" line="79"/>
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="80"/>
+        <location filename="../../hall_client/gui/main_window.py" line="84"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="82"/>
+        <location filename="../../hall_client/gui/main_window.py" line="86"/>
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="91"/>
+        <location filename="../../hall_client/gui/main_window.py" line="95"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="92"/>
+        <location filename="../../hall_client/gui/main_window.py" line="96"/>
+        <source>锁定屏幕(&amp;L)</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="100"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96"/>
+        <location filename="../../hall_client/gui/main_window.py" line="104"/>
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="105"/>
+        <source>放大(&amp;I)</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="108"/>
+        <source>缩小(&amp;O)</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="111"/>
+        <source>还原(&amp;R)</source>
+        <translation>&amp;Reset zoom</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="116"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97"/>
+        <location filename="../../hall_client/gui/main_window.py" line="117"/>
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="102"/>
+        <location filename="../../hall_client/gui/main_window.py" line="122"/>
         <source>网上申报(&amp;O)</source>
         <translation>&amp;Online applications</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="106"/>
+        <location filename="../../hall_client/gui/main_window.py" line="126"/>
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="110"/>
+        <location filename="../../hall_client/gui/main_window.py" line="130"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="111"/>
+        <location filename="../../hall_client/gui/main_window.py" line="131"/>
         <source>收费报表…</source>
         <translation>Cashier reports…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="115"/>
+        <location filename="../../hall_client/gui/main_window.py" line="135"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="116"/>
+        <location filename="../../hall_client/gui/main_window.py" line="136"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="121"/>
+        <location filename="../../hall_client/gui/main_window.py" line="141"/>
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="123"/>
+        <location filename="../../hall_client/gui/main_window.py" line="143"/>
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="170"/>
+        <location filename="../../hall_client/gui/main_window.py" line="193"/>
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="222"/>
+        <location filename="../../hall_client/gui/main_window.py" line="245"/>
         <source>窗口已出具通知书 {notice}</source>
         <translation>Notice {notice} issued at the window</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="237"/>
+        <location filename="../../hall_client/gui/main_window.py" line="260"/>
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="249"/>
+        <location filename="../../hall_client/gui/main_window.py" line="272"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="250"/>
+        <location filename="../../hall_client/gui/main_window.py" line="273"/>
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="295"/>
+        <source>显示比例 {percent}%</source>
+        <translation>Zoom {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="300"/>
+        <source>显示比例未能保存：{error}</source>
+        <translation>The zoom could not be saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="326"/>
+        <source>窗口受理：已填写但尚未提交的受理单</source>
+        <translation>Intake: a form filled in but not submitted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="343"/>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="344"/>
+        <source>以下工作尚未保存，退出后将丢失：
+{work}
+
+（待同步的记录已保存在本机，下次启动后会继续同步，不受影响。）</source>
+        <translation>This work is not saved and will be lost if you quit:
+{work}
+
+(Records waiting to sync are saved on this PC and sync after the next start; they are not affected.)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="346"/>
+        <source>放弃并退出</source>
+        <translation>Discard and quit</translation>
     </message>
 </context>
 <context>
@@ -4347,12 +4449,12 @@ Data folder: {path}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="43"/>
+        <location filename="../../hall_client/gui/app.py" line="45"/>
         <source>正在打开本地数据库…</source>
         <translation>Opening the local database…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="60"/>
+        <location filename="../../hall_client/gui/app.py" line="62"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
