@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from hall_client.core import auth
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
-from hall_client.core.errors import DomainError
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.widgets.rare_char import NameEdit
 
 
@@ -90,7 +90,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         self.password.clear()
         self.password.setFocus()
-        self.message.setText(exc.message if isinstance(exc, DomainError) else str(exc))
+        self.message.setText(error_text(exc))
 
 
 class FirstRunDialog(QDialog):
@@ -143,9 +143,7 @@ class FirstRunDialog(QDialog):
         self.jobs.db(create, success=lambda _: self.accept(), failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self.message.setText(str(exc) if not isinstance(exc, DomainError) else
-                             "\n".join(p.message for p in getattr(exc, "problems", []))
-                             or exc.message)
+        self.message.setText(error_text(exc))
 
 
 def needs_first_run(counter: Counter) -> bool:

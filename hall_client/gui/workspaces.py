@@ -26,7 +26,7 @@ from hall_client.core.actor import ROLES, Actor
 from hall_client.core.counter import Counter
 from hall_client.core.errors import InvalidInput
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.resources import role_label, roles_label
+from hall_client.gui.resources import problem_text, problem_where, role_label, roles_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.widgets.confirm import confirm
 from hall_client.gui.widgets.form_dialog import FormDialog, error_text
@@ -201,7 +201,7 @@ class CatalogPreviewDialog(QDialog):
             verdict.setStyleSheet("color:#b00020;font-weight:bold;")
             self.problems.setPlainText("\n".join(
                 self.tr("{n}. {where}：{message}（规则 {rule}）").format(
-                    n=i, where=p.where, message=p.message, rule=p.rule)
+                    n=i, where=problem_where(p.where), message=problem_text(p), rule=p.rule)
                 for i, p in enumerate(preview.problems, start=1)))
         else:
             verdict = QLabel(self.tr("校验通过。确认后才会写入事项目录。"))
@@ -483,7 +483,8 @@ class AdminWorkspace(QWidget):
 
     def _import_failed(self, exc: BaseException) -> None:
         problems = exc.problems if isinstance(exc, InvalidInput) else []
-        lines = [str(p) for p in problems[:20]] or [error_text(exc)]
+        lines = [f"{problem_where(p.where)}: {problem_text(p)} [{p.rule}]"
+                 for p in problems[:20]] or [error_text(exc)]
         more = len(problems) - 20
         if more > 0:
             lines.append(self.tr("……另有 {n} 处问题").format(n=more))

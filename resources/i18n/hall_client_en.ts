@@ -331,17 +331,17 @@
         <translation>{file}: imported — {added} new, {updated} updated (new version), {same} unchanged</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="489"/>
+        <location filename="../../hall_client/gui/workspaces.py" line="490"/>
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="490"/>
+        <location filename="../../hall_client/gui/workspaces.py" line="491"/>
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="501"/>
+        <location filename="../../hall_client/gui/workspaces.py" line="502"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
@@ -685,196 +685,196 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="257"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="260"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="260"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="263"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="265"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="268"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="267"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="270"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="269"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="272"/>
         <source>承诺办结不晚于</source>
         <translation>Promised by at latest</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="275"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="278"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="301"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="304"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="395"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="304"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="307"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="419"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="306"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="309"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="326"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="329"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365"/>
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="414"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="423"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="421"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="424"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="425"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="428"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="428"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="430"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="433"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="434"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="434"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="437"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="436"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="439"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="437"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="440"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="443"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="446"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="445"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="448"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="448"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="451"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="450"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="453"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="452"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="455"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="454"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="457"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="461"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="464"/>
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="470"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="473"/>
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -882,78 +882,78 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>受理号</source>
         <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="125"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="126"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="126"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="127"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="126"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="127"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="127"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="128"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="128"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="128"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="130"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="130"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>
@@ -1508,77 +1508,82 @@ After: {after}</translation>
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="37"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="39"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="40"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="42"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="41"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="43"/>
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="42"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="43"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="46"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="44"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="47"/>
         <source>法定时限</source>
         <translation>Legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="45"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="48"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="62"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="65"/>
         <source>按事项名称、编码或部门搜索</source>
         <translation>Search by item name, code or department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="72"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="75"/>
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="76"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="79"/>
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="110"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="85"/>
+        <source>一次性告知单（交给申请人的中文文书）：</source>
+        <translation>One-time notice (the document for the applicant, in Chinese):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="116"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="116"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="122"/>
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="160"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="166"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="160"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="166"/>
         <source>一次性告知单未能打印：{error}</source>
         <translation>The one-time notice was not printed: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="171"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="177"/>
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
     </message>
@@ -1634,6 +1639,54 @@ After: {after}</translation>
         <location filename="../../hall_client/gui/workspaces.py" line="223"/>
         <source>文件有问题，或没有要写入的变化</source>
         <translation>The file has problems, or nothing has changed</translation>
+    </message>
+</context>
+<context>
+    <name>Categories</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="144"/>
+        <source>行政许可</source>
+        <translation>Administrative licensing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="145"/>
+        <source>行政处罚</source>
+        <translation>Administrative penalty</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="146"/>
+        <source>行政征收</source>
+        <translation>Administrative levy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="147"/>
+        <source>行政强制</source>
+        <translation>Administrative enforcement</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="148"/>
+        <source>非行政许可审批</source>
+        <translation>Non-licensing approval</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="149"/>
+        <source>行政奖励</source>
+        <translation>Administrative award</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="150"/>
+        <source>行政确认</source>
+        <translation>Administrative confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="151"/>
+        <source>行政裁决</source>
+        <translation>Administrative ruling</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="152"/>
+        <source>公共服务</source>
+        <translation>Public service</translation>
     </message>
 </context>
 <context>
@@ -2065,6 +2118,50 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>DomainErrors</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="269"/>
+        <source>用户名或密码错误（连续错误 5 次将锁定账号）</source>
+        <translation>Wrong username or password (5 wrong passwords in a row lock the account)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="270"/>
+        <source>账号已锁定，请 15 分钟后再试，或请管理员解锁</source>
+        <translation>The account is locked. Try again in 15 minutes, or ask the administrator to unlock it</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="271"/>
+        <location filename="../../hall_client/gui/resources.py" line="272"/>
+        <source>没有进行此操作所需的角色</source>
+        <translation>You do not hold the role this needs</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="273"/>
+        <source>不能停用自己的账号</source>
+        <translation>You cannot disable your own account</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="274"/>
+        <source>这是最后一个在用的系统管理员，不能停用</source>
+        <translation>This is the last active administrator and cannot be disabled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="275"/>
+        <source>请先以管理员身份登录</source>
+        <translation>Sign in as an administrator first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="276"/>
+        <source>首个账号必须是系统管理员</source>
+        <translation>The first account must be an administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="277"/>
+        <source>没有找到所要的记录</source>
+        <translation>The record was not found</translation>
+    </message>
+</context>
+<context>
     <name>EditRolesDialog</name>
     <message>
         <location filename="../../hall_client/gui/workspaces.py" line="152"/>
@@ -2090,23 +2187,23 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="48"/>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="47"/>
         <source>没有权限读写所需的文件或设备。请联系管理员检查权限。</source>
         <extracomment>the key of errors that belong to no single field (shown above the buttons)</extracomment>
         <translation>No permission to read or write a file or device that is needed. Ask the administrator to check the permissions.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="52"/>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="51"/>
         <source>找不到文件或设备 {name}。请检查路径或连接后重试。</source>
         <translation>File or device {name} not found. Check the path or the connection and try again.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="55"/>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="54"/>
         <source>网络连接失败或超时。请检查网线和服务器地址后重试。</source>
         <translation>The network connection failed or timed out. Check the cable and the server address and try again.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="57"/>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="56"/>
         <source>操作失败（{kind}）。请重试；如仍失败，请联系管理员并告知时间。</source>
         <translation>The operation failed ({kind}). Try again; if it fails again, tell the administrator the time it happened.</translation>
     </message>
@@ -2212,6 +2309,59 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <location filename="../../hall_client/gui/intake/fee_form.py" line="182"/>
         <source>应收合计：—</source>
         <translation>Total due: —</translation>
+    </message>
+</context>
+<context>
+    <name>FeeRules</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="179"/>
+        <source>每件 {amount} 元</source>
+        <translation>{amount} yuan per case</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="181"/>
+        <source>每{unit} {price} 元</source>
+        <translation>{price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="183"/>
+        <source>，最低 {amount} 元</source>
+        <translation>, at least {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="185"/>
+        <source>，封顶 {amount} 元</source>
+        <translation>, at most {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="191"/>
+        <source>{low}{unit}以上每{unit} {price} 元</source>
+        <translation>above {low} {unit}: {price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="194"/>
+        <source>{low}–{high}{unit}每{unit} {price} 元</source>
+        <translation>{low}–{high} {unit}: {price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="197"/>
+        <source>分段累进：</source>
+        <translation>Tiered: </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="197"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="199"/>
+        <source>；封顶 {amount} 元</source>
+        <translation>; at most {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="202"/>
+        <source>按{base}的 {percent}% 计收，封顶 {amount} 元</source>
+        <translation>{percent}% of {base}, at most {amount} yuan</translation>
     </message>
 </context>
 <context>
@@ -2831,17 +2981,17 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/lock_screen.py" line="111"/>
+        <location filename="../../hall_client/gui/lock_screen.py" line="112"/>
         <source>解锁 (Enter)</source>
         <translation>Unlock (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/lock_screen.py" line="147"/>
+        <location filename="../../hall_client/gui/lock_screen.py" line="148"/>
         <source>请输入密码</source>
         <translation>Type the password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/lock_screen.py" line="150"/>
+        <location filename="../../hall_client/gui/lock_screen.py" line="151"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -3599,17 +3749,17 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentMethods</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="123"/>
+        <location filename="../../hall_client/gui/resources.py" line="129"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="124"/>
+        <location filename="../../hall_client/gui/resources.py" line="130"/>
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="125"/>
+        <location filename="../../hall_client/gui/resources.py" line="131"/>
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
@@ -4168,30 +4318,278 @@ Data folder: {path}</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="112"/>
+        <location filename="../../hall_client/gui/resources.py" line="118"/>
         <source>窗口受理员</source>
         <extracomment>DESIGN §9: text at least 10.5 pt, click targets at least 24 px</extracomment>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="113"/>
+        <location filename="../../hall_client/gui/resources.py" line="119"/>
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="114"/>
+        <location filename="../../hall_client/gui/resources.py" line="120"/>
         <source>值班主任</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="115"/>
+        <location filename="../../hall_client/gui/resources.py" line="121"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="131"/>
+        <location filename="../../hall_client/gui/resources.py" line="137"/>
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="215"/>
+        <source>用户名须以小写字母开头，由 2–32 位小写字母、数字、_ . - 组成</source>
+        <translation>A username starts with a lowercase letter and has 2–32 lowercase letters, digits, _ . or -</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="216"/>
+        <source>该用户名已存在</source>
+        <translation>This username is taken</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="217"/>
+        <source>请填写姓名</source>
+        <translation>Enter the full name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="218"/>
+        <source>密码太短</source>
+        <translation>The password is too short</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="219"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="220"/>
+        <source>至少选择一个角色</source>
+        <translation>Choose at least one role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="221"/>
+        <source>未知角色</source>
+        <translation>Unknown role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="222"/>
+        <source>不能取消自己的系统管理员角色</source>
+        <translation>You cannot remove the administrator role from yourself</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="223"/>
+        <source>这是最后一个在用的系统管理员</source>
+        <translation>This is the last active administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="224"/>
+        <source>必填项缺失</source>
+        <translation>Required value missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="225"/>
+        <source>应为文本</source>
+        <translation>Must be text</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="226"/>
+        <source>内容过长</source>
+        <translation>Too long</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="227"/>
+        <source>应为整数（工作日）</source>
+        <translation>Must be a whole number of working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="228"/>
+        <source>应在 0 到 3650 个工作日之间</source>
+        <translation>Must be between 0 and 3650 working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="229"/>
+        <source>金额须写成文本（如 &quot;12.50&quot;）或整数</source>
+        <translation>An amount must be written as text (e.g. &quot;12.50&quot;) or a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="230"/>
+        <source>不是有效的金额</source>
+        <translation>Not a valid amount</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="231"/>
+        <source>金额不能为负数</source>
+        <translation>An amount cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="232"/>
+        <source>金额过大</source>
+        <translation>The amount is too large</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="233"/>
+        <source>小数位数过多（金额最多 2 位小数）</source>
+        <translation>Too many decimal places (amounts have at most 2)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="234"/>
+        <source>应为整数</source>
+        <translation>Must be a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="235"/>
+        <source>应填“是”或“否”</source>
+        <translation>Must be 是 (yes) or 否 (no)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="236"/>
+        <source>缺少工作表</source>
+        <translation>A sheet is missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="237"/>
+        <source>缺少列</source>
+        <translation>A column is missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="238"/>
+        <source>事项编码不在“事项”表中</source>
+        <translation>The item code is not in the items sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="239"/>
+        <source>事项编码格式不对</source>
+        <translation>The item code has the wrong form</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="240"/>
+        <source>事项编码重复</source>
+        <translation>Duplicate item code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="241"/>
+        <source>各环节时限之和超过承诺时限</source>
+        <translation>The step time limits add up to more than the promised time limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="242"/>
+        <source>承诺时限超过法定时限</source>
+        <translation>The promised time limit exceeds the legal time limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="243"/>
+        <source>未知的部门编码</source>
+        <translation>Unknown department code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="244"/>
+        <source>未知的事项类别</source>
+        <translation>Unknown item category</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="245"/>
+        <source>无效的收费方式</source>
+        <translation>Invalid fee kind</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="246"/>
+        <source>最低收费高于封顶</source>
+        <translation>The minimum fee is above the cap</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="247"/>
+        <source>收费编码重复</source>
+        <translation>Duplicate fee code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="248"/>
+        <source>费率应在 0 到 1 之间</source>
+        <translation>The rate must be between 0 and 1</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="249"/>
+        <source>分段上限须递增</source>
+        <translation>Tier bounds must increase</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="250"/>
+        <source>分段收费至少要有一段</source>
+        <translation>A tiered fee needs at least one tier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="251"/>
+        <source>只有最后一段可以不设上限</source>
+        <translation>Only the last tier may be open-ended</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="252"/>
+        <source>未知的权限人</source>
+        <translation>Unknown post holder</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="253"/>
+        <source>环节须有权限人</source>
+        <translation>A step needs a post holder</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="254"/>
+        <source>须有办理流程</source>
+        <translation>A workflow is required</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="255"/>
+        <source>环节序号不连续</source>
+        <translation>Step numbers have a gap</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="256"/>
+        <source>无效的材料形式</source>
+        <translation>Invalid material form</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="257"/>
+        <source>份数超出范围</source>
+        <translation>Number of copies out of range</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="258"/>
+        <source>不是事项目录文件（格式标识不对）</source>
+        <translation>Not a catalog file (wrong format marker)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="259"/>
+        <source>不是有效的 JSON</source>
+        <translation>Not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="260"/>
+        <source>文件不是 UTF-8 文本</source>
+        <translation>The file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="261"/>
+        <source>无法作为 Excel 工作簿读取</source>
+        <translation>Cannot be read as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="262"/>
+        <source>文件不存在</source>
+        <translation>The file does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="263"/>
+        <source>这是一个文件夹，请选择文件</source>
+        <translation>This is a folder; choose a file</translation>
     </message>
 </context>
 <context>
@@ -5131,6 +5529,54 @@ Server: {code}
         <location filename="../../hall_client/gui/sync/status_bar.py" line="109"/>
         <source>⚠ 同步未完成：{reason}</source>
         <translation>⚠ Sync incomplete: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="161"/>
+        <source>本</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="162"/>
+        <source>件</source>
+        <translation>case</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="163"/>
+        <source>批次</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="164"/>
+        <source>辆</source>
+        <translation>vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="165"/>
+        <source>次</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="166"/>
+        <source>人</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="167"/>
+        <source>份</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="168"/>
+        <source>台</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="169"/>
+        <source>吨</source>
+        <translation>tonne</translation>
     </message>
 </context>
 <context>
