@@ -123,3 +123,34 @@ def test_quit_without_open_work_does_not_ask(qtbot: QtBot, counter: Counter, job
     monkeypatch.setattr("hall_client.gui.main_window.confirm", _answer(asked, False))
     assert window.request_quit()
     assert not asked
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_admin_and_catalog_fit_1024x768(qtbot: QtBot, qapp: QApplication, counter: Counter,
+                                        jobs: JobRunner, lang: str) -> None:
+    from PySide6.QtWidgets import QAbstractButton
+
+    from hall_client.gui.resources import install_translator
+
+    install_translator(qapp, lang)
+    try:
+        window = _window(qtbot, counter, jobs, "admin")
+        window.resize(1024, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        settle(qtbot, jobs)
+        assert window.width() <= 1024 and window.height() <= 768
+        for page in (window.admin, window.catalog):
+            window.tabs.setCurrentWidget(page)
+            qtbot.wait(50)
+            buttons = [b for b in page.findChildren(QAbstractButton) if b.isVisible()]
+            assert buttons
+            for button in buttons:
+                top_left = button.mapTo(window, button.rect().topLeft())
+                bottom_right = button.mapTo(window, button.rect().bottomRight())
+                assert window.rect().contains(top_left) and window.rect().contains(
+                    bottom_right), f"{button.text()} outside the window"
+                assert button.width() >= button.sizeHint().width() - 1, \
+                    f"{button.text()} squeezed"
+    finally:
+        install_translator(qapp, "zh_CN")
