@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -305,11 +306,28 @@ class MainWindow(QMainWindow):
         """Cover the window with the same person's sign-in; the work stays as it was."""
         if self.lock_screen is None:
             self.lock_screen = LockScreen(self.counter, self.jobs, self.actor, self)
-            self.lock_screen.unlocked.connect(self.idle.resume)
+            self.lock_screen.unlocked.connect(self._unlocked)
         if not self.lock_screen.isVisible():
             self.idle.pause()
+            # Windows of their own (reports, 案件进度) would show personal data beside the
+            # lock: hidden until the person is back. Dialogs stay (hiding one would end it);
+            # the lock covers them.
+            self._hidden_windows = [
+                w for w in QApplication.topLevelWidgets()
+                if w.isVisible() and w is not self and w.parentWidget() is self
+                and not isinstance(w, QDialog)]
+            for w in self._hidden_windows:
+                w.hide()
             self.lock_screen.cover()
         return self.lock_screen
+
+    _hidden_windows: list[QWidget] = []
+
+    def _unlocked(self) -> None:
+        for w in self._hidden_windows:
+            w.show()
+        self._hidden_windows = []
+        self.idle.resume()
 
     # -- quitting -------------------------------------------------------------------------
     def open_work(self) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hall_client.core import auth
@@ -86,6 +86,19 @@ def test_idle_lock_to_the_same_person_keeps_the_work(qtbot: QtBot, counter: Coun
     window.idle.set_interval(400)
     qtbot.waitUntil(lambda: lock.isVisible(), timeout=5000)
     dialog.reject()
+
+
+def test_lock_hides_the_other_windows_until_unlocked(qtbot: QtBot, counter: Counter,
+                                                     jobs: JobRunner) -> None:
+    window = _window(qtbot, counter, jobs, "admin")
+    extra = QWidget(window, Qt.WindowType.Window)  # e.g. 案件进度 or 收费报表
+    extra.show()
+    lock = window.lock()
+    assert not extra.isVisible()
+    lock.password.setText(DEMO_PASSWORD)
+    lock.submit()
+    settle(qtbot, jobs)
+    assert not lock.isVisible() and extra.isVisible()
 
 
 def test_input_postpones_the_lock(qtbot: QtBot, counter: Counter, jobs: JobRunner) -> None:
