@@ -468,10 +468,12 @@ def preview_document(session: Session, actor: Actor, doc: Any, *, source: str = 
 def preview_file(session: Session, actor: Actor, path: Path) -> ImportPreview:
     """Read and check a catalog file; a file that cannot be read at all raises InvalidInput."""
     if path.suffix.lower() == ".xlsx" and path.is_file():
-        from hall_client.core.catalog_xlsx import parse_xlsx
+        from hall_client.core.catalog_xlsx import locate, parse_xlsx
 
-        doc, problems = parse_xlsx(path)
-        return preview_document(session, actor, doc, source=path.name, problems=problems)
+        doc, problems, rows = parse_xlsx(path)
+        preview = preview_document(session, actor, doc, source=path.name, problems=problems)
+        preview.problems = [locate(p, path.name, rows) for p in preview.problems]
+        return preview
     return preview_document(session, actor, load_file(path), source=path.name)
 
 

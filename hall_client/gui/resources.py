@@ -279,7 +279,7 @@ def _error_texts() -> dict[str, str]:
 
 
 _WHERE_PARTS = (("工作表", "sheet "), ("第 ", " row "), (" 行", ""), ("事项 ", "item "),
-                ("“", "\""), ("”", "\""))
+                ("“", "\""), ("”", "\""), ("（", " ("), ("）", ")"))
 
 
 def problem_where(where: str) -> str:

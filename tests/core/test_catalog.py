@@ -201,7 +201,8 @@ def test_xlsx_preview_reports_every_problem_and_a_three_decimal_price(
     rules = {p.rule for p in preview.problems}
     assert {"type_int", "amount_places"} <= rules
     assert any("工作表“事项”第 3 行" in p.where for p in preview.problems)
-    assert any(p.rule == "amount_places" and "price" in p.where for p in preview.problems)
+    assert any(p.rule == "amount_places" and "price" in p.where
+               and f"工作表“收费”第 {row} 行" in p.where for p in preview.problems)
     assert not preview.ok
     with pytest.raises(InvalidInput), counter.store.transaction() as s:
         catalog.apply_preview(s, counter.cli_actor(), preview)

@@ -60,6 +60,8 @@ def test_english_has_no_chinese_in_errors_rules_fees_and_labels(english: None) -
     # the sheet's own name is what the workbook shows, so it stays
     assert problem_where("bad.xlsx 工作表“收费”第 3 行") == 'bad.xlsx sheet "收费" row 3'
     assert problem_where("bad.json 事项 ZJ-XK-001.fees[0]") == "bad.json item ZJ-XK-001.fees[0]"
+    assert problem_where("a.xlsx 工作表“收费”第 7 行（事项 ZJ-XK-001.fees[0].rule.price）") == \
+        'a.xlsx sheet "收费" row 7 (item ZJ-XK-001.fees[0].rule.price)'
     assert problem_text(Problem("x", "step_limits_over_promised", "各环节……")).startswith("The")
     data_units = {"元（按处罚决定书）"}  # catalog data with no standard English
     for rule in RULES:
