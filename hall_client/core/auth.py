@@ -215,8 +215,37 @@ def reset_password(session: Session, actor: Actor, username: str, password: str)
               "locked_until": person.locked_until.isoformat() if person.locked_until else None}
     person.failed_attempts = 0
     person.locked_until = None
+    person.must_change_password = True  # a temporary password: the person sets their own
     audit.record(session, actor, role=role, action="person.password_reset", object_type="person",
-                 object_id=person.id, before=before, after={"failed_attempts": 0})
+                 object_id=person.id, before=before,
+                 after={"failed_attempts": 0, "must_change_password": True})
+
+
+def must_change_password(session: Session, actor: Actor) -> bool:
+    """True after an administrator set a temporary password, until the person sets their own."""
+    person = _person(session, actor.username)
+    return bool(person.must_change_password)
+
+
+def change_own_password(session: Session, actor: Actor, password: str) -> None:
+    """The signed-in person replaces their (temporary) password."""
+    problems = check_new_password(password)
+    person = _person(session, actor.username)
+    if not problems and _verifies(person.password_hash, password):
+        problems.append(Problem("password", "password_unchanged", "新密码不能与临时密码相同"))
+    if problems:
+        raise InvalidInput(problems)
+    person.password_hash = _hasher.hash(password)
+    person.must_change_password = False
+    audit.record(session, actor, role="-", action="person.password_change", object_type="person",
+                 object_id=person.id, after={"must_change_password": False})
+
+
+def _verifies(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def set_active(session: Session, actor: Actor, username: str, active: bool) -> None:

@@ -217,6 +217,7 @@ def _rule_texts() -> dict[str, str]:
         "full_name_required": QCoreApplication.translate("Rules", "请填写姓名"),
         "password_too_short": QCoreApplication.translate("Rules", "密码太短"),
         "password_mismatch": QCoreApplication.translate("Rules", "两次输入的密码不一致"),
+        "password_unchanged": QCoreApplication.translate("Rules", "新密码不能与临时密码相同"),
         "roles_required": QCoreApplication.translate("Rules", "至少选择一个角色"),
         "role_unknown": QCoreApplication.translate("Rules", "未知角色"),
         "cannot_drop_own_admin": QCoreApplication.translate("Rules", "不能取消自己的系统管理员角色"),

@@ -1690,6 +1690,44 @@ After: {after}</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="127"/>
+        <source>设置新密码</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="128"/>
+        <source>保存并登录</source>
+        <translation>Save and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="130"/>
+        <source>{name}，管理员为您设置了临时密码。请设置只有您自己知道的新密码。</source>
+        <translation>{name}, the administrator set a temporary password for you. Set a new password that only you know.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="140"/>
+        <source>新密码（至少 8 位）：</source>
+        <translation>New password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="141"/>
+        <source>再次输入：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="145"/>
+        <source>密码至少 {n} 位</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="147"/>
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>CloseDialog</name>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="184"/>
@@ -2120,43 +2158,43 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>DomainErrors</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="269"/>
+        <location filename="../../hall_client/gui/resources.py" line="270"/>
         <source>用户名或密码错误（连续错误 5 次将锁定账号）</source>
         <translation>Wrong username or password (5 wrong passwords in a row lock the account)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="270"/>
+        <location filename="../../hall_client/gui/resources.py" line="271"/>
         <source>账号已锁定，请 15 分钟后再试，或请管理员解锁</source>
         <translation>The account is locked. Try again in 15 minutes, or ask the administrator to unlock it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="271"/>
         <location filename="../../hall_client/gui/resources.py" line="272"/>
+        <location filename="../../hall_client/gui/resources.py" line="273"/>
         <source>没有进行此操作所需的角色</source>
         <translation>You do not hold the role this needs</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="273"/>
+        <location filename="../../hall_client/gui/resources.py" line="274"/>
         <source>不能停用自己的账号</source>
         <translation>You cannot disable your own account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="274"/>
+        <location filename="../../hall_client/gui/resources.py" line="275"/>
         <source>这是最后一个在用的系统管理员，不能停用</source>
         <translation>This is the last active administrator and cannot be disabled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="275"/>
+        <location filename="../../hall_client/gui/resources.py" line="276"/>
         <source>请先以管理员身份登录</source>
         <translation>Sign in as an administrator first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="276"/>
+        <location filename="../../hall_client/gui/resources.py" line="277"/>
         <source>首个账号必须是系统管理员</source>
         <translation>The first account must be an administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="277"/>
+        <location filename="../../hall_client/gui/resources.py" line="278"/>
         <source>没有找到所要的记录</source>
         <translation>The record was not found</translation>
     </message>
@@ -2367,37 +2405,37 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="102"/>
+        <location filename="../../hall_client/gui/login.py" line="166"/>
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="103"/>
+        <location filename="../../hall_client/gui/login.py" line="167"/>
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="116"/>
+        <location filename="../../hall_client/gui/login.py" line="180"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="117"/>
+        <location filename="../../hall_client/gui/login.py" line="181"/>
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="118"/>
+        <location filename="../../hall_client/gui/login.py" line="182"/>
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="119"/>
+        <location filename="../../hall_client/gui/login.py" line="183"/>
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="132"/>
+        <location filename="../../hall_client/gui/login.py" line="196"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -3053,6 +3091,16 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="94"/>
+        <source>请设置您自己的新密码</source>
+        <translation>Set your own new password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="105"/>
+        <source>须先设置新密码才能登录</source>
+        <translation>You must set a new password before signing in</translation>
+    </message>
 </context>
 <context>
     <name>LoopDetail</name>
@@ -3154,180 +3202,180 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="52"/>
+        <location filename="../../hall_client/gui/main_window.py" line="53"/>
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="59"/>
+        <location filename="../../hall_client/gui/main_window.py" line="60"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="65"/>
+        <location filename="../../hall_client/gui/main_window.py" line="66"/>
         <source>受理件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="72"/>
+        <location filename="../../hall_client/gui/main_window.py" line="73"/>
         <source>出件</source>
         <extracomment>the online application being handled in the intake form, if any</extracomment>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="75"/>
+        <location filename="../../hall_client/gui/main_window.py" line="76"/>
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="79"/>
+        <location filename="../../hall_client/gui/main_window.py" line="80"/>
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="84"/>
+        <location filename="../../hall_client/gui/main_window.py" line="85"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="86"/>
+        <location filename="../../hall_client/gui/main_window.py" line="87"/>
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="95"/>
+        <location filename="../../hall_client/gui/main_window.py" line="96"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96"/>
+        <location filename="../../hall_client/gui/main_window.py" line="97"/>
         <source>锁定屏幕(&amp;L)</source>
         <translation>&amp;Lock screen</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="100"/>
+        <location filename="../../hall_client/gui/main_window.py" line="101"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="104"/>
+        <location filename="../../hall_client/gui/main_window.py" line="105"/>
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="105"/>
+        <location filename="../../hall_client/gui/main_window.py" line="106"/>
         <source>放大(&amp;I)</source>
         <translation>Zoom &amp;in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="108"/>
+        <location filename="../../hall_client/gui/main_window.py" line="109"/>
         <source>缩小(&amp;O)</source>
         <translation>Zoom &amp;out</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="111"/>
+        <location filename="../../hall_client/gui/main_window.py" line="112"/>
         <source>还原(&amp;R)</source>
         <translation>&amp;Reset zoom</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="116"/>
+        <location filename="../../hall_client/gui/main_window.py" line="117"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="117"/>
+        <location filename="../../hall_client/gui/main_window.py" line="118"/>
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="122"/>
+        <location filename="../../hall_client/gui/main_window.py" line="123"/>
         <source>网上申报(&amp;O)</source>
         <translation>&amp;Online applications</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="126"/>
+        <location filename="../../hall_client/gui/main_window.py" line="127"/>
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="130"/>
+        <location filename="../../hall_client/gui/main_window.py" line="131"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="131"/>
+        <location filename="../../hall_client/gui/main_window.py" line="132"/>
         <source>收费报表…</source>
         <translation>Cashier reports…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="135"/>
+        <location filename="../../hall_client/gui/main_window.py" line="136"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="136"/>
+        <location filename="../../hall_client/gui/main_window.py" line="137"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="141"/>
+        <location filename="../../hall_client/gui/main_window.py" line="142"/>
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="143"/>
+        <location filename="../../hall_client/gui/main_window.py" line="144"/>
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="193"/>
+        <location filename="../../hall_client/gui/main_window.py" line="194"/>
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="245"/>
+        <location filename="../../hall_client/gui/main_window.py" line="246"/>
         <source>窗口已出具通知书 {notice}</source>
         <translation>Notice {notice} issued at the window</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="260"/>
+        <location filename="../../hall_client/gui/main_window.py" line="261"/>
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="272"/>
+        <location filename="../../hall_client/gui/main_window.py" line="273"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="273"/>
+        <location filename="../../hall_client/gui/main_window.py" line="274"/>
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="295"/>
+        <location filename="../../hall_client/gui/main_window.py" line="296"/>
         <source>显示比例 {percent}%</source>
         <translation>Zoom {percent}%</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="300"/>
+        <location filename="../../hall_client/gui/main_window.py" line="301"/>
         <source>显示比例未能保存：{error}</source>
         <translation>The zoom could not be saved: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="326"/>
+        <location filename="../../hall_client/gui/main_window.py" line="344"/>
         <source>窗口受理：已填写但尚未提交的受理单</source>
         <translation>Intake: a form filled in but not submitted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="343"/>
+        <location filename="../../hall_client/gui/main_window.py" line="361"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="344"/>
+        <location filename="../../hall_client/gui/main_window.py" line="362"/>
         <source>以下工作尚未保存，退出后将丢失：
 {work}
 
@@ -3338,7 +3386,7 @@ Data folder: {path}</translation>
 (Records waiting to sync are saved on this PC and sync after the next start; they are not affected.)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="346"/>
+        <location filename="../../hall_client/gui/main_window.py" line="364"/>
         <source>放弃并退出</source>
         <translation>Discard and quit</translation>
     </message>
@@ -4373,221 +4421,226 @@ Data folder: {path}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/resources.py" line="220"/>
+        <source>新密码不能与临时密码相同</source>
+        <translation>The new password must differ from the temporary one</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="221"/>
         <source>至少选择一个角色</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="221"/>
+        <location filename="../../hall_client/gui/resources.py" line="222"/>
         <source>未知角色</source>
         <translation>Unknown role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="222"/>
+        <location filename="../../hall_client/gui/resources.py" line="223"/>
         <source>不能取消自己的系统管理员角色</source>
         <translation>You cannot remove the administrator role from yourself</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="223"/>
+        <location filename="../../hall_client/gui/resources.py" line="224"/>
         <source>这是最后一个在用的系统管理员</source>
         <translation>This is the last active administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="224"/>
+        <location filename="../../hall_client/gui/resources.py" line="225"/>
         <source>必填项缺失</source>
         <translation>Required value missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="225"/>
+        <location filename="../../hall_client/gui/resources.py" line="226"/>
         <source>应为文本</source>
         <translation>Must be text</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="226"/>
+        <location filename="../../hall_client/gui/resources.py" line="227"/>
         <source>内容过长</source>
         <translation>Too long</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="227"/>
+        <location filename="../../hall_client/gui/resources.py" line="228"/>
         <source>应为整数（工作日）</source>
         <translation>Must be a whole number of working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="228"/>
+        <location filename="../../hall_client/gui/resources.py" line="229"/>
         <source>应在 0 到 3650 个工作日之间</source>
         <translation>Must be between 0 and 3650 working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="229"/>
+        <location filename="../../hall_client/gui/resources.py" line="230"/>
         <source>金额须写成文本（如 &quot;12.50&quot;）或整数</source>
         <translation>An amount must be written as text (e.g. &quot;12.50&quot;) or a whole number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="230"/>
+        <location filename="../../hall_client/gui/resources.py" line="231"/>
         <source>不是有效的金额</source>
         <translation>Not a valid amount</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="231"/>
+        <location filename="../../hall_client/gui/resources.py" line="232"/>
         <source>金额不能为负数</source>
         <translation>An amount cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="232"/>
+        <location filename="../../hall_client/gui/resources.py" line="233"/>
         <source>金额过大</source>
         <translation>The amount is too large</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="233"/>
+        <location filename="../../hall_client/gui/resources.py" line="234"/>
         <source>小数位数过多（金额最多 2 位小数）</source>
         <translation>Too many decimal places (amounts have at most 2)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="234"/>
+        <location filename="../../hall_client/gui/resources.py" line="235"/>
         <source>应为整数</source>
         <translation>Must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="235"/>
+        <location filename="../../hall_client/gui/resources.py" line="236"/>
         <source>应填“是”或“否”</source>
         <translation>Must be 是 (yes) or 否 (no)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="236"/>
+        <location filename="../../hall_client/gui/resources.py" line="237"/>
         <source>缺少工作表</source>
         <translation>A sheet is missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="237"/>
+        <location filename="../../hall_client/gui/resources.py" line="238"/>
         <source>缺少列</source>
         <translation>A column is missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="238"/>
+        <location filename="../../hall_client/gui/resources.py" line="239"/>
         <source>事项编码不在“事项”表中</source>
         <translation>The item code is not in the items sheet</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="239"/>
+        <location filename="../../hall_client/gui/resources.py" line="240"/>
         <source>事项编码格式不对</source>
         <translation>The item code has the wrong form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="240"/>
+        <location filename="../../hall_client/gui/resources.py" line="241"/>
         <source>事项编码重复</source>
         <translation>Duplicate item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="241"/>
+        <location filename="../../hall_client/gui/resources.py" line="242"/>
         <source>各环节时限之和超过承诺时限</source>
         <translation>The step time limits add up to more than the promised time limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="242"/>
+        <location filename="../../hall_client/gui/resources.py" line="243"/>
         <source>承诺时限超过法定时限</source>
         <translation>The promised time limit exceeds the legal time limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="243"/>
+        <location filename="../../hall_client/gui/resources.py" line="244"/>
         <source>未知的部门编码</source>
         <translation>Unknown department code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="244"/>
+        <location filename="../../hall_client/gui/resources.py" line="245"/>
         <source>未知的事项类别</source>
         <translation>Unknown item category</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="245"/>
+        <location filename="../../hall_client/gui/resources.py" line="246"/>
         <source>无效的收费方式</source>
         <translation>Invalid fee kind</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="246"/>
+        <location filename="../../hall_client/gui/resources.py" line="247"/>
         <source>最低收费高于封顶</source>
         <translation>The minimum fee is above the cap</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="247"/>
+        <location filename="../../hall_client/gui/resources.py" line="248"/>
         <source>收费编码重复</source>
         <translation>Duplicate fee code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="248"/>
+        <location filename="../../hall_client/gui/resources.py" line="249"/>
         <source>费率应在 0 到 1 之间</source>
         <translation>The rate must be between 0 and 1</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="249"/>
+        <location filename="../../hall_client/gui/resources.py" line="250"/>
         <source>分段上限须递增</source>
         <translation>Tier bounds must increase</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="250"/>
+        <location filename="../../hall_client/gui/resources.py" line="251"/>
         <source>分段收费至少要有一段</source>
         <translation>A tiered fee needs at least one tier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="251"/>
+        <location filename="../../hall_client/gui/resources.py" line="252"/>
         <source>只有最后一段可以不设上限</source>
         <translation>Only the last tier may be open-ended</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="252"/>
+        <location filename="../../hall_client/gui/resources.py" line="253"/>
         <source>未知的权限人</source>
         <translation>Unknown post holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="253"/>
+        <location filename="../../hall_client/gui/resources.py" line="254"/>
         <source>环节须有权限人</source>
         <translation>A step needs a post holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="254"/>
+        <location filename="../../hall_client/gui/resources.py" line="255"/>
         <source>须有办理流程</source>
         <translation>A workflow is required</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="255"/>
+        <location filename="../../hall_client/gui/resources.py" line="256"/>
         <source>环节序号不连续</source>
         <translation>Step numbers have a gap</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="256"/>
+        <location filename="../../hall_client/gui/resources.py" line="257"/>
         <source>无效的材料形式</source>
         <translation>Invalid material form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="257"/>
+        <location filename="../../hall_client/gui/resources.py" line="258"/>
         <source>份数超出范围</source>
         <translation>Number of copies out of range</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="258"/>
+        <location filename="../../hall_client/gui/resources.py" line="259"/>
         <source>不是事项目录文件（格式标识不对）</source>
         <translation>Not a catalog file (wrong format marker)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="259"/>
+        <location filename="../../hall_client/gui/resources.py" line="260"/>
         <source>不是有效的 JSON</source>
         <translation>Not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="260"/>
+        <location filename="../../hall_client/gui/resources.py" line="261"/>
         <source>文件不是 UTF-8 文本</source>
         <translation>The file is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="261"/>
+        <location filename="../../hall_client/gui/resources.py" line="262"/>
         <source>无法作为 Excel 工作簿读取</source>
         <translation>Cannot be read as an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="262"/>
+        <location filename="../../hall_client/gui/resources.py" line="263"/>
         <source>文件不存在</source>
         <translation>The file does not exist</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="263"/>
+        <location filename="../../hall_client/gui/resources.py" line="264"/>
         <source>这是一个文件夹，请选择文件</source>
         <translation>This is a folder; choose a file</translation>
     </message>

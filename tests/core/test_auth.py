@@ -154,3 +154,20 @@ def test_last_admin_keeps_the_role_and_roles_change_audited(demo_counter: Counte
     with pytest.raises(DomainError) as last, demo_counter.store.transaction() as s:
         auth.set_active(s, admin, "wangjing", False)
     assert last.value.code == "last_admin"
+
+
+def test_reset_password_is_temporary_until_the_person_sets_their_own(
+        demo_counter: Counter) -> None:
+    with demo_counter.store.transaction() as s:
+        auth.reset_password(s, _admin(demo_counter), "wangjing", "temporary-1")
+    wang = auth.sign_in(demo_counter.store.sessions, "wangjing", "temporary-1", "W01")
+    with demo_counter.store.transaction() as s:
+        assert auth.must_change_password(s, wang)
+    with pytest.raises(InvalidInput) as exc, demo_counter.store.transaction() as s:
+        auth.change_own_password(s, wang, "temporary-1")
+    assert {p.rule for p in exc.value.problems} == {"password_unchanged"}
+    with demo_counter.store.transaction() as s:
+        auth.change_own_password(s, wang, "my-own-password")
+    with demo_counter.store.transaction() as s:
+        assert not auth.must_change_password(s, wang)
+    assert auth.sign_in(demo_counter.store.sessions, "wangjing", "my-own-password", "W01")
