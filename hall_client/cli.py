@@ -81,8 +81,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from hall_client.gui.app import run_gui  # Qt is only loaded for the GUI
 
         return run_gui(demo=args.demo, lang=args.lang)
+    from hall_client.core.logfile import configure_file_logging, stop_file_logging
+    from hall_client.core.settings import data_dir
+
+    configure_file_logging(data_dir())  # the folder is made with the first record
     try:
         return int(args.func(args) or 0)
     except KeyboardInterrupt:
         print("已取消 / cancelled", file=sys.stderr)
         return 130
+    finally:
+        stop_file_logging()

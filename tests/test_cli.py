@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from hall_client.cli import main
@@ -43,3 +45,29 @@ def test_gui_without_a_display_says_so(monkeypatch: pytest.MonkeyPatch,
         monkeypatch.delenv(var, raising=False)
     assert main([]) == 2
     assert "DISPLAY" in capsys.readouterr().err
+
+
+def test_commands_log_to_the_masked_file_under_the_data_dir(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import logging
+
+    from hall_client import cli
+    from hall_client.core import logfile
+
+    monkeypatch.setenv("HALL_DATA_DIR", str(tmp_path))
+    seen: list[list[logging.Handler]] = []
+    before = list(logging.getLogger().handlers)
+    real = logfile.configure_file_logging
+
+    def configure(directory: Path, level: int = logging.INFO) -> Path:
+        path = real(directory, level)
+        logging.getLogger("hall_client.cli").warning("ID 330106199001011236")
+        seen.append(list(logging.getLogger().handlers))
+        return path
+
+    monkeypatch.setattr(logfile, "configure_file_logging", configure)
+    assert cli.main(["--data-dir", str(tmp_path), "pages", "profiles"]) == 0
+    assert seen
+    text = (tmp_path / "logs" / "hall-client.log").read_text(encoding="utf-8")
+    assert "3301**********1236" in text and "330106199001011236" not in text
+    assert not [h for h in logging.getLogger().handlers if h not in before]  # closed at exit

@@ -175,3 +175,124 @@ def unlock(session: Session, actor: Actor, username: str) -> None:
 
 def list_people(session: Session) -> list[Person]:
     return list(session.scalars(select(Person).order_by(Person.username)))
+
+
+def _person(session: Session, username: str) -> Person:
+    person = session.scalar(select(Person).where(Person.username == username))
+    if person is None:
+        raise NotFound(f"没有用户“{username}”")
+    return person
+
+
+def _other_active_admins(session: Session, person: Person) -> int:
+    """How many active administrators there are besides ``person``."""
+    return session.scalar(
+        select(func.count()).select_from(Person).join(PersonRole)
+        .where(PersonRole.role == "admin", Person.active.is_(True), Person.id != person.id)
+    ) or 0
+
+
+def check_new_password(password: str, repeat: str | None = None,
+                       where: str = "password") -> list[Problem]:
+    """The password rules (also checked in the dialogs before anything is sent)."""
+    problems = []
+    if len(password) < MIN_PASSWORD_LENGTH:
+        problems.append(Problem(where, "password_too_short", f"密码至少 {MIN_PASSWORD_LENGTH} 位"))
+    if repeat is not None and password != repeat:
+        problems.append(Problem("repeat", "password_mismatch", "两次输入的密码不一致"))
+    return problems
+
+
+def reset_password(session: Session, actor: Actor, username: str, password: str) -> None:
+    """An administrator sets a new (temporary) password; a lock-out ends with it."""
+    role = actor.require("admin")
+    problems = check_new_password(password)
+    if problems:
+        raise InvalidInput(problems)
+    person = _person(session, username)
+    person.password_hash = _hasher.hash(password)
+    before = {"failed_attempts": person.failed_attempts,
+              "locked_until": person.locked_until.isoformat() if person.locked_until else None}
+    person.failed_attempts = 0
+    person.locked_until = None
+    person.must_change_password = True  # a temporary password: the person sets their own
+    audit.record(session, actor, role=role, action="person.password_reset", object_type="person",
+                 object_id=person.id, before=before,
+                 after={"failed_attempts": 0, "must_change_password": True})
+
+
+def must_change_password(session: Session, actor: Actor) -> bool:
+    """True after an administrator set a temporary password, until the person sets their own."""
+    person = _person(session, actor.username)
+    return bool(person.must_change_password)
+
+
+def change_own_password(session: Session, actor: Actor, password: str) -> None:
+    """The signed-in person replaces their (temporary) password."""
+    problems = check_new_password(password)
+    person = _person(session, actor.username)
+    if not problems and _verifies(person.password_hash, password):
+        problems.append(Problem("password", "password_unchanged", "新密码不能与临时密码相同"))
+    if problems:
+        raise InvalidInput(problems)
+    person.password_hash = _hasher.hash(password)
+    person.must_change_password = False
+    audit.record(session, actor, role="-", action="person.password_change", object_type="person",
+                 object_id=person.id, after={"must_change_password": False})
+
+
+def _verifies(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def set_active(session: Session, actor: Actor, username: str, active: bool) -> None:
+    """停用 or 启用 a person. A disabled person cannot sign in; the record and its history stay.
+
+    Nobody disables themselves, and the last active administrator stays active.
+    """
+    role = actor.require("admin")
+    person = _person(session, username)
+    if person.active == active:
+        return
+    if not active:
+        if person.id == actor.person_id or person.username == actor.username:
+            raise DomainError("不能停用自己的账号", code="cannot_disable_self")
+        if "admin" in person.role_names and _other_active_admins(session, person) == 0:
+            raise DomainError("这是最后一个在用的系统管理员，不能停用", code="last_admin")
+    person.active = active
+    audit.record(session, actor, role=role,
+                 action="person.enable" if active else "person.disable", object_type="person",
+                 object_id=person.id, before={"active": not active}, after={"active": active})
+
+
+def set_roles(session: Session, actor: Actor, username: str, roles: Iterable[str]) -> None:
+    """Change a person's roles (at least one). Nobody removes the admin role from themselves,
+    and the last active administrator keeps it."""
+    role = actor.require("admin")
+    wanted = sorted(set(roles))
+    problems = []
+    if not wanted:
+        problems.append(Problem("roles", "roles_required", "至少选择一个角色"))
+    for r in wanted:
+        if r not in ROLES:
+            problems.append(Problem("roles", "role_unknown", f"未知角色“{r}”，可选：{', '.join(ROLES)}"))
+    person = _person(session, username)
+    if "admin" in person.role_names and "admin" not in wanted:
+        if person.id == actor.person_id or person.username == actor.username:
+            problems.append(Problem("roles", "cannot_drop_own_admin",
+                                    "不能取消自己的系统管理员角色"))
+        elif person.active and _other_active_admins(session, person) == 0:
+            problems.append(Problem("roles", "last_admin",
+                                    "这是最后一个在用的系统管理员，须保留系统管理员角色"))
+    if problems:
+        raise InvalidInput(problems)
+    before = sorted(person.role_names)
+    if before == wanted:
+        return
+    keep = [r for r in person.roles if r.role in wanted]
+    person.roles = keep + [PersonRole(role=r) for r in wanted if r not in person.role_names]
+    audit.record(session, actor, role=role, action="person.roles", object_type="person",
+                 object_id=person.id, before={"roles": before}, after={"roles": wanted})

@@ -124,7 +124,7 @@ def _check_fee_rule(c: _Checker, rule: Any, where: str) -> None:
         c.money(rule, "amount", where)
     elif kind == "per_unit":
         c.text(rule, "unit", where)
-        c.money(rule, "price", where, places=4)
+        c.money(rule, "price", where)
         low = c.money(rule, "min", where, required=False)
         cap = c.money(rule, "cap", where, required=False)
         if low is not None and cap is not None and low > cap:
@@ -142,7 +142,7 @@ def _check_fee_rule(c: _Checker, rule: Any, where: str) -> None:
             if not isinstance(tier, dict):
                 c.add(tw, "tier_type", "每一段应为对象")
                 continue
-            c.money(tier, "price", tw, places=4)
+            c.money(tier, "price", tw)
             if tier.get("upto") is None:
                 if i != len(tiers) - 1:
                     c.add(tw, "tier_open_not_last", "只有最后一段可以不设上限")
@@ -421,6 +421,67 @@ def load_file(path: Path) -> Any:
 
 def import_file(session: Session, actor: Actor, path: Path) -> ImportReport:
     return import_document(session, actor, load_file(path), source=path.name)
+
+
+@dataclass
+class ImportPreview:
+    """What an import would do, worked out before anything is written (the 导入 dialog shows
+    it and asks before :func:`apply_preview`)."""
+
+    source: str
+    doc: Any
+    problems: list[Problem] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def preview_document(session: Session, actor: Actor, doc: Any, *, source: str = "",
+                     problems: Iterable[Problem] = ()) -> ImportPreview:
+    """Check the whole document (every problem, not the first) and count what would be new,
+    changed and unchanged. Writes nothing."""
+    actor.require("admin")
+    known = set(session.scalars(select(Department.code)))
+    found = list(problems)
+    seen = {(p.where, p.rule) for p in found}
+    found += [p for p in validate(doc, source=source, known_departments=known)
+              if (p.where, p.rule) not in seen]
+    preview = ImportPreview(source=source, doc=doc, problems=found)
+    items = doc.get("items") if isinstance(doc, dict) else None
+    for item in items if isinstance(items, list) else []:
+        if not isinstance(item, dict) or not isinstance(item.get("code"), str):
+            continue
+        current = _current(session, item["code"])
+        if current is None:
+            preview.added.append(item["code"])
+        elif current.definition == _definition(item):
+            preview.unchanged.append(item["code"])
+        else:
+            preview.updated.append(item["code"])
+    return preview
+
+
+def preview_file(session: Session, actor: Actor, path: Path) -> ImportPreview:
+    """Read and check a catalog file; a file that cannot be read at all raises InvalidInput."""
+    if path.suffix.lower() == ".xlsx" and path.is_file():
+        from hall_client.core.catalog_xlsx import locate, parse_xlsx
+
+        doc, problems, rows = parse_xlsx(path)
+        preview = preview_document(session, actor, doc, source=path.name, problems=problems)
+        preview.problems = [locate(p, path.name, rows) for p in preview.problems]
+        return preview
+    return preview_document(session, actor, load_file(path), source=path.name)
+
+
+def apply_preview(session: Session, actor: Actor, preview: ImportPreview) -> ImportReport:
+    """Import a previewed document (checked again: the catalog may have changed meanwhile)."""
+    if preview.problems:
+        raise InvalidInput(preview.problems)
+    return import_document(session, actor, preview.doc, source=preview.source)
 
 
 def export_document(session: Session) -> dict[str, Any]:

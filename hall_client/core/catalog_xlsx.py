@@ -7,6 +7,7 @@ JSON import; cells of the wrong type are reported by sheet, row and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -150,7 +151,23 @@ class _Reader:
 
 def read_xlsx(path: Path) -> dict[str, Any]:
     """Read a workbook written by :func:`write_xlsx` (or by hand in the same layout)."""
+    doc, problems, _rows = parse_xlsx(path)
+    if problems:
+        raise InvalidInput(problems)
+    return doc
+
+
+#: item code -> {"事项": [row], "materials": [rows], "fees": [rows], "workflow": [rows]}
+RowMap = dict[str, dict[str, list[int]]]
+_PART_SHEETS = {"materials": "材料", "fees": "收费", "workflow": "流程"}
+
+
+def parse_xlsx(path: Path) -> tuple[dict[str, Any], list[Problem], RowMap]:
+    """The workbook as a catalog document, every cell problem found on the way (the
+    document is still returned, so the catalog rules can report their problems too), and
+    where each item's parts are in the workbook (see :func:`locate`)."""
     r = _Reader(path)
+    rows: RowMap = {}
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, BadZipFile, OSError, KeyError, ValueError) as exc:
@@ -165,6 +182,10 @@ def read_xlsx(path: Path) -> dict[str, Any]:
                 item[key] = r.integer(rec[key], f"工作表“事项”第 {n} 行 {key}")
             item.update(materials=[], fees=[], workflow=[])
             items.setdefault(item["code"], item)
+            rows.setdefault(str(item["code"]), {"事项": [n], "materials": [], "fees": [],
+                                                "workflow": []})
+        def seen(code: Any, part: str, n: int) -> None:
+            rows[r.text(code)][part].append(n)
         def owner(sheet: str, n: int, code: Any) -> dict[str, Any] | None:
             item = items.get(r.text(code))
             if item is None:
@@ -173,6 +194,7 @@ def read_xlsx(path: Path) -> dict[str, Any]:
         for n, rec in r.records(wb, "材料"):
             mat_owner = owner("材料", n, rec["item"])
             if mat_owner is not None:
+                seen(rec["item"], "materials", n)
                 where = f"工作表“材料”第 {n} 行"
                 mat_owner["materials"].append({
                     "name": r.text(rec["name"]), "required": r.boolean(rec["required"], where),
@@ -186,6 +208,7 @@ def read_xlsx(path: Path) -> dict[str, Any]:
             fee_owner = owner("收费", n, rec["item"])
             if fee_owner is None:
                 continue
+            seen(rec["item"], "fees", n)
             rule: dict[str, Any] = {"kind": r.text(rec["kind"])}
             for key in ("unit", "base"):
                 if rec[key] not in (None, ""):
@@ -206,6 +229,7 @@ def read_xlsx(path: Path) -> dict[str, Any]:
             step_owner = owner("流程", n, rec["item"])
             if step_owner is None:
                 continue
+            seen(rec["item"], "workflow", n)
             where = f"工作表“流程”第 {n} 行"
             step_owner["workflow"].append({
                 "post": r.text(rec["post"]), "name": r.text(rec["name"]),
@@ -215,8 +239,29 @@ def read_xlsx(path: Path) -> dict[str, Any]:
                 "backup": [h.strip() for h in r.text(rec["backup"]).split(",") if h.strip()]})
     finally:
         wb.close()
-    if r.problems:
-        raise InvalidInput(r.problems)
     from hall_client.core.catalog import FORMAT
 
-    return {"format": FORMAT, "departments": depts, "people": people, "items": list(items.values())}
+    return ({"format": FORMAT, "departments": depts, "people": people,
+             "items": list(items.values())}, r.problems, rows)
+
+
+_ITEM_PATH = re.compile(r"事项 ([A-Z][A-Z0-9-]*)(?:\.(materials|fees|workflow)\[(\d+)\])?(.*)$")
+
+
+def locate(problem: Problem, source: str, rows: RowMap) -> Problem:
+    """A catalog rule's problem (``事项 CODE.fees[0].rule.price``) with the workbook's sheet and
+    row in front, so the person finds the cell: ``工作表“收费”第 7 行（事项 CODE.fees[0]…）``."""
+    where = problem.where.removeprefix(source).strip()
+    m = _ITEM_PATH.match(where)
+    if m is None or m.group(1) not in rows:
+        return problem
+    code, part, index, _rest = m.groups()
+    if part is None:
+        sheet, found = "事项", rows[code]["事项"]
+        i = 0
+    else:
+        sheet, found, i = _PART_SHEETS[part], rows[code][part], int(index)
+    if i >= len(found):
+        return problem
+    return Problem(f"{source} 工作表“{sheet}”第 {found[i]} 行（{where}）".strip(), problem.rule,
+                   problem.message)

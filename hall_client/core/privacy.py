@@ -25,6 +25,19 @@ def mask_id_number(value: str | None) -> str:
     return v[:4] + "*" * (len(v) - 8) + v[-4:]
 
 
+#: a unified social credit code (统一社会信用代码): an organisation's public number, not personal
+_USCC_RE = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY]$")
+
+
+def mask_applicant_id(value: str | None) -> str:
+    """An applicant's ID for a list: a person's ID number masked, an organisation's unified
+    social credit code (which has letters besides a final X) left whole."""
+    v = (value or "").strip()
+    if _USCC_RE.match(v) and any(c.isalpha() for c in v[:-1]):
+        return v
+    return mask_id_number(v)
+
+
 def mask_phone(value: str | None) -> str:
     """A mobile number as ``138****5678``; other numbers keep only their last four digits."""
     if not value:

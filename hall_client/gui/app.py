@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog
 
 from hall_client.core.counter import Counter, open_counter
+from hall_client.core.logfile import configure_file_logging, stop_file_logging
+from hall_client.core.settings import data_dir
 from hall_client.gui.jobs import JobContext, JobRunner
 from hall_client.gui.login import FirstRunDialog, LoginDialog, needs_first_run
 from hall_client.gui.main_window import MainWindow
@@ -107,6 +109,7 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
     app.setApplicationName("hall-client")
     app.setOrganizationName("hall-client")
     install_font(app)
+    configure_file_logging(data_dir())  # ID and phone numbers masked on the way
     jobs = JobRunner(app)
     startup = Startup(app, jobs, demo=demo, lang=lang)
     # Quit cleanly (stopping the demo server, closing the database) on Ctrl+C or SIGTERM; the
@@ -121,4 +124,5 @@ def run_gui(*, demo: bool = False, lang: str | None = None) -> int:
         code = app.exec()
     finally:
         startup.shutdown()
+        stop_file_logging()
     return startup.exit_code or code

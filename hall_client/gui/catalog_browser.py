@@ -28,7 +28,9 @@ from hall_client.core.catalog import ItemSummary
 from hall_client.core.counter import Counter
 from hall_client.gui.html_print import pdf_printer, print_html, setup_a4
 from hall_client.gui.jobs import JobRunner, Operation
+from hall_client.gui.resources import category_label
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.printing.notice import item_html
 
 
@@ -39,7 +41,8 @@ def catalog_model(parent: Any = None) -> RecordTableModel[ItemSummary]:
     return RecordTableModel([
         Column(QCoreApplication.translate("CatalogBrowser", "事项编码"), lambda r: r.code, tip),
         Column(QCoreApplication.translate("CatalogBrowser", "事项名称"), lambda r: r.name, tip),
-        Column(QCoreApplication.translate("CatalogBrowser", "类别"), lambda r: r.category),
+        Column(QCoreApplication.translate("CatalogBrowser", "类别"),
+               lambda r: category_label(r.category)),
         Column(QCoreApplication.translate("CatalogBrowser", "实施部门"), lambda r: r.department_name),
         Column(QCoreApplication.translate("CatalogBrowser", "法定时限"), lambda r: days.format(n=r.legal_limit_days)),
         Column(QCoreApplication.translate("CatalogBrowser", "承诺时限"), lambda r: days.format(n=r.promised_limit_days)),
@@ -79,6 +82,9 @@ class CatalogBrowser(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        caption = QLabel(self.tr("一次性告知单（交给申请人的中文文书）："))
+        caption.setWordWrap(True)
+        right_layout.addWidget(caption)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignRight)
         split = QSplitter()
@@ -158,7 +164,7 @@ class CatalogBrowser(QWidget):
         return self.jobs.background(
             work, failure=lambda exc: QMessageBox.warning(
                 self, self.tr("打印失败"), self.tr("一次性告知单未能打印：{error}").format(
-                    error=exc)))
+                    error=error_text(exc))))
 
     def print_to_pdf(self, path: Path) -> Operation:
         """Print the current notice on A4 into a PDF file (used by tests and 'save as PDF')."""

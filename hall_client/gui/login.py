@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,7 @@ from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
 from hall_client.core.errors import AccountLocked, AuthenticationFailed
 from hall_client.gui.jobs import JobRunner
-from hall_client.gui.widgets.form_dialog import error_text
+from hall_client.gui.widgets.form_dialog import FormDialog, error_text
 from hall_client.gui.widgets.rare_char import NameEdit
 
 
@@ -77,8 +77,33 @@ class LoginDialog(QDialog):
                      success=self._signed_in, failure=self._failed)
 
     def _signed_in(self, actor: Actor) -> None:
-        self.actor = actor
-        self.accept()
+        store = self.counter.store
+
+        def check(ctx: object) -> bool:
+            with store.transaction() as s:
+                return auth.must_change_password(s, actor)
+
+        self.jobs.db(check, success=lambda must: self._checked(actor, must),
+                     failure=self._failed)
+
+    def _checked(self, actor: Actor, must_change: bool) -> None:
+        if not must_change:
+            self.actor = actor
+            self.accept()
+            return
+        # A temporary password set by the administrator: the person sets their own first.
+        self.message.setText(self.tr("请设置您自己的新密码"))
+        dialog = ChangePasswordDialog(self.counter, self.jobs, actor, self)
+        self.change_dialog = dialog
+        dialog.accepted.connect(lambda: self._checked(actor, False))
+        dialog.rejected.connect(self._change_refused)
+        dialog.open()
+
+    def _change_refused(self) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        self.message.setText(self.tr("须先设置新密码才能登录"))
 
     def take_password(self) -> str:
         """The password just typed, handed once to the sync engine so the person is signed in
@@ -103,6 +128,45 @@ class LoginDialog(QDialog):
         if translated and isinstance(exc, AuthenticationFailed):
             return wrong
         return error_text(exc)
+
+
+class ChangePasswordDialog(FormDialog):
+    """After an administrator's reset: the person replaces the temporary password, typed
+    twice, before the counter opens."""
+
+    def __init__(self, counter: Counter, jobs: JobRunner, actor: Actor,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(QCoreApplication.translate("ChangePasswordDialog", "设置新密码"), parent,
+                         ok_text=QCoreApplication.translate("ChangePasswordDialog", "保存并登录"))
+        self.counter, self.jobs, self.actor = counter, jobs, actor
+        intro = QLabel(self.tr("{name}，管理员为您设置了临时密码。请设置只有您自己知道的新密码。")
+                       .format(name=actor.full_name))
+        intro.setWordWrap(True)
+        self.form.insertRow(0, intro)
+        self.new_password = QLineEdit()
+        self.new_password.setObjectName("new-password")
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setObjectName("repeat")
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.add_field("password", self.tr("新密码（至少 8 位）："), self.new_password)
+        self.add_field("repeat", self.tr("再次输入："), self.repeat)
+
+    def local_errors(self) -> dict[str, str]:
+        if len(self.new_password.text()) < auth.MIN_PASSWORD_LENGTH:
+            return {"password": self.tr("密码至少 {n} 位").format(n=auth.MIN_PASSWORD_LENGTH)}
+        if self.new_password.text() != self.repeat.text():
+            return {"repeat": self.tr("两次输入的密码不一致")}
+        return {}
+
+    def submit(self) -> None:
+        store, actor, password = self.counter.store, self.actor, self.new_password.text()
+
+        def run(ctx: object) -> None:
+            with store.transaction() as s:
+                auth.change_own_password(s, actor, password)
+
+        self.run_job(self.jobs.db, run)
 
 
 class FirstRunDialog(QDialog):

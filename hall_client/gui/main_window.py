@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 from hall_client.core import presubmissions
 from hall_client.core.actor import Actor
 from hall_client.core.counter import Counter
+from hall_client.core.settings import save_settings
 from hall_client.core.supervision.client import ServerUnavailable
 from hall_client.gui.cashier.reports import CashierReportsPanel
 from hall_client.gui.cashier_workspace import CashierWorkspace
@@ -27,7 +29,8 @@ from hall_client.gui.catalog_browser import CatalogBrowser
 from hall_client.gui.intake.case_list import CaseList
 from hall_client.gui.intake.workspace import IntakeWorkspace
 from hall_client.gui.jobs import JobContext, JobRunner
-from hall_client.gui.resources import roles_label
+from hall_client.gui.lock_screen import IdleWatcher, LockScreen
+from hall_client.gui.resources import ZOOM_STEPS, install_font, roles_label
 from hall_client.gui.supervision.workspace import SupervisionWorkspace
 from hall_client.gui.sync.cases import ServerCasesWorkspace
 from hall_client.gui.sync.dialogs import ServerPasswordDialog, SyncProblemsDialog
@@ -35,6 +38,8 @@ from hall_client.gui.sync.notices import NoticeBar
 from hall_client.gui.sync.presubmissions import PresubmissionsDialog
 from hall_client.gui.sync.service import Snapshot, SyncService
 from hall_client.gui.sync.status_bar import SyncStatusBar
+from hall_client.gui.widgets.confirm import confirm
+from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.workspaces import AdminWorkspace
 from hall_client.sync.signin import PasswordNeeded
 
@@ -89,10 +94,26 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        lock_action = QAction(self.tr("锁定屏幕(&L)"), self)
+        lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        lock_action.triggered.connect(self.lock)
+        menu.addAction(lock_action)
         quit_action = QAction(self.tr("退出(&Q)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.request_quit)
         menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu(self.tr("视图(&V)"))
+        self.zoom_in_action = QAction(self.tr("放大(&I)"), self)
+        self.zoom_in_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.zoom_in_action.triggered.connect(lambda: self.step_zoom(+1))
+        self.zoom_out_action = QAction(self.tr("缩小(&O)"), self)
+        self.zoom_out_action.setShortcut(QKeySequence("Ctrl+-"))
+        self.zoom_out_action.triggered.connect(lambda: self.step_zoom(-1))
+        self.zoom_reset_action = QAction(self.tr("还原(&R)"), self)
+        self.zoom_reset_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.zoom_reset_action.triggered.connect(lambda: self.set_zoom(1.0))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
         sync_menu = self.menuBar().addMenu(self.tr("同步(&S)"))
         progress = QAction(self.tr("案件进度（服务器）(&P)"), self)
         progress.setShortcut(QKeySequence("Ctrl+Shift+P"))
@@ -140,6 +161,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+Shift+S"), self, activated=self.sync.sync_now)
         self.sync.start(server_password)
         self._fit_to_screen()
+        self.lock_screen: LockScreen | None = None
+        self.idle = IdleWatcher(s.ui.idle_lock_minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
 
     def _fit_to_screen(self) -> None:
         """1280×800 where there is room; never larger than the screen (a 1024×768 hall PC)."""
@@ -250,6 +274,101 @@ class MainWindow(QMainWindow):
             "行政服务中心窗口客户端 {version}\n数据目录：{path}").format(
                 version=__version__, path=self.counter.data_dir))
 
+    # -- zoom (视图 menu) -----------------------------------------------------------------
+    def step_zoom(self, direction: int) -> None:
+        """One step up or down the zoom ladder (Ctrl+= / Ctrl+-)."""
+        zoom = self.counter.settings.ui.zoom
+        if direction > 0:
+            bigger = [z for z in ZOOM_STEPS if z > zoom + 1e-6]
+            target = bigger[0] if bigger else ZOOM_STEPS[-1]
+        else:
+            smaller = [z for z in ZOOM_STEPS if z < zoom - 1e-6]
+            target = smaller[-1] if smaller else ZOOM_STEPS[0]
+        self.set_zoom(target)
+
+    def set_zoom(self, zoom: float) -> None:
+        """Change the application's text and click targets now, and keep it in settings.toml."""
+        app = QApplication.instance()
+        settings = self.counter.settings
+        settings.ui.zoom = zoom
+        if isinstance(app, QApplication):
+            install_font(app, settings.ui.font_size, zoom)
+        self.statusBar().showMessage(self.tr("显示比例 {percent}%").format(
+            percent=round(zoom * 100)), 3000)
+        directory = self.counter.data_dir
+        self.jobs.background(lambda ctx: save_settings(directory, settings),
+                             failure=lambda exc: self.statusBar().showMessage(
+                                 self.tr("显示比例未能保存：{error}").format(
+                                     error=error_text(exc)), 8000))
+
+    # -- the idle lock --------------------------------------------------------------------
+    def lock(self) -> LockScreen:
+        """Cover the window with the same person's sign-in; the work stays as it was."""
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.counter, self.jobs, self.actor, self)
+            self.lock_screen.unlocked.connect(self._unlocked)
+        if not self.lock_screen.isVisible():
+            self.idle.pause()
+            # Windows of their own (reports, 案件进度) would show personal data beside the
+            # lock: hidden until the person is back. Dialogs stay (hiding one would end it);
+            # the lock covers them.
+            self._hidden_windows = [
+                w for w in QApplication.topLevelWidgets()
+                if w.isVisible() and w is not self and w.parentWidget() is self
+                and not isinstance(w, QDialog)]
+            for w in self._hidden_windows:
+                w.hide()
+            self.lock_screen.cover()
+        return self.lock_screen
+
+    _hidden_windows: list[QWidget] = []
+
+    def _unlocked(self) -> None:
+        for w in self._hidden_windows:
+            w.show()
+        self._hidden_windows = []
+        self.idle.resume()
+
+    # -- quitting -------------------------------------------------------------------------
+    def open_work(self) -> list[str]:
+        """Work that quitting would lose, in words. Items waiting in the outbox are not among
+        them: they are already saved and sync at the next start."""
+        work: list[str] = []
+        for i in range(self.tabs.count()):
+            describe = getattr(self.tabs.widget(i), "open_work", None)
+            if callable(describe) and (text := describe()):
+                work.append(str(text))
+        intake = getattr(self, "intake", None)
+        if intake is not None and not callable(getattr(intake, "open_work", None)) \
+                and intake._dirty():
+            work.append(self.tr("窗口受理：已填写但尚未提交的受理单"))
+        return work
+
+    def request_quit(self) -> bool:
+        """退出 (Ctrl+Q): asks first when something typed would be lost."""
+        if not self._may_quit():
+            return False
+        self._quit_confirmed = True
+        self.close()
+        return True
+
+    _quit_confirmed = False
+
+    def _may_quit(self) -> bool:
+        work = self.open_work()
+        if not work:
+            return True
+        return confirm(self, self.tr("退出"), self.tr(
+            "以下工作尚未保存，退出后将丢失：\n{work}\n\n（待同步的记录已保存在本机，"
+            "下次启动后会继续同步，不受影响。）").format(work="\n".join(f"· {w}" for w in work)),
+            self.tr("放弃并退出"))
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The window's close button asks like 退出 does; a close from code (tests, shutdown)
+        # has already asked or need not.
+        if event.spontaneous() and not self._quit_confirmed and not self._may_quit():
+            event.ignore()
+            return
+        self.idle.stop()
         self.sync.close()
         super().closeEvent(event)

@@ -51,27 +51,57 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="40" />
-        <source>添加人员</source>
-        <translation>Add person</translation>
+        <location filename="../../hall_client/gui/workspaces.py" line="68" />
+        <source>小写字母开头，如 wangjing</source>
+        <translation>starts with a lowercase letter, e.g. wangjing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="50" />
+        <location filename="../../hall_client/gui/workspaces.py" line="73" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="51" />
+        <location filename="../../hall_client/gui/workspaces.py" line="74" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="52" />
-        <source>初始密码：</source>
-        <translation>Initial password:</translation>
+        <location filename="../../hall_client/gui/workspaces.py" line="75" />
+        <source>初始密码（至少 8 位）：</source>
+        <translation>Initial password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="53" />
+        <location filename="../../hall_client/gui/workspaces.py" line="76" />
+        <source>再次输入密码：</source>
+        <translation>Repeat the password:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="88" />
+        <source>用户名须以小写字母开头，由 2–32 位小写字母、数字、_ . - 组成</source>
+        <translation>A username starts with a lowercase letter and has 2–32 lowercase letters, digits, _ . or -</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="90" />
+        <source>请填写姓名</source>
+        <translation>Enter the full name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="92" />
+        <source>密码至少 {n} 位</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="94" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="96" />
+        <source>至少选择一个角色</source>
+        <translation>Choose at least one role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="77" />
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -79,114 +109,240 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="76" />
+        <location filename="../../hall_client/gui/workspaces.py" line="245" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="77" />
+        <location filename="../../hall_client/gui/workspaces.py" line="244" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="78" />
+        <location filename="../../hall_client/gui/workspaces.py" line="63" />
+        <source>添加人员</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="64" />
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="114" />
+        <source>重置密码 — {name}</source>
+        <translation>Reset password — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="150" />
+        <source>修改角色 — {name}</source>
+        <translation>Change roles — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="246" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="80" />
+        <location filename="../../hall_client/gui/workspaces.py" line="248" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="81" />
+        <location filename="../../hall_client/gui/workspaces.py" line="255" />
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="258" />
+        <source>重置密码…</source>
+        <translation>Reset password…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="261" />
+        <source>修改角色…</source>
+        <translation>Change roles…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="264" />
+        <location filename="../../hall_client/gui/workspaces.py" line="317" />
+        <location filename="../../hall_client/gui/workspaces.py" line="319" />
+        <source>停用…</source>
+        <translation>Disable…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="280" />
+        <source>事项目录：导入 JSON 或 Excel 文件，先预览再确认；有任何错误则不导入；修改过的事项生成新版本</source>
+        <translation>Service catalog: import a JSON or Excel file, previewed before you confirm; nothing is imported if anything is wrong; changed items get a new version</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="302" />
+        <source>已停用</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="304" />
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <location filename="../../hall_client/gui/workspaces.py" line="305" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <location filename="../../hall_client/gui/workspaces.py" line="315" />
+        <location filename="../../hall_client/gui/workspaces.py" line="376" />
+        <location filename="../../hall_client/gui/workspaces.py" line="390" />
+        <location filename="../../hall_client/gui/workspaces.py" line="403" />
+        <source>请先在列表中选择一个人</source>
+        <translation>Select a person in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="319" />
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="322" />
+        <source>所选账号没有被锁定</source>
+        <translation>The selected account is not locked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="325" />
+        <source>不能停用自己的账号</source>
+        <translation>You cannot disable your own account</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="348" />
+        <source>已添加 {name}</source>
+        <translation>Added {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="360" />
+        <source>请先在列表中选择要解锁的人</source>
+        <translation>Select the person to unlock in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="370" />
+        <source>已解锁 {name}</source>
+        <translation>Unlocked {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="383" />
+        <source>已为 {name} 设置临时密码</source>
+        <translation>Temporary password set for {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="396" />
+        <source>已修改 {name} 的角色</source>
+        <translation>Roles of {name} changed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="408" />
+        <source>停用账号</source>
+        <translation>Disable account</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="409" />
+        <source>停用后 {name}（{user}）不能再登录本窗口；其办理记录保留。需要时可再启用。</source>
+        <translation>{name} ({user}) will no longer be able to sign in at this counter; their records stay. You can enable the account again later.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="411" />
+        <source>停用</source>
+        <translation>Disable</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="419" />
+        <source>已启用 {name}</source>
+        <translation>Enabled {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="419" />
+        <source>已停用 {name}</source>
+        <translation>Disabled {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="444" />
+        <source>正在校验 {file}…</source>
+        <translation>Checking {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="454" />
+        <source>{file}：发现 {n} 处问题，未导入任何内容</source>
+        <translation>{file}: {n} problem(s) found, nothing imported</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="461" />
+        <source>将新增 {added} 项、为 {updated} 项生成新版本。已受理的案件仍按原版本办理；导入后不能撤销。</source>
+        <translation>This adds {added} item(s) and creates a new version of {updated} item(s). Cases already accepted keep their version. An import cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="464" />
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="477" />
+        <source>{file}：导入完成，新增 {added} 项，更新 {updated} 项（新版本），未变 {same} 项</source>
+        <translation>{file}: imported — {added} new, {updated} updated (new version), {same} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="252" />
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="87" />
-        <source>解锁所选账号</source>
-        <translation>Unlock selected account</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="89" />
+        <location filename="../../hall_client/gui/workspaces.py" line="269" />
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="91" />
+        <location filename="../../hall_client/gui/workspaces.py" line="271" />
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="94" />
+        <location filename="../../hall_client/gui/workspaces.py" line="274" />
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="100" />
-        <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
-        <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="148" />
+        <location filename="../../hall_client/gui/workspaces.py" line="423" />
+        <location filename="../../hall_client/gui/workspaces.py" line="460" />
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="149" />
+        <location filename="../../hall_client/gui/workspaces.py" line="424" />
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="154" />
+        <location filename="../../hall_client/gui/workspaces.py" line="429" />
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="155" />
+        <location filename="../../hall_client/gui/workspaces.py" line="430" />
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="168" />
-        <source>{file}：导入完成，{summary}</source>
-        <translation>{file}: imported. {summary}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="178" />
+        <location filename="../../hall_client/gui/workspaces.py" line="490" />
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="179" />
+        <location filename="../../hall_client/gui/workspaces.py" line="491" />
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="181" />
-        <source>正在校验并导入 {file}…</source>
-        <translation>Checking and importing {file}…</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="192" />
+        <location filename="../../hall_client/gui/workspaces.py" line="502" />
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="195" />
-        <source>操作未完成</source>
-        <translation>Not done</translation>
     </message>
 </context>
 <context>
@@ -528,196 +684,196 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="257" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="260" />
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="260" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="263" />
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="265" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="268" />
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="267" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="270" />
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="269" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="272" />
         <source>承诺办结不晚于</source>
         <translation>Promised by at latest</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="275" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="278" />
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="301" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="392" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="304" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="395" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="304" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="307" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="419" />
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="306" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="309" />
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="326" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="329" />
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="362" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="365" />
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace's printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="393" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396" />
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
         <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418" />
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="414" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418" />
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="420" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="423" />
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="421" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="424" />
         <source>申请人：{name}　{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="425" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="428" />
         <source>联系电话：{phone}　联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="428" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431" />
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="430" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="433" />
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="431" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="434" />
         <source>受理日期：{day}　承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="434" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="437" />
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="436" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="439" />
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="437" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="440" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="443" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="446" />
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="445" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="448" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="448" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="451" />
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="450" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="453" />
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="452" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="455" />
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="454" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="457" />
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="461" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="464" />
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="470" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="473" />
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -725,78 +881,78 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
         <source>受理号</source>
         <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125" />
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125" />
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="125" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="126" />
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="126" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="127" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="126" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="127" />
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="127" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="128" />
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="128" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129" />
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="128" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129" />
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="129" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="130" />
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="129" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="130" />
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>
@@ -1351,79 +1507,223 @@ After: {after}</translation>
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="37" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="39" />
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="46" />
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="47" />
         <source>法定时限</source>
         <translation>Legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="45" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="48" />
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="62" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="65" />
         <source>按事项名称、编码或部门搜索</source>
         <translation>Search by item name, code or department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="72" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="75" />
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="76" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="79" />
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="110" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="85" />
+        <source>一次性告知单（交给申请人的中文文书）：</source>
+        <translation>One-time notice (the document for the applicant, in Chinese):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="116" />
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="116" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="122" />
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="166" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="166" />
         <source>一次性告知单未能打印：{error}</source>
         <translation>The one-time notice was not printed: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="171" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="177" />
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPreviewDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="188" />
+        <source>导入事项目录 — {file}</source>
+        <translation>Import service catalog — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="189" />
+        <source>新增 {added} 项，修改 {updated} 项（生成新版本），未变 {same} 项</source>
+        <translation>{added} new, {updated} changed (new version), {same} unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="199" />
+        <source>发现 {n} 处问题，整份文件不能导入。请在文件中改正后重新选择：</source>
+        <translation>{n} problem(s) found; the file cannot be imported. Correct them in the file and choose it again:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="203" />
+        <source>{n}. {where}：{message}（规则 {rule}）</source>
+        <translation>{n}. {where}: {message} (rule {rule})</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="207" />
+        <source>校验通过。确认后才会写入事项目录。</source>
+        <translation>The file is valid. Nothing is written until you confirm.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="210" />
+        <source>新增：{code}</source>
+        <translation>New: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="212" />
+        <source>修改：{code}</source>
+        <translation>Changed: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="213" />
+        <source>没有要写入的变化。</source>
+        <translation>Nothing to write: no changes.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="217" />
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="223" />
+        <source>文件有问题，或没有要写入的变化</source>
+        <translation>The file has problems, or nothing has changed</translation>
+    </message>
+</context>
+<context>
+    <name>Categories</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="144" />
+        <source>行政许可</source>
+        <translation>Administrative licensing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="145" />
+        <source>行政处罚</source>
+        <translation>Administrative penalty</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="146" />
+        <source>行政征收</source>
+        <translation>Administrative levy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="147" />
+        <source>行政强制</source>
+        <translation>Administrative enforcement</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="148" />
+        <source>非行政许可审批</source>
+        <translation>Non-licensing approval</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="149" />
+        <source>行政奖励</source>
+        <translation>Administrative award</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="150" />
+        <source>行政确认</source>
+        <translation>Administrative confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="151" />
+        <source>行政裁决</source>
+        <translation>Administrative ruling</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="152" />
+        <source>公共服务</source>
+        <translation>Public service</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="139" />
+        <source>设置新密码</source>
+        <translation>Set a new password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="140" />
+        <source>保存并登录</source>
+        <translation>Save and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="142" />
+        <source>{name}，管理员为您设置了临时密码。请设置只有您自己知道的新密码。</source>
+        <translation>{name}, the administrator set a temporary password for you. Set a new password that only you know.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="152" />
+        <source>新密码（至少 8 位）：</source>
+        <translation>New password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="153" />
+        <source>再次输入：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="157" />
+        <source>密码至少 {n} 位</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="159" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
     </message>
 </context>
 <context>
@@ -1913,25 +2213,92 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>DomainErrors</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="270" />
+        <source>用户名或密码错误（连续错误 5 次将锁定账号）</source>
+        <translation>Wrong username or password (5 wrong passwords in a row lock the account)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="271" />
+        <source>账号已锁定，请 15 分钟后再试，或请管理员解锁</source>
+        <translation>The account is locked. Try again in 15 minutes, or ask the administrator to unlock it</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="272" />
+        <location filename="../../hall_client/gui/resources.py" line="273" />
+        <source>没有进行此操作所需的角色</source>
+        <translation>You do not hold the role this needs</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="274" />
+        <source>不能停用自己的账号</source>
+        <translation>You cannot disable your own account</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="275" />
+        <source>这是最后一个在用的系统管理员，不能停用</source>
+        <translation>This is the last active administrator and cannot be disabled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="276" />
+        <source>请先以管理员身份登录</source>
+        <translation>Sign in as an administrator first</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="277" />
+        <source>首个账号必须是系统管理员</source>
+        <translation>The first account must be an administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="278" />
+        <source>没有找到所要的记录</source>
+        <translation>The record was not found</translation>
+    </message>
+</context>
+<context>
+    <name>EditRolesDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="152" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="158" />
+        <source>角色：</source>
+        <translation>Roles:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="165" />
+        <source>至少选择一个角色</source>
+        <translation>Choose at least one role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="167" />
+        <source>不能取消自己的系统管理员角色</source>
+        <translation>You cannot remove the administrator role from yourself</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="48" />
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="47" />
         <source>没有权限读写所需的文件或设备。请联系管理员检查权限。</source>
         <extracomment>the key of errors that belong to no single field (shown above the buttons)</extracomment>
         <translation>No permission to read or write a file or device this needs. Ask the administrator to check the permissions.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="52" />
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="51" />
         <source>找不到文件或设备 {name}。请检查路径或连接后重试。</source>
         <translation>File or device {name} not found. Check the path or the connection and try again.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="55" />
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="54" />
         <source>网络连接失败或超时。请检查网线和服务器地址后重试。</source>
         <translation>The network connection failed or timed out. Check the cable and the server address and try again.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="57" />
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="56" />
         <source>操作失败（{kind}）。请重试；如仍失败，请联系管理员并告知时间。</source>
         <translation>The operation failed ({kind}). Try again; if it fails again, tell the administrator when it happened.</translation>
     </message>
@@ -2040,39 +2407,92 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>FeeRules</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="179" />
+        <source>每件 {amount} 元</source>
+        <translation>{amount} yuan per case</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="181" />
+        <source>每{unit} {price} 元</source>
+        <translation>{price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="183" />
+        <source>，最低 {amount} 元</source>
+        <translation>, at least {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="185" />
+        <source>，封顶 {amount} 元</source>
+        <translation>, at most {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="191" />
+        <source>{low}{unit}以上每{unit} {price} 元</source>
+        <translation>above {low} {unit}: {price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="194" />
+        <source>{low}–{high}{unit}每{unit} {price} 元</source>
+        <translation>{low}–{high} {unit}: {price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="197" />
+        <source>分段累进：</source>
+        <translation>Tiered: </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="197" />
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="199" />
+        <source>；封顶 {amount} 元</source>
+        <translation>; at most {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="202" />
+        <source>按{base}的 {percent}% 计收，封顶 {amount} 元</source>
+        <translation>{percent}% of {base}, at most {amount} yuan</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="114" />
+        <location filename="../../hall_client/gui/login.py" line="178" />
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="115" />
+        <location filename="../../hall_client/gui/login.py" line="179" />
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="128" />
+        <location filename="../../hall_client/gui/login.py" line="192" />
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="129" />
+        <location filename="../../hall_client/gui/login.py" line="193" />
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="130" />
+        <location filename="../../hall_client/gui/login.py" line="194" />
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="131" />
+        <location filename="../../hall_client/gui/login.py" line="195" />
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="144" />
+        <location filename="../../hall_client/gui/login.py" line="208" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -2807,6 +3227,47 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="91" />
+        <location filename="../../hall_client/gui/lock_screen.py" line="96" />
+        <source>屏幕已锁定</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="99" />
+        <source>{name} 离开期间窗口已锁定，未完成的工作保留在原处。
+请 {name} 输入密码继续。</source>
+        <translation>The counter was locked while {name} was away; unfinished work is kept as it was.
+{name}, type your password to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="107" />
+        <source>{name} 的密码</source>
+        <translation>Password of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="108" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="112" />
+        <source>解锁 (Enter)</source>
+        <translation>Unlock (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="148" />
+        <source>请输入密码</source>
+        <translation>Type the password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/lock_screen.py" line="151" />
+        <source>正在验证…</source>
+        <translation>Checking…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../hall_client/gui/login.py" line="33" />
@@ -2864,12 +3325,22 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="99" />
+        <location filename="../../hall_client/gui/login.py" line="95" />
+        <source>请设置您自己的新密码</source>
+        <translation>Set your own new password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="106" />
+        <source>须先设置新密码才能登录</source>
+        <translation>You must set a new password before signing in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/login.py" line="124" />
         <source>用户名或密码错误</source>
         <translation>Wrong username or password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="102" />
+        <location filename="../../hall_client/gui/login.py" line="127" />
         <source>账号已锁定：请稍后再试，或请管理员解锁</source>
         <translation>The account is locked: try again later, or ask the administrator to unlock it</translation>
     </message>
@@ -2974,132 +3445,193 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="48" />
+        <location filename="../../hall_client/gui/main_window.py" line="53" />
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="55" />
+        <location filename="../../hall_client/gui/main_window.py" line="60" />
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="61" />
+        <location filename="../../hall_client/gui/main_window.py" line="66" />
         <source>受理件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="68" />
+        <location filename="../../hall_client/gui/main_window.py" line="73" />
         <source>出件</source>
         <extracomment>the online application being handled in the intake form, if any</extracomment>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="71" />
+        <location filename="../../hall_client/gui/main_window.py" line="76" />
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="75" />
+        <location filename="../../hall_client/gui/main_window.py" line="80" />
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="80" />
+        <location filename="../../hall_client/gui/main_window.py" line="85" />
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="82" />
+        <location filename="../../hall_client/gui/main_window.py" line="87" />
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="91" />
+        <location filename="../../hall_client/gui/main_window.py" line="96" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="92" />
+        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <source>锁定屏幕(&amp;L)</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="101" />
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96" />
+        <location filename="../../hall_client/gui/main_window.py" line="105" />
+        <source>视图(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="106" />
+        <source>放大(&amp;I)</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="109" />
+        <source>缩小(&amp;O)</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="112" />
+        <source>还原(&amp;R)</source>
+        <translation>&amp;Reset zoom</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="117" />
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <location filename="../../hall_client/gui/main_window.py" line="118" />
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="102" />
+        <location filename="../../hall_client/gui/main_window.py" line="123" />
         <source>网上申报(&amp;O)</source>
         <translation>&amp;Online applications</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="106" />
+        <location filename="../../hall_client/gui/main_window.py" line="127" />
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="110" />
+        <location filename="../../hall_client/gui/main_window.py" line="131" />
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="111" />
+        <location filename="../../hall_client/gui/main_window.py" line="132" />
         <source>收费报表…</source>
         <translation>Cashier reports…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="115" />
+        <location filename="../../hall_client/gui/main_window.py" line="136" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="116" />
+        <location filename="../../hall_client/gui/main_window.py" line="137" />
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="121" />
+        <location filename="../../hall_client/gui/main_window.py" line="142" />
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="123" />
+        <location filename="../../hall_client/gui/main_window.py" line="144" />
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="170" />
+        <location filename="../../hall_client/gui/main_window.py" line="194" />
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="222" />
+        <location filename="../../hall_client/gui/main_window.py" line="246" />
         <source>窗口已出具通知书 {notice}</source>
         <translation>Notice {notice} issued at the window</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="237" />
+        <location filename="../../hall_client/gui/main_window.py" line="261" />
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="249" />
+        <location filename="../../hall_client/gui/main_window.py" line="273" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="250" />
+        <location filename="../../hall_client/gui/main_window.py" line="274" />
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
 Data folder: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="296" />
+        <source>显示比例 {percent}%</source>
+        <translation>Zoom {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="301" />
+        <source>显示比例未能保存：{error}</source>
+        <translation>The zoom could not be saved: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="344" />
+        <source>窗口受理：已填写但尚未提交的受理单</source>
+        <translation>Intake: a form filled in but not submitted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="361" />
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="362" />
+        <source>以下工作尚未保存，退出后将丢失：
+{work}
+
+（待同步的记录已保存在本机，下次启动后会继续同步，不受影响。）</source>
+        <translation>This work is not saved and will be lost if you quit:
+{work}
+
+(Records waiting to sync are saved on this PC and sync after the next start; they are not affected.)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/main_window.py" line="364" />
+        <source>放弃并退出</source>
+        <translation>Discard and quit</translation>
     </message>
 </context>
 <context>
@@ -3513,17 +4045,17 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentMethods</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="123" />
+        <location filename="../../hall_client/gui/resources.py" line="129" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="124" />
+        <location filename="../../hall_client/gui/resources.py" line="130" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="125" />
+        <location filename="../../hall_client/gui/resources.py" line="131" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
@@ -3999,6 +4531,39 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="116" />
+        <source>重置密码</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="118" />
+        <source>为 {name}（{user}）设一个临时密码，请当面告知本人并提醒其尽快修改。</source>
+        <translation>Set a temporary password for {name} ({user}); tell them in person and remind them to change it soon.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="124" />
+        <source>临时密码（至少 8 位）：</source>
+        <translation>Temporary password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="125" />
+        <source>再次输入：</source>
+        <translation>Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="129" />
+        <source>密码至少 {n} 位</source>
+        <translation>The password needs at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/workspaces.py" line="131" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <location filename="../../hall_client/gui/completion/dialogs.py" line="399" />
@@ -4067,30 +4632,283 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="112" />
+        <location filename="../../hall_client/gui/resources.py" line="118" />
         <source>窗口受理员</source>
         <extracomment>DESIGN §9: text at least 10.5 pt, click targets at least 24 px</extracomment>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="113" />
+        <location filename="../../hall_client/gui/resources.py" line="119" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="114" />
+        <location filename="../../hall_client/gui/resources.py" line="120" />
         <source>值班主任</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="115" />
+        <location filename="../../hall_client/gui/resources.py" line="121" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="131" />
+        <location filename="../../hall_client/gui/resources.py" line="137" />
         <source>、</source>
         <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="215" />
+        <source>用户名须以小写字母开头，由 2–32 位小写字母、数字、_ . - 组成</source>
+        <translation>A username starts with a lowercase letter and has 2–32 lowercase letters, digits, _ . or -</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="216" />
+        <source>该用户名已存在</source>
+        <translation>This username is taken</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="217" />
+        <source>请填写姓名</source>
+        <translation>Enter the full name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="218" />
+        <source>密码太短</source>
+        <translation>The password is too short</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="219" />
+        <source>两次输入的密码不一致</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="220" />
+        <source>新密码不能与临时密码相同</source>
+        <translation>The new password must differ from the temporary one</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="221" />
+        <source>至少选择一个角色</source>
+        <translation>Choose at least one role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="222" />
+        <source>未知角色</source>
+        <translation>Unknown role</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="223" />
+        <source>不能取消自己的系统管理员角色</source>
+        <translation>You cannot remove the administrator role from yourself</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="224" />
+        <source>这是最后一个在用的系统管理员</source>
+        <translation>This is the last active administrator</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="225" />
+        <source>必填项缺失</source>
+        <translation>Required value missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="226" />
+        <source>应为文本</source>
+        <translation>Must be text</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="227" />
+        <source>内容过长</source>
+        <translation>Too long</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="228" />
+        <source>应为整数（工作日）</source>
+        <translation>Must be a whole number of working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="229" />
+        <source>应在 0 到 3650 个工作日之间</source>
+        <translation>Must be between 0 and 3650 working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="230" />
+        <source>金额须写成文本（如 "12.50"）或整数</source>
+        <translation>An amount must be written as text (e.g. "12.50") or a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="231" />
+        <source>不是有效的金额</source>
+        <translation>Not a valid amount</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="232" />
+        <source>金额不能为负数</source>
+        <translation>An amount cannot be negative</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="233" />
+        <source>金额过大</source>
+        <translation>The amount is too large</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="234" />
+        <source>小数位数过多（金额最多 2 位小数）</source>
+        <translation>Too many decimal places (amounts have at most 2)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="235" />
+        <source>应为整数</source>
+        <translation>Must be a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="236" />
+        <source>应填“是”或“否”</source>
+        <translation>Must be 是 (yes) or 否 (no)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="237" />
+        <source>缺少工作表</source>
+        <translation>A sheet is missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="238" />
+        <source>缺少列</source>
+        <translation>A column is missing</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="239" />
+        <source>事项编码不在“事项”表中</source>
+        <translation>The item code is not in the items sheet</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="240" />
+        <source>事项编码格式不对</source>
+        <translation>The item code has the wrong form</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="241" />
+        <source>事项编码重复</source>
+        <translation>Duplicate item code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="242" />
+        <source>各环节时限之和超过承诺时限</source>
+        <translation>The step time limits add up to more than the promised time limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="243" />
+        <source>承诺时限超过法定时限</source>
+        <translation>The promised time limit exceeds the legal time limit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="244" />
+        <source>未知的部门编码</source>
+        <translation>Unknown department code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="245" />
+        <source>未知的事项类别</source>
+        <translation>Unknown item category</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="246" />
+        <source>无效的收费方式</source>
+        <translation>Invalid fee kind</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="247" />
+        <source>最低收费高于封顶</source>
+        <translation>The minimum fee is above the cap</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="248" />
+        <source>收费编码重复</source>
+        <translation>Duplicate fee code</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="249" />
+        <source>费率应在 0 到 1 之间</source>
+        <translation>The rate must be between 0 and 1</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="250" />
+        <source>分段上限须递增</source>
+        <translation>Tier bounds must increase</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="251" />
+        <source>分段收费至少要有一段</source>
+        <translation>A tiered fee needs at least one tier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="252" />
+        <source>只有最后一段可以不设上限</source>
+        <translation>Only the last tier may be open-ended</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="253" />
+        <source>未知的权限人</source>
+        <translation>Unknown post holder</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="254" />
+        <source>环节须有权限人</source>
+        <translation>A step needs a post holder</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="255" />
+        <source>须有办理流程</source>
+        <translation>A workflow is required</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="256" />
+        <source>环节序号不连续</source>
+        <translation>Step numbers have a gap</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="257" />
+        <source>无效的材料形式</source>
+        <translation>Invalid material form</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="258" />
+        <source>份数超出范围</source>
+        <translation>Number of copies out of range</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="259" />
+        <source>不是事项目录文件（格式标识不对）</source>
+        <translation>Not a catalog file (wrong format marker)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="260" />
+        <source>不是有效的 JSON</source>
+        <translation>Not valid JSON</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="261" />
+        <source>文件不是 UTF-8 文本</source>
+        <translation>The file is not UTF-8 text</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="262" />
+        <source>无法作为 Excel 工作簿读取</source>
+        <translation>Cannot be read as an Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="263" />
+        <source>文件不存在</source>
+        <translation>The file does not exist</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="264" />
+        <source>这是一个文件夹，请选择文件</source>
+        <translation>This is a folder; choose a file</translation>
     </message>
 </context>
 <context>
@@ -4348,12 +5166,12 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="43" />
+        <location filename="../../hall_client/gui/app.py" line="45" />
         <source>正在打开本地数据库…</source>
         <translation>Opening the local database…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="60" />
+        <location filename="../../hall_client/gui/app.py" line="62" />
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -5053,6 +5871,54 @@ Server: {code}
         <location filename="../../hall_client/gui/sync/status_bar.py" line="115" />
         <source>⚠ 同步未完成：{reason}</source>
         <translation>⚠ Sync incomplete: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="161" />
+        <source>本</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="162" />
+        <source>件</source>
+        <translation>case</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="163" />
+        <source>批次</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="164" />
+        <source>辆</source>
+        <translation>vehicle</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="165" />
+        <source>次</source>
+        <translation>time</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="166" />
+        <source>人</source>
+        <translation>person</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="167" />
+        <source>份</source>
+        <translation>copy</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="168" />
+        <source>台</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/resources.py" line="169" />
+        <source>吨</source>
+        <translation>tonne</translation>
     </message>
 </context>
 <context>

@@ -178,3 +178,62 @@ def test_post_holder_changes_are_audited(counter: Counter) -> None:
     assert ("catalog.person_add", "newcomer") in rows
     update = rows[("catalog.person_update", doc["people"][0]["user"])]
     assert "王静（改）" in update.after and "王静" in update.before
+
+
+def test_xlsx_preview_reports_every_problem_and_a_three_decimal_price(
+        counter: Counter, tmp_path: Path) -> None:
+    """Issue 16: the import reported one of two errors and accepted a price of 12.345."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "catalog.xlsx"
+    with counter.store.transaction() as s:
+        catalog.export_file(s, path)
+    wb = load_workbook(path)
+    wb["事项"]["H3"] = "十五天"  # a cell of the wrong type
+    fees = wb["收费"]
+    price_col = [c.value for c in fees[1]].index("单价") + 1
+    row = next(r for r in range(2, fees.max_row + 1)
+               if fees.cell(r, price_col).value not in (None, ""))
+    fees.cell(row, price_col).value = "12.345"  # three decimals
+    wb.save(path)
+    with counter.store.transaction() as s:
+        preview = catalog.preview_file(s, counter.cli_actor(), path)
+    rules = {p.rule for p in preview.problems}
+    assert {"type_int", "amount_places"} <= rules
+    assert any("工作表“事项”第 3 行" in p.where for p in preview.problems)
+    assert any(p.rule == "amount_places" and "price" in p.where
+               and f"工作表“收费”第 {row} 行" in p.where for p in preview.problems)
+    assert not preview.ok
+    with pytest.raises(InvalidInput), counter.store.transaction() as s:
+        catalog.apply_preview(s, counter.cli_actor(), preview)
+
+
+def test_preview_counts_new_changed_unchanged_then_applies(counter: Counter) -> None:
+    doc = _seed()
+    doc["items"][0]["name"] += "（新版）"
+    extra = copy.deepcopy(doc["items"][1])
+    extra["code"] = "ZZ-NEW-001"
+    doc["items"].append(extra)
+    before = _count_versions(counter)
+    with counter.store.transaction() as s:
+        preview = catalog.preview_document(s, counter.cli_actor(), doc, source="x.json")
+    assert preview.ok
+    assert preview.added == ["ZZ-NEW-001"]
+    assert preview.updated == [doc["items"][0]["code"]]
+    assert len(preview.unchanged) == len(doc["items"]) - 2
+    assert _count_versions(counter) == before  # a preview writes nothing
+    with counter.store.transaction() as s:
+        report = catalog.apply_preview(s, counter.cli_actor(), preview)
+    assert report.added == ["ZZ-NEW-001"] and report.updated == [doc["items"][0]["code"]]
+    assert _count_versions(counter) == before + 2
+
+
+def test_unit_and_tier_prices_allow_two_decimals_only() -> None:
+    doc = _seed()
+    fees = [f for i in doc["items"] for f in i["fees"]]
+    per_unit = next(f for f in fees if f["rule"]["kind"] == "per_unit")
+    per_unit["rule"]["price"] = "60.001"
+    tiered = next(f for f in fees if f["rule"]["kind"] == "tiered")
+    tiered["rule"]["tiers"][0]["price"] = "0.125"
+    problems = [p for p in catalog.validate(doc) if p.rule == "amount_places"]
+    assert len(problems) == 2

@@ -46,3 +46,13 @@ def test_log_filter_masks_records(caplog: pytest.LogCaptureFixture) -> None:
     finally:
         caplog.handler.removeFilter(handler_filter)
     assert caplog.messages == ["signing 3301**********1236 with phone 138****5678"]
+
+
+def test_applicant_id_in_lists_masks_people_not_organisations() -> None:
+    from hall_client.core.privacy import mask_applicant_id
+
+    assert mask_applicant_id("330106199001011236") == "3301**********1236"
+    assert mask_applicant_id("11010519491231002x") == "1101**********002x"
+    assert mask_applicant_id("E12345678") == "E123*5678"  # a passport too
+    assert mask_applicant_id("91330100MA2B3C4D5N") == "91330100MA2B3C4D5N"
+    assert mask_applicant_id("") == ""

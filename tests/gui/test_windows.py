@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -112,11 +113,13 @@ def test_first_run_creates_the_administrator(qtbot: QtBot, data_dir: Path,
 
 
 def test_admin_imports_catalog_all_or_nothing(qtbot: QtBot, counter: Counter, jobs: JobRunner,
-                                              tmp_path: Path) -> None:
+                                              tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
     from hall_client.core.counter import SEED_CATALOG
 
+    monkeypatch.setattr("hall_client.gui.workspaces.confirm", lambda *a, **k: True)
     window = MainWindow(counter, jobs, sign_in(counter, "admin"))
     qtbot.addWidget(window)
     doc = json.loads(SEED_CATALOG.read_text(encoding="utf-8"))
@@ -124,13 +127,25 @@ def test_admin_imports_catalog_all_or_nothing(qtbot: QtBot, counter: Counter, jo
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     window.admin.import_catalog(bad)
-    qtbot.waitUntil(lambda: "未导入任何内容" in window.admin.catalog_status.text(), timeout=10000)
-    assert "step_limits_over_promised" in window.admin.catalog_status.text()
+    qtbot.waitUntil(lambda: window.admin.preview_dialog is not None, timeout=10000)
+    preview = window.admin.preview_dialog
+    assert preview is not None
+    assert "step_limits_over_promised" in preview.problems.toPlainText()
+    assert not preview.import_button.isEnabled()
+    preview.reject()
+    assert "未导入任何内容" in window.admin.catalog_status.text()
     doc["items"][0]["promised_limit_days"] = 7
     doc["items"][0]["name"] = "建筑工程施工许可证核发（新版）"
     good = tmp_path / "good.json"
     good.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    window.admin.preview_dialog = None
     window.admin.import_catalog(good)
+    qtbot.waitUntil(lambda: window.admin.preview_dialog is not None, timeout=10000)
+    preview = window.admin.preview_dialog
+    assert preview is not None
+    preview.import_button.click()
     qtbot.waitUntil(lambda: "导入完成" in window.admin.catalog_status.text(), timeout=10000)
+    qtbot.waitUntil(lambda: any(window.catalog.model.row(i).name.endswith("（新版）")
+                                for i in range(window.catalog.model.total())), timeout=10000)
     qtbot.waitUntil(lambda: any(window.catalog.model.row(i).name.endswith("（新版）")
                                 for i in range(window.catalog.model.total())), timeout=10000)

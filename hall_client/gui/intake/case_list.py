@@ -45,6 +45,7 @@ from hall_client.core.cases.calendar import load_calendar, local_date
 from hall_client.core.cases.intake import STATUSES
 from hall_client.core.cases.queries import CaseRow, case_detail, case_rows, get_case
 from hall_client.core.counter import Counter
+from hall_client.core.privacy import mask_applicant_id
 from hall_client.core.settings import SHANGHAI
 from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.jobs import JobRunner
@@ -233,6 +234,8 @@ class CaseListModel(QAbstractTableModel):
                 return row.promised_date.isoformat() if row.promised_date else ""
             if name == "warning":
                 return self.warning_names.get(row.warning, row.warning)
+            if name == "applicant_id":  # masked in the list; whole in the opened case
+                return mask_applicant_id(row.applicant_id)
             return getattr(row, name)
         if role == Qt.ItemDataRole.BackgroundRole and row.warning in WARNING_COLOURS:
             return QBrush(WARNING_COLOURS[row.warning])

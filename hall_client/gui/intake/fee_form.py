@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_client.core import catalog
 from hall_client.core.cases.intake import FeeInput
 from hall_client.core.errors import DomainError
 from hall_client.core.fees import Assessment, FeeItem, Reduction, assess, parse_fee_item
 from hall_client.core.money import format_yuan, uppercase_amount
+from hall_client.gui.resources import fee_rule_label
 
 
 @dataclass
@@ -101,7 +101,7 @@ class FeeForm(QWidget):
                 row.reduction.addItem(label, kind)
             name = QLabel(f"{item.name}\n{item.code}")
             name.setToolTip(item.basis)
-            standard = QLabel(catalog.describe_fee_rule(raw["rule"]))
+            standard = QLabel(fee_rule_label(raw["rule"]))
             standard.setWordWrap(True)
             for col, widget in enumerate((row.applies, name, standard, row.value, row.reduction,
                                           row.reduction_value, row.reason, row.basis,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hall_client.core.errors import DomainError, InvalidInput
+from hall_client.gui.resources import domain_error_text, problem_text
 
 log = logging.getLogger(__name__)
 ERROR_STYLE = "color:#b00020;"
@@ -39,10 +40,8 @@ def error_text(exc: BaseException) -> str:
     program or the machine: its raw (English) text goes to the log, never to the counter
     (DESIGN §9); the person is told what failed and what to do.
     """
-    if isinstance(exc, InvalidInput):
-        return "\n".join(p.message for p in exc.problems)
     if isinstance(exc, DomainError):
-        return exc.message
+        return domain_error_text(exc)  # the core's Chinese outside a Chinese interface: English
     log.error("unexpected error shown to the person: %r", exc)
     if isinstance(exc, PermissionError):
         return QCoreApplication.translate(
@@ -197,7 +196,7 @@ class FormDialog(QDialog):
             errors: dict[str, str] = {}
             for p in exc.problems:
                 key = p.where if p.where in self._errors else GENERAL
-                errors[key] = (errors[key] + "\n" if key in errors else "") + p.message
+                errors[key] = (errors[key] + "\n" if key in errors else "") + problem_text(p)
             self.show_errors(errors)
         else:
             self.show_errors({GENERAL: error_text(exc)})

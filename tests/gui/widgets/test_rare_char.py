@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from hall_client.core.counter import Counter
+from hall_client.gui.jobs import JobRunner
 from hall_client.gui.widgets import rare_char
 from hall_client.gui.widgets.rare_char import NameEdit, RareCharPicker
 
@@ -69,10 +71,12 @@ def test_nothing_found_says_what_to_type_and_cannot_insert(qtbot: QtBot) -> None
     picker.reject()
 
 
-def test_every_name_field_has_the_picker(qtbot: QtBot) -> None:
+def test_every_name_field_has_the_picker(qtbot: QtBot, counter: Counter,
+                                         jobs: JobRunner) -> None:
     from hall_client.gui.workspaces import AddPersonDialog
+    from tests.gui.conftest import sign_in
 
-    dialog = AddPersonDialog()
+    dialog = AddPersonDialog(counter, jobs, sign_in(counter, "admin"))
     qtbot.addWidget(dialog)
     assert isinstance(dialog.full_name, NameEdit)
     assert dialog.full_name.picker_action in dialog.full_name.actions()
