@@ -125,6 +125,7 @@ def _check_fee_rule(c: _Checker, rule: Any, where: str) -> None:
         c.money(rule, "amount", where)
     elif kind == "per_unit":
         c.text(rule, "unit", where)
+        c.text(rule, "quantity", where, required=False, max_len=32)
         c.money(rule, "price", where, places=4)
         low = c.money(rule, "min", where, required=False)
         cap = c.money(rule, "cap", where, required=False)
@@ -132,6 +133,7 @@ def _check_fee_rule(c: _Checker, rule: Any, where: str) -> None:
             c.add(where, "fee_min_over_cap", f"最低收费 {low} 高于封顶 {cap}")
     elif kind == "tiered":
         c.text(rule, "unit", where)
+        c.text(rule, "quantity", where, required=False, max_len=32)
         c.money(rule, "cap", where, required=False)
         tiers = rule.get("tiers")
         if not isinstance(tiers, list) or not tiers:
