@@ -522,6 +522,12 @@ def departments(session: Session) -> dict[str, str]:
     return {d.code: d.name for d in session.scalars(select(Department))}
 
 
+def hall_phone(session: Session, hall_name: str) -> str:
+    """The hall's own telephone: the catalog department that is the hall (by name), if any."""
+    row = session.scalar(select(Department).where(Department.name == hall_name))
+    return row.phone if row is not None and row.phone else ""
+
+
 def people_names(session: Session) -> dict[str, str]:
     return {p.user: p.name for p in session.scalars(select(CatalogPerson))}
 

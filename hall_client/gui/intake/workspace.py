@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -205,6 +205,7 @@ class IntakeWorkspace(QWidget):
         self.fees = FeeForm()
         fee_box = QGroupBox(self.tr("④ 收费核定（受理时送收费窗口）"))
         QVBoxLayout(fee_box).addWidget(self.fees)
+        self.fee_box = fee_box
 
         # 5 decision
         self.reason = QLineEdit()
@@ -877,7 +878,14 @@ class IntakeWorkspace(QWidget):
         """The field that takes the focus is scrolled into view."""
         if new is not None and self.scroll.widget() is not None and \
                 self.scroll.widget().isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 40, 40)
+            # after the layout has placed rows that were just made (a new item's fees)
+            QTimer.singleShot(0, lambda: self._show_field(new))
+
+    def _show_field(self, widget: QWidget) -> None:
+        if QApplication.focusWidget() is widget:
+            if self.fees.isAncestorOf(widget):  # the whole fee table in view, if it fits
+                self.scroll.ensureWidgetVisible(self.fee_box, 0, 0)
+            self.scroll.ensureWidgetVisible(widget, 40, 60)
 
     def _failed(self, exc: BaseException) -> None:
         self._say(error_text(exc), "#b00020")
