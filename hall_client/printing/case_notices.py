@@ -190,7 +190,8 @@ def payment_html(c: Mapping[str, Any]) -> str:
             note = f"减免 {e(ln['reduced_by'])} 元（{e(ln.get('reduction_reason', ''))}）"
         rows.append(f"<tr><td align='center'>{n}</td><td>{e(ln['name'])}</td>"
                     f"<td>{e(ln['standard'])}</td><td align='right'>{quantity}</td>"
-                    f"<td align='right'>{e(ln['amount'])}</td><td>{note}</td></tr>")
+                    f"<td align='right' style='white-space:nowrap'>{e(ln['amount'])}</td>"
+                    f"<td>{note}</td></tr>")
     paid = ("<p class='reprint' align='center'><b>本件费用已缴清</b>（本通知书仅供核对）</p>"
             if c.get("paid") else "")
     parts = [
@@ -201,13 +202,15 @@ def payment_html(c: Mapping[str, Any]) -> str:
         f"<p>　　你（单位）申请的“{e(c['item_name'])}”（受理号 <b>{e(c['case_number'])}</b>）"
         "已受理，依法应缴纳下列费用，请按本通知书缴款。</p>",
         "<table width='100%' border='1' cellspacing='0' cellpadding='4'>"
-        "<tr><th width='6%'>序号</th><th width='26%'>收费项目</th><th width='24%'>收费标准</th>"
-        "<th width='14%'>数量</th><th width='14%'>金额（元）</th><th>减免</th></tr>"
+        "<tr><th width='7%' style='white-space:nowrap'>序号</th><th width='25%'>收费项目</th>"
+        "<th width='22%'>收费标准</th><th width='12%'>数量</th>"
+        "<th width='16%' style='white-space:nowrap'>金额（元）</th><th>减免</th></tr>"
         + "".join(rows)
-        + f"<tr><th colspan='4' align='right'>合计（小写）</th>"
-        f"<td align='right' class='big'>{e(c['total_figures'])}</td><td></td></tr>"
-        f"<tr><th colspan='4' align='right'>合计（大写）</th>"
-        f"<td colspan='2' class='big'>{e(c['total_upper'])}</td></tr></table>",
+        + "<tr><th colspan='4' align='right'>合计（小写）</th>"
+        f"<td align='right' class='big' style='white-space:nowrap'>{e(c['total_figures'])}"
+        "</td><td></td></tr>"
+        "<tr><th colspan='2' align='right'>合计（大写）</th>"
+        f"<td colspan='4' class='big'>{e(c['total_upper'])}</td></tr></table>",
         "<table width='100%' border='1' cellspacing='0' cellpadding='4'>"
         f"<tr><th width='22%'>缴款地点</th><td>{e(c['hall_name'])}收费窗口"
         f"（凭本通知书或受理号 {e(c['case_number'])} 缴款）</td></tr>"

@@ -279,6 +279,8 @@ class IntakeWorkspace(QWidget):
         self.scroll.setWidget(form)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to fields, not the frame
+        # a scroll bar that comes and goes would move every column sideways
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         result_row = QHBoxLayout()
         result_row.addStretch(1)
         result_row.addWidget(self.pages_button)
@@ -479,16 +481,39 @@ class IntakeWorkspace(QWidget):
         row.reason.setEnabled(state in ("nonconforming", "missing"))
         row.promised_by.setEnabled(state == "deferred")
 
-    def _chain_tab_order(self) -> None:
+    def tab_chain(self) -> list[QWidget]:
+        """Every field and button of the workspace in reading order: the form top to bottom,
+        then the confirmation bar and the buttons under it. Tab goes round this ring and
+        nowhere else (not through the scroll frame, the workspace tabs or other panels)."""
         chain: list[QWidget] = [self.item, self.project, self.kind, self.name, self.id_type,
                                 self.id_number, self.phone, self.contact, self.address,
                                 self.all_received]
         for row in self.materials:
             chain += [row.state, row.form, row.copies, row.reason, row.promised_by]
         chain += self.fees.focus_widgets()
-        chain += [self.reason, self.accept_button, self.correction_button, self.refuse_button]
-        for a, b in itertools.pairwise(chain):
+        chain += [self.reason, self.accept_button, self.correction_button, self.refuse_button,
+                  self.confirm_button, self.cancel_button, self.pages_button,
+                  self.payment_button, self.reprint_button, self.rate_button, self.new_button]
+        return chain
+
+    def _chain_tab_order(self) -> None:
+        for a, b in itertools.pairwise(self.tab_chain()):
             QWidget.setTabOrder(a, b)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+        """Tab and Shift+Tab within :meth:`tab_chain`, skipping what is hidden or disabled."""
+        current = QApplication.focusWidget()
+        if current is self.item.lineEdit():
+            current = self.item
+        chain = [w for w in self.tab_chain()
+                 if w is current or (w.isVisible() and w.isEnabled()
+                                     and w.focusPolicy() & Qt.FocusPolicy.TabFocus)]
+        if current not in chain:
+            return super().focusNextPrevChild(next)
+        target = chain[(chain.index(current) + (1 if next else -1)) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next
+                        else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData() or "person"
