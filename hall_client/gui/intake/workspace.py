@@ -500,7 +500,7 @@ class IntakeWorkspace(QWidget):
         for a, b in itertools.pairwise(self.tab_chain()):
             QWidget.setTabOrder(a, b)
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002 (Qt's name)
+    def focusNextPrevChild(self, next: bool) -> bool:
         """Tab and Shift+Tab within :meth:`tab_chain`, skipping what is hidden or disabled."""
         current = QApplication.focusWidget()
         if current is self.item.lineEdit():
