@@ -52,9 +52,10 @@ def print_html(html: str, printer: QPrinter, font: QFont | None = None) -> None:
         add_supplementary_text(Path(printer.outputFileName()), doc.toPlainText())
 
 
-def _page_of_blocks(doc: QTextDocument, printer: QPrinter) -> tuple[list[int], float]:
-    """Lay a copy of ``doc`` out as ``QTextDocument.print_`` does for a document without a
-    page size (2 cm margins, the printer's page); the top y of each block and the page height."""
+def _probe(doc: QTextDocument, printer: QPrinter) -> tuple[QTextDocument, float, float]:
+    """A copy of ``doc`` laid out as ``QTextDocument.print_`` lays out a document without a
+    page size (2 cm margins, the printer's page); with the page height and the bottom margin
+    in the printer's pixels."""
     probe = doc.clone()
     probe.documentLayout().setPaintDevice(printer)
     screen = QGuiApplication.primaryScreen()
@@ -68,31 +69,44 @@ def _page_of_blocks(doc: QTextDocument, printer: QPrinter) -> tuple[list[int], f
     probe.rootFrame().setFrameFormat(fmt)
     height = float(printer.height())
     probe.setPageSize(QSizeF(float(printer.width()), height))
-    layout = probe.documentLayout()
-    tops = []
-    block = probe.begin()
-    while block.isValid():
-        tops.append(int(layout.blockBoundingRect(block).top() // height))
-        block = block.next()
-    return tops, height
+    bottom = int(2 / 2.54 * dpi_y) * printer.logicalDpiY() / dpi_y
+    return probe, height, bottom
+
+
+#: How close to the foot of the page the line after a heading may end before the heading is
+#: moved on (the copy laid out here and Qt's own differ by a few points).
+SLACK = 0.02
 
 
 def keep_headings_with_next(doc: QTextDocument, printer: QPrinter, rounds: int = 8) -> None:
-    """A heading never ends a page: one that would be parted from the block after it starts
-    the next page instead (Qt's rich text has no keep-with-next). Repeated, since moving one
-    heading moves what follows."""
+    """A heading never ends a page: a heading whose next line would not fit under it on the
+    same page starts the next page instead (Qt's rich text has no keep-with-next). Repeated,
+    since moving one heading moves what follows."""
     for _ in range(rounds):
-        pages, _height = _page_of_blocks(doc, printer)
-        block, moved = doc.begin(), False
+        probe, height, bottom = _probe(doc, printer)
+        layout = probe.documentLayout()
+        block, moved = probe.begin(), False
         while block.isValid():
-            n = block.blockNumber()
             fmt = block.blockFormat()
-            if fmt.headingLevel() > 0 and n + 1 < len(pages) and pages[n + 1] > pages[n] and \
-                    not fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                QTextCursor(block).setBlockFormat(fmt)
-                moved = True
-                break
+            following = block.next()
+            if fmt.headingLevel() > 0 and following.isValid() and not \
+                    fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                here = layout.blockBoundingRect(block)
+                page = int(here.top() // height)
+                after = layout.blockBoundingRect(following)
+                lines = following.layout()
+                first_line = (lines.lineAt(0).height() if lines is not None
+                              and lines.lineCount() else after.height())
+                foot = (page + 1) * height - bottom
+                if page == 0 and here.top() < 1:
+                    pass  # a heading at the very top cannot move anywhere better
+                elif (int(after.top() // height) > page
+                      or here.bottom() + first_line > foot - SLACK * height):
+                    original = doc.findBlockByNumber(block.blockNumber())
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(original).setBlockFormat(fmt)
+                    moved = True
+                    break
             block = block.next()
         if not moved:
             return
