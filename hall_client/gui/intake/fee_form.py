@@ -184,7 +184,10 @@ class FeeForm(QWidget):
                                 (self.tr("按比例减（%）"), "percent"),
                                 (self.tr("按金额减（元）"), "amount")):
                 row.reduction.addItem(label, kind)
-            row.reduction.setFixedWidth(REDUCTION_WIDTH)
+            # as wide as its longest choice (the same in every row: the column never moves)
+            row.reduction.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToContents)
+            row.reduction.setMinimumWidth(REDUCTION_WIDTH)
             row.reduction.setAccessibleName(self.tr("减免：{name}").format(name=item.name))
             name = QLabel(f"{item.name}<br/><span style='color:#666'>{item.code}</span>")
             name.setWordWrap(True)
