@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -29,6 +28,9 @@ from hall_client.core.counter import Counter
 from hall_client.gui.html_print import pdf_printer, print_html, setup_a4
 from hall_client.gui.jobs import JobRunner, Operation
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
+from hall_client.gui.widgets.confirm import tell
+from hall_client.gui.widgets.form_dialog import FormDialog, error_text
+from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.printing.notice import item_html
 
 
@@ -53,6 +55,17 @@ def catalog_model(parent: Any = None) -> RecordTableModel[ItemSummary]:
 NAME_MIN_WIDTH = 220
 
 
+class NoticeForDialog(FormDialog):
+    """Whom the one-time notice is for (告知对象): written on it exactly, or left off."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("打印一次性告知单"), parent, ok_text=self.tr("打印…"))
+        self.applicant = NameEdit()
+        self.applicant.setObjectName("noticeApplicant")
+        self.applicant.setPlaceholderText(self.tr("申请人或单位名称（可不填）"))
+        self.add_field("applicant", self.tr("告知对象："), self.applicant)
+
+
 class CatalogBrowser(QWidget):
     """Search box, item table, and the selected item's notice."""
 
@@ -64,6 +77,8 @@ class CatalogBrowser(QWidget):
         self.current_html = ""
         self.current_print_html = ""
         self.current_code = ""
+        #: the shown item's notice, ready to be laid out again for a named applicant
+        self._print_args: tuple[dict[str, Any], dict[str, Any]] | None = None
         self.search = QLineEdit()
         self.search.setObjectName("catalogSearch")
         self.search.setPlaceholderText(
@@ -158,48 +173,59 @@ class CatalogBrowser(QWidget):
         hall = settings.hall.name
         window = f"{settings.counter.name}（{settings.counter.id}）"
 
-        def load(ctx: object) -> tuple[str, str, str]:
+        def load(ctx: object) -> tuple[str, str, str, tuple[dict[str, Any], dict[str, Any]]]:
             with store.transaction() as s:
                 row = catalog.get_item(s, code)
                 depts = catalog.departments(s)
-                kw = dict(version=row.version, departments=depts, hall_name=hall)
+                kw: dict[str, Any] = dict(version=row.version, departments=depts,
+                                          hall_name=hall)
                 # on screen the clerk sees who holds each post; the printed notice, which
                 # the applicant takes home, names the window and the hall's phone instead
-                return (code,
-                        item_html(row.definition, people=catalog.people_names(s),  # type: ignore[arg-type]
-                                  **kw),
-                        item_html(row.definition, for_print=True, people={},  # type: ignore[arg-type]
-                                  counter=window, hall_phone=catalog.hall_phone(s, hall), **kw))
+                printed: dict[str, Any] = dict(kw, for_print=True, people={}, counter=window,
+                                               hall_phone=catalog.hall_phone(s, hall))
+                definition = dict(row.definition)
+                return (code, item_html(definition, people=catalog.people_names(s), **kw),
+                        item_html(definition, **printed), (definition, printed))
 
         self.jobs.db(load, success=self._show)
 
-    def _show(self, result: tuple[str, str, str]) -> None:
-        self.current_code, self.current_html, self.current_print_html = result
+    def _show(self, result: tuple[str, str, str, tuple[dict[str, Any], dict[str, Any]]]
+              ) -> None:
+        self.current_code, self.current_html, self.current_print_html, self._print_args = \
+            result
         self.detail.setHtml(self.current_html)
         self.print_button.setEnabled(True)
         self.item_shown.emit(self.current_code)
 
-    def _print_job(self, printer: QPrinter) -> Operation:
+    def _print_job(self, printer: QPrinter, applicant: str = "") -> Operation:
         """Lay out and print the current notice off the GUI thread (painting on a QPrinter is
         allowed in any thread; the document is made in the worker that uses it)."""
-        html, font = self.current_print_html, QFont(self.font())
+        html, font, args = self.current_print_html, QFont(self.font()), self._print_args
 
         def work(ctx: object) -> None:
-            print_html(html, printer, font)
+            text = html
+            if applicant.strip() and args is not None:
+                text = item_html(args[0], applicant=applicant, **args[1])
+            print_html(text, printer, font)
 
         return self.jobs.background(
-            work, failure=lambda exc: QMessageBox.warning(
+            work, failure=lambda exc: tell(
                 self, self.tr("打印失败"), self.tr("一次性告知单未能打印：{error}").format(
-                    error=exc)))
+                    error=error_text(exc)), error=True))
 
-    def print_to_pdf(self, path: Path) -> Operation:
+    def print_to_pdf(self, path: Path, applicant: str = "") -> Operation:
         """Print the current notice on A4 into a PDF file (used by tests and 'save as PDF')."""
-        return self._print_job(pdf_printer(path))
+        return self._print_job(pdf_printer(path), applicant)
 
     def print_notice(self) -> None:
+        """Ask whom it is for (a FormDialog: Enter prints, Esc backs out), then the printer."""
+        ask = NoticeForDialog(self)
+        if ask.exec() != NoticeForDialog.DialogCode.Accepted:
+            return
+        applicant = ask.applicant.text()
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         setup_a4(printer)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("打印一次性告知单"))
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self._print_job(printer)
+            self._print_job(printer, applicant)

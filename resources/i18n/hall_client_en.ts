@@ -1352,73 +1352,73 @@ After: {after}</translation>
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="38"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="40"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="39"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41"/>
         <source>{p} / {l} 个工作日</source>
         <translation>{p} / {l} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="43"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="45"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="42"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44"/>
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="44"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="46"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="46"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="48"/>
         <source>承诺/法定时限</source>
         <translation>Promised / legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="70"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="85"/>
         <source>事项名称、编码、拼音首字母（sgxk）、全拼或部门简称（住建）</source>
-        <extracomment>The name column is never narrower than this (a long name wraps onto a second line).</extracomment>
+        <extracomment>the shown item&apos;s notice, ready to be laid out again for a named applicant</extracomment>
         <translation>Item name, code, pinyin initials (sgxk), full pinyin or department short name (住建)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="82"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="97"/>
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="86"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="101"/>
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="133"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="148"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="141"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="156"/>
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="192"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="213"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="192"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="213"/>
         <source>一次性告知单未能打印：{error}</source>
         <translation>The one-time notice was not printed: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="203"/>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="229"/>
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
     </message>
@@ -1899,12 +1899,12 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>Reduction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="188"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="191"/>
         <source>减免：{name}</source>
         <translation>Reduction: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="199"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="202"/>
         <source>减免值</source>
         <translation>Reduction value</translation>
     </message>
@@ -1969,37 +1969,37 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>Reduce by yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="202"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="205"/>
         <source>减免原因（必填）</source>
         <translation>Reason for the reduction (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="203"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="206"/>
         <source>政策依据（必填）</source>
         <translation>Legal basis (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="261"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="264"/>
         <source>{name}：减免值“{text}”不是数字</source>
         <translation>{name}: reduction value “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="269"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="272"/>
         <source>请填写{what}</source>
         <translation>Please fill in {what}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="286"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="289"/>
         <source>（减 {r}）</source>
         <translation> (less {r})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="289"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="292"/>
         <source>应收合计：{total}&#x3000;{upper}</source>
         <translation>Total due: {total}  {upper}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="295"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="298"/>
         <source>应收合计：—</source>
         <translation>Total due: —</translation>
     </message>
@@ -2970,6 +2970,30 @@ Data folder: {path}</translation>
         <location filename="../../hall_client/gui/sync/notices.py" line="81"/>
         <source>另有 {n} 条</source>
         <translation>{n} more</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="62"/>
+        <source>打印一次性告知单</source>
+        <extracomment>The name column is never narrower than this (a long name wraps onto a second line).</extracomment>
+        <translation>Print one-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="62"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="65"/>
+        <source>申请人或单位名称（可不填）</source>
+        <translation>Applicant or organisation name (may be left empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="66"/>
+        <source>告知对象：</source>
+        <translation>For:</translation>
     </message>
 </context>
 <context>

@@ -13,8 +13,9 @@ from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
 from hall_client.core.counter import Counter
-from hall_client.gui.catalog_browser import CatalogBrowser
+from hall_client.gui.catalog_browser import CatalogBrowser, NoticeForDialog
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.widgets.form_dialog import FormDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -78,7 +79,15 @@ def test_printed_notice_names_no_staff_and_fills_the_notifier(
         assert name not in text, name
     assert "告知人：综合窗口1号（W01）" in text and "0571-8650 1000" in text  # window, hall phone
     assert "__________　申请人签收" not in text  # 告知人 no longer a blank
-    for page in pages[:-1]:  # no page ends with a heading
-        lines = [ln.strip() for ln in page.replace("\r", "").split("\n") if ln.strip()]
-        body = [ln for ln in lines if not ln.isdigit()]  # the page number
-        assert body[-1] not in ("申请材料", "收费项目", "办理流程"), body[-3:]
+    for page in pages[:-1]:  # no page ends with a heading (page numbers left off)
+        end = page.replace("\r", "").replace("\n", " ").rstrip(" 0123456789")
+        assert not end.endswith(("申请材料", "收费项目", "办理流程")), end[-30:]
+    # for a named applicant (asked in a FormDialog): the name, exactly
+    ask = NoticeForDialog(browser)
+    assert isinstance(ask, FormDialog) and ask.ok_button.isDefault()
+    named = tmp_path / "named.pdf"
+    job = browser.print_to_pdf(named, applicant="王䶮")
+    qtbot.waitUntil(lambda: job.done, timeout=20000)
+    doc = pypdfium2.PdfDocument(named)
+    assert "告知对象：王䶮" in doc[0].get_textpage().get_text_range()
+    doc.close()
