@@ -560,13 +560,13 @@ After: {after}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="301"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="391"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="304"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
@@ -587,138 +587,143 @@ After: {after}</translation>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
-        <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
-        <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
+        <source>重打 {title} {number}：重打件标注“重打”，并记入审计。</source>
+        <translation>Reprint {title} {number}: the copy is marked “reprint” and the reprint is audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394"/>
+        <source>重打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="409"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="409"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="409"/>
         <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="410"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="410"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="410"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="414"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="411"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="421"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418"/>
         <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="425"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="422"/>
         <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="428"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="425"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="430"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="427"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="428"/>
         <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="434"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="436"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="433"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="437"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="434"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="443"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="440"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="445"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="442"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="448"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="445"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="450"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="447"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="452"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="449"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="454"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="451"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="461"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="458"/>
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="470"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="467"/>
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -1904,7 +1909,7 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>Reduction: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="202"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="203"/>
         <source>减免值</source>
         <translation>Reduction value</translation>
     </message>
@@ -1969,37 +1974,87 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>Reduce by yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="205"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="206"/>
         <source>减免原因（必填）</source>
         <translation>Reason for the reduction (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="206"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="207"/>
         <source>政策依据（必填）</source>
         <translation>Legal basis (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="264"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="230"/>
+        <source>每件 {amount} 元</source>
+        <translation>{amount} yuan per case</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="233"/>
+        <source>，最低 {amount} 元</source>
+        <translation>, at least {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="235"/>
+        <source>每{unit} {price} 元</source>
+        <translation>{price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="237"/>
+        <source>，封顶 {amount} 元</source>
+        <translation>, at most {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="243"/>
+        <source>{low}{unit}以上每{unit} {price} 元</source>
+        <translation>above {low} {unit}: {price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="246"/>
+        <source>{low}–{upto}{unit}每{unit} {price} 元</source>
+        <translation>{low}–{upto} {unit}: {price} yuan per {unit}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="249"/>
+        <source>分段累进：</source>
+        <translation>Progressive: </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="249"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="251"/>
+        <source>；封顶 {amount} 元</source>
+        <translation>; at most {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="254"/>
+        <source>按{base}的 {percent}% 计收，封顶 {amount} 元</source>
+        <translation>{percent}% of the {base}, at most {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="297"/>
         <source>{name}：减免值“{text}”不是数字</source>
         <translation>{name}: reduction value “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="272"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="305"/>
         <source>请填写{what}</source>
         <translation>Please fill in {what}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="289"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="322"/>
         <source>（减 {r}）</source>
         <translation> (less {r})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="292"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="325"/>
         <source>应收合计：{total}&#x3000;{upper}</source>
         <translation>Total due: {total}  {upper}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="298"/>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="331"/>
         <source>应收合计：—</source>
         <translation>Total due: —</translation>
     </message>

@@ -193,7 +193,8 @@ class FeeForm(QWidget):
             name.setWordWrap(True)
             name.setFixedWidth(NAME_WIDTH)
             name.setToolTip(item.basis)
-            standard = QLabel(catalog.describe_fee_rule(raw["rule"]))
+            standard = QLabel(self.rule_text(raw["rule"]))
+            standard.setToolTip(catalog.describe_fee_rule(raw["rule"]))
             standard.setWordWrap(True)
             row.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             row.amount.setStyleSheet(MONEY_STYLE)
@@ -220,6 +221,38 @@ class FeeForm(QWidget):
                 edit.textChanged.connect(self.recompute)
             self.rows.append(row)
         self.recompute()
+
+    def rule_text(self, rule: dict[str, Any]) -> str:
+        """A fee rule in the interface language (in Chinese exactly as the catalog and the
+        notices word it, ``catalog.describe_fee_rule``)."""
+        kind = rule["kind"]
+        if kind == "fixed":
+            return self.tr("每件 {amount} 元").format(amount=rule["amount"])
+        extras = ""
+        if rule.get("min"):
+            extras += self.tr("，最低 {amount} 元").format(amount=rule["min"])
+        if kind == "per_unit":
+            text = self.tr("每{unit} {price} 元").format(unit=rule["unit"], price=rule["price"])
+            if rule.get("cap"):
+                extras += self.tr("，封顶 {amount} 元").format(amount=rule["cap"])
+            return text + extras
+        if kind == "tiered":
+            parts, low = [], "0"
+            for t in rule["tiers"]:
+                if t.get("upto") is None:
+                    parts.append(self.tr("{low}{unit}以上每{unit} {price} 元").format(
+                        low=low, unit=rule["unit"], price=t["price"]))
+                else:
+                    parts.append(self.tr("{low}–{upto}{unit}每{unit} {price} 元").format(
+                        low=low, upto=t["upto"], unit=rule["unit"], price=t["price"]))
+                    low = t["upto"]
+            text = self.tr("分段累进：") + self.tr("；").join(parts)
+            if rule.get("cap"):
+                text += self.tr("；封顶 {amount} 元").format(amount=rule["cap"])
+            return text
+        percent = format((Decimal(rule["rate"]) * 100).normalize(), "f")
+        return self.tr("按{base}的 {percent}% 计收，封顶 {amount} 元").format(
+            base=rule["base"], percent=percent, amount=rule["cap"])
 
     def focus_widgets(self) -> list[QWidget]:
         """The fee widgets in reading order (the workspace chains its tab order through them):

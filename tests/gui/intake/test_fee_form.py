@@ -134,3 +134,33 @@ def test_fee_base_placeholder_goes_through_tr(qtbot: QtBot, counter: Counter,
     finally:
         QApplication.removeTranslator(translator)
     assert based and all(t.endswith("（元）»") for t in based)
+
+
+def test_fee_standards_follow_the_interface_language(qtbot: QtBot, qapp: QApplication) -> None:
+    """In English the standards used to stay Chinese (issue 16); in Chinese they read exactly
+    as the catalog and the notices word them."""
+    import json
+
+    from hall_resources import resource_path
+
+    from hall_client.core.catalog import describe_fee_rule
+    from hall_client.gui.intake.fee_form import FeeForm
+    from hall_client.gui.resources import install_translator
+
+    doc = json.loads(resource_path("catalog", "seed.json").read_text("utf-8"))
+    rules = [f["rule"] for i in doc["items"] for f in i["fees"]]
+    form = FeeForm()
+    qtbot.addWidget(form)
+    assert [form.rule_text(r) for r in rules] == [describe_fee_rule(r) for r in rules]
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    try:
+        english = [form.rule_text(r) for r in rules]
+    finally:
+        qapp.removeTranslator(translator)
+    assert "60.00 yuan per m²" in english
+    assert "0.1% of the 工程合同价款, at most 50000.00 yuan" in english  # the base is data
+    for rule, text in zip(rules, english, strict=True):  # no Chinese but the catalog's words
+        for data in (rule.get("unit", ""), rule.get("base", "")):
+            text = text.replace(data, "") if data else text
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text
