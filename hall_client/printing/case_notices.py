@@ -189,7 +189,7 @@ def payment_html(c: Mapping[str, Any]) -> str:
         if ln.get("reduced_by"):
             note = f"减免 {e(ln['reduced_by'])} 元（{e(ln.get('reduction_reason', ''))}）"
         rows.append(f"<tr><td align='center'>{n}</td><td>{e(ln['name'])}</td>"
-                    f"<td>{e(ln['standard'])}</td><td align='right'>{quantity}</td>"
+                    f"<td>{e(ln['standard'])}</td><td align='right' style='white-space:nowrap'>{quantity}</td>"
                     f"<td align='right' style='white-space:nowrap'>{e(ln['amount'])}</td>"
                     f"<td>{note}</td></tr>")
     paid = ("<p class='reprint' align='center'><b>本件费用已缴清</b>（本通知书仅供核对）</p>"

@@ -2617,43 +2617,63 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>Reprint notice</translation>
     </message>
     <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="749"/>
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="749"/>
+        <source>补正材料通知书</source>
+        <translation>Correction notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="750"/>
+        <source>不予受理决定书</source>
+        <translation>Refusal decision</translation>
+    </message>
+    <message>
         <location filename="../../hall_client/gui/intake/workspace.py" line="751"/>
+        <source>缴款通知书</source>
+        <translation>Payment notice</translation>
+    </message>
+    <message>
         <location filename="../../hall_client/gui/intake/workspace.py" line="755"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="758"/>
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="765"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="768"/>
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="774"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="777"/>
         <source>请先选择事项，再拍摄或导入页面</source>
         <translation>Choose the item first, then capture or import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="780"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="783"/>
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="798"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="801"/>
         <source>页面 {n} 张已保存</source>
         <translation>{n} pages saved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="805"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="808"/>
         <source>&#x3000;页面 {n} 张</source>
         <translation>  {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="873"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="876"/>
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="890"/>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="893"/>
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>

@@ -746,13 +746,16 @@ class IntakeWorkspace(QWidget):
             print_document(pdf_printer(path), html, images, font)
             return path
 
+        title = {"accept": self.tr("受理通知书"), "correction": self.tr("补正材料通知书"),
+                 "refuse": self.tr("不予受理决定书"),
+                 "payment": self.tr("缴款通知书")}.get(c["kind"], c["title"])
+
         def written(p: Path) -> None:
             self.last_pdf = p
-            self._say(self.tr("{title}已生成：{path}").format(title=c["title"], path=p),
-                      "#1b5e20")
+            self._say(self.tr("{title}已生成：{path}").format(title=title, path=p), "#1b5e20")
             if self.message.kind == "result":  # the result stays; the file joins it
                 self.message.show_result(self._result_text + "\n" + self.tr(
-                    "{title}已生成：{path}").format(title=c["title"], path=p.name))
+                    "{title}已生成：{path}").format(title=title, path=p.name))
             if self.ask_printer:
                 self._print_on_paper(html, images, font)
 
