@@ -15,11 +15,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from hall_client.core import audit
+from hall_client.core import audit, catalog_search
 from hall_client.core.actor import Actor
+from hall_client.core.catalog_search import Searchable
 from hall_client.core.errors import InvalidInput, NotFound, Problem
 from hall_client.core.money import MAX_AMOUNT
 from hall_client.core.output_file import check_target, write_atomically
@@ -124,6 +125,7 @@ def _check_fee_rule(c: _Checker, rule: Any, where: str) -> None:
         c.money(rule, "amount", where)
     elif kind == "per_unit":
         c.text(rule, "unit", where)
+        c.text(rule, "quantity", where, required=False, max_len=32)
         c.money(rule, "price", where)
         low = c.money(rule, "min", where, required=False)
         cap = c.money(rule, "cap", where, required=False)
@@ -131,6 +133,7 @@ def _check_fee_rule(c: _Checker, rule: Any, where: str) -> None:
             c.add(where, "fee_min_over_cap", f"最低收费 {low} 高于封顶 {cap}")
     elif kind == "tiered":
         c.text(rule, "unit", where)
+        c.text(rule, "quantity", where, required=False, max_len=32)
         c.money(rule, "cap", where, required=False)
         tiers = rule.get("tiers")
         if not isinstance(tiers, list) or not tiers:
@@ -528,16 +531,18 @@ def _max_version(session: Session, code: str) -> int:
 
 
 def list_items(session: Session, search: str = "") -> list[ServiceItemVersion]:
-    """Current items whose name, code or department (code or name) contains ``search``."""
-    stmt = select(ServiceItemVersion).where(ServiceItemVersion.is_current.is_(True))
-    if search.strip():
-        like = f"%{search.strip()}%"
-        dept_codes = select(Department.code).where(Department.name.like(like))
-        stmt = stmt.where(or_(ServiceItemVersion.name.like(like),
-                              ServiceItemVersion.code.like(like),
-                              ServiceItemVersion.department.like(like),
-                              ServiceItemVersion.department.in_(dept_codes)))
-    return list(session.scalars(stmt.order_by(ServiceItemVersion.code)))
+    """Current items matching ``search`` — code, name, pinyin initials or full pinyin,
+    abbreviation or department (``core.catalog_search``) — best match first; all items by
+    code when ``search`` is empty."""
+    rows = list(session.scalars(select(ServiceItemVersion)
+                                .where(ServiceItemVersion.is_current.is_(True))
+                                .order_by(ServiceItemVersion.code)))
+    if not search.strip():
+        return rows
+    names = departments(session)
+    pool = [Searchable(r.code, r.name, r.department, names.get(r.department, ""), r)
+            for r in rows]
+    return [hit.item.payload for hit in catalog_search.search(pool, search)]
 
 
 @dataclass(frozen=True)
@@ -576,6 +581,12 @@ def get_item(session: Session, code: str, version: int | None = None) -> Service
 
 def departments(session: Session) -> dict[str, str]:
     return {d.code: d.name for d in session.scalars(select(Department))}
+
+
+def hall_phone(session: Session, hall_name: str) -> str:
+    """The hall's own telephone: the catalog department that is the hall (by name), if any."""
+    row = session.scalar(select(Department).where(Department.name == hall_name))
+    return row.phone if row is not None and row.phone else ""
 
 
 def people_names(session: Session) -> dict[str, str]:

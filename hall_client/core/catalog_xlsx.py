@@ -35,13 +35,13 @@ SHEETS: dict[str, list[tuple[str, str]]] = {
     "收费": [("事项编码", "item"), ("收费编码", "code"), ("收费名称", "name"),
              ("依据", "basis"), ("方式", "kind"), ("单位", "unit"), ("单价", "price"),
              ("金额", "amount"), ("费率", "rate"), ("计费基数", "base"), ("最低", "min"),
-             ("封顶", "cap"), ("分段(上限:单价;…)", "tiers")],
+             ("封顶", "cap"), ("分段(上限:单价;…)", "tiers"), ("计费数量", "quantity")],
     "流程": [("事项编码", "item"), ("环节序号", "stage"), ("岗位代码", "post"),
              ("岗位名称", "name"), ("时限(工作日)", "limit_days"),
              ("本级权限人", "holders"), ("B岗", "backup")],
 }
 #: Columns added later: a workbook without them is still read (the value is then absent).
-OPTIONAL_COLUMNS = {"可容缺"}
+OPTIONAL_COLUMNS = {"可容缺", "计费数量"}
 _BOOL = {"是": True, "否": False, "true": True, "false": False, "TRUE": True, "FALSE": False}
 
 
@@ -67,7 +67,8 @@ def write_xlsx(doc: dict[str, Any], path: Path) -> None:
             rows["收费"].append([item["code"], f["code"], f["name"], f["basis"], r["kind"],
                                 r.get("unit", ""), r.get("price", ""), r.get("amount", ""),
                                 r.get("rate", ""), r.get("base", ""), r.get("min", ""),
-                                r.get("cap", ""), _tiers_to_text(r.get("tiers", []))])
+                                r.get("cap", ""), _tiers_to_text(r.get("tiers", [])),
+                                r.get("quantity", "")])
         for s in item["workflow"]:
             rows["流程"].append([item["code"], s["stage"], s["post"], s["name"], s["limit_days"],
                                 ",".join(s["holders"]), ",".join(s.get("backup", []))])
@@ -210,8 +211,8 @@ def parse_xlsx(path: Path) -> tuple[dict[str, Any], list[Problem], RowMap]:
                 continue
             seen(rec["item"], "fees", n)
             rule: dict[str, Any] = {"kind": r.text(rec["kind"])}
-            for key in ("unit", "base"):
-                if rec[key] not in (None, ""):
+            for key in ("unit", "base", "quantity"):
+                if rec.get(key) not in (None, ""):
                     rule[key] = r.text(rec[key])
             for key in ("price", "amount", "rate", "min", "cap"):
                 value = r.amount(rec[key])

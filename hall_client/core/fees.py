@@ -46,6 +46,9 @@ class FeeRule:
     tiers: tuple[Tier, ...] = ()
     rate: Decimal = ZERO
     base: str = ""
+    #: What the quantity is (e.g. 建筑面积): fee items of a service item that name the same
+    #: quantity are charged on one figure, typed once. Empty: this item's own quantity.
+    quantity: str = ""
 
     @property
     def needs(self) -> str:
@@ -171,6 +174,7 @@ def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRul
         return _min_below_cap(FeeRule(
             "per_unit",
             unit=str(raw.get("unit", "")),
+            quantity=str(raw.get("quantity") or ""),
             price=_decimal(raw.get("price"), f"{where}.price", positive=True),
             minimum=minimum,
             cap=cap,
@@ -193,7 +197,8 @@ def parse_fee_rule(raw: Mapping[str, Any], where: str = "fees[].rule") -> FeeRul
             tiers.append(Tier(bound, _decimal(tier.get("price"), f"{here}.price")))
             previous = bound if bound is not None else previous
         return _min_below_cap(FeeRule("tiered", unit=str(raw.get("unit", "")),
-                                      tiers=tuple(tiers), minimum=minimum, cap=cap), where)
+                                      tiers=tuple(tiers), minimum=minimum, cap=cap,
+                                      quantity=str(raw.get("quantity") or "")), where)
     if kind == "capped":
         return _min_below_cap(FeeRule(
             "capped",
@@ -218,6 +223,65 @@ def parse_fee_item(raw: Mapping[str, Any], where: str = "fees[]") -> FeeItem:
         str(raw["code"]), str(raw["name"]), str(raw.get("basis", "")),
         parse_fee_rule(rule_raw, f"{where}.rule"),
     )
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure the clerk types for a service item's fees, and the fee items charged on it.
+
+    Several standards often use the same quantity — the floor area (建筑面积) for the
+    infrastructure charge, the bulk-cement fund and the wall-materials fund — so it is asked
+    once. ``needs`` is ``quantity`` (a count or measure in ``unit``) or ``base`` (an amount
+    in yuan, such as the contract price).
+    """
+
+    key: str
+    label: str
+    unit: str
+    needs: str
+    fee_codes: tuple[str, ...]
+
+
+def quantities(items: Sequence[FeeItem]) -> list[Quantity]:
+    """The distinct figures the fee items need, in the order they first appear.
+
+    Fee items share a figure when their rules name the same ``quantity`` in the same unit, or
+    when they are charged on a base of the same name; an item naming neither has its own.
+    """
+    order: list[str] = []
+    found: dict[str, Quantity] = {}
+    for item in items:
+        rule = item.rule
+        if not rule.needs:
+            continue
+        if rule.needs == "base":
+            key, label, unit = f"base:{rule.base}", rule.base or "计费基数", "元"
+        elif rule.quantity:
+            key, label, unit = f"quantity:{rule.quantity}:{rule.unit}", rule.quantity, rule.unit
+        else:
+            key, label, unit = f"fee:{item.code}", f"{item.name}计费数量", rule.unit
+        if key in found:
+            q = found[key]
+            found[key] = Quantity(q.key, q.label, q.unit, q.needs, (*q.fee_codes, item.code))
+        else:
+            order.append(key)
+            found[key] = Quantity(key, label, unit, rule.needs, (item.code,))
+    return [found[k] for k in order]
+
+
+def values_by_fee(figures: Sequence[Quantity], typed: Mapping[str, str],
+                  skip: Sequence[str] = ()) -> dict[str, str]:
+    """The value of each fee item (by code) from the figures typed (by quantity key); fee
+    items in ``skip`` and figures left empty are left out."""
+    out: dict[str, str] = {}
+    for q in figures:
+        text = typed.get(q.key, "").strip()
+        if not text:
+            continue
+        for code in q.fee_codes:
+            if code not in skip:
+                out[code] = text
+    return out
 
 
 def check_input(value: Decimal | str | int, what: str) -> Decimal:

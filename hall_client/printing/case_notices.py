@@ -1,7 +1,8 @@
 """The three intake notices on A4, as HTML plus images, from a notice's stored content:
 受理通知书 (case number, promised date, query code, QR of the status page),
 补正材料通知书 (every missing or non-conforming material and why, all at once: 行政许可法 第三十二条),
-不予受理决定书 (reason, and the applicant's remedies with their time limits).
+不予受理决定书 (reason, and the applicant's remedies with their time limits);
+and the 缴款通知书 of an accepted case (fees, total in figures and in 大写, where and how to pay).
 
 Headless, like the one-time notice: the GUI hands the HTML to QPrinter (a printer, or PDF in
 tests and ``hall-client case notice``). A reprint carries 重打 in its title line.
@@ -173,4 +174,52 @@ def notice_document(content: Mapping[str, Any]) -> tuple[str, dict[str, bytes]]:
         return correction_html(content), {}
     if kind == "refuse":
         return refusal_html(content), {}
+    if kind == "payment":
+        return payment_html(content), {}
     raise ValueError(f"unknown notice kind {kind!r}")
+
+
+def payment_html(c: Mapping[str, Any]) -> str:
+    """缴款通知书: the fees of an accepted case, for the applicant to pay at the cashier."""
+    e = escape
+    rows = []
+    for n, ln in enumerate(c["lines"], 1):
+        quantity = f"{e(ln['quantity'])} {e(ln['unit'])}" if ln.get("unit") != "项" else "1 项"
+        note = ""
+        if ln.get("reduced_by"):
+            note = f"减免 {e(ln['reduced_by'])} 元（{e(ln.get('reduction_reason', ''))}）"
+        rows.append(f"<tr><td align='center'>{n}</td><td>{e(ln['name'])}</td>"
+                    f"<td>{e(ln['standard'])}</td><td align='right' style='white-space:nowrap'>{quantity}</td>"
+                    f"<td align='right' style='white-space:nowrap'>{e(ln['amount'])}</td>"
+                    f"<td>{note}</td></tr>")
+    paid = ("<p class='reprint' align='center'><b>本件费用已缴清</b>（本通知书仅供核对）</p>"
+            if c.get("paid") else "")
+    parts = [
+        f"<html><head><meta charset='utf-8'>{STYLE}</head><body>"
+        f"<h1>{e(c['hall_name'])}<br/>{e(c['title'])}</h1>{paid}"
+        f"<p class='no'>受理号：{e(c['case_number'])}</p>",
+        f"<p>{e(c['payer'])}：</p>",
+        f"<p>　　你（单位）申请的“{e(c['item_name'])}”（受理号 <b>{e(c['case_number'])}</b>）"
+        "已受理，依法应缴纳下列费用，请按本通知书缴款。</p>",
+        "<table width='100%' border='1' cellspacing='0' cellpadding='4'>"
+        "<tr><th width='7%' style='white-space:nowrap'>序号</th><th width='25%'>收费项目</th>"
+        "<th width='22%'>收费标准</th><th width='12%'>数量</th>"
+        "<th width='16%' style='white-space:nowrap'>金额（元）</th><th>减免</th></tr>"
+        + "".join(rows)
+        + "<tr><th colspan='4' align='right'>合计（小写）</th>"
+        f"<td align='right' class='big' style='white-space:nowrap'>{e(c['total_figures'])}"
+        "</td><td></td></tr>"
+        "<tr><th colspan='2' align='right'>合计（大写）</th>"
+        f"<td colspan='4' class='big'>{e(c['total_upper'])}</td></tr></table>",
+        "<table width='100%' border='1' cellspacing='0' cellpadding='4'>"
+        f"<tr><th width='22%'>缴款地点</th><td>{e(c['hall_name'])}收费窗口"
+        f"（凭本通知书或受理号 {e(c['case_number'])} 缴款）</td></tr>"
+        f"<tr><th>缴款方式</th><td>{e(c['ways'])}</td></tr>"
+        "<tr><th>票据</th><td>缴款后当场出具财政票据，请妥善保管；"
+        "缴款后方可领取办理结果。</td></tr>"
+        f"<tr><th>开具窗口</th><td>{e(c['counter_name'])}（{e(c['counter_id'])}）</td></tr>"
+        "</table>",
+        f"<p>&nbsp;</p><p align='right'>{e(c['hall_name'])}<br/>{_cn_date(c['date'])}</p>"
+        f"<p class='muted'>办理进度查询：{e(c['status_url'])}</p></body></html>",
+    ]
+    return "".join(parts)

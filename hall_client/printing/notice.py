@@ -2,6 +2,11 @@
 
 The catalog browser shows it and prints it on A4 (the GUI hands it to QPrinter); keeping the
 layout here, headless, lets it be tested and reused for other front ends.
+
+The printed notice goes home with the applicant: it names no internal staff and no backup
+(B 岗) posts — the flow shows each step, its post and its time limit — and the 告知人 is the
+window (its name and number) with the hall's telephone, not a person. Each heading is kept with
+what follows it: the printing path moves a heading that would end a page to the next one.
 """
 
 from __future__ import annotations
@@ -24,8 +29,14 @@ def item_html(
     for_print: bool = False,
     today: date | None = None,
     applicant: str = "",
+    counter: str = "",
+    hall_phone: str = "",
 ) -> str:
-    """The notice; printed for a named applicant, ``applicant`` is written on it exactly."""
+    """The notice; printed for a named applicant, ``applicant`` is written on it exactly.
+
+    ``people`` names the post holders on the screen version only (staff read it); the printed
+    version (``for_print``) leaves every staff name out. ``counter`` (e.g. 综合窗口1号（W01）)
+    and ``hall_phone`` fill in the 告知人 line of the printed version."""
     d = definition
     e = escape
     dept = departments.get(d["department"], d["department"])
@@ -49,7 +60,8 @@ def item_html(
     )
     if d.get("guide"):
         parts.append(f"<p class='muted'>{e(d['guide'])}</p>")
-    parts.append("<h2>申请材料</h2><table><tr><th>序号</th><th width='38%'>材料名称</th><th>必需</th>"
+    section_start = len(parts)
+    parts.append("<table><tr><th>序号</th><th width='38%'>材料名称</th><th>必需</th>"
                  "<th>形式</th><th>份数</th><th>分卷</th><th>备注</th></tr>")
     for i, m in enumerate(d["materials"], 1):
         notes = m.get("notes", "")
@@ -61,7 +73,8 @@ def item_html(
             f"<td>{e(m.get('section', ''))}</td><td>{e(notes)}</td></tr>"
         )
     parts.append("</table>")
-    parts.append("<h2>收费项目</h2>")
+    _keep_together(parts, section_start, "申请材料")
+    section_start = len(parts)
     if d["fees"]:
         parts.append("<table><tr><th>编码</th><th>名称</th><th>标准</th><th>依据</th></tr>")
         for f in d["fees"]:
@@ -70,21 +83,39 @@ def item_html(
         parts.append("</table>")
     else:
         parts.append("<p>本事项不收费。</p>")
-    parts.append("<h2>办理流程</h2><table><tr><th>环节</th><th>岗位</th><th>时限（工作日）</th>"
-                 "<th>本级权限人</th><th>B 岗</th></tr>")
-    for s in d["workflow"]:
-        holders = "、".join(people.get(h, h) for h in s["holders"])
-        backup = "、".join(people.get(h, h) for h in s.get("backup", []))
-        parts.append(f"<tr><td>{s['stage']}</td><td>{e(s['name'])}</td><td>{s['limit_days']}</td>"
-                     f"<td>{e(holders)}</td><td>{e(backup)}</td></tr>")
+    _keep_together(parts, section_start, "收费项目")
+    section_start = len(parts)
+    if for_print:  # for the applicant: steps and limits, no staff names, no B 岗
+        parts.append("<table><tr><th>环节</th><th>岗位</th><th>时限（工作日）</th></tr>")
+        for s in d["workflow"]:
+            parts.append(f"<tr><td>{s['stage']}</td><td>{e(s['name'])}</td>"
+                         f"<td>{s['limit_days']}</td></tr>")
+    else:
+        parts.append("<table><tr><th>环节</th><th>岗位</th><th>时限（工作日）</th>"
+                     "<th>本级权限人</th><th>B 岗</th></tr>")
+        for s in d["workflow"]:
+            holders = "、".join(people.get(h, h) for h in s["holders"])
+            backup = "、".join(people.get(h, h) for h in s.get("backup", []))
+            parts.append(f"<tr><td>{s['stage']}</td><td>{e(s['name'])}</td>"
+                         f"<td>{s['limit_days']}</td><td>{e(holders)}</td><td>{e(backup)}</td></tr>")
     total = sum(limit for _, limit in stage_limits(d))
     parts.append(f"</table><p class='muted'>各环节时限合计 {total} 个工作日"
                  "（同一环节并联办理的岗位按最长者计）。</p>")
+    _keep_together(parts, section_start, "办理流程")
     if for_print:
         when = (today or date.today()).strftime("%Y年%m月%d日")
+        phone = hall_phone or d.get("phone", "")
         parts.append(
             "<p>以上为办理本事项需提交的全部材料，申请人按本告知单一次性补齐后即予受理。</p>"
-            f"<p>告知人（窗口）：__________　申请人签收：__________　日期：{when}</p>"
+            f"<p>告知人：{e(counter or hall_name)}　咨询电话：{e(phone)}<br/>"
+            f"申请人签收：__________　日期：{when}</p>"
         )
     parts.append("</body></html>")
     return "".join(parts)
+
+
+
+def _keep_together(parts: list[str], start: int, heading: str) -> None:
+    """Put the section ``heading`` before ``parts[start:]`` (a heading block: the printing
+    path keeps headings with what follows, ``gui.html_print.keep_headings_with_next``)."""
+    parts.insert(start, f"<h2>{heading}</h2>")

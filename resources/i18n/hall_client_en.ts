@@ -715,13 +715,13 @@ After: {after}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="304" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="395" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="394" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/intake/case_list.py" line="307" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="419" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
@@ -742,138 +742,143 @@ After: {after}</translation>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="396" />
-        <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
-        <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="395" />
+        <source>重打 {title} {number}：重打件标注“重打”，并记入审计。</source>
+        <translation>Reprint {title} {number}: the copy is marked “reprint” and the reprint is audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="397" />
+        <source>重打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
         <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="418" />
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="417" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="414" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="418" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="418" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="423" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="420" />
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="424" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="421" />
         <source>申请人：{name}　{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="428" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="425" />
         <source>联系电话：{phone}　联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="431" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="428" />
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="433" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="430" />
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="434" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431" />
         <source>受理日期：{day}　承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="437" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="434" />
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="439" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="436" />
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="440" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="437" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="446" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="443" />
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="448" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="445" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="451" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="448" />
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="453" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="450" />
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="455" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="452" />
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="457" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="454" />
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="464" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="461" />
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="473" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="470" />
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -1507,82 +1512,78 @@ After: {after}</translation>
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="39" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <source>{p} / {l} 个工作日</source>
+        <translation>{p} / {l} working days</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="46" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="45" />
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="46" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="47" />
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="47" />
-        <source>法定时限</source>
-        <translation>Legal limit</translation>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="49" />
+        <source>承诺/法定时限</source>
+        <translation>Promised / legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="48" />
-        <source>承诺时限</source>
-        <translation>Promised limit</translation>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="86" />
+        <source>事项名称、编码、拼音首字母（sgxk）、全拼或部门简称（住建）</source>
+        <extracomment>the shown item's notice, ready to be laid out again for a named applicant</extracomment>
+        <translation>Item name, code, pinyin initials (sgxk), full pinyin or department short name (住建)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="65" />
-        <source>按事项名称、编码或部门搜索</source>
-        <translation>Search by item name, code or department</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="75" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="98" />
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="79" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="102" />
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="85" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="108" />
         <source>一次性告知单（交给申请人的中文文书）：</source>
         <translation>One-time notice (the document for the applicant, in Chinese):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="116" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="152" />
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="122" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="166" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="217" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="166" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="217" />
         <source>一次性告知单未能打印：{error}</source>
         <translation>The one-time notice was not printed: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="177" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="233" />
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
     </message>
@@ -2306,102 +2307,128 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>FeeForm</name>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="79" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="142" />
         <source>本事项不收费</source>
+        <extracomment>Column widths of the fee table, fixed so that nothing moves as the amounts appear. The widest amount the table shows (the largest amount of one receipt, with a reduction).</extracomment>
         <translation>No fees for this item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="170" />
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="170" />
         <source>收费项目</source>
         <translation>Fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
-        <source>标准</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
-        <source>计费数量/基数</source>
-        <translation>Quantity / base</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="171" />
         <source>减免</source>
         <translation>Reduction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="191" />
+        <source>减免：{name}</source>
+        <translation>Reduction: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="202" />
         <source>减免值</source>
         <translation>Reduction value</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
-        <source>减免原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
-        <source>政策依据</source>
-        <translation>Legal basis</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="85" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="171" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="97" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="154" />
         <source>{base}（元）</source>
         <translation>{base} (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="98" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="153" />
+        <source>元</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="156" />
+        <source>{what}（{unit}）：</source>
+        <translation>{what} ({unit}):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="159" />
+        <source>用于：{names}</source>
+        <translation>Used for: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="170" />
+        <source>收费标准</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="181" />
+        <source>本案是否收取此项</source>
+        <translation>Whether this fee is charged in this case</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="182" />
+        <source>适用：{name}</source>
+        <translation>Applies: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="183" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="98" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="183" />
         <source>免收</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="99" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="184" />
         <source>按比例减（%）</source>
         <translation>Reduce by percent</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="100" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="185" />
         <source>按金额减（元）</source>
         <translation>Reduce by yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="145" />
-        <source>请填写“{name}”的{what}</source>
-        <translation>Enter {what} for “{name}”</translation>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="205" />
+        <source>减免原因（必填）</source>
+        <translation>Reason for the reduction (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="155" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="206" />
+        <source>政策依据（必填）</source>
+        <translation>Legal basis (required)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="264" />
         <source>{name}：减免值“{text}”不是数字</source>
         <translation>{name}: reduction value “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="173" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="272" />
+        <source>请填写{what}</source>
+        <translation>Please fill in {what}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="289" />
         <source>（减 {r}）</source>
         <translation> (less {r})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="176" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="292" />
         <source>应收合计：{total}　{upper}</source>
         <translation>Total due: {total}  {upper}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="182" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="298" />
         <source>应收合计：—</source>
         <translation>Total due: —</translation>
     </message>
@@ -2596,418 +2623,484 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="135" />
-        <source>输入事项名称或编码，按 Enter 选定</source>
-        <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off). The pages of this application (a draft on disk until the case is accepted).</extracomment>
-        <translation>Type the item name or code, Enter to choose</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="143" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="154" />
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="144" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="155" />
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="146" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="157" />
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="148" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="168" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="179" />
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="182" />
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="182" />
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="172" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="172" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="184" />
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="184" />
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="178" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="189" />
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="185" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="196" />
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="188" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="199" />
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="195" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="206" />
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="201" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="213" />
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="202" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="214" />
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="203" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="215" />
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="204" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="216" />
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="210" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="222" />
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="224" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="236" />
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="228" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="240" />
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="247" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="253" />
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="249" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="255" />
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="251" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="257" />
         <source>请申请人评价 (Ctrl+E)</source>
         <translation>Ask the applicant to rate (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="254" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="260" />
         <source>受理一件后，请申请人对本次服务评价（好差评）</source>
         <translation>After an acceptance, ask the applicant to rate this service</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="257" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="268" />
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="259" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="270" />
         <source>页面 (F3)</source>
         <translation>Pages (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="343" />
-        <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
-        <translation>No item matches “{text}”; type part of its name or code</translation>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="145" />
+        <source>事项名称、编码、拼音首字母（如 sgxk）或部门简称（如 住建），按 Enter 选定</source>
+        <extracomment>the catalog as the item picker searches it (pinyin, abbreviations, departments) Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off). The pages of this application (a draft on disk until the case is accepted).</extracomment>
+        <translation>Item name, code, pinyin initials (e.g. sgxk) or department short name (e.g. 住建); Enter chooses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="370" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="263" />
+        <source>缴款通知书 (F8)</source>
+        <translation>Payment notice (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="266" />
+        <source>受理一件有收费的事项后，打印缴款通知书交申请人</source>
+        <translation>After accepting a case with fees, print the payment notice for the applicant</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="364" />
+        <source>没有匹配的事项</source>
+        <translation>No matching item</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="368" />
+        <source>　等 {n} 项</source>
+        <translation> ({n} in all)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="369" />
+        <source>Enter 选定第 1 项：</source>
+        <translation>Enter takes no. 1: </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
+        <source>没有找到事项“{text}”：可输入事项名称、编码、拼音首字母或部门简称</source>
+        <translation>No item found for “{text}”: type an item name, code, pinyin initials or a department short name</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="416" />
         <source>{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="431" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="431" />
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="431" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="388" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="434" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="388" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="434" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="390" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="436" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="390" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="436" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="391" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="437" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="405" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="451" />
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="408" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="454" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="408" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="454" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="455" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="524" />
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="456" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="525" />
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="457" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="526" />
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="458" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="527" />
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="464" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="535" />
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="487" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="562" />
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="493" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="568" />
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="498" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="573" />
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="502" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="577" />
         <source>页面需要先核对（F3）：{problems}</source>
         <translation>Pages need checking first (F3): {problems}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="506" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="581" />
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="507" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="582" />
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="510" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="585" />
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="514" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="589" />
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="515" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="590" />
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="516" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="591" />
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="533" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="607" />
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="533" />
-        <source>放弃已填写的内容，重新开始一件？</source>
-        <translation>Discard what was entered and start a new case?</translation>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="608" />
+        <source>已填写的事项、申请人、材料和收费将全部清空，重新开始一件。</source>
+        <translation>The item, applicant, materials and fees typed so far are all cleared, and a new application begins.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="564" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="609" />
+        <source>放弃并重新开始</source>
+        <translation>Discard and start again</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="702" />
+        <source>重打 {notice}：重打件标注“重打”，并记入审计。</source>
+        <translation>Reprint {notice}: the copy is marked “reprint” and the reprint is audited.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="704" />
+        <source>重打</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="725" />
+        <source>受理一件有收费的事项后，才能打印缴款通知书</source>
+        <translation>A payment notice can be printed after accepting a case with fees</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="749" />
+        <source>受理通知书</source>
+        <translation>Acceptance notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="749" />
+        <source>补正材料通知书</source>
+        <translation>Correction notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="750" />
+        <source>不予受理决定书</source>
+        <translation>Refusal decision</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="751" />
+        <source>缴款通知书</source>
+        <translation>Payment notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="637" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="571" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="644" />
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="583" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="656" />
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="584" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="657" />
         <source>已受理　受理号 {number}　查询码 {code}　承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="587" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="660" />
         <source>已通知补正　受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="590" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="663" />
         <source>不予受理　登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="591" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="664" />
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="610" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="667" />
+        <source>　缴款通知书：F8</source>
+        <translation>  Payment notice: F8</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="688" />
         <source>受理一件后才能请申请人评价</source>
         <translation>Accept a case first, then ask the applicant to rate it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="621" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="699" />
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="624" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="701" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="625" />
-        <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
-        <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="654" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="755" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="758" />
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="667" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="768" />
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="676" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="777" />
         <source>请先选择事项，再拍摄或导入页面</source>
         <translation>Choose the item first, then capture or import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="682" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="783" />
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="700" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="801" />
         <source>页面 {n} 张已保存</source>
         <translation>{n} pages saved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="707" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="808" />
         <source>　页面 {n} 张</source>
         <translation>  {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="771" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="876" />
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="788" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="893" />
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -3682,6 +3775,30 @@ Data folder: {path}</translation>
         <location filename="../../hall_client/gui/sync/notices.py" line="83" />
         <source>另有 {n} 条</source>
         <translation>{n} more</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeForDialog</name>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="63" />
+        <source>打印一次性告知单</source>
+        <extracomment>The name column is never narrower than this (a long name wraps onto a second line).</extracomment>
+        <translation>Print one-time notice</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="63" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="66" />
+        <source>申请人或单位名称（可不填）</source>
+        <translation>Applicant or organisation name (may be left empty)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/catalog_browser.py" line="67" />
+        <source>告知对象：</source>
+        <translation>For:</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ and reprints (重打, audited), and the yellow/red warning of an accepted case."
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
@@ -13,10 +14,12 @@ from hall_client.core import audit
 from hall_client.core.actor import Actor
 from hall_client.core.cases.calendar import CalendarNotPublished, WorkCalendar, local_date
 from hall_client.core.cases.identity import ID_TYPES
-from hall_client.core.cases.intake import MATERIAL_STATES, STATUSES
+from hall_client.core.cases.intake import MATERIAL_STATES, STATUSES, HallInfo
 from hall_client.core.errors import NotFound
+from hall_client.core.money import format_yuan, money, uppercase_amount
 from hall_client.store.case_models import CaseEvent, CaseNotice, CasePage, IntakeCase
 from hall_client.store.cashier_models import FeeAssessment
+from hall_client.store.models import utcnow
 
 YELLOW_WORKING_DAYS = 1  # as the server's Settings.yellow_working_days
 
@@ -169,4 +172,49 @@ def case_detail(session: Session, case: IntakeCase) -> dict[str, Any]:
         "history": [{"seq": e.seq, "at": e.at.isoformat(), "action": e.action,
                      "actor": e.actor, "actor_name": e.actor_name, "counter": e.counter,
                      "data": e.data} for e in events],
+    }
+
+
+#: How the applicant pays, as the payment notice says it (the cashier's payment methods).
+PAYMENT_WAYS = "现金、银行转账、电汇（转账、电汇请注明受理号）"
+
+
+def payment_notice(session: Session, case_number: str, hall: HallInfo, *,
+                   today: date | None = None) -> dict[str, Any]:
+    """The 缴款通知书 of an accepted case: what the applicant pays, for what, where and how.
+
+    For the applicant to take to the cashier: the item, each fee with its standard, quantity
+    and any reduction, the total in figures and in Chinese capitals (大写), the case number the
+    cashier looks it up by, and where and how to pay. No staff names: the window is named by
+    its number, as on every paper the applicant takes home.
+    """
+    case = get_case(session, case_number)
+    assessment = session.scalar(
+        select(FeeAssessment).where(FeeAssessment.case_id == case.id,
+                                    FeeAssessment.status.in_(("queued", "paid")))
+        .order_by(FeeAssessment.created_at.desc()))
+    if assessment is None:
+        raise NotFound(f"受理件 {case_number} 没有应缴费用，无需缴款通知书",
+                       code="no_fees_due")
+    lines = []
+    for ln in assessment.lines:
+        reduction = ln.get("reduction") or None
+        lines.append({
+            "name": ln["name"], "standard": ln.get("standard", ""),
+            "quantity": ln.get("quantity", ""), "unit": ln.get("unit", ""),
+            "gross": ln.get("gross", ln["amount"]), "amount": ln["amount"],
+            "reduced_by": (reduction or {}).get("reduced_by", ""),
+            "reduction_reason": (reduction or {}).get("reason", ""),
+        })
+    total = Decimal(assessment.total)
+    return {
+        "kind": "payment", "title": "缴款通知书",
+        "hall_name": hall.hall_name, "counter_name": hall.counter_name,
+        "counter_id": hall.counter_id,
+        "case_number": case.number, "item_name": case.item_name, "item_code": case.item_code,
+        "project_name": case.project_name, "payer": assessment.payer,
+        "lines": lines, "total": format_yuan(total), "total_figures": f"{money(total):,.2f}",
+        "total_upper": uppercase_amount(total), "paid": assessment.status == "paid",
+        "ways": PAYMENT_WAYS, "status_url": hall.status_url,
+        "date": (today or local_date(utcnow())).isoformat(),
     }

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -51,6 +50,7 @@ from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.sync.cases import server_status_name, step_state_name
 from hall_client.gui.sync.notices import notice_mark
+from hall_client.gui.widgets.confirm import confirm
 from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.store.models import utcnow
 from hall_client.sync import views as sync_views
@@ -391,13 +391,10 @@ class CaseList(QWidget):
         if not d or not d["notices"] or self.print_notice is None:
             return
         notice = d["notices"][-1]
-        answer = QMessageBox.question(
-            self, self.tr("重打通知书"),
-            self.tr("重打 {title} {number}？重打件标注“重打”，并记入审计。").format(
-                title=notice["title"], number=notice["number"]),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, self.tr("重打通知书"),
+                   self.tr("重打 {title} {number}：重打件标注“重打”，并记入审计。").format(
+                       title=notice["title"], number=notice["number"]),
+                   self.tr("重打")):
             self.print_notice(notice["id"], reprint=True)
             self.show_case(d["case_number"])
 

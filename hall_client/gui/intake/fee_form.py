@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -21,56 +23,117 @@ from PySide6.QtWidgets import (
 
 from hall_client.core.cases.intake import FeeInput
 from hall_client.core.errors import DomainError
-from hall_client.core.fees import Assessment, FeeItem, Reduction, assess, parse_fee_item
+from hall_client.core.fees import (
+    Assessment,
+    FeeItem,
+    Quantity,
+    Reduction,
+    assess,
+    parse_fee_item,
+    quantities,
+    values_by_fee,
+)
 from hall_client.core.money import format_yuan, uppercase_amount
 from hall_client.gui.resources import fee_rule_label
 
 
 @dataclass
+class QuantityInput:
+    """One figure the clerk types (e.g. 建筑面积), shared by every fee item charged on it."""
+
+    quantity: Quantity
+    label: QLabel
+    edit: QLineEdit
+    used_by: QLabel
+
+    @property
+    def needs(self) -> str:
+        return self.quantity.needs
+
+
+@dataclass
 class FeeRow:
-    """The widgets of one fee item in the form."""
+    """The widgets of one fee item in the form; ``value`` is the (shared) figure it uses."""
 
     item: FeeItem
     applies: QCheckBox
-    value: QLineEdit
+    value: QLineEdit | None
     reduction: QComboBox
     reduction_value: QLineEdit
     reason: QLineEdit
     basis: QLineEdit
     amount: QLabel
+    detail: QWidget  # the reduction's value, reason and basis: shown when a reduction is chosen
+
+
+#: Column widths of the fee table, fixed so that nothing moves as the amounts appear.
+APPLIES_WIDTH, NAME_WIDTH, REDUCTION_WIDTH = 28, 210, 130
+MONEY_STYLE = "font-size: 12pt; font-weight: bold;"
+#: The widest amount the table shows (the largest amount of one receipt, with a reduction).
+WIDEST_AMOUNT = "¥99,999,999.99"
 
 
 class FeeForm(QWidget):
-    """The fee items of one service item; ``assessment`` is set while the form adds up."""
+    """The fee items of one service item; ``assessment`` is set while the form adds up.
+
+    Above the table, one input per distinct figure (建筑面积 once, not once per standard);
+    the table has fixed columns, money right-aligned and larger than the text around it; a
+    reduction opens its value, reason and legal basis under its row.
+    """
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[FeeRow] = []
+        self.inputs: list[QuantityInput] = []
         self.assessment: Assessment | None = None
+        self.quantity_grid = QGridLayout()
+        self.quantity_grid.setColumnStretch(2, 1)
         self.grid = QGridLayout()
+        self.grid.setColumnMinimumWidth(0, APPLIES_WIDTH)
+        self.grid.setColumnMinimumWidth(1, NAME_WIDTH)
+        self.grid.setColumnMinimumWidth(3, REDUCTION_WIDTH)
+        self.grid.setColumnMinimumWidth(4, self._amount_width())
+        self.grid.setColumnStretch(2, 1)
         self.total = QLabel()
         self.total.setObjectName("total")
         self.total.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("feeMessage")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.quantity_grid)
         layout.addLayout(self.grid)
         layout.addWidget(self.total)
         layout.addWidget(self.message)
 
+    def _amount_width(self) -> int:
+        font = QFont(self.font())
+        font.setPointSizeF(max(12.0, font.pointSizeF()))
+        font.setBold(True)
+        return QFontMetrics(font).horizontalAdvance(WIDEST_AMOUNT) + 16
+
     def clear(self) -> None:
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        """An empty form: no rows, nothing typed (the next case starts from nothing)."""
+        for grid in (self.quantity_grid, self.grid):
+            while grid.count():
+                widget = grid.takeAt(0).widget()
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
         self.rows = []
+        self.inputs = []
         self.assessment = None
         self.total.setText("")
         self.message.setText("")
+
+    def quantity_inputs(self) -> list[QuantityInput]:
+        """The figures the clerk types, in order (one per distinct quantity or base)."""
+        return list(self.inputs)
 
     def load(self, fees: list[dict[str, Any]]) -> None:
         """Show the fee items of the chosen service item."""
@@ -80,53 +143,104 @@ class FeeForm(QWidget):
             self.assessment = Assessment(())
             self.changed.emit()
             return
-        headers = [self.tr("适用"), self.tr("收费项目"), self.tr("标准"), self.tr("计费数量/基数"),
-                   self.tr("减免"), self.tr("减免值"), self.tr("减免原因"), self.tr("政策依据"),
-                   self.tr("金额")]
-        for col, text in enumerate(headers):
-            self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, col)
-        for r, raw in enumerate(fees, start=1):
-            item = parse_fee_item(raw)
-            row = FeeRow(item, QCheckBox(), QLineEdit(), QComboBox(), QLineEdit(), QLineEdit(),
-                         QLineEdit(), QLabel())
+        items = [parse_fee_item(raw) for raw in fees]
+        by_code: dict[str, QLineEdit] = {}
+        for n, q in enumerate(quantities(items)):
+            edit = QLineEdit()
+            edit.setObjectName(f"quantity-{n}")
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setFixedWidth(170)
+            unit = self.tr("元") if q.needs == "base" else q.unit
+            edit.setPlaceholderText(self.tr("{base}（元）").format(base=q.label)
+                                    if q.needs == "base" else unit)
+            label = QLabel(self.tr("{what}（{unit}）：").format(what=q.label, unit=unit))
+            label.setBuddy(edit)
+            names = [i.name for i in items if i.code in q.fee_codes]
+            used_by = QLabel(self.tr("用于：{names}").format(names="、".join(names)))
+            used_by.setWordWrap(True)
+            used_by.setStyleSheet("color: #555;")
+            at = len(self.inputs)
+            self.quantity_grid.addWidget(label, at, 0)
+            self.quantity_grid.addWidget(edit, at, 1)
+            self.quantity_grid.addWidget(used_by, at, 2)
+            edit.textChanged.connect(self.recompute)
+            self.inputs.append(QuantityInput(q, label, edit, used_by))
+            for code in q.fee_codes:
+                by_code[code] = edit
+        headers = [(self.tr("适用"), 0), (self.tr("收费项目"), 1), (self.tr("收费标准"), 2),
+                   (self.tr("减免"), 3), (self.tr("金额"), 4)]
+        for text, col in headers:
+            head = QLabel(f"<b>{text}</b>")
+            if col == 4:
+                head.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.grid.addWidget(head, 0, col)
+        for r, (raw, item) in enumerate(zip(fees, items, strict=True)):
+            row = FeeRow(item, QCheckBox(), by_code.get(item.code), QComboBox(), QLineEdit(),
+                         QLineEdit(), QLineEdit(), QLabel(), QWidget())
             row.applies.setChecked(True)
-            needs = item.rule.needs
-            row.value.setEnabled(bool(needs))
-            row.value.setPlaceholderText(
-                {"quantity": item.rule.unit,
-                 "base": self.tr("{base}（元）").format(base=item.rule.base), "": "-"}[needs])
+            row.applies.setToolTip(self.tr("本案是否收取此项"))
+            row.applies.setAccessibleName(self.tr("适用：{name}").format(name=item.name))
             for label, kind in ((self.tr("无"), ""), (self.tr("免收"), "exempt"),
                                 (self.tr("按比例减（%）"), "percent"),
                                 (self.tr("按金额减（元）"), "amount")):
                 row.reduction.addItem(label, kind)
-            name = QLabel(f"{item.name}\n{item.code}")
+            # as wide as its longest choice (the same in every row: the column never moves)
+            row.reduction.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToContents)
+            row.reduction.setMinimumWidth(REDUCTION_WIDTH)
+            row.reduction.setAccessibleName(self.tr("减免：{name}").format(name=item.name))
+            name = QLabel(f"{item.name}<br/><span style='color:#666'>{item.code}</span>")
+            name.setWordWrap(True)
+            name.setFixedWidth(NAME_WIDTH)
             name.setToolTip(item.basis)
             standard = QLabel(fee_rule_label(raw["rule"]))
             standard.setWordWrap(True)
-            for col, widget in enumerate((row.applies, name, standard, row.value, row.reduction,
-                                          row.reduction_value, row.reason, row.basis,
+            row.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            row.amount.setStyleSheet(MONEY_STYLE)
+            row.amount.setFixedWidth(self._amount_width())
+            row.amount.setObjectName(f"amount-{r}")
+            row.reduction_value.setPlaceholderText(self.tr("减免值"))
+            row.reduction_value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            row.reduction_value.setFixedWidth(100)
+            row.reason.setPlaceholderText(self.tr("减免原因（必填）"))
+            row.basis.setPlaceholderText(self.tr("政策依据（必填）"))
+            detail = QHBoxLayout(row.detail)
+            detail.setContentsMargins(0, 0, 0, 0)
+            for w in (row.reduction_value, row.reason, row.basis):
+                detail.addWidget(w, 1 if w is not row.reduction_value else 0)
+            row.detail.hide()
+            line = 1 + 2 * r
+            for col, widget in enumerate((row.applies, name, standard, row.reduction,
                                           row.amount)):
-                self.grid.addWidget(widget, r, col)
+                self.grid.addWidget(widget, line, col)
+            self.grid.addWidget(row.detail, line + 1, 1, 1, 4)
             row.applies.toggled.connect(self.recompute)
             row.reduction.currentIndexChanged.connect(self.recompute)
-            for edit in (row.value, row.reduction_value, row.reason, row.basis):
+            for edit in (row.reduction_value, row.reason, row.basis):
                 edit.textChanged.connect(self.recompute)
             self.rows.append(row)
-        self.grid.setColumnStretch(2, 1)
         self.recompute()
 
     def focus_widgets(self) -> list[QWidget]:
-        """The fee widgets in reading order (the workspace chains its tab order through them)."""
-        out: list[QWidget] = []
+        """The fee widgets in reading order (the workspace chains its tab order through them):
+        the figures first, then each fee item's row and its reduction."""
+        out: list[QWidget] = [q.edit for q in self.inputs]
         for row in self.rows:
-            out += [row.applies, row.value, row.reduction, row.reduction_value, row.reason,
-                    row.basis]
+            out += [row.applies, row.reduction, row.reduction_value, row.reason, row.basis]
         return out
+
+    def first_input(self) -> QWidget | None:
+        """Where the clerk starts: the first figure, else the first fee item's checkbox."""
+        if self.inputs:
+            return self.inputs[0].edit
+        return self.rows[0].applies if self.rows else None
+
+    def _typed(self) -> dict[str, str]:
+        return {q.quantity.key: q.edit.text() for q in self.inputs}
 
     def recompute(self) -> None:
         """Work the amounts out from the form; say what is missing instead of guessing."""
         self.assessment = None
-        values: dict[str, str] = {}
         reductions: dict[str, Reduction] = {}
         skip = []
         problems = []
@@ -134,18 +248,13 @@ class FeeForm(QWidget):
             code = row.item.code
             row.amount.setText("")
             kind = row.reduction.currentData()
+            row.detail.setVisible(bool(kind))
             row.reduction_value.setEnabled(kind in ("percent", "amount"))
             row.reason.setEnabled(bool(kind))
             row.basis.setEnabled(bool(kind))
             if not row.applies.isChecked():
                 skip.append(code)
                 continue
-            if row.item.rule.needs:
-                if not row.value.text().strip():
-                    problems.append(self.tr("请填写“{name}”的{what}").format(
-                        name=row.item.name, what=row.value.placeholderText()))
-                    continue
-                values[code] = row.value.text().strip()
             if kind:
                 try:
                     value = (Decimal(row.reduction_value.text().strip() or "0")
@@ -156,9 +265,15 @@ class FeeForm(QWidget):
                         name=row.item.name, text=row.reduction_value.text()))
                 except DomainError as exc:
                     problems.append(f"{row.item.name}：{exc.message}")
+        for q in self.inputs:
+            wanted = [c for c in q.quantity.fee_codes if c not in skip]
+            q.edit.setEnabled(bool(wanted))
+            if wanted and not q.edit.text().strip():
+                problems.insert(0, self.tr("请填写{what}").format(what=q.quantity.label))
         if problems:
             self._show_problem("\n".join(problems), "#b26a00")
             return
+        values = values_by_fee([q.quantity for q in self.inputs], self._typed(), skip)
         try:
             self.assessment = assess([r.item for r in self.rows], values, reductions, skip=skip)
         except DomainError as exc:
@@ -170,7 +285,8 @@ class FeeForm(QWidget):
             if line is not None:
                 text = format_yuan(line.amount)
                 if line.reduced_by:
-                    text += self.tr("（减 {r}）").format(r=format_yuan(line.reduced_by))
+                    text += "<br/><span style='font-size:10.5pt;font-weight:normal'>" + \
+                        self.tr("（减 {r}）").format(r=format_yuan(line.reduced_by)) + "</span>"
                 row.amount.setText(text)
         total = self.assessment.total
         self.total.setText(self.tr("应收合计：{total}　{upper}").format(
@@ -186,6 +302,8 @@ class FeeForm(QWidget):
 
     def fee_inputs(self) -> tuple[FeeInput, ...]:
         """The fees as the intake service takes them (only items that apply)."""
+        skip = [r.item.code for r in self.rows if not r.applies.isChecked()]
+        values = values_by_fee([q.quantity for q in self.inputs], self._typed(), skip)
         out = []
         for row in self.rows:
             if not row.applies.isChecked():
@@ -196,5 +314,5 @@ class FeeForm(QWidget):
                 value = (Decimal(row.reduction_value.text().strip() or "0")
                          if kind != "exempt" else Decimal(0))
                 reduction = Reduction(kind, row.reason.text(), row.basis.text(), value)
-            out.append(FeeInput(row.item.code, row.value.text().strip() or None, reduction))
+            out.append(FeeInput(row.item.code, values.get(row.item.code), reduction))
         return tuple(out)

@@ -16,10 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hall_client.core import catalog
+from hall_client.core import catalog, catalog_search
 from hall_client.core.actor import Actor
 from hall_client.core.cases import hall_info
 from hall_client.core.cases.identity import KIND_ID_TYPES
@@ -49,7 +49,12 @@ from hall_client.core.cases.intake import (
     PageInput,
     record_intake,
 )
-from hall_client.core.cases.queries import case_detail, get_case, notice_for_print
+from hall_client.core.cases.queries import (
+    case_detail,
+    get_case,
+    notice_for_print,
+    payment_notice,
+)
 from hall_client.core.counter import Counter
 from hall_client.core.errors import InvalidInput
 from hall_client.core.supervision.ratings import Visit
@@ -59,7 +64,9 @@ from hall_client.gui.intake.notice_print import pdf_printer, print_document, set
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.pages.workspace import PageWorkspace
 from hall_client.gui.supervision.rating_screen import RatingScreen
+from hall_client.gui.widgets.confirm import confirm
 from hall_client.gui.widgets.form_dialog import error_text
+from hall_client.gui.widgets.message_area import MessageArea
 from hall_client.gui.widgets.rare_char import NameEdit
 from hall_client.pages.page_set import PageSet
 from hall_client.pages.profiles import get_profile
@@ -111,6 +118,8 @@ class IntakeWorkspace(QWidget):
         self.counter, self.jobs, self.actor = counter, jobs, actor
         self.item_code = ""
         self.item_version: int | None = None
+        #: the catalog as the item picker searches it (pinyin, abbreviations, departments)
+        self.search_items: list[catalog_search.Searchable] = []
         self.reopen_number: str | None = None
         self.materials: list[MaterialRow] = []
         self.pending_decision = ""
@@ -132,7 +141,9 @@ class IntakeWorkspace(QWidget):
         self.item.setObjectName("item")
         self.item.setEditable(True)
         self.item.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.item.lineEdit().setPlaceholderText(self.tr("输入事项名称或编码，按 Enter 选定"))
+        self.item.lineEdit().setPlaceholderText(
+            self.tr("事项名称、编码、拼音首字母（如 sgxk）或部门简称（如 住建），按 Enter 选定"))
+        self.item.lineEdit().textEdited.connect(self._item_typed)
         self.item.currentIndexChanged.connect(self._item_chosen)
         self.item.installEventFilter(self)
         self.item.lineEdit().installEventFilter(self)
@@ -194,6 +205,7 @@ class IntakeWorkspace(QWidget):
         self.fees = FeeForm()
         fee_box = QGroupBox(self.tr("④ 收费核定（受理时送收费窗口）"))
         QVBoxLayout(fee_box).addWidget(self.fees)
+        self.fee_box = fee_box
 
         # 5 decision
         self.reason = QLineEdit()
@@ -234,16 +246,10 @@ class IntakeWorkspace(QWidget):
         self.confirm_bar.setStyleSheet("background: #fff4d6;")
         self.confirm_bar.hide()
 
-        # result and messages
-        self.message = QLabel()
+        # result and messages: one area; a result stays large until the next action
+        self.message = MessageArea()
         self.message.setObjectName("message")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result = QLabel()
-        self.result.setObjectName("result")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.setStyleSheet("font-size: 15pt; color: #1b5e20;")
+        self._result_text = ""
         self.reprint_button = QPushButton(self.tr("重打通知书 (F12)"))
         self.reprint_button.setEnabled(False)
         self.reprint_button.setToolTip(self.tr("先办理一件，才有通知书可打印"))
@@ -254,6 +260,11 @@ class IntakeWorkspace(QWidget):
         self.rate_button.setToolTip(self.tr("受理一件后，请申请人对本次服务评价（好差评）"))
         self.rate_button.clicked.connect(self.ask_rating)
         self.rating_screen: RatingScreen | None = None
+        self.payment_button = QPushButton(self.tr("缴款通知书 (F8)"))
+        self.payment_button.setObjectName("paymentNotice")
+        self.payment_button.setEnabled(False)
+        self.payment_button.setToolTip(self.tr("受理一件有收费的事项后，打印缴款通知书交申请人"))
+        self.payment_button.clicked.connect(self.print_payment_notice)
         self.new_button = QPushButton(self.tr("下一件 (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_intake)
         self.pages_button = QPushButton(self.tr("页面 (F3)"))
@@ -267,9 +278,13 @@ class IntakeWorkspace(QWidget):
         self.scroll = QScrollArea()
         self.scroll.setWidget(form)
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to fields, not the frame
+        # a scroll bar that comes and goes would move every column sideways
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         result_row = QHBoxLayout()
-        result_row.addWidget(self.result, 1)
+        result_row.addStretch(1)
         result_row.addWidget(self.pages_button)
+        result_row.addWidget(self.payment_button)
         result_row.addWidget(self.reprint_button)
         result_row.addWidget(self.rate_button)
         result_row.addWidget(self.new_button)
@@ -278,6 +293,7 @@ class IntakeWorkspace(QWidget):
         layout.addWidget(self.confirm_bar)
         layout.addWidget(self.message)
         layout.addLayout(result_row)
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
 
         for widget in (self.project, self.kind, self.name, self.id_type, self.id_number,
                        self.phone, self.contact, self.address):
@@ -285,6 +301,7 @@ class IntakeWorkspace(QWidget):
         self.confirm_bar.installEventFilter(self)
         for key, slot in ((Qt.Key.Key_F3, self.open_pages),
                           (Qt.Key.Key_F6, self.mark_all_received),
+                          (Qt.Key.Key_F8, self.print_payment_notice),
                           (Qt.Key.Key_F9, lambda: self.ask_decision("accept")),
                           (Qt.Key.Key_F10, lambda: self.ask_decision("correction")),
                           (Qt.Key.Key_F11, lambda: self.ask_decision("refuse")),
@@ -305,17 +322,24 @@ class IntakeWorkspace(QWidget):
     def load_items(self) -> None:
         store = self.counter.store
 
-        def load(ctx: object) -> list[tuple[str, str]]:
+        def load(ctx: object) -> list[catalog_search.Searchable]:
             with store.transaction() as s:
-                return [(r.code, r.name) for r in catalog.summaries(s)]
+                items = [catalog_search.Searchable(r.code, r.name, r.department,
+                                                   r.department_name)
+                         for r in catalog.summaries(s)]
+            for i in items:  # the pinyin is read here, off the GUI thread, once
+                catalog_search.syllables(i.name)
+                catalog_search.syllables(i.department_name)
+            return items
 
         self.jobs.db(load, success=self._items_loaded, failure=self._failed)
 
-    def _items_loaded(self, items: list[tuple[str, str]]) -> None:
+    def _items_loaded(self, items: list[catalog_search.Searchable]) -> None:
+        self.search_items = items
         self.item.blockSignals(True)
         self.item.clear()
-        for code, name in items:
-            self.item.addItem(f"{name}  {code}", code)
+        for i in items:
+            self.item.addItem(f"{i.name}  {i.code}", i.code)
         self.item.setCurrentIndex(-1)
         self.item.blockSignals(False)
         self.item.setFocus()
@@ -328,19 +352,41 @@ class IntakeWorkspace(QWidget):
             return True
         return super().eventFilter(obj, event)
 
+    def _matches(self, text: str) -> list[catalog_search.Hit]:
+        return catalog_search.search(self.search_items, text)
+
+    def _item_typed(self, text: str) -> None:
+        """As the clerk types: the best matches under the box (Enter takes the first)."""
+        hits = self._matches(text) if text.strip() else []
+        if not text.strip():
+            self.item_info.setText("")
+        elif not hits:
+            self.item_info.setText(self.tr("没有匹配的事项"))
+        else:
+            shown = "；".join(f"{n}. {h.item.name}（{h.item.code}）"
+                             for n, h in enumerate(hits[:4], 1))
+            more = self.tr("　等 {n} 项").format(n=len(hits)) if len(hits) > 4 else ""
+            self.item_info.setText(self.tr("Enter 选定第 1 项：") + shown + more)
+
     def _item_entered(self) -> None:
-        """Enter in the item box: the first item whose name or code holds what was typed."""
-        text = self.item.currentText().strip().lower()
+        """Enter in the item box: the best match of what was typed (code, name, pinyin
+        initials or full pinyin, abbreviation, department; core's ranked search)."""
+        self.message.next_action()
+        text = self.item.currentText().strip()
         current = self.item.currentIndex()
-        if current >= 0 and self.item.itemText(current).lower() == text:
+        if current >= 0 and self.item.itemText(current) == text:
             self.project.setFocus()
             return
-        for i in range(self.item.count()):
-            if text and text in self.item.itemText(i).lower():
-                self.item.setCurrentIndex(i)
-                self.project.setFocus()
-                return
-        self._say(self.tr("没有找到事项“{text}”，请输入事项名称或编码的一部分").format(
+        hits = self._matches(text) if text else []
+        if hits:
+            index = self.item.findData(hits[0].item.code)
+            if index == current:
+                self.item.setEditText(self.item.itemText(index))
+                self._item_chosen(index)  # the same item again, for a new case
+            self.item.setCurrentIndex(index)
+            self.project.setFocus()
+            return
+        self._say(self.tr("没有找到事项“{text}”：可输入事项名称、编码、拼音首字母或部门简称").format(
             text=self.item.currentText()), "#b00020")
 
     def choose_item(self, code: str) -> None:
@@ -435,16 +481,39 @@ class IntakeWorkspace(QWidget):
         row.reason.setEnabled(state in ("nonconforming", "missing"))
         row.promised_by.setEnabled(state == "deferred")
 
-    def _chain_tab_order(self) -> None:
+    def tab_chain(self) -> list[QWidget]:
+        """Every field and button of the workspace in reading order: the form top to bottom,
+        then the confirmation bar and the buttons under it. Tab goes round this ring and
+        nowhere else (not through the scroll frame, the workspace tabs or other panels)."""
         chain: list[QWidget] = [self.item, self.project, self.kind, self.name, self.id_type,
                                 self.id_number, self.phone, self.contact, self.address,
                                 self.all_received]
         for row in self.materials:
             chain += [row.state, row.form, row.copies, row.reason, row.promised_by]
         chain += self.fees.focus_widgets()
-        chain += [self.reason, self.accept_button, self.correction_button, self.refuse_button]
-        for a, b in itertools.pairwise(chain):
+        chain += [self.reason, self.accept_button, self.correction_button, self.refuse_button,
+                  self.confirm_button, self.cancel_button, self.pages_button,
+                  self.payment_button, self.reprint_button, self.rate_button, self.new_button]
+        return chain
+
+    def _chain_tab_order(self) -> None:
+        for a, b in itertools.pairwise(self.tab_chain()):
             QWidget.setTabOrder(a, b)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab within :meth:`tab_chain`, skipping what is hidden or disabled."""
+        current = QApplication.focusWidget()
+        if current is self.item.lineEdit():
+            current = self.item
+        chain = [w for w in self.tab_chain()
+                 if w is current or (w.isVisible() and w.isEnabled()
+                                     and w.focusPolicy() & Qt.FocusPolicy.TabFocus)]
+        if current not in chain:
+            return super().focusNextPrevChild(next)
+        target = chain[(chain.index(current) + (1 if next else -1)) % len(chain)]
+        target.setFocus(Qt.FocusReason.TabFocusReason if next
+                        else Qt.FocusReason.BacktabFocusReason)
+        return True
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData() or "person"
@@ -459,9 +528,14 @@ class IntakeWorkspace(QWidget):
 
     # --- actions -------------------------------------------------------------------------
     def mark_all_received(self) -> None:
+        """F6: every material received; the focus moves on to the fees (Shift+Tab goes back
+        to the checklist)."""
         for row in self.materials:
             row.state.setCurrentIndex(row.state.findData("received"))
         self._say(self.tr("已将全部材料标为“已收”，请逐项核对原件"), "#1b5e20")
+        if self.materials:
+            target = self.fees.first_input() or self.reason
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def intake(self, decision: str) -> Intake:
         """What the form says, as the core service takes it."""
@@ -483,6 +557,7 @@ class IntakeWorkspace(QWidget):
 
     def ask_decision(self, decision: str) -> None:
         """Check what can be checked here, then ask once (Enter confirms, Esc backs out)."""
+        self.message.next_action()
         if not self.item_code:
             self._say(self.tr("请先选择事项"), "#b00020")
             self.item.setFocus()
@@ -529,11 +604,9 @@ class IntakeWorkspace(QWidget):
         if self.confirm_bar.isVisible():
             self.cancel_decision()
         elif self._dirty():
-            answer = QMessageBox.question(
-                self, self.tr("放弃本次录入"), self.tr("放弃已填写的内容，重新开始一件？"),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer == QMessageBox.StandardButton.Yes:
+            if confirm(self, self.tr("放弃本次录入"),
+                       self.tr("已填写的事项、申请人、材料和收费将全部清空，重新开始一件。"),
+                       self.tr("放弃并重新开始")):
                 self.new_intake()
         else:
             self.item.setFocus()
@@ -588,19 +661,24 @@ class IntakeWorkspace(QWidget):
                 number=result.case_number)
         else:
             text = self.tr("不予受理　登记号 {number}").format(number=result.case_number)
-        self.result.setText(text + "\n" + self.tr("通知书 {notice}").format(
-            notice=result.notice_number))
-        self.result.setStyleSheet("font-size: 15pt; color: %s;" % (
-            "#1b5e20" if result.status == "accepted" else "#8a4b00"))
-        self.message.setText("")
+        self._result_text = text + "\n" + self.tr("通知书 {notice}").format(
+            notice=result.notice_number)
+        if self._has_fees(result):
+            self._result_text += self.tr("　缴款通知书：F8")
+        self.message.next_action()
+        self.message.show_result(self._result_text)
         self.reprint_button.setEnabled(True)
         self.reprint_button.setToolTip("")
         # 一次一评: the applicant rates the visit; only accepted cases reach the server
         self.rate_button.setEnabled(result.status == "accepted")
         self.reopen_number = None
+        self.payment_button.setEnabled(result.status == "accepted" and self._has_fees(result))
         self.case_recorded.emit(result.case_number)
         self.print_notice(result.notice_id, reprint=False)
-        self.new_button.setFocus()
+        # The case is done: the form is empty for the next applicant (nothing of this case's
+        # quantities, reductions or applicant carries over); the result stays on screen.
+        self._reset_form()
+        self.item.setFocus()
 
     # --- 好差评 --------------------------------------------------------------------------
     def ask_rating(self) -> None:
@@ -620,45 +698,68 @@ class IntakeWorkspace(QWidget):
         if self.last_result is None:
             self._say(self.tr("还没有办理过，没有可重打的通知书"), "#b26a00")
             return
-        answer = QMessageBox.question(
-            self, self.tr("重打通知书"),
-            self.tr("重打 {notice}？重打件标注“重打”，并记入审计。").format(
-                notice=self.last_result.notice_number),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm(self, self.tr("重打通知书"),
+                   self.tr("重打 {notice}：重打件标注“重打”，并记入审计。").format(
+                       notice=self.last_result.notice_number),
+                   self.tr("重打")):
             self.print_notice(self.last_result.notice_id, reprint=True)
 
     def print_notice(self, notice_id: str, *, reprint: bool) -> None:
         """Save the notice as a PDF under the data directory, then print it on A4."""
         store, actor = self.counter.store, self.actor
-        folder = self.notice_dir
-        font = QFont(self.font())
 
         def content(ctx: object) -> dict[str, Any]:
             with store.transaction() as s:
                 return notice_for_print(s, actor, notice_id, reprint=reprint)
 
-        def lay_out(c: dict[str, Any]) -> None:
-            html, images = notice_document(c)
-            suffix = f"-重打{c['reprint']}" if c.get("reprint") else ""
-            path = folder / f"{c['case_number']}-{c['kind']}{suffix}.pdf"
+        self.jobs.db(content, success=self._lay_out, failure=self._failed)
 
-            def write(ctx: object) -> Path:
-                folder.mkdir(parents=True, exist_ok=True)
-                print_document(pdf_printer(path), html, images, font)
-                return path
+    def _has_fees(self, result: IntakeResult) -> bool:
+        return result.status == "accepted" and result.fee_total > 0
 
-            def written(p: Path) -> None:
-                self.last_pdf = p
-                self._say(self.tr("{title}已生成：{path}").format(title=c["title"], path=p),
-                          "#1b5e20")
-                if self.ask_printer:
-                    self._print_on_paper(html, images, font)
+    def print_payment_notice(self) -> None:
+        """F8: the 缴款通知书 of the case just accepted, for the applicant to pay at the cashier
+        (A4, through the same path as the other notices)."""
+        result = self.last_result
+        if result is None or not self._has_fees(result):
+            self._say(self.tr("受理一件有收费的事项后，才能打印缴款通知书"), "#b26a00")
+            return
+        store, hall, number = (self.counter.store, hall_info(self.counter.settings),
+                               result.case_number)
 
-            self.jobs.background(write, success=written, failure=self._failed)
+        def content(ctx: object) -> dict[str, Any]:
+            with store.transaction() as s:
+                return payment_notice(s, number, hall)
 
-        self.jobs.db(content, success=lay_out, failure=self._failed)
+        self.jobs.db(content, success=self._lay_out, failure=self._failed)
+
+    def _lay_out(self, c: dict[str, Any]) -> None:
+        """Write one notice's PDF on the job pool; then offer it to a printer."""
+        folder = self.notice_dir
+        font = QFont(self.font())
+        html, images = notice_document(c)
+        suffix = f"-重打{c['reprint']}" if c.get("reprint") else ""
+        path = folder / f"{c['case_number']}-{c['kind']}{suffix}.pdf"
+
+        def write(ctx: object) -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            print_document(pdf_printer(path), html, images, font)
+            return path
+
+        title = {"accept": self.tr("受理通知书"), "correction": self.tr("补正材料通知书"),
+                 "refuse": self.tr("不予受理决定书"),
+                 "payment": self.tr("缴款通知书")}.get(c["kind"], c["title"])
+
+        def written(p: Path) -> None:
+            self.last_pdf = p
+            self._say(self.tr("{title}已生成：{path}").format(title=title, path=p), "#1b5e20")
+            if self.message.kind == "result":  # the result stays; the file joins it
+                self.message.show_result(self._result_text + "\n" + self.tr(
+                    "{title}已生成：{path}").format(title=title, path=p.name))
+            if self.ask_printer:
+                self._print_on_paper(html, images, font)
+
+        self.jobs.background(write, success=written, failure=self._failed)
 
     def _print_on_paper(self, html: str, images: dict[str, bytes], font: QFont) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -716,7 +817,14 @@ class IntakeWorkspace(QWidget):
 
     # --- starting over / coming back -------------------------------------------------------
     def new_intake(self) -> None:
-        """A clean form for the next applicant; the last result stays until then."""
+        """A clean form for the next applicant (Ctrl+N): the last result goes too."""
+        self._reset_form()
+        self.message.next_action()
+        self._result_text = ""
+        self.item.setFocus()
+
+    def _reset_form(self) -> None:
+        """Every field of the form back to empty (the result area is left as it is)."""
         self.reopen_number = None
         self.item_code, self.item_version = "", None
         self.item.setCurrentIndex(-1)
@@ -730,9 +838,6 @@ class IntakeWorkspace(QWidget):
         self.page_set = None  # a draft left unaccepted stays on disk (page-drafts/)
         self._show_materials([], None)
         self.fees.clear()
-        self.result.setText("")
-        self.message.setText("")
-        self.item.setFocus()
 
     def prefill(self, draft: dict[str, Any]) -> None:
         """A fresh form filled from an online application (网上申报): item, applicant and
@@ -785,14 +890,30 @@ class IntakeWorkspace(QWidget):
             edit.setText(a[key])
         self.project.setText(detail["project_name"])
         self._show_item(item, detail["materials"])
-        self.result.setText(self.tr("补正后重新受理：受理号 {number}").format(
+        self.message.show_info(self.tr("补正后重新受理：受理号 {number}").format(
             number=self.reopen_number))
         self.all_received.setFocus()
 
     # --- messages ------------------------------------------------------------------------
     def _say(self, text: str, colour: str) -> None:
-        self.message.setStyleSheet(f"color: {colour};")
-        self.message.setText(text)
+        """Red and amber are errors (they stay until read); anything else is a note."""
+        if colour in ("#b00020", "#b26a00"):
+            self.message.show_error(text)
+        else:
+            self.message.show_info(text)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """The field that takes the focus is scrolled into view."""
+        if new is not None and self.scroll.widget() is not None and \
+                self.scroll.widget().isAncestorOf(new):
+            # after the layout has placed rows that were just made (a new item's fees)
+            QTimer.singleShot(0, lambda: self._show_field(new))
+
+    def _show_field(self, widget: QWidget) -> None:
+        if QApplication.focusWidget() is widget:
+            if self.fees.isAncestorOf(widget):  # the whole fee table in view, if it fits
+                self.scroll.ensureWidgetVisible(self.fee_box, 0, 0)
+            self.scroll.ensureWidgetVisible(widget, 40, 60)
 
     def _failed(self, exc: BaseException) -> None:
         self._say(error_text(exc), "#b00020")

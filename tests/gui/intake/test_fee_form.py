@@ -43,8 +43,11 @@ def test_construction_permit_assessment_reaches_the_cashier(qtbot: QtBot, counte
     ws.mark_all_received()
     ws.ask_decision("accept")
     assert not ws.confirm_bar.isVisible() and "收费核定未完成" in ws.message.text()
-    for row, value in zip(fees.rows, ("120.5", "120.5", "120.5", "2000000"), strict=True):
-        qtbot.keyClicks(row.value, value)
+    area, price = fees.quantity_inputs()  # the floor area once for three standards
+    assert area.quantity.label == "建筑面积" and price.quantity.label == "工程合同价款"
+    assert {r.value for r in fees.rows[:3]} == {area.edit} and fees.rows[3].value is price.edit
+    qtbot.keyClicks(area.edit, "120.5")
+    qtbot.keyClicks(price.edit, "2000000")
     assert fees.assessment is not None and fees.assessment.total == Decimal("10314.50")
     assert "¥10,314.50" in fees.total.text() and "人民币壹万零叁佰壹拾肆元伍角整" in fees.total.text()
 
@@ -84,12 +87,14 @@ def test_fee_items_that_do_not_apply_are_left_out(qtbot: QtBot, counter: Counter
     window = _open(qtbot, counter, jobs, "ZR-QR-001")  # residential or not: one of two fees
     fees = window.intake.fees
     fees.rows[1].applies.setChecked(False)  # 非住宅
-    qtbot.keyClicks(fees.rows[0].value, "1")
+    assert fees.rows[1].value is not None and not fees.rows[1].value.isEnabled()
+    assert fees.rows[0].value is not None and fees.rows[2].value is not None
+    qtbot.keyClicks(fees.rows[0].value, "1")  # 件 and 本: figures of their own
     qtbot.keyClicks(fees.rows[2].value, "2")
     assert fees.assessment is not None and fees.assessment.total == Decimal("100.00")
     assert [f.code for f in fees.fee_inputs()] == [fees.rows[0].item.code,
                                                   fees.rows[2].item.code]
-    qtbot.keyClicks(fees.rows[2].value, "x")
+    qtbot.keyClicks(fees.rows[2].value, "x")  # type: ignore[arg-type]
     assert fees.assessment is None and fees.message.text()
 
 
@@ -98,8 +103,8 @@ def test_huge_or_odd_reduction_is_a_message_not_an_exception(
 ) -> None:
     window = _open(qtbot, counter, jobs, "ZJ-XK-001")
     fees = window.intake.fees
-    for row in fees.rows:
-        qtbot.keyClicks(row.value, "100")
+    for q in fees.quantity_inputs():
+        qtbot.keyClicks(q.edit, "100")
     row = fees.rows[0]
     row.reduction.setCurrentIndex(row.reduction.findData("amount"))
     row.reason.setText("补贴")
@@ -125,7 +130,37 @@ def test_fee_base_placeholder_goes_through_tr(qtbot: QtBot, counter: Counter,
     try:
         window = _open(qtbot, counter, jobs, "ZJ-XK-001")
         based = [r.value.placeholderText() for r in window.intake.fees.rows
-                 if r.item.rule.needs == "base"]
+                 if r.item.rule.needs == "base" and r.value is not None]
     finally:
         QApplication.removeTranslator(translator)
     assert based and all(t.endswith("（元）»") for t in based)
+
+
+def test_fee_standards_follow_the_interface_language(qtbot: QtBot, qapp: QApplication) -> None:
+    """In English the standards used to stay Chinese (issue 16); in Chinese they read exactly
+    as the catalog and the notices word them."""
+    import json
+
+    from hall_resources import resource_path
+
+    from hall_client.core.catalog import describe_fee_rule
+    from hall_client.gui.intake.fee_form import FeeForm
+    from hall_client.gui.resources import fee_rule_label, install_translator
+
+    doc = json.loads(resource_path("catalog", "seed.json").read_text("utf-8"))
+    rules = [f["rule"] for i in doc["items"] for f in i["fees"]]
+    form = FeeForm()
+    qtbot.addWidget(form)
+    assert [fee_rule_label(r) for r in rules] == [describe_fee_rule(r) for r in rules]
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    try:
+        english = [fee_rule_label(r) for r in rules]
+    finally:
+        qapp.removeTranslator(translator)
+    assert "60.00 yuan per m²" in english
+    assert "0.1% of 工程合同价款, at most 50000.00 yuan" in english  # the base is data
+    for rule, text in zip(rules, english, strict=True):  # no Chinese but the catalog's words
+        for data in (rule.get("unit", ""), rule.get("base", "")):
+            text = text.replace(data, "") if data else text
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in text), text

@@ -10,7 +10,7 @@ import pypdfium2
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hall_client.core.counter import Counter
@@ -122,8 +122,10 @@ def test_keyboard_only_acceptance(qtbot: QtBot, counter: Counter, jobs: JobRunne
     key(qtbot, Qt.Key.Key_F6)  # every material received
     assert all(r.state.currentData() == "received" for r in ws.materials)
     values = ("12000", "12000", "12000", "36000000")
-    for row, value in zip(ws.fees.rows, values, strict=True):
-        tab_to(qtbot, row.value)
+    # one floor area for the three standards on it, one contract price
+    for q, value in zip(ws.fees.quantity_inputs(), (values[0], values[3]),
+                        strict=True):
+        tab_to(qtbot, q.edit)
         type_text(qtbot, value)
     assert ws.fees.assessment is not None
     # Esc on the confirmation backs out and keeps everything typed
@@ -139,7 +141,8 @@ def test_keyboard_only_acceptance(qtbot: QtBot, counter: Counter, jobs: JobRunne
     for expected in ("受理通知书", result.case_number, result.query_code,
                      f"{due.year}年{due.month}月{due.day}日", "张三", "11010519491231002X"):
         assert expected in text, expected
-    assert result.case_number in ws.result.text() and result.query_code in ws.result.text()
+    assert ws.message.kind == "result"  # large, until the next action
+    assert result.case_number in ws.message.text() and result.query_code in ws.message.text()
     qtbot.waitUntil(lambda: len(window.cases.model.case_index.rows) == 1, timeout=10000)
 
 
@@ -180,8 +183,8 @@ def test_keyboard_only_correction_then_reopen(qtbot: QtBot, counter: Counter,
     assert ws.materials[3].state.currentData() == "missing"  # its checklist as it was
     ws.last_pdf = None
     key(qtbot, Qt.Key.Key_F6)
-    for row, value in zip(ws.fees.rows, ("100", "100", "100", "1000000"), strict=True):
-        tab_to(qtbot, row.value)
+    for q, value in zip(ws.fees.quantity_inputs(), ("100", "1000000"), strict=True):
+        tab_to(qtbot, q.edit)  # the floor area once, then the contract price
         type_text(qtbot, value)
     text = confirm_and_wait(qtbot, ws, Qt.Key.Key_F9)
     assert ws.last_result is not None and ws.last_result.case_number == result.case_number
@@ -220,8 +223,8 @@ def test_applicant_rates_the_visit_after_acceptance(qtbot: QtBot, counter: Count
     ws.item.lineEdit().clear()
     item_and_applicant(qtbot, ws)
     key(qtbot, Qt.Key.Key_F6)
-    for row, value in zip(ws.fees.rows, ("12000", "12000", "12000", "36000000"), strict=True):
-        tab_to(qtbot, row.value)
+    for q, value in zip(ws.fees.quantity_inputs(), ("12000", "36000000"), strict=True):
+        tab_to(qtbot, q.edit)  # the floor area once, then the contract price
         type_text(qtbot, value)
     confirm_and_wait(qtbot, ws, Qt.Key.Key_F9)
     result = ws.last_result
@@ -230,7 +233,7 @@ def test_applicant_rates_the_visit_after_acceptance(qtbot: QtBot, counter: Count
     screen = ws.rating_screen
     assert screen is not None
     qtbot.waitExposed(screen)
-    assert result.case_number in "".join(w.text() for w in screen.findChildren(type(ws.message)))
+    assert result.case_number in "".join(w.text() for w in screen.findChildren(QLabel))
     qtbot.mouseClick(screen.buttons[list(screen.buttons)[1]], Qt.MouseButton.LeftButton)  # 满意
     qtbot.waitUntil(lambda: screen.saved_level is not None, timeout=10000)
     assert not ws.rate_button.isEnabled()
