@@ -89,7 +89,8 @@ def install_translator(app: QApplication, locale: str) -> QTranslator | None:
     """One language at a time: Qt's own dialogs (OK/Cancel, file and print dialogs) follow.
 
     Chinese is the source language of our own strings, so ``zh_CN`` loads only Qt's
-    ``qtbase_zh_CN`` catalogue (shipped with PySide6); any other locale loads
+    ``qtbase_zh_CN`` catalogue (shipped with PySide6) and our supplement for the few labels it
+    leaves English; any other locale loads
     ``hall_client_<lang>.qm`` (and Qt's own English needs no catalogue). Calling it again
     switches language: the earlier translators are removed first.
     """
@@ -103,6 +104,12 @@ def install_translator(app: QApplication, locale: str) -> QTranslator | None:
         if qt.load(QLocale(locale), "qtbase", "_", qt_dir):
             app.installTranslator(qt)
             _installed.append(qt)
+        # Qt's catalogue leaves a few file-dialog labels English; ours fills them in (an
+        # installed-later translator is asked first).
+        supplement = QTranslator(app)
+        if supplement.load(str(I18N_DIR / "qt_supplement_zh_CN.qm")):
+            app.installTranslator(supplement)
+            _installed.append(supplement)
         return None
     translator = QTranslator(app)
     if translator.load(str(I18N_DIR / f"hall_client_{locale.split('_')[0]}.qm")):

@@ -72,6 +72,13 @@ SCREENS: dict[str, str] = {
     "ApprovalDialog": "gui/cashier_workspace.py",
     "StockForm": "gui/cashier/stock.py",
     "AddPersonDialog": "gui/workspaces.py",
+    "ResetPasswordDialog": "gui/workspaces.py",
+    "EditRolesDialog": "gui/workspaces.py",
+    "CatalogPreviewDialog": "gui/workspaces.py",
+    "ChangePasswordDialog": "gui/login.py",
+    "LockScreen": "gui/lock_screen.py",
+    "IssuedLicencesDialog": "gui/completion/revoke.py",
+    "NoticeForDialog": "gui/catalog_browser.py",
 }
 
 
@@ -195,7 +202,7 @@ def _form_dialog(env: Env) -> QDialog:
 
     from hall_client.gui.widgets.form_dialog import FormDialog
 
-    dialog = FormDialog(QCoreApplication.translate("AddPersonDialog", "添加人员"), env.window)
+    dialog = FormDialog(QCoreApplication.translate("AdminWorkspace", "添加人员"), env.window)
     dialog.add_field("username", QCoreApplication.translate("AddPersonDialog", "用户名："),
                      QLineEdit())
     return dialog
@@ -217,7 +224,70 @@ def _collection(env: Env) -> QDialog:
 def _revoke(env: Env) -> QDialog:
     from hall_client.gui.completion.dialogs import RevokeDialog
 
-    return RevokeDialog("ZJ-XK-2026-0001", "杭州市城东建设有限公司", lambda *_: None, env.window)
+    return RevokeDialog(env.counter, env.jobs, env.actor, "licence-1", "ZJ-XK-2026-0001",
+                        "杭州市城东建设有限公司", collected=True, parent=env.window)
+
+
+def _issued_licences(env: Env) -> QDialog:
+    from hall_client.gui.completion.licence_print import pdf_sender
+    from hall_client.gui.completion.revoke import IssuedLicencesDialog
+
+    return IssuedLicencesDialog(env.counter, env.jobs, env.actor,
+                                lambda font: pdf_sender(env.counter.data_dir / "walk.pdf", font),
+                                env.window)
+
+
+def _notice_for(env: Env) -> QDialog:
+    from hall_client.gui.catalog_browser import NoticeForDialog
+
+    return NoticeForDialog(env.window)
+
+
+def _lock_screen(env: Env) -> QDialog:
+    from hall_client.gui.lock_screen import LockScreen
+
+    return LockScreen(env.counter, env.jobs, env.actor, env.window)
+
+
+def _change_password(env: Env) -> QDialog:
+    from hall_client.gui.login import ChangePasswordDialog
+
+    return ChangePasswordDialog(env.counter, env.jobs, env.actor, env.window)
+
+
+def _demo_person(env: Env) -> Any:
+    from sqlalchemy import select
+
+    from hall_client.store.models import Person
+
+    with env.counter.store.transaction() as s:
+        person = s.scalars(select(Person).where(Person.username == "wangjing")).one()
+        s.expunge(person)
+        return person
+
+
+def _reset_password(env: Env) -> QDialog:
+    from hall_client.gui.workspaces import ResetPasswordDialog
+
+    return ResetPasswordDialog(env.counter, env.jobs, env.actor, "wangjing", "王静", env.window)
+
+
+def _edit_roles(env: Env) -> QDialog:
+    from hall_client.gui.workspaces import EditRolesDialog
+
+    return EditRolesDialog(env.counter, env.jobs, env.actor, _demo_person(env), env.window)
+
+
+def _catalog_preview(env: Env) -> QDialog:
+    from hall_client.core.catalog import ImportPreview
+    from hall_client.core.errors import Problem
+    from hall_client.gui.workspaces import CatalogPreviewDialog
+
+    preview = ImportPreview(
+        source="catalog.xlsx", doc={}, added=["ZJ-XK-009"], updated=["ZJ-XK-001"],
+        unchanged=["ZJ-BA-002"],
+        problems=[Problem("工作表“收费”第 7 行 price", "amount_places", "最多 2 位小数：12.345")])
+    return CatalogPreviewDialog(preview, env.window)
 
 
 def _payment(env: Env) -> QDialog:
@@ -261,7 +331,7 @@ def _stock_form(env: Env) -> QDialog:
 def _add_person(env: Env) -> QDialog:
     from hall_client.gui.workspaces import AddPersonDialog
 
-    return AddPersonDialog(env.window)
+    return AddPersonDialog(env.counter, env.jobs, env.actor, env.window)
 
 
 #: dialog class (module.Class) → (the role whose window opens it, how to build it)
@@ -286,6 +356,13 @@ DIALOGS: dict[str, tuple[str, DialogFactory]] = {
     "hall_client.gui.cashier_workspace.ApprovalDialog": ("cashier", _approval),
     "hall_client.gui.cashier.stock.StockForm": ("supervisor", _stock_form),
     "hall_client.gui.workspaces.AddPersonDialog": ("admin", _add_person),
+    "hall_client.gui.workspaces.ResetPasswordDialog": ("admin", _reset_password),
+    "hall_client.gui.workspaces.EditRolesDialog": ("admin", _edit_roles),
+    "hall_client.gui.workspaces.CatalogPreviewDialog": ("admin", _catalog_preview),
+    "hall_client.gui.completion.revoke.IssuedLicencesDialog": ("clerk", _issued_licences),
+    "hall_client.gui.catalog_browser.NoticeForDialog": ("clerk", _notice_for),
+    "hall_client.gui.lock_screen.LockScreen": ("clerk", _lock_screen),
+    "hall_client.gui.login.ChangePasswordDialog": ("clerk", _change_password),
 }
 
 

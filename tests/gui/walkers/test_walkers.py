@@ -24,22 +24,12 @@ from tests.gui.walkers.walk import CHECK_NAMES, Findings, Walker, language
 #: Known violations on screens being reworked elsewhere right now (issue 16): remove an entry
 #: when its screen is fixed (strict: a fixed screen fails here until its entry goes).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("AdminWorkspace", "inside", "en"):
-        "gui/workspaces.py: the catalog import row needs 1064 px in English (one long label)",
     ("CashierWorkspace", "inside", "en"):
         "gui/cashier_workspace.py: needs 1195 px in English (stock label, button row)",
-    ("CompletionWorkspace", "inside", "en"):
-        "gui/completion/workspace.py: needs 1049 px in English",
     ("CaseList", "clipped", "en"):
         "gui/intake/case_list.py: the 'Promised date' header is cut off",
-    ("CatalogBrowser", "clipped", "zh_CN"):
-        "gui/catalog_browser.py: the item name header is cut off in a narrow column",
-    ("CatalogBrowser", "clipped", "en"):
-        "gui/catalog_browser.py: the 'Service item' header is cut off in a narrow column",
     ("CloseDialog", "language", "en"):
         "gui/cashier_workspace.py: an ideographic space (U+3000) in the English count line",
-    ("CollectionDialog", "language", "en"):
-        "gui/completion/dialogs.py: ID types (居民身份证, 护照…) are not translated",
     ("LicenceDialog", "language", "zh_CN"):
         "gui/completion/dialogs.py: data labels (licence title, holder) need a data objectName",
     ("LicenceDialog", "language", "en"):
@@ -95,9 +85,6 @@ def test_every_dialog_has_a_walker() -> None:
     assert {name.rsplit(".", 1)[1] for name in DIALOGS} <= set(SCREENS)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "qtbase_zh_CN has no translation for QFileDialog's '&Look in:' and 'Files of type:' "
-    "labels: gui/resources.install_translator needs a supplement for Qt's own gaps"))
 def test_qts_own_dialogs_speak_chinese(qtbot: QtBot, tmp_path: Path) -> None:
     """OK/Cancel and the file dialog come from Qt: qtbase_zh_CN must translate them."""
     with language("zh_CN"):
