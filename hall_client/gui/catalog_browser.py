@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +26,7 @@ from hall_client.core.catalog import ItemSummary
 from hall_client.core.counter import Counter
 from hall_client.gui.html_print import pdf_printer, print_html, setup_a4
 from hall_client.gui.jobs import JobRunner, Operation
-from hall_client.gui.resources import category_label
+from hall_client.gui.resources import category_label, document_font
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.widgets.confirm import tell
 from hall_client.gui.widgets.form_dialog import FormDialog, error_text
@@ -204,7 +203,7 @@ class CatalogBrowser(QWidget):
     def _print_job(self, printer: QPrinter, applicant: str = "") -> Operation:
         """Lay out and print the current notice off the GUI thread (painting on a QPrinter is
         allowed in any thread; the document is made in the worker that uses it)."""
-        html, font, args = self.current_print_html, QFont(self.font()), self._print_args
+        html, font, args = self.current_print_html, document_font(), self._print_args
 
         def work(ctx: object) -> None:
             text = html

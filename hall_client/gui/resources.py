@@ -47,6 +47,16 @@ MIN_TARGET_PX = 24
 ZOOM_STEPS = (0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
 
 
+#: printed documents (notices, licences, letters) keep their size whatever the screen zoom
+DOCUMENT_POINT_SIZE = 10.0
+
+
+def document_font() -> QFont:
+    """The font of printed documents: the whole chain (no hanzi as a box, even before the
+    application font is installed) at a fixed size, independent of the interface zoom."""
+    return chain_font(DOCUMENT_POINT_SIZE)
+
+
 def install_font(app: QApplication, point_size: float = BASE_POINT_SIZE,
                  zoom: float = 1.0) -> str:
     """Load the bundled fonts and make the chain the application font; returns the first family.

@@ -112,3 +112,20 @@ def test_english_add_person_refusal(qtbot: QtBot, counter: Counter, jobs: JobRun
     settle(qtbot, jobs)
     text = dialog.error_of("username")
     assert text and not HANZI.search(text), text
+
+
+def test_printed_documents_keep_their_size_at_any_zoom(qapp: QApplication) -> None:
+    """A clerk's 200 % zoom must not print a licence at twice the size (the documents used to
+    take the widget's font, and had no hanzi at all before the app font was installed)."""
+    from hall_client.gui.resources import document_font, font_families, install_font
+
+    before = qapp.font()
+    try:
+        install_font(qapp, zoom=2.0)
+        assert qapp.font().pointSizeF() == 21.0
+        font = document_font()
+        assert font.pointSizeF() == 10.0
+        assert font.families() == font_families() and font.families()
+    finally:
+        qapp.setFont(before)
+        qapp.setStyleSheet("")

@@ -29,6 +29,7 @@ from hall_client.core.settings import SHANGHAI
 from hall_client.gui.completion.dialogs import RevokeDialog
 from hall_client.gui.completion.licence_print import PrintedLicence, SendToPrinter, issue_and_print
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import document_font
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.widgets.message_area import MessageArea
@@ -214,7 +215,7 @@ class IssuedLicencesDialog(QDialog):
                                                          and not x.replaced_by)):
             self.messages.show_error(self.tr("请选择一张已撤销、尚未补发的证照"))
             return
-        font = QFont(self.font())
+        font = document_font()
         counter, actor, send, case_id = self.counter, self.actor, self.printer(font), x.case_id
 
         def work(ctx: object) -> PrintedLicence:

@@ -39,6 +39,7 @@ from hall_client.gui.completion.licence_print import (
 )
 from hall_client.gui.completion.revoke import IssuedLicencesDialog
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import document_font
 from hall_client.gui.table_model import Column, RecordTableModel, record_view
 from hall_client.gui.widgets.form_dialog import error_text
 from hall_client.gui.widgets.message_area import MessageArea
@@ -254,13 +255,13 @@ class CompletionWorkspace(QWidget):
         if e is None:
             return
         if e.refused:
-            self._print_refusal(e.case, QFont(self.font()))
+            self._print_refusal(e.case, document_font())
             return
         if e.case.fee_state == "waiting":
             self._failed(ResultError(self.tr("该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，"
                                           "缴费后才能制证").format(amount=f"{e.case.fee_total:.2f}"), code="fee_unpaid"))
             return
-        font = QFont(self.font())
+        font = document_font()
         if e.licence_state in ("issued", "prepared"):  # a reprint, or a print that failed
             self._run_print(e.case, {}, font)
             return

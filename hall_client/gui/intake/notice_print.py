@@ -40,11 +40,11 @@ def write_pdf_headless(path: Path, html: str, images: Mapping[str, bytes]) -> No
     """Write one notice as an A4 PDF without a window (the command line's path)."""
     from PySide6.QtWidgets import QApplication
 
-    from hall_client.gui.resources import install_font
+    from hall_client.gui.resources import document_font, install_font
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication(["hall-client"])
     assert isinstance(app, QApplication)
     install_font(app)
-    print_document(pdf_printer(path), html, images, QFont(app.font()))
+    print_document(pdf_printer(path), html, images, document_font())

@@ -63,6 +63,7 @@ from hall_client.gui.intake.names import applicant_kind_names, id_type_names
 from hall_client.gui.intake.notice_print import pdf_printer, print_document, setup_a4
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.pages.workspace import PageWorkspace
+from hall_client.gui.resources import document_font
 from hall_client.gui.supervision.rating_screen import RatingScreen
 from hall_client.gui.widgets.confirm import confirm
 from hall_client.gui.widgets.form_dialog import error_text
@@ -736,7 +737,7 @@ class IntakeWorkspace(QWidget):
     def _lay_out(self, c: dict[str, Any]) -> None:
         """Write one notice's PDF on the job pool; then offer it to a printer."""
         folder = self.notice_dir
-        font = QFont(self.font())
+        font = document_font()
         html, images = notice_document(c)
         suffix = f"-重打{c['reprint']}" if c.get("reprint") else ""
         path = folder / f"{c['case_number']}-{c['kind']}{suffix}.pdf"
