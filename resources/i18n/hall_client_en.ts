@@ -714,171 +714,171 @@ After: {after}</translation>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="304" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="394" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="306" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="396" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="307" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="309" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="418" />
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="309" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="311" />
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="329" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="331" />
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="365" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="367" />
         <source>{shown} / {total} 件</source>
         <extracomment>set by the main window: prints a notice (the intake workspace's printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="395" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="397" />
         <source>重打 {title} {number}：重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}: the copy is marked “reprint” and the reprint is audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="397" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="399" />
         <source>重打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="414" />
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="414" />
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="414" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417" />
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="414" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417" />
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="417" />
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="420" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="422" />
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="421" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="423" />
         <source>申请人：{name}　{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="425" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="427" />
         <source>联系电话：{phone}　联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="428" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="430" />
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="430" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="432" />
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="431" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="433" />
         <source>受理日期：{day}　承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="434" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="436" />
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="436" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="438" />
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="437" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="439" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="443" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="445" />
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="445" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="447" />
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="448" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="450" />
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="450" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="452" />
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="452" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="454" />
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="454" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="456" />
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="461" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="463" />
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="470" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="472" />
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -1512,78 +1512,78 @@ After: {after}</translation>
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
         <source>{p} / {l} 个工作日</source>
         <translation>{p} / {l} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="46" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="45" />
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="45" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="47" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="46" />
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="49" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="48" />
         <source>承诺/法定时限</source>
         <translation>Promised / legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="86" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="85" />
         <source>事项名称、编码、拼音首字母（sgxk）、全拼或部门简称（住建）</source>
         <extracomment>the shown item's notice, ready to be laid out again for a named applicant</extracomment>
         <translation>Item name, code, pinyin initials (sgxk), full pinyin or department short name (住建)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="98" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="97" />
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="102" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="101" />
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="108" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="107" />
         <source>一次性告知单（交给申请人的中文文书）：</source>
         <translation>One-time notice (the document for the applicant, in Chinese):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="152" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="151" />
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="159" />
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="217" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="216" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="217" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="216" />
         <source>一次性告知单未能打印：{error}</source>
         <translation>The one-time notice was not printed: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="233" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="232" />
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
     </message>
@@ -1644,47 +1644,47 @@ After: {after}</translation>
 <context>
     <name>Categories</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="144" />
+        <location filename="../../hall_client/gui/resources.py" line="161" />
         <source>行政许可</source>
         <translation>Administrative licensing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="145" />
+        <location filename="../../hall_client/gui/resources.py" line="162" />
         <source>行政处罚</source>
         <translation>Administrative penalty</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="146" />
+        <location filename="../../hall_client/gui/resources.py" line="163" />
         <source>行政征收</source>
         <translation>Administrative levy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="147" />
+        <location filename="../../hall_client/gui/resources.py" line="164" />
         <source>行政强制</source>
         <translation>Administrative enforcement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="148" />
+        <location filename="../../hall_client/gui/resources.py" line="165" />
         <source>非行政许可审批</source>
         <translation>Non-licensing approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="149" />
+        <location filename="../../hall_client/gui/resources.py" line="166" />
         <source>行政奖励</source>
         <translation>Administrative award</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="150" />
+        <location filename="../../hall_client/gui/resources.py" line="167" />
         <source>行政确认</source>
         <translation>Administrative confirmation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="151" />
+        <location filename="../../hall_client/gui/resources.py" line="168" />
         <source>行政裁决</source>
         <translation>Administrative ruling</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="152" />
+        <location filename="../../hall_client/gui/resources.py" line="169" />
         <source>公共服务</source>
         <translation>Public service</translation>
     </message>
@@ -1773,147 +1773,147 @@ After: {after}</translation>
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="149" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="156" />
         <source>领取登记 — {number}</source>
         <translation>Collection — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="153" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="160" />
         <source>申请人本人</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="154" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="161" />
         <source>代领人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="160" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="167" />
         <source>核验证件</source>
         <translation>Check ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="161" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="168" />
         <source>短信领取码</source>
         <translation>SMS collection code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="177" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="184" />
         <source>选择授权委托书图片…</source>
         <translation>Choose letter of authorisation image…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="180" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="187" />
         <source>未拍摄</source>
         <translation>Not captured</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="184" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="191" />
         <source>核对领取码</source>
         <translation>Check code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="191" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="198" />
         <source>重签</source>
         <translation>Sign again</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="201" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="208" />
         <source>领取人：</source>
         <translation>Collector:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="205" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="212" />
         <source>核验方式：</source>
         <translation>Proof:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="207" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="214" />
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="208" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="215" />
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="209" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="216" />
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="213" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="220" />
         <source>授权委托书：</source>
         <translation>Letter of authorisation:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="218" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="225" />
         <source>领取码：</source>
         <translation>Collection code:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="222" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="229" />
         <source>签名：</source>
         <translation>Signature:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="223" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="230" />
         <source>确认领取 (Enter)</source>
         <translation>Confirm collection (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="227" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="234" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="234" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="241" />
         <source>{item} · {applicant}</source>
         <translation>{item} · {applicant}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="256" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="263" />
         <source>授权委托书图片</source>
         <translation>Letter of authorisation image</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="257" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="264" />
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="263" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="270" />
         <source>已拍摄（{size} KB）</source>
         <translation>Captured ({size} KB)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="319" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="326" />
         <source>领取码正确</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="333" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="340" />
         <source>请填写领取人姓名</source>
         <translation>Enter the collector's name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="335" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="342" />
         <source>请先核对短信领取码</source>
         <translation>Check the SMS code first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="337" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="344" />
         <source>请填写领取人证件号码</source>
         <translation>Enter the collector's ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="339" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="346" />
         <source>代领须拍摄授权委托书</source>
         <translation>An agent needs a letter of authorisation (capture it)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="341" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="348" />
         <source>请领取人在签名板上签名</source>
         <translation>The collector must sign on the signature pad</translation>
     </message>
@@ -1921,258 +1921,258 @@ After: {after}</translation>
 <context>
     <name>CompletionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="51" />
         <source>已缴费</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="51" />
         <source>待缴费</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="51" />
         <source>免费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="57" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="58" />
         <source>领取码 {time}</source>
         <translation>Code sent {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="58" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="59" />
         <source>已通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="58" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="59" />
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="84" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="85" />
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="86" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="87" />
         <source>已制证 {number}</source>
         <translation>Licence {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="88" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="89" />
         <source>待打印 {number}</source>
         <translation>To print {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="89" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="90" />
         <source>待制证</source>
         <translation>Licence to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="103" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="104" />
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="104" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="105" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="105" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="106" />
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="106" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="107" />
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="107" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="108" />
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="109" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="110" />
         <source>缴费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="110" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="111" />
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="111" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="112" />
         <source>等待天数</source>
         <translation>Days waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="112" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="113" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="128" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="129" />
         <source>显示全大厅的案件 (F4)</source>
         <translation>Whole hall's cases (F4)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="134" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="135" />
         <source>出件：审批结果回到窗口，待申请人领取</source>
         <translation>Results: approved cases back at the window, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="143" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="144" />
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="144" />
-        <location filename="../../hall_client/gui/completion/workspace.py" line="217" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="145" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="218" />
         <source>制证打印 (F6)</source>
         <translation>Print licence (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="145" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="146" />
         <source>领取登记 (F2)</source>
         <translation>Collection (F2)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="146" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="147" />
         <source>发送领取码 (F3)</source>
         <translation>Send code (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="147" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="148" />
         <source>撤销证照 (F9)</source>
         <translation>Revoke (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="148" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="149" />
         <source>已发证照 (F10)</source>
         <translation>Issued licences (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="185" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="186" />
         <source>全大厅的待领取结果</source>
         <translation>Results waiting in the whole hall</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="186" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="187" />
         <source>本窗口（{code}）受理的案件</source>
         <translation>Cases accepted at this counter ({code})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="213" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="214" />
         <source>不予许可的案件：交付不予许可决定书</source>
         <translation>Refused case: hand over the refusal decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="216" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="217" />
         <source>打印决定书 (F6)</source>
         <translation>Print decision (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="219" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="220" />
         <source>没有待领取的结果</source>
         <translation>No results waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="220" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="221" />
         <source>本窗口没有待领取的结果（F4 显示全大厅的案件）</source>
         <translation>No results waiting at this counter (F4 shows the whole hall's cases)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="222" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="223" />
         <source>{name} · 证件 {id_number} · 电话 {phone}</source>
         <translation>{name} · ID {id_number} · phone {phone}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="227" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="228" />
         <source>不予许可决定书 {number} · 理由：{reason}
 {remedies}</source>
         <translation>Refusal decision {number} · reason: {reason}
 {remedies}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="228" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="229" />
         <source>（文号待同步）</source>
         <translation>(number not yet synced)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="298" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="299" />
         <source>不予许可决定书 {number} 已打印（受理号 {case}）</source>
         <translation>Refusal decision {number} printed (case {case})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="232" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="233" />
         <source>{item} · {project}{unpaid}</source>
         <translation>{item} · {project}{unpaid}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="234" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="235" />
         <source>
 尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
         <translation>
 Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="242" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="243" />
         <source>请先在列表中选择一个案件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="260" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="261" />
         <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
         <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="281" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="282" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="285" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="286" />
         <source>证照 {number} 已打印（{holder}）{reprint}</source>
         <translation>Licence {number} printed ({holder}){reprint}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="287" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="288" />
         <source>，重打第 {n} 次</source>
         <translation>, reprint no. {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="314" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="315" />
         <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
         <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="323" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="324" />
         <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
         <translation>Not paid, cannot be collected: pay at the cashier first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="326" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="327" />
         <source>证照尚未打印，请先制证打印 (F6)</source>
         <translation>The licence is not printed yet: print it first (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="345" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="346" />
         <source>{number} 已由 {name} 领取，案件办结</source>
         <translation>{number} collected by {name}; case finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="357" />
-        <location filename="../../hall_client/gui/completion/workspace.py" line="369" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="358" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="370" />
         <source>该案件没有已发出的证照可撤销</source>
         <translation>This case has no issued licence to revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="377" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="378" />
         <source>证照 {number} 已撤销；按 F6 补发新证</source>
         <translation>Licence {number} revoked; press F6 to reissue</translation>
     </message>
@@ -2216,43 +2216,43 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>DomainErrors</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="270" />
+        <location filename="../../hall_client/gui/resources.py" line="287" />
         <source>用户名或密码错误（连续错误 5 次将锁定账号）</source>
         <translation>Wrong username or password (5 wrong passwords in a row lock the account)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="271" />
+        <location filename="../../hall_client/gui/resources.py" line="288" />
         <source>账号已锁定，请 15 分钟后再试，或请管理员解锁</source>
         <translation>The account is locked. Try again in 15 minutes, or ask the administrator to unlock it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="272" />
-        <location filename="../../hall_client/gui/resources.py" line="273" />
+        <location filename="../../hall_client/gui/resources.py" line="289" />
+        <location filename="../../hall_client/gui/resources.py" line="290" />
         <source>没有进行此操作所需的角色</source>
         <translation>You do not hold the role this needs</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="274" />
+        <location filename="../../hall_client/gui/resources.py" line="291" />
         <source>不能停用自己的账号</source>
         <translation>You cannot disable your own account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="275" />
+        <location filename="../../hall_client/gui/resources.py" line="292" />
         <source>这是最后一个在用的系统管理员，不能停用</source>
         <translation>This is the last active administrator and cannot be disabled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="276" />
+        <location filename="../../hall_client/gui/resources.py" line="293" />
         <source>请先以管理员身份登录</source>
         <translation>Sign in as an administrator first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="277" />
+        <location filename="../../hall_client/gui/resources.py" line="294" />
         <source>首个账号必须是系统管理员</source>
         <translation>The first account must be an administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="278" />
+        <location filename="../../hall_client/gui/resources.py" line="295" />
         <source>没有找到所要的记录</source>
         <translation>The record was not found</translation>
     </message>
@@ -2436,52 +2436,52 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>FeeRules</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="179" />
+        <location filename="../../hall_client/gui/resources.py" line="196" />
         <source>每件 {amount} 元</source>
         <translation>{amount} yuan per case</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="181" />
+        <location filename="../../hall_client/gui/resources.py" line="198" />
         <source>每{unit} {price} 元</source>
         <translation>{price} yuan per {unit}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="183" />
+        <location filename="../../hall_client/gui/resources.py" line="200" />
         <source>，最低 {amount} 元</source>
         <translation>, at least {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="185" />
+        <location filename="../../hall_client/gui/resources.py" line="202" />
         <source>，封顶 {amount} 元</source>
         <translation>, at most {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="191" />
+        <location filename="../../hall_client/gui/resources.py" line="208" />
         <source>{low}{unit}以上每{unit} {price} 元</source>
         <translation>above {low} {unit}: {price} yuan per {unit}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="194" />
+        <location filename="../../hall_client/gui/resources.py" line="211" />
         <source>{low}–{high}{unit}每{unit} {price} 元</source>
         <translation>{low}–{high} {unit}: {price} yuan per {unit}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="197" />
+        <location filename="../../hall_client/gui/resources.py" line="214" />
         <source>分段累进：</source>
         <translation>Tiered: </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="197" />
+        <location filename="../../hall_client/gui/resources.py" line="214" />
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="199" />
+        <location filename="../../hall_client/gui/resources.py" line="216" />
         <source>；封顶 {amount} 元</source>
         <translation>; at most {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="202" />
+        <location filename="../../hall_client/gui/resources.py" line="219" />
         <source>按{base}的 {percent}% 计收，封顶 {amount} 元</source>
         <translation>{percent}% of {base}, at most {amount} yuan</translation>
     </message>
@@ -2623,484 +2623,484 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="154" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="155" />
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="155" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="156" />
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="157" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="158" />
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="160" />
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="179" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="180" />
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="182" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="182" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="184" />
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="183" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="184" />
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="184" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="185" />
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="184" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="185" />
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="189" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="190" />
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="196" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="197" />
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="199" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="200" />
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="206" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="207" />
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="213" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="214" />
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="214" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="215" />
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="215" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="216" />
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="216" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="217" />
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="222" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="223" />
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="236" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="237" />
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="240" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="241" />
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="253" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="254" />
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="255" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="256" />
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="257" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="258" />
         <source>请申请人评价 (Ctrl+E)</source>
         <translation>Ask the applicant to rate (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="260" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="261" />
         <source>受理一件后，请申请人对本次服务评价（好差评）</source>
         <translation>After an acceptance, ask the applicant to rate this service</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="268" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="269" />
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="270" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="271" />
         <source>页面 (F3)</source>
         <translation>Pages (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="145" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="146" />
         <source>事项名称、编码、拼音首字母（如 sgxk）或部门简称（如 住建），按 Enter 选定</source>
         <extracomment>the catalog as the item picker searches it (pinyin, abbreviations, departments) Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off). The pages of this application (a draft on disk until the case is accepted).</extracomment>
         <translation>Item name, code, pinyin initials (e.g. sgxk) or department short name (e.g. 住建); Enter chooses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="263" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="264" />
         <source>缴款通知书 (F8)</source>
         <translation>Payment notice (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="266" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="267" />
         <source>受理一件有收费的事项后，打印缴款通知书交申请人</source>
         <translation>After accepting a case with fees, print the payment notice for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="364" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="365" />
         <source>没有匹配的事项</source>
         <translation>No matching item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="368" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="369" />
         <source>　等 {n} 项</source>
         <translation> ({n} in all)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="369" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="370" />
         <source>Enter 选定第 1 项：</source>
         <translation>Enter takes no. 1: </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="390" />
         <source>没有找到事项“{text}”：可输入事项名称、编码、拼音首字母或部门简称</source>
         <translation>No item found for “{text}”: type an item name, code, pinyin initials or a department short name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="416" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="417" />
         <source>{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="431" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="431" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="431" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="433" />
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="433" />
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="432" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="433" />
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="434" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="434" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="436" />
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="435" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="436" />
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="436" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="437" />
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="436" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="437" />
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="437" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="438" />
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="451" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="452" />
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="454" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="455" />
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="454" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="455" />
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="524" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="525" />
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="525" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="526" />
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="526" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="527" />
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="527" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="528" />
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="535" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="536" />
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="562" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="563" />
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="568" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="569" />
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="573" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="574" />
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="577" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="578" />
         <source>页面需要先核对（F3）：{problems}</source>
         <translation>Pages need checking first (F3): {problems}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="581" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="582" />
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="582" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="583" />
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="585" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="586" />
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="589" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="590" />
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="590" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="591" />
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="591" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="592" />
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="607" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="608" />
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="608" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="609" />
         <source>已填写的事项、申请人、材料和收费将全部清空，重新开始一件。</source>
         <translation>The item, applicant, materials and fees typed so far are all cleared, and a new application begins.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="609" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="610" />
         <source>放弃并重新开始</source>
         <translation>Discard and start again</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="702" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="703" />
         <source>重打 {notice}：重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}: the copy is marked “reprint” and the reprint is audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="704" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="705" />
         <source>重打</source>
         <translation>Reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="725" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="726" />
         <source>受理一件有收费的事项后，才能打印缴款通知书</source>
         <translation>A payment notice can be printed after accepting a case with fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="749" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="750" />
         <source>受理通知书</source>
         <translation>Acceptance notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="749" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="750" />
         <source>补正材料通知书</source>
         <translation>Correction notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="750" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="751" />
         <source>不予受理决定书</source>
         <translation>Refusal decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="751" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="752" />
         <source>缴款通知书</source>
         <translation>Payment notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="637" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="638" />
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="644" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="645" />
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="656" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="657" />
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="657" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="658" />
         <source>已受理　受理号 {number}　查询码 {code}　承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="660" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="661" />
         <source>已通知补正　受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="663" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="664" />
         <source>不予受理　登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="664" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="665" />
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="667" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="668" />
         <source>　缴款通知书：F8</source>
         <translation>  Payment notice: F8</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="688" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="689" />
         <source>受理一件后才能请申请人评价</source>
         <translation>Accept a case first, then ask the applicant to rate it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="699" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="700" />
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="701" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="702" />
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="755" />
-        <location filename="../../hall_client/gui/intake/workspace.py" line="758" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="756" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="759" />
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="768" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="769" />
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="777" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="778" />
         <source>请先选择事项，再拍摄或导入页面</source>
         <translation>Choose the item first, then capture or import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="783" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="784" />
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="801" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="802" />
         <source>页面 {n} 张已保存</source>
         <translation>{n} pages saved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="808" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="809" />
         <source>　页面 {n} 张</source>
         <translation>  {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="876" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="877" />
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="893" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="894" />
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -3108,57 +3108,57 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IssuedLicences</name>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="39" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="40" />
         <source>已编号，待打印</source>
         <translation>Numbered, not printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="41" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="42" />
         <source>已撤销</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="42" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="43" />
         <source>已领取</source>
         <translation>Collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="42" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="43" />
         <source>已发证，待领取</source>
         <translation>Issued, waiting for collection</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="69" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="70" />
         <source>证号</source>
         <translation>Licence no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="70" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="71" />
         <source>持证人</source>
         <translation>Holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="71" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="72" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="72" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="73" />
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="73" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="74" />
         <source>发证日期</source>
         <translation>Issued on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="74" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="75" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="75" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="76" />
         <source>领取人</source>
         <translation>Collected by</translation>
     </message>
@@ -3166,117 +3166,117 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IssuedLicencesDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="64" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="65" />
         <source>已发证照 — 撤销</source>
         <translation>Issued licences — revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="83" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="84" />
         <source>证号、受理号或持证人</source>
         <translation>Licence no., case no. or holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="86" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="87" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="89" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="90" />
         <source>撤销所选证照 (F9)</source>
         <translation>Revoke selected licence (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="92" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="93" />
         <source>补发新证 (F6)</source>
         <translation>Reissue (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="99" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="100" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="111" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="112" />
         <source>查找：</source>
         <translation>Find:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="119" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="120" />
         <source>已领取的证照只能由值班主任撤销，并须另一位值班主任批准；撤销后请收回原证，补发使用新证号。</source>
         <translation>A collected licence is revoked only by a supervisor, approved by a second supervisor; take the original back after revoking; a reissue gets a new number.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="152" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="153" />
         <source>没有找到已发出的证照</source>
         <translation>No issued licences found</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="164" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="165" />
         <source>该证照已撤销</source>
         <translation>This licence is revoked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="169" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="170" />
         <source>只有已撤销、尚未补发的证照可以补发</source>
         <translation>Only a revoked licence not yet replaced can be reissued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="173" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="174" />
         <source>{title} {number} 已编号但尚未打印：按 F6 打印</source>
         <translation>{title} {number} is numbered but not printed: press F6 to print it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="176" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="177" />
         <source>{title} {number} 已撤销：{reason}</source>
         <translation>{title} {number} revoked: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="178" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="179" />
         <source>；已补发 {new}</source>
         <translation>; replaced by {new}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="179" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="180" />
         <source>；按 F6 补发新证</source>
         <translation>; press F6 to reissue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="181" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="182" />
         <source>{title} {number} · 打印 {prints} 次</source>
         <translation>{title} {number} · prints: {prints}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="188" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="189" />
         <source>请先在列表中选择一张证照</source>
         <translation>Select a licence in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="191" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="192" />
         <source>证照 {number} 已撤销，不能再撤销</source>
         <translation>Licence {number} is already revoked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="196" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="197" />
         <source>证照 {number} 已由申请人领取：须由值班主任登录后撤销，并由另一位值班主任批准</source>
         <translation>Licence {number} has been collected: a supervisor must sign in to revoke it, approved by a second supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="205" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="206" />
         <source>证照 {number} 已撤销，验真将显示“已撤销”</source>
         <translation>Licence {number} revoked; verification will say "revoked"</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="215" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="216" />
         <source>请选择一张已撤销、尚未补发的证照</source>
         <translation>Select a revoked licence that has not been replaced</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="228" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="229" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/revoke.py" line="230" />
+        <location filename="../../hall_client/gui/completion/revoke.py" line="231" />
         <source>补发证照 {number} 已打印（{holder}）</source>
         <translation>Replacement licence {number} printed ({holder})</translation>
     </message>
@@ -3284,37 +3284,42 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="65" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="66" />
         <source>制证打印 — {number}</source>
         <translation>Print licence — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="70" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="75" />
         <source>证照：</source>
         <translation>Licence:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="71" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="76" />
         <source>持证人：</source>
         <translation>Holder:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="87" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="85" />
+        <source>：</source>
+        <translation>: </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="94" />
         <source>打印 (Enter)</source>
         <translation>Print (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="91" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="98" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="125" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="132" />
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="136" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="143" />
         <source>请填写：{fields}</source>
         <translation>Please fill in: {fields}</translation>
     </message>
@@ -3780,23 +3785,23 @@ Data folder: {path}</translation>
 <context>
     <name>NoticeForDialog</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="63" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="62" />
         <source>打印一次性告知单</source>
         <extracomment>The name column is never narrower than this (a long name wraps onto a second line).</extracomment>
         <translation>Print one-time notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="63" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="62" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="66" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="65" />
         <source>申请人或单位名称（可不填）</source>
         <translation>Applicant or organisation name (may be left empty)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="67" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="66" />
         <source>告知对象：</source>
         <translation>For:</translation>
     </message>
@@ -4162,17 +4167,17 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentMethods</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="129" />
+        <location filename="../../hall_client/gui/resources.py" line="146" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="130" />
+        <location filename="../../hall_client/gui/resources.py" line="147" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="131" />
+        <location filename="../../hall_client/gui/resources.py" line="148" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
@@ -4683,65 +4688,65 @@ Data folder: {path}</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="399" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="406" />
         <source>撤销证照 — {number}</source>
         <translation>Revoke licence — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="406" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="413" />
         <source>撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；补发将使用新的证号。此操作不可撤回。</source>
         <translation>Licence {number} ({holder}) becomes void and verification will report it revoked; a reissue gets a new number. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="410" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="417" />
         <source>
 该证照已由申请人领取：须由值班主任撤销，并由另一位值班主任批准，请通知持证人交回原证。</source>
         <translation>
 The applicant has collected this licence: a supervisor revokes it, approved by a second supervisor; ask the holder to return the original.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="421" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="428" />
         <source>撤销原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="430" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="437" />
         <source>须由另一位值班主任输入用户名批准</source>
         <translation>Another supervisor must enter their user name to approve</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="432" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="439" />
         <source>请值班主任输入密码</source>
         <translation>Enter the supervisor's password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="436" />
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="440" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="443" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="447" />
         <source>撤销证照</source>
         <translation>Revoke licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="437" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="444" />
         <source>证照 {number}（{holder}）将被撤销，验真时显示“已撤销”，不能恢复。确定撤销吗？</source>
         <translation>Licence {number} ({holder}) will be revoked; verification will say "revoked". This cannot be undone. Revoke it?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="372" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="379" />
         <source>批准的值班主任（用户名）：</source>
         <translation>Approving supervisor (user name):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="374" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="381" />
         <source>值班主任密码：</source>
         <translation>Supervisor's password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="400" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="407" />
         <source>撤销 (Enter)</source>
         <translation>Revoke (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="428" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="435" />
         <source>请写明撤销原因</source>
         <translation>State the reason for revoking</translation>
     </message>
@@ -4749,28 +4754,28 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="118" />
+        <location filename="../../hall_client/gui/resources.py" line="135" />
         <source>窗口受理员</source>
-        <extracomment>DESIGN §9: text at least 10.5 pt, click targets at least 24 px</extracomment>
+        <extracomment>DESIGN §9: text at least 10.5 pt, click targets at least 24 px printed documents (notices, licences, letters) keep their size whatever the screen zoom</extracomment>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="119" />
+        <location filename="../../hall_client/gui/resources.py" line="136" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="120" />
+        <location filename="../../hall_client/gui/resources.py" line="137" />
         <source>值班主任</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="121" />
+        <location filename="../../hall_client/gui/resources.py" line="138" />
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="137" />
+        <location filename="../../hall_client/gui/resources.py" line="154" />
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -4778,252 +4783,252 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>Rules</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="215" />
+        <location filename="../../hall_client/gui/resources.py" line="232" />
         <source>用户名须以小写字母开头，由 2–32 位小写字母、数字、_ . - 组成</source>
         <translation>A username starts with a lowercase letter and has 2–32 lowercase letters, digits, _ . or -</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="216" />
+        <location filename="../../hall_client/gui/resources.py" line="233" />
         <source>该用户名已存在</source>
         <translation>This username is taken</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="217" />
+        <location filename="../../hall_client/gui/resources.py" line="234" />
         <source>请填写姓名</source>
         <translation>Enter the full name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="218" />
+        <location filename="../../hall_client/gui/resources.py" line="235" />
         <source>密码太短</source>
         <translation>The password is too short</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="219" />
+        <location filename="../../hall_client/gui/resources.py" line="236" />
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="220" />
+        <location filename="../../hall_client/gui/resources.py" line="237" />
         <source>新密码不能与临时密码相同</source>
         <translation>The new password must differ from the temporary one</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="221" />
+        <location filename="../../hall_client/gui/resources.py" line="238" />
         <source>至少选择一个角色</source>
         <translation>Choose at least one role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="222" />
+        <location filename="../../hall_client/gui/resources.py" line="239" />
         <source>未知角色</source>
         <translation>Unknown role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="223" />
+        <location filename="../../hall_client/gui/resources.py" line="240" />
         <source>不能取消自己的系统管理员角色</source>
         <translation>You cannot remove the administrator role from yourself</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="224" />
+        <location filename="../../hall_client/gui/resources.py" line="241" />
         <source>这是最后一个在用的系统管理员</source>
         <translation>This is the last active administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="225" />
+        <location filename="../../hall_client/gui/resources.py" line="242" />
         <source>必填项缺失</source>
         <translation>Required value missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="226" />
+        <location filename="../../hall_client/gui/resources.py" line="243" />
         <source>应为文本</source>
         <translation>Must be text</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="227" />
+        <location filename="../../hall_client/gui/resources.py" line="244" />
         <source>内容过长</source>
         <translation>Too long</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="228" />
+        <location filename="../../hall_client/gui/resources.py" line="245" />
         <source>应为整数（工作日）</source>
         <translation>Must be a whole number of working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="229" />
+        <location filename="../../hall_client/gui/resources.py" line="246" />
         <source>应在 0 到 3650 个工作日之间</source>
         <translation>Must be between 0 and 3650 working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="230" />
+        <location filename="../../hall_client/gui/resources.py" line="247" />
         <source>金额须写成文本（如 "12.50"）或整数</source>
         <translation>An amount must be written as text (e.g. "12.50") or a whole number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="231" />
+        <location filename="../../hall_client/gui/resources.py" line="248" />
         <source>不是有效的金额</source>
         <translation>Not a valid amount</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="232" />
+        <location filename="../../hall_client/gui/resources.py" line="249" />
         <source>金额不能为负数</source>
         <translation>An amount cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="233" />
+        <location filename="../../hall_client/gui/resources.py" line="250" />
         <source>金额过大</source>
         <translation>The amount is too large</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="234" />
+        <location filename="../../hall_client/gui/resources.py" line="251" />
         <source>小数位数过多（金额最多 2 位小数）</source>
         <translation>Too many decimal places (amounts have at most 2)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="235" />
+        <location filename="../../hall_client/gui/resources.py" line="252" />
         <source>应为整数</source>
         <translation>Must be a whole number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="236" />
+        <location filename="../../hall_client/gui/resources.py" line="253" />
         <source>应填“是”或“否”</source>
         <translation>Must be 是 (yes) or 否 (no)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="237" />
+        <location filename="../../hall_client/gui/resources.py" line="254" />
         <source>缺少工作表</source>
         <translation>A sheet is missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="238" />
+        <location filename="../../hall_client/gui/resources.py" line="255" />
         <source>缺少列</source>
         <translation>A column is missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="239" />
+        <location filename="../../hall_client/gui/resources.py" line="256" />
         <source>事项编码不在“事项”表中</source>
         <translation>The item code is not in the items sheet</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="240" />
+        <location filename="../../hall_client/gui/resources.py" line="257" />
         <source>事项编码格式不对</source>
         <translation>The item code has the wrong form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="241" />
+        <location filename="../../hall_client/gui/resources.py" line="258" />
         <source>事项编码重复</source>
         <translation>Duplicate item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="242" />
+        <location filename="../../hall_client/gui/resources.py" line="259" />
         <source>各环节时限之和超过承诺时限</source>
         <translation>The step time limits add up to more than the promised time limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="243" />
+        <location filename="../../hall_client/gui/resources.py" line="260" />
         <source>承诺时限超过法定时限</source>
         <translation>The promised time limit exceeds the legal time limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="244" />
+        <location filename="../../hall_client/gui/resources.py" line="261" />
         <source>未知的部门编码</source>
         <translation>Unknown department code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="245" />
+        <location filename="../../hall_client/gui/resources.py" line="262" />
         <source>未知的事项类别</source>
         <translation>Unknown item category</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="246" />
+        <location filename="../../hall_client/gui/resources.py" line="263" />
         <source>无效的收费方式</source>
         <translation>Invalid fee kind</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="247" />
+        <location filename="../../hall_client/gui/resources.py" line="264" />
         <source>最低收费高于封顶</source>
         <translation>The minimum fee is above the cap</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="248" />
+        <location filename="../../hall_client/gui/resources.py" line="265" />
         <source>收费编码重复</source>
         <translation>Duplicate fee code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="249" />
+        <location filename="../../hall_client/gui/resources.py" line="266" />
         <source>费率应在 0 到 1 之间</source>
         <translation>The rate must be between 0 and 1</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="250" />
+        <location filename="../../hall_client/gui/resources.py" line="267" />
         <source>分段上限须递增</source>
         <translation>Tier bounds must increase</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="251" />
+        <location filename="../../hall_client/gui/resources.py" line="268" />
         <source>分段收费至少要有一段</source>
         <translation>A tiered fee needs at least one tier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="252" />
+        <location filename="../../hall_client/gui/resources.py" line="269" />
         <source>只有最后一段可以不设上限</source>
         <translation>Only the last tier may be open-ended</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="253" />
+        <location filename="../../hall_client/gui/resources.py" line="270" />
         <source>未知的权限人</source>
         <translation>Unknown post holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="254" />
+        <location filename="../../hall_client/gui/resources.py" line="271" />
         <source>环节须有权限人</source>
         <translation>A step needs a post holder</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="255" />
+        <location filename="../../hall_client/gui/resources.py" line="272" />
         <source>须有办理流程</source>
         <translation>A workflow is required</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="256" />
+        <location filename="../../hall_client/gui/resources.py" line="273" />
         <source>环节序号不连续</source>
         <translation>Step numbers have a gap</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="257" />
+        <location filename="../../hall_client/gui/resources.py" line="274" />
         <source>无效的材料形式</source>
         <translation>Invalid material form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="258" />
+        <location filename="../../hall_client/gui/resources.py" line="275" />
         <source>份数超出范围</source>
         <translation>Number of copies out of range</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="259" />
+        <location filename="../../hall_client/gui/resources.py" line="276" />
         <source>不是事项目录文件（格式标识不对）</source>
         <translation>Not a catalog file (wrong format marker)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="260" />
+        <location filename="../../hall_client/gui/resources.py" line="277" />
         <source>不是有效的 JSON</source>
         <translation>Not valid JSON</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="261" />
+        <location filename="../../hall_client/gui/resources.py" line="278" />
         <source>文件不是 UTF-8 文本</source>
         <translation>The file is not UTF-8 text</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="262" />
+        <location filename="../../hall_client/gui/resources.py" line="279" />
         <source>无法作为 Excel 工作簿读取</source>
         <translation>Cannot be read as an Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="263" />
+        <location filename="../../hall_client/gui/resources.py" line="280" />
         <source>文件不存在</source>
         <translation>The file does not exist</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="264" />
+        <location filename="../../hall_client/gui/resources.py" line="281" />
         <source>这是一个文件夹，请选择文件</source>
         <translation>This is a folder; choose a file</translation>
     </message>
@@ -5993,47 +5998,47 @@ Server: {code}
 <context>
     <name>Units</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="161" />
+        <location filename="../../hall_client/gui/resources.py" line="178" />
         <source>本</source>
         <translation>copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="162" />
+        <location filename="../../hall_client/gui/resources.py" line="179" />
         <source>件</source>
         <translation>case</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="163" />
+        <location filename="../../hall_client/gui/resources.py" line="180" />
         <source>批次</source>
         <translation>batch</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="164" />
+        <location filename="../../hall_client/gui/resources.py" line="181" />
         <source>辆</source>
         <translation>vehicle</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="165" />
+        <location filename="../../hall_client/gui/resources.py" line="182" />
         <source>次</source>
         <translation>time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="166" />
+        <location filename="../../hall_client/gui/resources.py" line="183" />
         <source>人</source>
         <translation>person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="167" />
+        <location filename="../../hall_client/gui/resources.py" line="184" />
         <source>份</source>
         <translation>copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="168" />
+        <location filename="../../hall_client/gui/resources.py" line="185" />
         <source>台</source>
         <translation>unit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="169" />
+        <location filename="../../hall_client/gui/resources.py" line="186" />
         <source>吨</source>
         <translation>tonne</translation>
     </message>

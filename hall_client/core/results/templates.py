@@ -26,9 +26,11 @@ class TemplateError(DomainError):
 
 @dataclass(frozen=True)
 class TemplateField:
-    label: str
+    label: str  # as printed on the (Chinese) document
     source: str
     required: bool
+    #: the label at an English counter (the document itself stays Chinese)
+    label_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,8 @@ class LicenceTemplate:
 def _load(path: Path) -> LicenceTemplate:
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        fields = tuple(TemplateField(str(f["label"]), str(f["source"]), bool(f["required"]))
+        fields = tuple(TemplateField(str(f["label"]), str(f["source"]), bool(f["required"]),
+                                     str(f.get("label_en", "")))
                        for f in raw["fields"])
         template = LicenceTemplate(
             id=str(raw["id"]), title=str(raw["title"]), items=tuple(raw["items"]),

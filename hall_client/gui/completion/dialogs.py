@@ -43,6 +43,7 @@ from hall_client.gui.completion.signature_pad import SignaturePad
 from hall_client.gui.intake.names import id_type_names
 from hall_client.gui.intake.notice_print import print_document
 from hall_client.gui.jobs import JobRunner
+from hall_client.gui.resources import chinese_ui
 from hall_client.gui.widgets.confirm import confirm
 from hall_client.gui.widgets.form_dialog import FormDialog
 from hall_client.printing.licence_doc import licence_document
@@ -67,15 +68,21 @@ class LicenceDialog(QDialog):
         self.template: LicenceTemplate = template_for(case.item_code)
         self.inputs: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        form.addRow(self.tr("证照："), QLabel(self.template.title))
-        form.addRow(self.tr("持证人："), QLabel(case.applicant_name))
+        title = QLabel(self.template.title)
+        title.setObjectName("itemName")  # the document's own (Chinese) title: data
+        holder = QLabel(case.applicant_name)
+        holder.setObjectName("personName")
+        form.addRow(self.tr("证照："), title)
+        form.addRow(self.tr("持证人："), holder)
+        chinese = chinese_ui()
         for f in self.template.inputs:
             edit = QLineEdit((values or {}).get(f.label, ""))
             edit.setObjectName(f"field:{f.label}")
             edit.setMaxLength(200)
             edit.editingFinished.connect(self.refresh_preview)
             self.inputs[f.label] = edit
-            form.addRow(f.label + ("*" if f.required else "") + "：", edit)
+            label = f.label if chinese or not f.label_en else f.label_en
+            form.addRow(label + ("*" if f.required else "") + self.tr("："), edit)
         self.error = QLabel()
         self.error.setObjectName("licenceError")
         self.error.setStyleSheet(ERROR_STYLE)

@@ -294,8 +294,10 @@ class CaseList(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
         for column, width in enumerate((200, 64, 130, 100, 150, 86, 86, 56)):
-            self.table.setColumnWidth(column, width)
+            # never narrower than its header in the interface language (sort arrow included)
+            self.table.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width()))
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.modelReset.connect(self._update_count)
 

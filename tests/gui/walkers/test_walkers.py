@@ -26,15 +26,8 @@ from tests.gui.walkers.walk import CHECK_NAMES, Findings, Walker, language
 KNOWN: dict[tuple[str, str, str], str] = {
     ("CashierWorkspace", "inside", "en"):
         "gui/cashier_workspace.py: needs 1195 px in English (stock label, button row)",
-    ("CaseList", "clipped", "en"):
-        "gui/intake/case_list.py: the 'Promised date' header is cut off",
     ("CloseDialog", "language", "en"):
         "gui/cashier_workspace.py: an ideographic space (U+3000) in the English count line",
-    ("LicenceDialog", "language", "zh_CN"):
-        "gui/completion/dialogs.py: data labels (licence title, holder) need a data objectName",
-    ("LicenceDialog", "language", "en"):
-        "gui/completion/dialogs.py: licence field labels (建设地址…) stay Chinese; data "
-        "labels need a data objectName",
     ("PaymentDialog", "language", "zh_CN"):
         "gui/cashier_workspace.py: the payer/amount label is data and needs a data objectName",
     ("PaymentDialog", "language", "en"):
