@@ -43,3 +43,21 @@ def demo_data_dir(demo_template: Path, data_dir: Path) -> Path:
     for item in demo_template.iterdir():
         shutil.copy2(item, data_dir / item.name)
     return data_dir
+
+
+@pytest.fixture(autouse=True)
+def chinese_interface() -> Iterator[None]:
+    """Every test starts in the default interface language (Simplified Chinese) and leaves no
+    translator behind: a test that switches to English must not change the next one's texts."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from hall_client.gui import resources
+
+    QLocale.setDefault(QLocale("zh_CN"))
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        for translator in resources._installed:
+            app.removeTranslator(translator)
+    resources._installed.clear()
+    QLocale.setDefault(QLocale("zh_CN"))
