@@ -19,7 +19,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 
-from hall_client.pages.confidence import ASK_CLERK_BELOW, UPRIGHT_UNSURE_BELOW
+from hall_client.pages.confidence import ASK_CLERK_BELOW, UPRIGHT_UNSURE_BELOW, page_confidence
 from hall_client.pages.decode import SourceImage, read_file
 from hall_client.pages.detect import (
     MIN_CONFIDENCE,
@@ -67,7 +67,9 @@ class PreparedPage:
 
     ``corners`` are in the source image's pixels (full size, after EXIF orientation), in the
     order top-left, top-right, bottom-right, bottom-left of the sheet as photographed.
-    ``rotation`` is the clockwise turn applied to make the text upright.
+    ``rotation`` is the clockwise turn applied to make the text upright. ``confidence`` is
+    the page's (``confidence.page_confidence``: the lesser of ``edge_confidence`` and the
+    upright confidence on the same scale); the GUI asks the clerk below ASK_CLERK_BELOW.
     """
 
     source: str
@@ -81,6 +83,7 @@ class PreparedPage:
     blank: bool
     warnings: list[str] = field(default_factory=list)
     preview: np.ndarray | None = None
+    edge_confidence: float | None = None
 
     @property
     def label(self) -> str:
@@ -99,6 +102,9 @@ class PreparedPage:
             "encoder": e.encoder,
             "corners": self.corners,
             "confidence": round(self.confidence, 3),
+            "edge_confidence": round(
+                self.confidence if self.edge_confidence is None else self.edge_confidence, 3
+            ),
             "method": self.method,
             "rotation": self.rotation,
             "rotation_confidence": self.rotation_confidence,
@@ -223,6 +229,10 @@ def prepare_source(
         warnings.append("疑似空白页，请核对（未删除）")
     if method != "caller" and confidence < ASK_CLERK_BELOW:
         warnings.append(f"纸张边缘置信度较低（{confidence:.2f}），请核对四角")
+    edge_confidence = float(confidence)
+    if method != "caller":
+        # the clerk who set the corners saw the page; otherwise an unsure turn asks the clerk
+        confidence = page_confidence(edge_confidence, rot_conf)
     if method not in ("caller", "whole") and aspect_plausibility(aspect) < 1.0:
         warnings.append(f"长宽比 {aspect:.2f} 不像常见纸张或证件，请核对四角")
     encoded = encode_to_cap(page, profile, colour=colour, encoder=opts.encoder)
@@ -241,6 +251,7 @@ def prepare_source(
         blank,
         warnings,
         page if opts.keep_preview else None,
+        edge_confidence,
     )
 
 
