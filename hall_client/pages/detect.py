@@ -108,7 +108,12 @@ def _quads(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
     return out
 
 
-def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
+#: Strongest distinct straight lines kept, and line quads refined and judged.
+HOUGH_LINES = 16
+HOUGH_QUADS = 8
+
+
+def _line_quads(small: np.ndarray, min_area: float, weak: bool = False) -> list[np.ndarray]:
     """Quads from the strongest straight edges (Hough), two roughly parallel pairs each.
 
     This finds the sheet when no single contour outlines it: a hard shadow crossing the sheet
@@ -118,6 +123,8 @@ def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
     # thresholds from the photo's own gradients: busy desks (wood grain) have many weak edges
     mag = cv2.magnitude(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
     hi = max(60.0, float(np.percentile(mag, 94)))
+    if weak:  # a sheet's side against a second white sheet: a faint step
+        hi = max(24.0, float(np.percentile(mag, 80)))
     edges = cv2.Canny(grey, 0.5 * hi, hi)
     # print makes short edges; a sheet's side is one long one
     _n, labels, stats, _ = cv2.connectedComponentsWithStats(edges, connectivity=8)
@@ -133,7 +140,7 @@ def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
     for rho, theta in lines[:, 0, :]:
         if all(abs(rho - r) > 12 or abs(theta - t) > 0.12 for r, t in kept):
             kept.append((float(rho), float(theta)))
-        if len(kept) == 16:
+        if len(kept) == HOUGH_LINES:
             break
     h, w = grey.shape
     out = []
@@ -183,7 +190,7 @@ def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
         return float(dil[ys, xs].mean())
 
     out.sort(key=support, reverse=True)
-    return out[:8]
+    return out[:HOUGH_QUADS]
 
 
 def _refine(
@@ -283,7 +290,9 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     whether its aspect is that of a known paper or card size, whether its sides are sharp and
     end at its corners (a shadow's or a table's edge runs on), and whether text lies just
     outside it (a shadow's edge cuts through the sheet). Masks come cheapest first; straight
-    lines (Hough) are tried last, only when nothing sure was found.
+    lines (Hough) are tried last, only when nothing sure was found: first from strong edges,
+    then from faint ones (a sheet's side against a second white sheet, or in a shadow, steps
+    by a few grey levels only and never reaches the strong edge map).
     """
     mid, s_mid = _resize_long(image, REFINE_LONG, cv2.INTER_LINEAR)
     small, s_small = _resize_long(mid, WORK_LONG, cv2.INTER_LINEAR)
@@ -330,6 +339,8 @@ def find_page(image: np.ndarray) -> PageQuad | None:
         consider(_quads(mask, MIN_AREA * area), method)
     if best is None or best.confidence < SURE:
         consider(_line_quads(small, MIN_AREA * area), "lines")
+    if best is None or best.confidence < SURE:
+        consider(_line_quads(small, MIN_AREA * area, weak=True), "weak-lines")
     return best
 
 
