@@ -306,11 +306,11 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     best: PageQuad | None = None
     seen: list[np.ndarray] = []
 
-    def consider(quads: list[np.ndarray], method: str) -> None:
+    def consider(quads: list[np.ndarray], method: str, fresh: bool = True) -> None:
         nonlocal best
         for quad in quads:
             quad = order_corners(quad)
-            if any(np.abs(quad - q).max() < 4 for q in seen):
+            if fresh and any(np.abs(quad - q).max() < 4 for q in seen):
                 continue
             seen.append(quad)
             shape = _shape_score(quad, area)
@@ -341,9 +341,19 @@ def find_page(image: np.ndarray) -> PageQuad | None:
         consider(_line_quads(small, MIN_AREA * area), "lines")
     if best is None or best.confidence < SURE:
         consider(_line_quads(small, MIN_AREA * area, weak=True), "weak-lines")
+    if best is not None and best.confidence < SURE:
+        # a printed frame just inside the edge (a licence's border) can hold the sides: try
+        # the quad grown step by step; the sheet's own edge, a real step, wins when it is there
+        found = best
+        c0 = found.corners * s_small
+        centre = c0.mean(axis=0)
+        grown = [centre + (c0 - centre) * g for g in GROW]
+        consider(grown, found.method + "+grown", fresh=False)
     return best
 
 
+#: Scales tried around a quad that is not sure (a frame printed just inside the sheet's edge).
+GROW = (1.015, 1.03, 1.045, 1.06)
 #: The smallest document looked for, as a share of the photo (an ID card at arm's length).
 MIN_AREA = 0.025
 #: Long/short ratios of known documents: A-series and B-series paper, US letter, ID-1 cards

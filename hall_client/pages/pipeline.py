@@ -128,6 +128,8 @@ def _place_on_a4(page: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 #: Share of the sheet's diagonal the warp pulls detected corners inwards.
 HALO_INSET = 0.004
+#: A photo (not a flat scan) uses its best quad down to this confidence, asking the clerk.
+UNSURE_QUAD = 0.3
 #: Confidence of a page taken whole because it is a flat scan (white all round its border).
 SCAN_CONFIDENCE = 0.9
 
@@ -184,6 +186,10 @@ def prepare_source(
             quad, confidence, method = found.corners, found.confidence, found.method
         elif opts.find_edges and _is_flat_scan(img):
             quad, confidence, method = whole, SCAN_CONFIDENCE, "whole"
+        elif found is not None and found.confidence >= UNSURE_QUAD:
+            # not sure, but a photo with a sheet in it: its best quad is nearer the truth than
+            # the whole photo, and the clerk is asked to check the corners either way
+            quad, confidence, method = found.corners, found.confidence, found.method
         else:
             quad, confidence, method = whole, found.confidence if found else 0.0, "whole"
             if opts.find_edges:
