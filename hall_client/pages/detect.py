@@ -398,7 +398,8 @@ def judge_quad(
     * sharpness: a sheet's edge steps within a pixel or two, a shadow's penumbra does not;
     * run-on: a side whose step continues past both its corners is a line across the photo
       (a shadow, a table's edge), not a sheet's side;
-    * text outside: print just outside a side means the sheet goes on (the side is a shadow).
+    * text outside: print just outside a side, or running across it, means the sheet goes on
+      (the side is a shadow's edge or a second sheet's).
     """
     h, w = grey.shape
     factor = aspect_plausibility(aspect)
@@ -468,7 +469,15 @@ def judge_quad(
                 if ini.any()
                 else 0.0
             )
-            if outside_text > 0.08 and outside_text > 0.3 * inside_text:
+            on = (
+                base[None, :, :] + n[None, None, :] * np.arange(-3.0, 4.0)[:, None, None]
+            ).reshape(-1, 2) * to_small
+            ion = (on[:, 0] >= 0) & (on[:, 0] < tw) & (on[:, 1] >= 0) & (on[:, 1] < th)
+            hits = np.zeros(on.shape[0], bool)
+            hits[ion] = text_small[on[ion, 1].astype(int), on[ion, 0].astype(int)] > 0
+            crossing = float(hits.reshape(7, -1).any(axis=0).mean())
+            if (outside_text > 0.08 and outside_text > 0.3 * inside_text) or crossing > 0.15:
+                # print beyond the side, or print running across it: the sheet goes on
                 factor *= 0.5
     if sharp_scores:
         sharp = min(sharp_scores)

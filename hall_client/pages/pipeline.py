@@ -128,6 +128,10 @@ def _place_on_a4(page: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 #: Share of the sheet's diagonal the warp pulls detected corners inwards.
 HALO_INSET = 0.004
+#: A found quad covering more than this share of the photo that is not A4 is asked about,
+#: at this confidence (just under ASK_CLERK_BELOW).
+LARGE_SHARE = 0.3
+NOT_A4_CONFIDENCE = 0.7
 #: A photo (not a flat scan) uses its best quad down to this confidence, asking the clerk.
 UNSURE_QUAD = 0.3
 #: Confidence of a page taken whole because it is a flat scan (white all round its border).
@@ -233,7 +237,13 @@ def prepare_source(
         warnings.append(f"材料长宽比 {aspect:.2f} 不是 A4，已按原比例放在 A4 页面上")
     if blank:
         warnings.append("疑似空白页，请核对（未删除）")
-    if method != "caller" and confidence < ASK_CLERK_BELOW:
+    large = cv2.contourArea(quad.astype(np.float32)) > LARGE_SHARE * w * h
+    if method not in ("caller", "whole") and large and not is_a4 and confidence >= ASK_CLERK_BELOW:
+        # a sheet filling much of the photo at the counter is an A4 page nearly always: a large
+        # quad of another shape is more often part of a page, or two sheets, than a whole page
+        confidence = min(confidence, NOT_A4_CONFIDENCE)
+        warnings.append(f"纸张长宽比 {aspect:.2f} 不是 A4，请核对四角是否框住整页")
+    elif method != "caller" and confidence < ASK_CLERK_BELOW:
         warnings.append(f"纸张边缘置信度较低（{confidence:.2f}），请核对四角")
     edge_confidence = float(confidence)
     if method != "caller":

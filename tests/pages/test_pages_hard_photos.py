@@ -21,7 +21,14 @@ from hall_client.pages.detect import aspect_plausibility
 from hall_client.pages.pipeline import prepare_source
 from hall_client.pages.profiles import get_profile
 from hall_client.pages.quality import decode_grey
-from tests.pages.synthetic import HARD_KINDS, corner_error, hard_photograph, upright_on_a4
+from tests.pages.synthetic import (
+    HARD_KINDS,
+    corner_error,
+    hard_photograph,
+    photograph,
+    render_page,
+    upright_on_a4,
+)
 
 PROFILE = get_profile("construction-permit")
 PER_KIND = 2
@@ -158,3 +165,20 @@ def test_shadow_remnant_does_not_turn_the_page_silently(kind: str, seed: int) ->
     page = prepare_source(src, PROFILE)
     turn = upright_on_a4(decode_grey(page.encoded.data), photo.flat)
     assert turn == 0 or page.confidence < ASK_CLERK_BELOW, (turn, page.rotation_confidence)
+
+
+@pytest.mark.parametrize(
+    ("kind", "seed"),
+    [("second-sheet", 1_020_411), ("second-sheet", 2_020_411), ("ordinary", 2_000_014)],
+)
+def test_part_of_a_page_is_never_taken_silently(kind: str, seed: int) -> None:
+    # fresh-set photos where a quad cut through the page (a side running across print, or a
+    # large quad of letter shape inside an A4 sheet) came with confidence 0.90–1.00
+    if kind == "ordinary":
+        photo = photograph(render_page(seed), 9000 + seed, (1600, 1200))
+    else:
+        photo = hard_photograph(kind, seed)
+    src = read_bytes(photo.jpeg, f"{kind}.jpg", PROFILE.largest_size()[1])[0]
+    page = prepare_source(src, PROFILE)
+    err = corner_error(np.array(page.corners), photo.corners)
+    assert err < 0.01 or page.confidence < ASK_CLERK_BELOW, (round(err, 3), page.confidence)
