@@ -74,8 +74,9 @@ def _drop_long_strokes(ink: np.ndarray) -> np.ndarray:
     char = float(np.median(big[st[:, cv2.CC_STAT_AREA] >= 4])) if (st[:, 4] >= 4).any() else 6.0
     # long, and thin for its box (a slanted stroke fills little of its bounding box)
     fill = st[:, cv2.CC_STAT_AREA] / np.maximum(big * small, 1.0)
+    # slanted (a page's own edge or a book's binding runs along an axis: those stay)
     drop = (big > 6 * max(char, 3.0)) & (small > 2 * max(char, 3.0)) & (fill < 0.2)
-    drop |= big > 20 * max(char, 3.0)
+    drop &= small > 0.3 * big
     if not drop.any():
         return ink
     lut = np.concatenate([[False], drop])
