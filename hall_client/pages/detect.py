@@ -108,7 +108,12 @@ def _quads(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
     return out
 
 
-def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
+#: Strongest distinct straight lines kept, and line quads refined and judged.
+HOUGH_LINES = 16
+HOUGH_QUADS = 8
+
+
+def _line_quads(small: np.ndarray, min_area: float, weak: bool = False) -> list[np.ndarray]:
     """Quads from the strongest straight edges (Hough), two roughly parallel pairs each.
 
     This finds the sheet when no single contour outlines it: a hard shadow crossing the sheet
@@ -118,6 +123,8 @@ def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
     # thresholds from the photo's own gradients: busy desks (wood grain) have many weak edges
     mag = cv2.magnitude(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
     hi = max(60.0, float(np.percentile(mag, 94)))
+    if weak:  # a sheet's side against a second white sheet: a faint step
+        hi = max(24.0, float(np.percentile(mag, 80)))
     edges = cv2.Canny(grey, 0.5 * hi, hi)
     # print makes short edges; a sheet's side is one long one
     _n, labels, stats, _ = cv2.connectedComponentsWithStats(edges, connectivity=8)
@@ -133,7 +140,7 @@ def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
     for rho, theta in lines[:, 0, :]:
         if all(abs(rho - r) > 12 or abs(theta - t) > 0.12 for r, t in kept):
             kept.append((float(rho), float(theta)))
-        if len(kept) == 16:
+        if len(kept) == HOUGH_LINES:
             break
     h, w = grey.shape
     out = []
@@ -183,7 +190,7 @@ def _line_quads(small: np.ndarray, min_area: float) -> list[np.ndarray]:
         return float(dil[ys, xs].mean())
 
     out.sort(key=support, reverse=True)
-    return out[:8]
+    return out[:HOUGH_QUADS]
 
 
 def _refine(
@@ -283,7 +290,9 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     whether its aspect is that of a known paper or card size, whether its sides are sharp and
     end at its corners (a shadow's or a table's edge runs on), and whether text lies just
     outside it (a shadow's edge cuts through the sheet). Masks come cheapest first; straight
-    lines (Hough) are tried last, only when nothing sure was found.
+    lines (Hough) are tried last, only when nothing sure was found: first from strong edges,
+    then from faint ones (a sheet's side against a second white sheet, or in a shadow, steps
+    by a few grey levels only and never reaches the strong edge map).
     """
     mid, s_mid = _resize_long(image, REFINE_LONG, cv2.INTER_LINEAR)
     small, s_small = _resize_long(mid, WORK_LONG, cv2.INTER_LINEAR)
@@ -297,11 +306,11 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     best: PageQuad | None = None
     seen: list[np.ndarray] = []
 
-    def consider(quads: list[np.ndarray], method: str) -> None:
+    def consider(quads: list[np.ndarray], method: str, fresh: bool = True) -> None:
         nonlocal best
         for quad in quads:
             quad = order_corners(quad)
-            if any(np.abs(quad - q).max() < 4 for q in seen):
+            if fresh and any(np.abs(quad - q).max() < 4 for q in seen):
                 continue
             seen.append(quad)
             shape = _shape_score(quad, area)
@@ -330,9 +339,21 @@ def find_page(image: np.ndarray) -> PageQuad | None:
         consider(_quads(mask, MIN_AREA * area), method)
     if best is None or best.confidence < SURE:
         consider(_line_quads(small, MIN_AREA * area), "lines")
+    if best is None or best.confidence < SURE:
+        consider(_line_quads(small, MIN_AREA * area, weak=True), "weak-lines")
+    if best is not None and best.confidence < SURE:
+        # a printed frame just inside the edge (a licence's border) can hold the sides: try
+        # the quad grown step by step; the sheet's own edge, a real step, wins when it is there
+        found = best
+        c0 = found.corners * s_small
+        centre = c0.mean(axis=0)
+        grown = [centre + (c0 - centre) * g for g in GROW]
+        consider(grown, found.method + "+grown", fresh=False)
     return best
 
 
+#: Scales tried around a quad that is not sure (a frame printed just inside the sheet's edge).
+GROW = (1.015, 1.03, 1.045, 1.06)
 #: The smallest document looked for, as a share of the photo (an ID card at arm's length).
 MIN_AREA = 0.025
 #: Long/short ratios of known documents: A-series and B-series paper, US letter, ID-1 cards
@@ -377,11 +398,13 @@ def judge_quad(
     * sharpness: a sheet's edge steps within a pixel or two, a shadow's penumbra does not;
     * run-on: a side whose step continues past both its corners is a line across the photo
       (a shadow, a table's edge), not a sheet's side;
-    * text outside: print just outside a side means the sheet goes on (the side is a shadow).
+    * text outside: print just outside a side, or running across it, means the sheet goes on
+      (the side is a shadow's edge or a second sheet's).
     """
     h, w = grey.shape
     factor = aspect_plausibility(aspect)
     sharp_scores = []
+    crossings: list[float] = []
     runs_on = 0
     for i in range(4):
         p, q = quad[i], quad[(i + 1) % 4]
@@ -447,7 +470,21 @@ def judge_quad(
                 if ini.any()
                 else 0.0
             )
+            on = (
+                base[None, :, :] + n[None, None, :] * np.arange(-3.0, 4.0)[:, None, None]
+            ).reshape(-1, 2) * to_small
+            ion = (on[:, 0] >= 0) & (on[:, 0] < tw) & (on[:, 1] >= 0) & (on[:, 1] < th)
+            hits = np.zeros(on.shape[0], bool)
+            hits[ion] = text_small[on[ion, 1].astype(int), on[ion, 0].astype(int)] > 0
+            crossings.append(float(hits.reshape(7, -1).any(axis=0).mean()))
             if outside_text > 0.08 and outside_text > 0.3 * inside_text:
+                factor *= 0.5
+    # print running across one side, not across the others (a textured desk marks them all):
+    # the side cuts through the sheet, which goes on
+    if len(crossings) == 4:
+        for k, c in enumerate(crossings):
+            others = sorted(crossings[:k] + crossings[k + 1 :])
+            if c > 0.15 and c > 2.0 * others[1] + 0.05:
                 factor *= 0.5
     if sharp_scores:
         sharp = min(sharp_scores)

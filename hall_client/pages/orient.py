@@ -57,7 +57,30 @@ def _ink(small: np.ndarray) -> np.ndarray:
     lh = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(15, ink.shape[1] // 12)), np.uint8))
     lv = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(15, ink.shape[0] // 12), 1), np.uint8))
     keep = (lh == 0) & (lv == 0)
-    return np.where(keep, ink, 0).astype(np.uint8)
+    ink = np.where(keep, ink, 0).astype(np.uint8)
+    return _drop_long_strokes(ink)
+
+
+def _drop_long_strokes(ink: np.ndarray) -> np.ndarray:
+    """Ink without blobs far longer than a character: what is left of a hard shadow's edge
+    (a slanted line across the page) or a fold. Such a line fills many rows at one end of the
+    page and would pull the layout cues (mass, ragged ends) towards that end."""
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    if n <= 2:
+        return ink
+    st = stats[1:]
+    big = np.maximum(st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]).astype(float)
+    small = np.minimum(st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]).astype(float)
+    char = float(np.median(big[st[:, cv2.CC_STAT_AREA] >= 4])) if (st[:, 4] >= 4).any() else 6.0
+    # long, and thin for its box (a slanted stroke fills little of its bounding box)
+    fill = st[:, cv2.CC_STAT_AREA] / np.maximum(big * small, 1.0)
+    # slanted (a page's own edge or a book's binding runs along an axis: those stay)
+    drop = (big > 6 * max(char, 3.0)) & (small > 2 * max(char, 3.0)) & (fill < 0.2)
+    drop &= small > 0.3 * big
+    if not drop.any():
+        return ink
+    lut = np.concatenate([[False], drop])
+    return np.where(lut[labels], 0, ink).astype(np.uint8)
 
 
 def _elongation(mask: np.ndarray, along_x: bool) -> float:
@@ -211,9 +234,15 @@ def find_orientation(page: np.ndarray) -> Orientation:
     vote = _model_vote(_crops(rotate_page(grey, base), _lines(turned), s))
     # The model reads the lines, the layout cues see the page: add them, the model weighing
     # most (its mean lies in [-1, 1]; layout scores rarely pass 0.5 on real pages).
-    combined = (vote if vote is not None else 0.0) + 0.5 * flip
+    model = vote if vote is not None else 0.0
+    layout = 0.5 * flip
+    combined = model + layout
     upright = combined >= 0
     flip_conf = min(1.0, abs(combined) * 2)
+    if model * layout < 0:
+        # the lines read one way and the layout says the other: say so, however the sum
+        # falls (a shadow's remnant or a photo box can fool the layout, odd print the model)
+        flip_conf *= max(0.0, 1.0 - 2.0 * min(abs(model), abs(layout)))
     rotate = base if upright else (base + 180) % 360
     conf = float(min(1.0, 2 * axis_conf) * flip_conf)
     return Orientation(rotate, round(conf, 3))

@@ -85,8 +85,21 @@ class PageEntry:
 
     @property
     def needs_clerk(self) -> bool:
-        """Low edge confidence and not yet confirmed or fixed by the clerk."""
+        """Low page confidence (corners or turn) and not yet confirmed or fixed by the clerk."""
         return self.confidence < ASK_CLERK_BELOW and not self.confirmed
+
+    @property
+    def turn_unsure(self) -> bool:
+        """The pipeline could not tell whether the text stands upright (its warning says so)."""
+        return any("正立" in w for w in self.warnings) and not any(
+            "四角" in w for w in self.warnings
+        )
+
+    def why_ask(self) -> str:
+        """Why the clerk is asked about this page (Chinese), naming corners or the turn."""
+        if self.turn_unsure:
+            return f"文字方向置信度 {self.confidence:.2f}，请核对页面是否正立（可旋转）"
+        return f"纸张边缘置信度 {self.confidence:.2f}，请核对或调整四角"
 
     def badges(self) -> list[tuple[str, bool, str]]:
         """(rule, passed, why) for each profile rule and for confidence."""
@@ -95,7 +108,7 @@ class PageEntry:
         for rule in RULES:
             out.append((rule, rule not in broken, broken.get(rule, "")))
         conf_ok = not self.needs_clerk
-        why = "" if conf_ok else f"纸张边缘置信度 {self.confidence:.2f}，请核对或调整四角"
+        why = "" if conf_ok else self.why_ask()
         out.append(("confidence", conf_ok, why))
         return out
 
@@ -392,7 +405,7 @@ class PageSet:
         out = []
         for n, p in enumerate(self.pages, 1):
             if p.needs_clerk:
-                out.append(f"第 {n} 页：纸张边缘置信度 {p.confidence:.2f}，请确认或调整四角")
+                out.append(f"第 {n} 页：{p.why_ask()}")
             for v in p.violations:
                 out.append(f"第 {n} 页：{v['message']}")
         return out

@@ -19,7 +19,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 
-from hall_client.pages.confidence import ASK_CLERK_BELOW, UPRIGHT_UNSURE_BELOW
+from hall_client.pages.confidence import ASK_CLERK_BELOW, UPRIGHT_UNSURE_BELOW, page_confidence
 from hall_client.pages.decode import SourceImage, read_file
 from hall_client.pages.detect import (
     MIN_CONFIDENCE,
@@ -67,7 +67,9 @@ class PreparedPage:
 
     ``corners`` are in the source image's pixels (full size, after EXIF orientation), in the
     order top-left, top-right, bottom-right, bottom-left of the sheet as photographed.
-    ``rotation`` is the clockwise turn applied to make the text upright.
+    ``rotation`` is the clockwise turn applied to make the text upright. ``confidence`` is
+    the page's (``confidence.page_confidence``: the lesser of ``edge_confidence`` and the
+    upright confidence on the same scale); the GUI asks the clerk below ASK_CLERK_BELOW.
     """
 
     source: str
@@ -81,6 +83,7 @@ class PreparedPage:
     blank: bool
     warnings: list[str] = field(default_factory=list)
     preview: np.ndarray | None = None
+    edge_confidence: float | None = None
 
     @property
     def label(self) -> str:
@@ -99,6 +102,9 @@ class PreparedPage:
             "encoder": e.encoder,
             "corners": self.corners,
             "confidence": round(self.confidence, 3),
+            "edge_confidence": round(
+                self.confidence if self.edge_confidence is None else self.edge_confidence, 3
+            ),
             "method": self.method,
             "rotation": self.rotation,
             "rotation_confidence": self.rotation_confidence,
@@ -122,6 +128,12 @@ def _place_on_a4(page: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 #: Share of the sheet's diagonal the warp pulls detected corners inwards.
 HALO_INSET = 0.004
+#: A found quad covering more than this share of the photo that is not A4 is asked about,
+#: at this confidence (just under ASK_CLERK_BELOW).
+LARGE_SHARE = 0.3
+NOT_A4_CONFIDENCE = 0.7
+#: A photo (not a flat scan) uses its best quad down to this confidence, asking the clerk.
+UNSURE_QUAD = 0.3
 #: Confidence of a page taken whole because it is a flat scan (white all round its border).
 SCAN_CONFIDENCE = 0.9
 
@@ -178,6 +190,10 @@ def prepare_source(
             quad, confidence, method = found.corners, found.confidence, found.method
         elif opts.find_edges and _is_flat_scan(img):
             quad, confidence, method = whole, SCAN_CONFIDENCE, "whole"
+        elif found is not None and found.confidence >= UNSURE_QUAD:
+            # not sure, but a photo with a sheet in it: its best quad is nearer the truth than
+            # the whole photo, and the clerk is asked to check the corners either way
+            quad, confidence, method = found.corners, found.confidence, found.method
         else:
             quad, confidence, method = whole, found.confidence if found else 0.0, "whole"
             if opts.find_edges:
@@ -221,8 +237,18 @@ def prepare_source(
         warnings.append(f"材料长宽比 {aspect:.2f} 不是 A4，已按原比例放在 A4 页面上")
     if blank:
         warnings.append("疑似空白页，请核对（未删除）")
-    if method != "caller" and confidence < ASK_CLERK_BELOW:
+    large = cv2.contourArea(quad.astype(np.float32)) > LARGE_SHARE * w * h
+    if method not in ("caller", "whole") and large and not is_a4 and confidence >= ASK_CLERK_BELOW:
+        # a sheet filling much of the photo at the counter is an A4 page nearly always: a large
+        # quad of another shape is more often part of a page, or two sheets, than a whole page
+        confidence = min(confidence, NOT_A4_CONFIDENCE)
+        warnings.append(f"纸张长宽比 {aspect:.2f} 不是 A4，请核对四角是否框住整页")
+    elif method != "caller" and confidence < ASK_CLERK_BELOW:
         warnings.append(f"纸张边缘置信度较低（{confidence:.2f}），请核对四角")
+    edge_confidence = float(confidence)
+    if method != "caller":
+        # the clerk who set the corners saw the page; otherwise an unsure turn asks the clerk
+        confidence = page_confidence(edge_confidence, rot_conf)
     if method not in ("caller", "whole") and aspect_plausibility(aspect) < 1.0:
         warnings.append(f"长宽比 {aspect:.2f} 不像常见纸张或证件，请核对四角")
     encoded = encode_to_cap(page, profile, colour=colour, encoder=opts.encoder)
@@ -241,6 +267,7 @@ def prepare_source(
         blank,
         warnings,
         page if opts.keep_preview else None,
+        edge_confidence,
     )
 
 

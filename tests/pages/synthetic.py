@@ -510,18 +510,22 @@ def upright_on_a4(output_grey: np.ndarray, flat: np.ndarray) -> int:
         if (rw > rh) != (ow > oh) and abs(rw / rh - 1) > 0.05:
             continue
         aspect = max(rw, rh) / min(rw, rh)
-        if abs(aspect / math.sqrt(2) - 1) <= 0.08:
-            canvas = cv2.resize(ref, (ow, oh), interpolation=cv2.INTER_AREA)
-        else:
+        # Both layouts the pipeline may choose: stretched to the page (it took the document for
+        # A4) or centred with margins. A small card whose perspective misleads the aspect
+        # estimate is stretched; judging it only in the margin layout took upright for turned.
+        canvases = [cv2.resize(ref, (ow, oh), interpolation=cv2.INTER_AREA)]
+        if abs(aspect / math.sqrt(2) - 1) > 0.08:
             s = min(ow * 0.92 / rw, oh * 0.92 / rh)
             nw, nh = round(rw * s), round(rh * s)
             canvas = np.full((oh, ow), 255, np.uint8)
             x, y = (ow - nw) // 2, (oh - nh) // 2
             canvas[y : y + nh, x : x + nw] = cv2.resize(ref, (nw, nh), interpolation=cv2.INTER_AREA)
-        cand = cv2.resize(canvas, small.shape[::-1], interpolation=cv2.INTER_AREA)
-        score = float(
-            np.corrcoef(cand.astype(np.float32).ravel(), small.astype(np.float32).ravel())[0, 1]
-        )
-        if score > best:
-            best, best_k = score, k
+            canvases.append(canvas)
+        for canvas in canvases:
+            cand = cv2.resize(canvas, small.shape[::-1], interpolation=cv2.INTER_AREA)
+            score = float(
+                np.corrcoef(cand.astype(np.float32).ravel(), small.astype(np.float32).ravel())[0, 1]
+            )
+            if score > best:
+                best, best_k = score, k
     return best_k * 90
