@@ -114,10 +114,10 @@ class PrinterSettingsDialog(FormDialog):
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.test_print)
         self.form.addRow(self.test_button)
-        self.result = QLabel()
-        self.result.setObjectName("printerResult")
-        self.result.setWordWrap(True)
-        self.form.addRow(self.result)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("printerResult")
+        self.outcome.setWordWrap(True)
+        self.form.addRow(self.outcome)
         QShortcut(QKeySequence("Ctrl+T"), self, self.test_print)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.mode.currentIndexChanged.connect(self._kind_changed)
@@ -162,18 +162,18 @@ class PrinterSettingsDialog(FormDialog):
 
         def done(_sent: Any) -> None:
             self.test_button.setEnabled(True)
-            self.result.setStyleSheet("color:#1b5e20;")
-            self.result.setText(_tr("已向 {device} 发送试打页：请看打印机是否出纸、字迹是否清楚。")
+            self.outcome.setStyleSheet("color:#1b5e20;")
+            self.outcome.setText(_tr("已向 {device} 发送试打页：请看打印机是否出纸、字迹是否清楚。")
                                 .format(device=uri))
 
         def failed(exc: BaseException) -> None:
             self.test_button.setEnabled(True)
-            self.result.setText("")
+            self.outcome.setText("")
             self.show_errors({"address": printer_error_text(exc, uri)})
 
         self.test_button.setEnabled(False)
-        self.result.setStyleSheet("")
-        self.result.setText(_tr("正在试打…"))
+        self.outcome.setStyleSheet("")
+        self.outcome.setText(_tr("正在试打…"))
         self.jobs.background(work, success=done, failure=failed)
 
     def submit(self) -> None:
