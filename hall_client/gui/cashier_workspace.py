@@ -480,7 +480,7 @@ class ApprovalDialog(QDialog):
         form.addRow(buttons)
 
 
-#: F-keys of the cashier workspace; they work wherever the focus is in it (DESIGN §9)
+# F-keys of the cashier workspace; they work wherever the focus is in it (DESIGN §9)
 KEYS = {"pay": "F2", "open": "F3", "reprint": "F4", "refresh": "F5", "spoil": "F6",
         "x_report": "F7", "close": "F8", "printer": "F9"}
 

@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>AbnormalPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="24" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="25"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="31" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="32"/>
         <source>规则</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="32" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="33"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="33" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="34"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="34" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="35"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="35" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="36"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="36" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="37"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="49"/>
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/abnormal.py" line="57" />
+        <location filename="../../hall_client/gui/supervision/abnormal.py" line="58"/>
         <source>异常 {n} 条，涉及 {cases} 件</source>
         <translation>{n} flags on {cases} cases</translation>
     </message>
@@ -51,27 +52,27 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="45" />
+        <location filename="../../hall_client/gui/workspaces.py" line="40"/>
         <source>添加人员</source>
         <translation>Add person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="55" />
+        <location filename="../../hall_client/gui/workspaces.py" line="50"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="56" />
+        <location filename="../../hall_client/gui/workspaces.py" line="51"/>
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="57" />
+        <location filename="../../hall_client/gui/workspaces.py" line="52"/>
         <source>初始密码：</source>
         <translation>Initial password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="58" />
+        <location filename="../../hall_client/gui/workspaces.py" line="53"/>
         <source>角色：</source>
         <translation>Roles:</translation>
     </message>
@@ -79,112 +80,112 @@
 <context>
     <name>AdminWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="81" />
+        <location filename="../../hall_client/gui/workspaces.py" line="76"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="82" />
+        <location filename="../../hall_client/gui/workspaces.py" line="77"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="83" />
+        <location filename="../../hall_client/gui/workspaces.py" line="78"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="85" />
+        <location filename="../../hall_client/gui/workspaces.py" line="80"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="86" />
+        <location filename="../../hall_client/gui/workspaces.py" line="81"/>
         <source>已锁定</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="87" />
+        <location filename="../../hall_client/gui/workspaces.py" line="82"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="90" />
+        <location filename="../../hall_client/gui/workspaces.py" line="85"/>
         <source>添加人员…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="92" />
+        <location filename="../../hall_client/gui/workspaces.py" line="87"/>
         <source>解锁所选账号</source>
         <translation>Unlock selected account</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="94" />
+        <location filename="../../hall_client/gui/workspaces.py" line="89"/>
         <source>导入事项目录…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="96" />
+        <location filename="../../hall_client/gui/workspaces.py" line="91"/>
         <source>导出事项目录…</source>
         <translation>Export catalog…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="99" />
+        <location filename="../../hall_client/gui/workspaces.py" line="94"/>
         <source>本窗口的人员与角色</source>
         <translation>Staff and roles at this counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="105" />
+        <location filename="../../hall_client/gui/workspaces.py" line="100"/>
         <source>事项目录：导入 JSON 或 Excel 文件（整份校验，有任何错误则不导入）；修改过的事项生成新版本</source>
         <translation>Catalog: import a JSON or Excel file (checked whole; nothing is imported if anything is wrong); changed items get a new version</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="153" />
+        <location filename="../../hall_client/gui/workspaces.py" line="148"/>
         <source>导入事项目录</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="154" />
+        <location filename="../../hall_client/gui/workspaces.py" line="149"/>
         <source>事项目录 (*.json *.xlsx)</source>
         <translation>Catalog (*.json *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="159" />
+        <location filename="../../hall_client/gui/workspaces.py" line="154"/>
         <source>导出事项目录</source>
         <translation>Export catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="160" />
+        <location filename="../../hall_client/gui/workspaces.py" line="155"/>
         <source>Excel 工作簿 (*.xlsx);;JSON (*.json)</source>
         <translation>Excel workbook (*.xlsx);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="173" />
+        <location filename="../../hall_client/gui/workspaces.py" line="168"/>
         <source>{file}：导入完成，{summary}</source>
         <translation>{file}: imported. {summary}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="183" />
+        <location filename="../../hall_client/gui/workspaces.py" line="178"/>
         <source>……另有 {n} 处问题</source>
         <translation>… and {n} more problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="184" />
+        <location filename="../../hall_client/gui/workspaces.py" line="179"/>
         <source>未导入任何内容：</source>
         <translation>Nothing was imported:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="186" />
+        <location filename="../../hall_client/gui/workspaces.py" line="181"/>
         <source>正在校验并导入 {file}…</source>
         <translation>Checking and importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="197" />
+        <location filename="../../hall_client/gui/workspaces.py" line="192"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/workspaces.py" line="200" />
+        <location filename="../../hall_client/gui/workspaces.py" line="195"/>
         <source>操作未完成</source>
         <translation>Not done</translation>
     </message>
@@ -192,57 +193,57 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="269" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="448"/>
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="269" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="448"/>
         <source>作废收款</source>
         <translation>Void payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
-        <source>{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}</source>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="450"/>
+        <source>{payer}&#x3000;{case}&#x3000;实收 {total}&#x3000;已退 {refunded}&#x3000;票据 {receipts}</source>
         <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="286" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="465"/>
         <source>不按原路退回时由批准人填写</source>
         <translation>Filled in by the approver when not refunding the way it came</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="288" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="467"/>
         <source>退款金额（元）：</source>
         <translation>Refund amount (yuan):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="289" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="468"/>
         <source>退款方式：</source>
         <translation>Refund method:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="290" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="469"/>
         <source>银行流水号：</source>
         <translation>Bank reference:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="291" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="470"/>
         <source>改变退款方式的理由：</source>
         <translation>Reason for refunding another way:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="294" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="473"/>
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="475"/>
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="475"/>
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -250,139 +251,139 @@
 <context>
     <name>AuditViewer</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="52" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="53"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="54"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="54" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="55"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="56" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="57"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="57" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="58"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="58" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="59"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="59" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60"/>
         <source>对象</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="61"/>
         <source>变更</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="60" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="61"/>
         <source>前：{before}
 后：{after}</source>
         <translation>Before: {before}
 After: {after}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="66" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="67"/>
         <source>姓名或用户名</source>
         <translation>Name or user name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="68" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="69"/>
         <source>如 payment、rating</source>
         <translation>e.g. payment, rating</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="70" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="71"/>
         <source>对象类型或编号</source>
         <translation>Object type or id</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="72" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="73"/>
         <source>按时间</source>
         <translation>By time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="79"/>
         <source>查询 (Enter)</source>
         <translation>Search (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="83" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="84"/>
         <source>校验审计链 (F8)</source>
         <translation>Verify audit chain (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="86" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="87"/>
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="89" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="90"/>
         <source>人员：</source>
         <translation>Person:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="92"/>
         <source>操作：</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="93" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="94"/>
         <source>对象：</source>
         <translation>Object:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="98" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="99"/>
         <source>至</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="107" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="108"/>
         <source>痕迹管理：所有操作的审计记录（只增不改，哈希链防篡改）</source>
         <translation>Audit trail: every action recorded (append-only, hash-chained against tampering)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="132" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="133"/>
         <source>结束日期早于开始日期</source>
         <translation>The end date is before the start date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="146" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="147"/>
         <source>找到 {n} 条记录</source>
         <translation>{n} entries found</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="150" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="151"/>
         <source>正在校验…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="165" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="166"/>
         <source>导出审计记录</source>
         <translation>Export audit entries</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="174" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="175"/>
         <source>审计记录</source>
         <translation>Audit entries</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="175" />
+        <location filename="../../hall_client/gui/supervision/audit_viewer.py" line="176"/>
         <source>已导出 {n} 条到 {path}</source>
         <translation>Exported {n} entries to {path}</translation>
     </message>
@@ -390,137 +391,137 @@ After: {after}</translation>
 <context>
     <name>BoardPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="37" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="38"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="38" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="39"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="39" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="40"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="81"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="40" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="80" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="41"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="81"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="41" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="42"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="43"/>
         <source>在办环节</source>
         <translation>Open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="43" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="44"/>
         <source>环节到期</source>
         <translation>Step due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="45"/>
         <source>承诺办结日</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="45"/>
         <source>未定</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="45" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="46"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="46" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="47"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="82"/>
         <source>经办人</source>
         <translation>Handlers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="47" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="81" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="48"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="82"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="49"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="85" />
-        <location filename="../../hall_client/gui/supervision/board.py" line="162" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="86"/>
+        <location filename="../../hall_client/gui/supervision/board.py" line="163"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="92"/>
         <source>查找受理编号、项目…</source>
         <translation>Find case number, project…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="94" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="95"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="96" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="97"/>
         <source>催办 (F6)</source>
         <translation>Urge (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="99" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="100"/>
         <source>办理历史 (F7)</source>
         <translation>History (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="189" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="190"/>
         <source>在办 {n} 件：红牌 {red} 件，黄牌 {yellow} 件</source>
         <translation>{n} open cases: {red} red, {yellow} yellow</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="204" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="205"/>
         <source>本机尚未登录中心服务器，看板无法取数</source>
         <translation>This counter is not signed in to the central server; the board cannot load</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="206" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="207"/>
         <source>离线：显示的是 {time} 的数据（{why}），恢复连接后自动刷新</source>
         <translation>Offline: showing data from {time} ({why}); refreshes automatically when the link is back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="210" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="211"/>
         <source>无法取得看板数据：{why}</source>
         <translation>Could not load the board: {why}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="212" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="213"/>
         <source>已更新 {time}，每 30 秒自动刷新</source>
         <translation>Updated {time}; refreshes every 30 seconds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="216" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="217"/>
         <source>正在从中心服务器取数…</source>
         <translation>Loading from the central server…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="229" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="230"/>
         <source>请先在表中选中要催办的受理件</source>
         <translation>Select the case to urge in the table first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="238" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="239"/>
         <source>请先在表中选中受理件</source>
         <translation>Select a case in the table first</translation>
     </message>
@@ -528,196 +529,196 @@ After: {after}</translation>
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="257" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="257"/>
         <source>按受理号、申请人、证件号码或事项查找（Ctrl+F）</source>
         <translation>Search by case number, applicant, ID number or item (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="260" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="260"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="265" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="265"/>
         <source>仅今日</source>
         <translation>Today only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="267" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="267"/>
         <source>仅临期/超期</source>
         <translation>Due soon / overdue only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="269" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="269"/>
         <source>承诺办结不晚于</source>
         <translation>Promised by at latest</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="275" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="275"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="301" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="392" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="301"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="392"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="304" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="416" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="304"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="416"/>
         <source>补正后重新受理</source>
         <translation>Re-open after correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="306" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="306"/>
         <source>只有“待补正”的受理件可以重新受理</source>
         <translation>Only a case awaiting correction can be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="326" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="326"/>
         <source>黄色：一个工作日内到期；红色：已超过承诺办结日期</source>
         <translation>Yellow: due within one working day; red: past the promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="362" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="362"/>
         <source>{shown} / {total} 件</source>
-        <extracomment>set by the main window: prints a notice (the intake workspace's printer)</extracomment>
+        <extracomment>set by the main window: prints a notice (the intake workspace&apos;s printer)</extracomment>
         <translation>{shown} / {total} cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="393" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="393"/>
         <source>重打 {title} {number}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {title} {number}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="412" />
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="412"/>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="413" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="413"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="414" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="414"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>受理</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="415" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="415"/>
         <source>通知补正</source>
         <translation>Correction requested</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="420" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="420"/>
         <source>第 {v} 版</source>
         <translation>version {v}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="421" />
-        <source>申请人：{name}　{id_type} {id_number}</source>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="421"/>
+        <source>申请人：{name}&#x3000;{id_type} {id_number}</source>
         <translation>Applicant: {name}  {id_type} {id_number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="425" />
-        <source>联系电话：{phone}　联系人：{contact}</source>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="425"/>
+        <source>联系电话：{phone}&#x3000;联系人：{contact}</source>
         <translation>Phone: {phone}  Contact: {contact}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="428" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="428"/>
         <source>项目：{name}</source>
         <translation>Project: {name}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="430" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="430"/>
         <source>暂无法确定</source>
         <translation>not yet known</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="431" />
-        <source>受理日期：{day}　承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
+        <location filename="../../hall_client/gui/intake/case_list.py" line="431"/>
+        <source>受理日期：{day}&#x3000;承诺办结：&lt;b&gt;{due}&lt;/b&gt;</source>
         <translation>Accepted on {day}  promised by &lt;b&gt;{due}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="434" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="434"/>
         <source>查询码：{code}</source>
         <translation>Query code: {code}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="436" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="436"/>
         <source>理由：{reason}</source>
         <translation>Reason: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="437" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="437"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="443" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="443"/>
         <source>页面：{n} 页</source>
         <translation>Pages: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="445" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="445"/>
         <source>收费</source>
         <translation>Fees</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="448" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="448"/>
         <source>应收 &lt;b&gt;{total}&lt;/b&gt;（{lines}）</source>
         <translation>Due &lt;b&gt;{total}&lt;/b&gt; ({lines})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="450" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="450"/>
         <source>通知书</source>
         <translation>Notices</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="452" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="452"/>
         <source>（重打 {n} 次）</source>
         <translation> (reprinted {n} times)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="454" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="454"/>
         <source>办理记录</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="461" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="461"/>
         <source>中心服务器：{status}</source>
         <translation>Central server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="470" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="470"/>
         <source>未能同步：{reason}</source>
         <translation>Not synced: {reason}</translation>
     </message>
@@ -725,78 +726,78 @@ After: {after}</translation>
 <context>
     <name>CaseListModel</name>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>受理号</source>
         <extracomment>case id → kind of the server notice waiting for the clerk (approval, return, …)</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="123" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="123"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>证件号码</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>登记日期</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="124" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="124"/>
         <source>承诺办结</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="125" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="125"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="126" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="126"/>
         <source>已受理</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="126" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="126"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="127" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="127"/>
         <source>不予受理</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="128" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="128"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="128" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="128"/>
         <source>临期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="129" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
         <source>超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/case_list.py" line="129" />
+        <location filename="../../hall_client/gui/intake/case_list.py" line="129"/>
         <source>日期待定</source>
         <translation>Date pending</translation>
     </message>
@@ -804,138 +805,138 @@ After: {after}</translation>
 <context>
     <name>CashierReports</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="73" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="74"/>
         <source>收费项目编码</source>
         <translation>Fee code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="75"/>
         <source>收费项目</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="75"/>
         <source>笔数</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="75" />
-        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="76"/>
+        <location filename="../../hall_client/gui/cashier/reports.py" line="102"/>
         <source>金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="79" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="80"/>
         <source>退款 {refunds} 元；实收合计 {total} 元；已打印票据 {printed} 张，作废 {spoiled} 张</source>
         <translation>Refunds {refunds} yuan; net total {total} yuan; receipts printed {printed}, spoiled {spoiled}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="84" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="85"/>
         <source>月汇总 {year}年{month}月</source>
         <translation>Monthly summary {year}-{month}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="86" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="87"/>
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="89" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="90"/>
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91"/>
         <source>合计</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="90" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="91"/>
         <source>收款笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92"/>
         <source>作废笔数</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="91" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="92"/>
         <source>退款金额</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93"/>
         <source>已打印票据</source>
         <translation>Receipts printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="92" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="93"/>
         <source>作废票据</source>
         <translation>Receipts spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="93" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="94"/>
         <source>现金差异</source>
         <translation>Cash difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="95" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="96"/>
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="95" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="96"/>
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="100" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="100" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="101"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="101" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="102"/>
         <source>流水号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="102" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="103"/>
         <source>缴款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="103" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="104"/>
         <source>已对上</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="105" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="106"/>
         <source>银行有、本机无</source>
         <translation>Bank only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="107" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="108"/>
         <source>本机有、银行无</source>
         <translation>Ours only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="109" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="110"/>
         <source>银行对账</source>
         <translation>Bank match</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="110" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="111"/>
         <source>银行流水 {n} 笔：对上 {ok} 笔，银行有本机无 {bank} 笔，本机有银行无 {ours} 笔</source>
         <translation>{n} bank lines: {ok} matched, {bank} bank only, {ours} ours only</translation>
     </message>
@@ -943,87 +944,87 @@ After: {after}</translation>
 <context>
     <name>CashierReportsPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131"/>
         <source>日结清</source>
         <translation>Daily settlement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131"/>
         <source>周对账</source>
         <translation>Weekly reconciliation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="130" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="131"/>
         <source>月汇总</source>
         <translation>Monthly summary</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="137" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="138"/>
         <source>银行流水 CSV…</source>
         <translation>Bank statement CSV…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="140" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="141"/>
         <source>生成报表 (Enter)</source>
         <translation>Run report (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="143" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="144"/>
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="145" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="146"/>
         <source>打印 A4 (Ctrl+P)</source>
         <translation>Print A4 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="148" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="149"/>
         <source>报表：</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="150" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="151"/>
         <source>日期：</source>
         <translation>Date:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="193" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="194"/>
         <source>选择银行流水</source>
         <translation>Choose bank statement</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="210" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="211"/>
         <source>正在生成…</source>
         <translation>Running…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="224" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="225"/>
         <source>共 {n} 行</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="228" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="229"/>
         <source>请先生成报表，再导出</source>
         <translation>Run the report first, then export</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="231" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="232"/>
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="238" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="239"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="243" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="244"/>
         <source>请先生成报表，再打印</source>
         <translation>Run the report first, then print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/reports.py" line="251" />
+        <location filename="../../hall_client/gui/cashier/reports.py" line="252"/>
         <source>已打印 {n} 页</source>
         <translation>Printed {n} pages</translation>
     </message>
@@ -1031,319 +1032,478 @@ After: {after}</translation>
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="315" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="365" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="502"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="569"/>
         <source>办件编号</source>
+        <extracomment>receipts this workspace is printing right now: not &quot;unconfirmed&quot; while in flight</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="316" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="366" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="503"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="570"/>
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="317" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="504"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="505"/>
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="328" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="514"/>
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="337" />
-        <source>开班(&amp;O)</source>
-        <translation>&amp;Open till</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="339" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="528"/>
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="340" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="529"/>
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="342" />
-        <source>重打(&amp;R)</source>
-        <translation>&amp;Reprint</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="344" />
-        <source>作废换号(&amp;V)</source>
-        <translation>Spoil, new &amp;number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="346" />
-        <source>X 报表(&amp;X)</source>
-        <translation>&amp;X report</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="348" />
-        <source>日结(&amp;Z)</source>
-        <translation>&amp;Z close</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="350" />
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="357" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="564"/>
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="364" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="567"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="568"/>
+        <source>收费员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="571"/>
         <source>实收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="368" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="572"/>
         <source>已退</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="369" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="573"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="370" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="574"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="370" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="574"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="371" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="575"/>
         <source>已收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="372" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="576"/>
         <source>票据</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="580"/>
+        <source>只看本人收款</source>
+        <translation>Only my payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="584"/>
         <source>作废收款…</source>
         <translation>Void payment…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="378" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="586"/>
         <source>退款…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="385" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="593"/>
         <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
-        <translation>Voids: same day and session only; refunds: any day. Both need a supervisor's approval</translation>
+        <translation>Voids: same day and session only; refunds: any day. Both need a supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="396" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="612"/>
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="397" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="613"/>
         <source>收款记录</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="614"/>
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="433" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="654"/>
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="437" />
-        <source>第 {n} 班　盲点</source>
-        <translation>Session {n}　blind count</translation>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="658"/>
+        <source>第 {n} 班&#x3000;盲点</source>
+        <translation>Session {n}&#x3000;blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="438" />
-        <source>第 {n} 班　备用金 {f}</source>
-        <translation>Session {n}　float {f}</translation>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="659"/>
+        <source>第 {n} 班&#x3000;备用金 {f}</source>
+        <translation>Session {n}&#x3000;float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="666"/>
+        <source>我手上的空白票据：{n} 张</source>
+        <translation>Blank receipts in my hands: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="667"/>
+        <source>我手上没有空白票据：请值班主任在“监察 → 票据库存”中发放（领用）给我，然后按 F5 刷新</source>
+        <translation>I hold no blank receipts: ask the supervisor to issue some to me under “Supervision → Receipt stock”, then press F5 to refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
+        <source>下一张</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="682"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="447" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="682"/>
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="447" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="682"/>
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="452" />
-        <source>票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号</source>
-        <translation>Receipt {code} {number:010d} was never confirmed printed: reprint it, or spoil it and take a new number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="462" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="717"/>
         <source>请先在“收款记录”中选择一笔收款</source>
         <translation>Select a payment under Payments first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="490" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="746"/>
         <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
         <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="517" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="778"/>
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="517" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="778"/>
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="540" />
-        <source>X 报表　第 {n} 班</source>
-        <translation>X report　session {n}</translation>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="806"/>
+        <source>X 报表&#x3000;第 {n} 班</source>
+        <translation>X report&#x3000;session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="544" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="810"/>
         <source>{method}：{amount}</source>
         <translation>{method}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="547" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="813"/>
         <source>盲点模式：备用金、现金收退及应有现金在结账后显示</source>
         <translation>Blind count: float, cash taken and refunded and expected cash are shown after the close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="549" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="815"/>
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="550" />
-        <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
-        <translation>{p} payments　{v} voided　{r} refunds　{x} reprints</translation>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="816"/>
+        <source>收款 {p} 笔&#x3000;作废 {v} 笔&#x3000;退款 {r} 笔&#x3000;重打 {x} 次</source>
+        <translation>{p} payments&#x3000;{v} voided&#x3000;{r} refunds&#x3000;{x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="583" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="861"/>
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="586" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="864"/>
         <source>（差异待值班主任确认）</source>
-        <translation> (difference awaits a supervisor's acknowledgment)</translation>
+        <translation> (difference awaits a supervisor&apos;s acknowledgment)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="599" />
-        <source>待收费队列为空</source>
-        <translation>Nothing waiting to pay</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="618" />
-        <source>已收款，找零 {c}；正在打印…</source>
-        <translation>Paid, change {c}; printing…</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="631" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="989"/>
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="689" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1062"/>
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="678" />
-        <source>未配置打印机（settings.toml [printer] uri），仅预览 {n}</source>
-        <translation>No printer set (settings.toml [printer] uri); preview only {n}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="509" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="766"/>
         <source>已退款 {amount}，退款凭证 {slip}</source>
         <translation>Refunded {amount}, refund slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="689" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1062"/>
         <source>已重打 {n}</source>
         <translation>Reprinted {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="720" />
-        <source>没有可作废的票据</source>
-        <translation>No receipt to spoil</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="728" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1122"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="729" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1123"/>
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="730" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1124"/>
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="731" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1104"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1126"/>
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="736" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="526"/>
+        <source>开班(&amp;O) F3</source>
+        <translation>&amp;Open till F3</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="532"/>
+        <source>重打(&amp;R) F4</source>
+        <translation>&amp;Reprint F4</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="534"/>
+        <source>作废换号(&amp;V) F6</source>
+        <translation>Spoil, new number (&amp;V) F6</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="536"/>
+        <source>X 报表(&amp;X) F7</source>
+        <translation>&amp;X report F7</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="538"/>
+        <source>日结(&amp;Z) F8</source>
+        <translation>Close day (&amp;Z) F8</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="540"/>
+        <source>打印机 F9</source>
+        <translation>Printer F9</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="543"/>
+        <source>刷新 F5</source>
+        <translation>Refresh F5</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="694"/>
+        <source>票据 {code} {number:010d} 尚未确认打印：请“重打”(F4) 或作废换号(F6)</source>
+        <translation>Receipt {code} {number:010d} is not confirmed printed: press Reprint (F4) or spoil it for a new number (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="698"/>
+        <source>票据 {code} {number:010d} 尚未确认打印：</source>
+        <translation>Receipt {code} {number:010d} is not confirmed printed: </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="709"/>
+        <source>已保存打印机设置：{uri}</source>
+        <translation>Printer settings saved: {uri}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="776"/>
+        <source>本班已开班；要结束本班请按 F8 日结</source>
+        <translation>The till is already open; to end it press F8 (close day)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="790"/>
+        <source>已开班：按 F2 收款</source>
+        <translation>Till open: press F2 to take a payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="834"/>
+        <source>还不能日结：票据 {numbers} 尚未确认打印。请先重打 (F4) 或作废换号 (F6)，再日结</source>
+        <translation>Cannot close yet: receipt {numbers} is not confirmed printed. Reprint it (F4) or spoil it for a new number (F6) first, then close</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="881"/>
+        <source>班次</source>
+        <translation>Till no.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="882"/>
+        <source>备用金</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="884"/>
+        <source>应有现金</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="885"/>
+        <source>实点现金</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="886"/>
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="887"/>
+        <source>收款笔数</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="888"/>
+        <source>作废笔数</source>
+        <translation>Voided payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="889"/>
+        <source>退款笔数</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="890"/>
+        <source>已打印票据</source>
+        <translation>Receipts printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="891"/>
+        <source>作废票据</source>
+        <translation>Receipts spoiled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="892"/>
+        <source>重打次数</source>
+        <translation>Reprints</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="904"/>
+        <source>待收费队列为空：没有可收的费用。窗口核定收费后，按 F5 刷新</source>
+        <translation>The payment queue is empty: nothing to collect. When a counter assesses a fee, press F5 to refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="929"/>
+        <source>还没有开班：请先按 F3 开班（录入备用金），再按 F2 收款</source>
+        <translation>The till is not open: press F3 to open it (enter the float), then F2 to take the payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="933"/>
+        <source>票据 {code} {number:010d} 尚未打印。</source>
+        <translation>Receipt {code} {number:010d} is not printed. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="935"/>
+        <source>票据 {code} {number:010d} 尚未确认打印：交款人还没有拿到票据。请先重打 (F4) 或作废换号 (F6)，再收下一笔</source>
+        <translation>Receipt {code} {number:010d} is not confirmed printed: the payer has no receipt yet. Reprint it (F4) or spoil it for a new number (F6) before the next payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="939"/>
+        <source>{name}手上没有空白票据，收款后无法开票：请值班主任在“监察 → 票据库存”中发放票据给您，然后按 F5 刷新</source>
+        <translation>{name} holds no blank receipts, so no receipt could be issued: ask the supervisor to issue receipts to you under “Supervision → Receipt stock”, then press F5 to refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="963"/>
+        <source>找零 {c}&#x3000;票据 {n}</source>
+        <translation>Change {c} · receipt {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="965"/>
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1050"/>
+        <source>票据 {n} 只在右侧预览，尚未打印。</source>
+        <translation>Receipt {n} is only previewed on the right, not printed. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1101"/>
+        <source>票据打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1103"/>
+        <source>打印机设置… (F9)</source>
+        <translation>Printer settings… (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1114"/>
+        <source>没有可作废的票据：本次开机后还没有开出票据</source>
+        <translation>No receipt to spoil: none has been issued since the program started</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1125"/>
+        <source>打印机设置…</source>
+        <translation>Printer settings…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1133"/>
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>
@@ -1351,77 +1511,77 @@ After: {after}</translation>
 <context>
     <name>CatalogBrowser</name>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="37" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="37"/>
         <source>{n} 个工作日</source>
         <translation>{n} working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="40" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="40"/>
         <source>事项编码</source>
         <translation>Item code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="41" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="41"/>
         <source>事项名称</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="42" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="42"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="43" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="43"/>
         <source>实施部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="44" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="44"/>
         <source>法定时限</source>
         <translation>Legal limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="45" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="45"/>
         <source>承诺时限</source>
         <translation>Promised limit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="62" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="62"/>
         <source>按事项名称、编码或部门搜索</source>
         <translation>Search by item name, code or department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="72" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="72"/>
         <source>打印一次性告知单…</source>
         <translation>Print one-time notice…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="76" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="76"/>
         <source>搜索：</source>
         <translation>Search:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="110" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="110"/>
         <source>共 {n} 项</source>
         <translation>{n} items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="116" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="116"/>
         <source>&lt;p&gt;没有符合条件的事项。&lt;/p&gt;</source>
         <translation>&lt;p&gt;No matching items.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="160"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="160" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="160"/>
         <source>一次性告知单未能打印：{error}</source>
         <translation>The one-time notice was not printed: {error}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/catalog_browser.py" line="171" />
+        <location filename="../../hall_client/gui/catalog_browser.py" line="171"/>
         <source>打印一次性告知单</source>
         <translation>Print one-time notice</translation>
     </message>
@@ -1429,190 +1589,222 @@ After: {after}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="184" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="318"/>
         <source>日结（Z 报表）</source>
         <translation>Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="192" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="318"/>
+        <source>日结 (Enter)</source>
+        <translation>Close day (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="332"/>
         <source>{d} 元</source>
         <translation>{d} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="197" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="337"/>
+        <source>实点张数</source>
+        <translation>Pieces counted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="345"/>
         <source>实点与应有不符时必填</source>
         <translation>Required when the count differs from the expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="205" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="346"/>
         <source>差异原因</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="349"/>
         <source>差异确认人（值班主任）用户名：</source>
         <translation>Supervisor acknowledging a difference (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="353"/>
         <source>确认人密码：</source>
         <translation>Their password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="365"/>
         <source>实点现金 {counted}</source>
         <translation>Counted cash {counted}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="219" />
-        <source>　应有 {expected}</source>
-        <translation>　expected {expected}</translation>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="367"/>
+        <source>&#x3000;应有 {expected}</source>
+        <translation>&#x3000;expected {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="375"/>
+        <source>实点与应有相差 {d}：请填写差异原因</source>
+        <translation>The count differs from the expected cash by {d}: give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="378"/>
+        <source>现金差异须由值班主任当场确认：请填写其用户名和密码</source>
+        <translation>A cash difference must be acknowledged by a supervisor on the spot: enter their username and password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="382"/>
+        <source>日结后本班结束，不能再收款、作废或补打本班票据；此操作不能撤销。
+实点现金 {counted}。</source>
+        <translation>Closing ends this till: no more payments, voids or reprints for it. This cannot be undone.
+Counted cash {counted}.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="384"/>
+        <source>日结</source>
+        <translation>Close day</translation>
     </message>
 </context>
 <context>
     <name>CollectionDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="135" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="135"/>
         <source>领取登记 — {number}</source>
         <translation>Collection — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="139" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="139"/>
         <source>申请人本人</source>
         <translation>Applicant in person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="140" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="140"/>
         <source>代领人</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="146" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="146"/>
         <source>核验证件</source>
         <translation>Check ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="147" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="147"/>
         <source>短信领取码</source>
         <translation>SMS collection code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="163" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="163"/>
         <source>选择授权委托书图片…</source>
         <translation>Choose letter of authorisation image…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="166" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="166"/>
         <source>未拍摄</source>
         <translation>Not captured</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="170" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="170"/>
         <source>核对领取码</source>
         <translation>Check code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="177" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="177"/>
         <source>重签</source>
         <translation>Sign again</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="187" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="187"/>
         <source>领取人：</source>
         <translation>Collector:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="191" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="191"/>
         <source>核验方式：</source>
         <translation>Proof:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="192" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="192"/>
         <source>姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="193" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="193"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="194" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="194"/>
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="198" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="198"/>
         <source>授权委托书：</source>
         <translation>Letter of authorisation:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="203" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="203"/>
         <source>领取码：</source>
         <translation>Collection code:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="207" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="207"/>
         <source>签名：</source>
         <translation>Signature:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="208" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="208"/>
         <source>确认领取 (Enter)</source>
         <translation>Confirm collection (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="212" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="212"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="219" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="219"/>
         <source>{item} · {applicant}</source>
         <translation>{item} · {applicant}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="241" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="241"/>
         <source>授权委托书图片</source>
         <translation>Letter of authorisation image</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="242" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="242"/>
         <source>图片 (*.jpg *.jpeg *.png)</source>
         <translation>Images (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="248" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="248"/>
         <source>已拍摄（{size} KB）</source>
         <translation>Captured ({size} KB)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="271" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="271"/>
         <source>领取码正确</source>
         <translation>Code correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="285" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="285"/>
         <source>请填写领取人姓名</source>
-        <translation>Enter the collector's name</translation>
+        <translation>Enter the collector&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="287" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="287"/>
         <source>请先核对短信领取码</source>
         <translation>Check the SMS code first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="289" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="289"/>
         <source>请填写领取人证件号码</source>
-        <translation>Enter the collector's ID number</translation>
+        <translation>Enter the collector&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="291" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="291"/>
         <source>代领须拍摄授权委托书</source>
         <translation>An agent needs a letter of authorisation (capture it)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="293" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="293"/>
         <source>请领取人在签名板上签名</source>
         <translation>The collector must sign on the signature pad</translation>
     </message>
@@ -1620,213 +1812,213 @@ After: {after}</translation>
 <context>
     <name>CompletionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37"/>
         <source>已缴费</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37"/>
         <source>待缴费</source>
         <translation>Unpaid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="37" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="37"/>
         <source>免费</source>
         <translation>No fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="44" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="44"/>
         <source>领取码 {time}</source>
         <translation>Code sent {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="45" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="45"/>
         <source>已通知</source>
         <translation>Notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="45" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="45"/>
         <source>未通知</source>
         <translation>Not notified</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="50" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="50"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="52" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="52"/>
         <source>已制证 {number}</source>
         <translation>Licence {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="54" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="54"/>
         <source>待打印 {number}</source>
         <translation>To print {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="55" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="55"/>
         <source>待制证</source>
         <translation>Licence to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="69" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="69"/>
         <source>受理号</source>
         <translation>Case no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="70" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="70"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="71" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="71"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="72" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="72"/>
         <source>缴费</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="73" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="73"/>
         <source>短信</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="74" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="74"/>
         <source>等待天数</source>
         <translation>Days waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="75" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="75"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="89" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="89"/>
         <source>出件：审批结果回到窗口，待申请人领取</source>
         <translation>Results: approved cases back at the window, waiting for the applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="95" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="95"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="96" />
-        <location filename="../../hall_client/gui/completion/workspace.py" line="158" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="96"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="158"/>
         <source>制证打印 (F6)</source>
         <translation>Print licence (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="97" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="97"/>
         <source>领取登记 (F2)</source>
         <translation>Collection (F2)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="98" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="98"/>
         <source>发送领取码 (F3)</source>
         <translation>Send code (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="99" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="99"/>
         <source>撤销证照 (F9)</source>
         <translation>Revoke (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="154" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="154"/>
         <source>不予许可的案件：交付不予许可决定书</source>
         <translation>Refused case: hand over the refusal decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="157" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="157"/>
         <source>打印决定书 (F6)</source>
         <translation>Print decision (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="160" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="160"/>
         <source>没有待领取的结果</source>
         <translation>No results waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="162" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="162"/>
         <source>不予许可决定书 · 理由：{reason}
 {remedies}</source>
         <translation>Refusal decision · reason: {reason}
 {remedies}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="166" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="166"/>
         <source>{item} · {project}{unpaid}</source>
         <translation>{item} · {project}{unpaid}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="168" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="168"/>
         <source>
 尚未缴费：请申请人先到收费窗口缴纳 {amount} 元，缴费后才能制证、领取</source>
         <translation>
 Not paid: the applicant must pay {amount} yuan at the cashier before the licence can be printed or collected</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="174" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="174"/>
         <source>请先在列表中选择一个案件</source>
         <translation>Select a case in the list first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="194" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="194"/>
         <source>该案件应收 {amount} 元尚未缴清，请先到收费窗口缴费，缴费后才能制证</source>
         <translation>{amount} yuan is still unpaid: the applicant must pay at the cashier before the licence is printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="215" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="215"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="219" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="219"/>
         <source>证照 {number} 已打印（{holder}）{reprint}</source>
         <translation>Licence {number} printed ({holder}){reprint}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="221" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="221"/>
         <source>，重打第 {n} 次</source>
         <translation>, reprint no. {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="245" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="245"/>
         <source>{number} 的不予许可决定书已打印</source>
         <translation>Refusal decision for {number} printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="261" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="261"/>
         <source>领取码已排队发送给 {number} 的申请人（联网后由中心发送短信）</source>
         <translation>Collection code queued for the applicant of {number} (the server texts it once online)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="270" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="270"/>
         <source>尚未缴费，不能领取：请先到收费窗口缴费</source>
         <translation>Not paid, cannot be collected: pay at the cashier first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="273" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="273"/>
         <source>证照尚未打印，请先制证打印 (F6)</source>
         <translation>The licence is not printed yet: print it first (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="292" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="292"/>
         <source>{number} 已由 {name} 领取，案件办结</source>
         <translation>{number} collected by {name}; case finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="304" />
-        <location filename="../../hall_client/gui/completion/workspace.py" line="322" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="304"/>
+        <location filename="../../hall_client/gui/completion/workspace.py" line="322"/>
         <source>该案件没有已发出的证照可撤销</source>
         <translation>This case has no issued licence to revoke</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/workspace.py" line="328" />
+        <location filename="../../hall_client/gui/completion/workspace.py" line="328"/>
         <source>证照 {number} 已撤销；按 F6 补发新证</source>
         <translation>Licence {number} revoked; press F6 to reissue</translation>
     </message>
@@ -1834,125 +2026,149 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>CornerEditor</name>
     <message>
-        <location filename="../../hall_client/gui/pages/corner_editor.py" line="53" />
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="53"/>
         <source>调整四角</source>
         <translation>Adjust corners</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/corner_editor.py" line="70" />
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="70"/>
         <source>拖动四个圆点到纸张的四个角上，按 Enter 确定，Esc 取消</source>
-        <translation>Drag the four dots onto the sheet's corners; Enter accepts, Esc cancels</translation>
+        <translation>Drag the four dots onto the sheet&apos;s corners; Enter accepts, Esc cancels</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/corner_editor.py" line="74" />
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="74"/>
         <source>确定 (Enter)</source>
         <translation>OK (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/corner_editor.py" line="75" />
+        <location filename="../../hall_client/gui/pages/corner_editor.py" line="75"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="48"/>
+        <source>没有权限读写所需的文件或设备。请联系管理员检查权限。</source>
+        <extracomment>the key of errors that belong to no single field (shown above the buttons)</extracomment>
+        <translation>No permission to read or write a file or device that is needed. Ask the administrator to check the permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="52"/>
+        <source>找不到文件或设备 {name}。请检查路径或连接后重试。</source>
+        <translation>File or device {name} not found. Check the path or the connection and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="55"/>
+        <source>网络连接失败或超时。请检查网线和服务器地址后重试。</source>
+        <translation>The network connection failed or timed out. Check the cable and the server address and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/widgets/form_dialog.py" line="57"/>
+        <source>操作失败（{kind}）。请重试；如仍失败，请联系管理员并告知时间。</source>
+        <translation>The operation failed ({kind}). Try again; if it fails again, tell the administrator the time.</translation>
+    </message>
+</context>
+<context>
     <name>FeeForm</name>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="79" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="79"/>
         <source>本事项不收费</source>
         <translation>No fees for this item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
         <source>适用</source>
         <translation>Applies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
         <source>收费项目</source>
         <translation>Fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
         <source>标准</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="83" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="83"/>
         <source>计费数量/基数</source>
         <translation>Quantity / base</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
         <source>减免</source>
         <translation>Reduction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
         <source>减免值</source>
         <translation>Reduction value</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
         <source>减免原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="84" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="84"/>
         <source>政策依据</source>
         <translation>Legal basis</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="85" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="85"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="97" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="97"/>
         <source>{base}（元）</source>
         <translation>{base} (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="98" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="98"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="98" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="98"/>
         <source>免收</source>
         <translation>Exempt</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="99" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="99"/>
         <source>按比例减（%）</source>
         <translation>Reduce by percent</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="100" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="100"/>
         <source>按金额减（元）</source>
         <translation>Reduce by yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="145" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="145"/>
         <source>请填写“{name}”的{what}</source>
         <translation>Enter {what} for “{name}”</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="155" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="155"/>
         <source>{name}：减免值“{text}”不是数字</source>
         <translation>{name}: reduction value “{text}” is not a number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="173" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="173"/>
         <source>（减 {r}）</source>
         <translation> (less {r})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="176" />
-        <source>应收合计：{total}　{upper}</source>
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="176"/>
+        <source>应收合计：{total}&#x3000;{upper}</source>
         <translation>Total due: {total}  {upper}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/fee_form.py" line="182" />
+        <location filename="../../hall_client/gui/intake/fee_form.py" line="182"/>
         <source>应收合计：—</source>
         <translation>Total due: —</translation>
     </message>
@@ -1960,37 +2176,37 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="102" />
+        <location filename="../../hall_client/gui/login.py" line="102"/>
         <source>首次使用：创建系统管理员</source>
         <translation>First run: create the administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="103" />
+        <location filename="../../hall_client/gui/login.py" line="103"/>
         <source>本机尚未设置任何账号。请创建第一个系统管理员账号，之后由管理员在“管理”中添加窗口受理员、收费员和值班主任。</source>
         <translation>No accounts exist on this computer yet. Create the first administrator; the administrator then adds clerks, cashiers and supervisors under Admin.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="116" />
+        <location filename="../../hall_client/gui/login.py" line="116"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="117" />
+        <location filename="../../hall_client/gui/login.py" line="117"/>
         <source>姓名：</source>
         <translation>Full name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="118" />
+        <location filename="../../hall_client/gui/login.py" line="118"/>
         <source>密码（至少 8 位）：</source>
         <translation>Password (at least 8 characters):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="119" />
+        <location filename="../../hall_client/gui/login.py" line="119"/>
         <source>再次输入密码：</source>
         <translation>Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="132" />
+        <location filename="../../hall_client/gui/login.py" line="132"/>
         <source>两次输入的密码不一致</source>
         <translation>The two passwords differ</translation>
     </message>
@@ -1998,47 +2214,47 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="308" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="309"/>
         <source>办理历史 {number}</source>
         <translation>History of {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="311" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="312"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="312" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="313"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="313" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="314"/>
         <source>人员</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="314" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="315"/>
         <source>身份</source>
         <translation>Capacity</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="315" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="316"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="318" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="319"/>
         <source>正在读取…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="334" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="335"/>
         <source>历史记录哈希链完整</source>
         <translation>The history hash chain is intact</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="335" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="336"/>
         <source>历史记录哈希链被破坏，请报告管理员</source>
         <translation>The history hash chain is broken; report it to the administrator</translation>
     </message>
@@ -2046,47 +2262,47 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IdTypes</name>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="11" />
+        <location filename="../../hall_client/gui/intake/names.py" line="11"/>
         <source>居民身份证</source>
         <translation>Resident ID card</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="12" />
+        <location filename="../../hall_client/gui/intake/names.py" line="12"/>
         <source>统一社会信用代码</source>
         <translation>Unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="13" />
+        <location filename="../../hall_client/gui/intake/names.py" line="13"/>
         <source>港澳台居民居住证</source>
         <translation>HK/Macao/Taiwan residence permit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="14" />
+        <location filename="../../hall_client/gui/intake/names.py" line="14"/>
         <source>港澳居民来往内地通行证</source>
         <translation>HK/Macao home-return permit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="15" />
+        <location filename="../../hall_client/gui/intake/names.py" line="15"/>
         <source>台湾居民来往大陆通行证</source>
         <translation>Taiwan compatriot permit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="16" />
+        <location filename="../../hall_client/gui/intake/names.py" line="16"/>
         <source>护照</source>
         <translation>Passport</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="17" />
+        <location filename="../../hall_client/gui/intake/names.py" line="17"/>
         <source>其他证件</source>
         <translation>Other ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="22" />
+        <location filename="../../hall_client/gui/intake/names.py" line="22"/>
         <source>个人</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/names.py" line="23" />
+        <location filename="../../hall_client/gui/intake/names.py" line="23"/>
         <source>法人或其他组织</source>
         <translation>Organisation</translation>
     </message>
@@ -2094,418 +2310,418 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>IntakeWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="135" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="135"/>
         <source>输入事项名称或编码，按 Enter 选定</source>
         <extracomment>Where notice PDFs are kept (each printed notice is also saved here). Ask for a printer after saving the PDF (tests and screenshots turn this off). The pages of this application (a draft on disk until the case is accepted).</extracomment>
         <translation>Type the item name or code, Enter to choose</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="143" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="143"/>
         <source>项目全称（材料包文件夹以此命名）</source>
         <translation>Full project name (names the page package folder)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="144" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="144"/>
         <source>① 事项</source>
         <translation>① Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="146" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="146"/>
         <source>事项(&amp;S)：</source>
         <translation>Item (&amp;S):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="148" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="148"/>
         <source>项目名称：</source>
         <translation>Project:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="168" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="168"/>
         <source>② 申请人</source>
         <translation>② Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171"/>
         <source>类型：</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="171" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="171"/>
         <source>名称/姓名：</source>
         <translation>Name:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="172" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="172"/>
         <source>证件类型：</source>
         <translation>ID type:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="172" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="172"/>
         <source>证件号码：</source>
         <translation>ID number:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="173"/>
         <source>联系电话：</source>
         <translation>Phone:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="173" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="173"/>
         <source>联系人：</source>
         <translation>Contact:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="178" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="178"/>
         <source>地址：</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="185" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="185"/>
         <source>全部已收 (F6)</source>
         <translation>All received (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="188" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="188"/>
         <source>③ 材料（按一次性告知单逐项核对）</source>
         <translation>③ Materials (check each against the one-time notice)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="195" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="195"/>
         <source>④ 收费核定（受理时送收费窗口）</source>
         <translation>④ Fees (sent to the cashier on acceptance)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="201" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="201"/>
         <source>不予受理的理由（必填）；补正时的其他说明</source>
         <translation>Reason for refusal (required); other notes for a correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="202" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="202"/>
         <source>受理 (F9)</source>
         <translation>Accept (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="203" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="203"/>
         <source>通知补正 (F10)</source>
         <translation>Ask for correction (F10)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="204" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="204"/>
         <source>不予受理 (F11)</source>
         <translation>Refuse (F11)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="210" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="210"/>
         <source>⑤ 决定</source>
         <translation>⑤ Decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="224" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="224"/>
         <source>确认 (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="228" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="228"/>
         <source>返回修改 (Esc)</source>
         <translation>Back (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="247" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="247"/>
         <source>重打通知书 (F12)</source>
         <translation>Reprint notice (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="249" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="249"/>
         <source>先办理一件，才有通知书可打印</source>
         <translation>Decide a case first; then there is a notice to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="251" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="251"/>
         <source>请申请人评价 (Ctrl+E)</source>
         <translation>Ask the applicant to rate (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="254" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="254"/>
         <source>受理一件后，请申请人对本次服务评价（好差评）</source>
         <translation>After an acceptance, ask the applicant to rate this service</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="257" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="257"/>
         <source>下一件 (Ctrl+N)</source>
         <translation>Next case (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="259" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="259"/>
         <source>页面 (F3)</source>
         <translation>Pages (F3)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="343" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="343"/>
         <source>没有找到事项“{text}”，请输入事项名称或编码的一部分</source>
         <translation>No item matches “{text}”; type part of its name or code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="370" />
-        <source>{dept}　承诺 {promised} 个工作日（法定 {legal}）　第 {version} 版</source>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="370"/>
+        <source>{dept}&#x3000;承诺 {promised} 个工作日（法定 {legal}）&#x3000;第 {version} 版</source>
         <translation>{dept}  promised {promised} working days (legal {legal})  version {version}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="385"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="385"/>
         <source>核对</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="385" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="385"/>
         <source>形式</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="386"/>
         <source>份数</source>
         <translation>Copies</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="386"/>
         <source>问题说明</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="386" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="386"/>
         <source>承诺补交日期</source>
         <translation>Promised by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="388" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="388"/>
         <source>已收</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="388" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="388"/>
         <source>未交</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="389"/>
         <source>不符合要求</source>
         <translation>Not conforming</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="389" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="389"/>
         <source>容缺后补</source>
         <translation>Deferred (容缺)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="390" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="390"/>
         <source>原件</source>
         <translation>Original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="390" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="390"/>
         <source>复印件</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="391" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="391"/>
         <source>原件及复印件</source>
         <translation>Original and copy</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="405" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="405"/>
         <source>不符合要求的原因</source>
         <translation>Why it does not conform</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="408" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="408"/>
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="408" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="408"/>
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="455" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="455"/>
         <source>姓名，按证件填写</source>
         <translation>Name as on the ID</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="456" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="456"/>
         <source>单位全称，按营业执照填写</source>
         <translation>Full name as on the business licence</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="457" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="457"/>
         <source>经办人姓名（单位申请必填）</source>
         <translation>Contact person (required for organisations)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="458" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="458"/>
         <source>代办人姓名（可不填）</source>
         <translation>Agent (optional)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="464" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="464"/>
         <source>已将全部材料标为“已收”，请逐项核对原件</source>
         <translation>All materials marked received; check each original</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="487" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="487"/>
         <source>请先选择事项</source>
         <translation>Choose the item first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="493" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="493"/>
         <source>必需材料未收齐或不符合要求，不能受理，请通知补正（F10）：{names}</source>
         <translation>Required materials missing or not conforming; cannot accept, ask for correction (F10): {names}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="498" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="498"/>
         <source>材料已齐全且符合要求，无需补正</source>
         <translation>All materials are complete and conform; nothing to correct</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="502" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="502"/>
         <source>页面需要先核对（F3）：{problems}</source>
         <translation>Pages need checking first (F3): {problems}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="506" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="506"/>
         <source>收费核定未完成：{problem}</source>
         <translation>Fee assessment not complete: {problem}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="507" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="507"/>
         <source>请填写收费项目</source>
         <translation>Fill in the fee items</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="510" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="510"/>
         <source>不予受理须写明理由（写入决定书）</source>
         <translation>A refusal needs a reason (printed on the decision)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="514" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="514"/>
         <source>受理：生成受理号和查询码，打印受理通知书，收费送收费窗口。确认？</source>
         <translation>Accept: make the case number and query code, print the acceptance notice, send the fees to the cashier. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="515" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="515"/>
         <source>通知补正：打印补正材料通知书，一次性列明全部需补正的材料。确认？</source>
         <translation>Correction: print the correction notice listing every material to correct, all at once. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="516" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="516"/>
         <source>不予受理：打印不予受理决定书。确认？</source>
         <translation>Refuse: print the refusal decision. Confirm?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="533" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="533"/>
         <source>放弃本次录入</source>
         <translation>Discard this intake</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="533" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="533"/>
         <source>放弃已填写的内容，重新开始一件？</source>
         <translation>Discard what was entered and start a new case?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="564" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="564"/>
         <source>正在办理…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="571" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="571"/>
         <source>未办理，请修改后再试：</source>
         <translation>Not recorded; correct and try again:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="583" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="583"/>
         <source>暂无法确定（{why}）</source>
         <translation>not yet known ({why})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="584" />
-        <source>已受理　受理号 {number}　查询码 {code}　承诺办结 {due}</source>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="584"/>
+        <source>已受理&#x3000;受理号 {number}&#x3000;查询码 {code}&#x3000;承诺办结 {due}</source>
         <translation>Accepted  case {number}  query code {code}  promised {due}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="587" />
-        <source>已通知补正　受理号 {number}（补正后沿用）</source>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="587"/>
+        <source>已通知补正&#x3000;受理号 {number}（补正后沿用）</source>
         <translation>Correction requested  case {number} (kept after correction)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="590" />
-        <source>不予受理　登记号 {number}</source>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="590"/>
+        <source>不予受理&#x3000;登记号 {number}</source>
         <translation>Refused  registration {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="591" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="591"/>
         <source>通知书 {notice}</source>
         <translation>Notice {notice}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="610" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="610"/>
         <source>受理一件后才能请申请人评价</source>
         <translation>Accept a case first, then ask the applicant to rate it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="621" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="621"/>
         <source>还没有办理过，没有可重打的通知书</source>
         <translation>Nothing decided yet: no notice to reprint</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="624" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="624"/>
         <source>重打通知书</source>
         <translation>Reprint notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="625" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="625"/>
         <source>重打 {notice}？重打件标注“重打”，并记入审计。</source>
         <translation>Reprint {notice}? The copy is marked 重打 (reprint) and audited.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="654" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="654"/>
         <source>{title}已生成：{path}</source>
         <translation>{title} written: {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="667" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="667"/>
         <source>打印通知书</source>
         <translation>Print notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="676" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="676"/>
         <source>请先选择事项，再拍摄或导入页面</source>
         <translation>Choose the item first, then capture or import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="682" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="682"/>
         <source>页面</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="700" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="700"/>
         <source>页面 {n} 张已保存</source>
         <translation>{n} pages saved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="707" />
-        <source>　页面 {n} 张</source>
+        <location filename="../../hall_client/gui/intake/workspace.py" line="707"/>
+        <source>&#x3000;页面 {n} 张</source>
         <translation>  {n} pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="771" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="771"/>
         <source>受理件 {number} 不是待补正状态，不能重新受理</source>
         <translation>Case {number} is not awaiting correction and cannot be re-opened</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/intake/workspace.py" line="788" />
+        <location filename="../../hall_client/gui/intake/workspace.py" line="788"/>
         <source>补正后重新受理：受理号 {number}</source>
         <translation>Re-opened after correction: case {number}</translation>
     </message>
@@ -2513,37 +2729,37 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="51" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="51"/>
         <source>制证打印 — {number}</source>
         <translation>Print licence — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="56" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="56"/>
         <source>证照：</source>
         <translation>Licence:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="57" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="57"/>
         <source>持证人：</source>
         <translation>Holder:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="73" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="73"/>
         <source>打印 (Enter)</source>
         <translation>Print (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="77" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="77"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="111" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="111"/>
         <source>（打印时编号）</source>
         <translation>(numbered when printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="122" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="122"/>
         <source>请填写：{fields}</source>
         <translation>Please fill in: {fields}</translation>
     </message>
@@ -2551,57 +2767,57 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="32" />
+        <location filename="../../hall_client/gui/login.py" line="32"/>
         <source>登录 — 行政服务中心窗口客户端</source>
         <translation>Sign in — Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="33" />
+        <location filename="../../hall_client/gui/login.py" line="33"/>
         <source>行政服务中心窗口客户端</source>
         <translation>Hall Client</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="36" />
-        <source>{hall}　{counter}（{id}）</source>
+        <location filename="../../hall_client/gui/login.py" line="36"/>
+        <source>{hall}&#x3000;{counter}（{id}）</source>
         <translation>{hall} · {counter} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="41" />
+        <location filename="../../hall_client/gui/login.py" line="41"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="45" />
+        <location filename="../../hall_client/gui/login.py" line="45"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="51" />
+        <location filename="../../hall_client/gui/login.py" line="51"/>
         <source>用户名：</source>
         <translation>Username:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="52" />
+        <location filename="../../hall_client/gui/login.py" line="52"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="55" />
+        <location filename="../../hall_client/gui/login.py" line="55"/>
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="56" />
+        <location filename="../../hall_client/gui/login.py" line="56"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="70" />
+        <location filename="../../hall_client/gui/login.py" line="70"/>
         <source>请输入用户名和密码</source>
         <translation>Enter username and password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/login.py" line="73" />
+        <location filename="../../hall_client/gui/login.py" line="73"/>
         <source>正在验证…</source>
         <translation>Checking…</translation>
     </message>
@@ -2609,96 +2825,96 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>LoopDetail</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="66" />
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="119" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="67"/>
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="120"/>
         <source>选择一条评价查看整改闭环</source>
         <translation>Select a rating to see its closed loop</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="75" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="76"/>
         <source>写明核实、整改、答复或回访的情况</source>
         <translation>Describe the verification, rectification, answer or call-back</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="76" />
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="117" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="77"/>
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="118"/>
         <source>登记本步完成 (Ctrl+Enter)</source>
         <translation>Record this step done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="82" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="83"/>
         <source>申诉</source>
         <translation>Appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="86" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="87"/>
         <source>裁定理由（必填）</source>
         <translation>Reason for the decision (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="87" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="88"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="88" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="89"/>
         <source>驳回申诉</source>
         <translation>Refuse appeal</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="116" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="117"/>
         <source>登记“{step}”完成 (Ctrl+Enter)</source>
         <translation>Record “{step}” done (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="123" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="124"/>
         <source>{number} · {item}
 {level}：“{comment}” —— 评价 {clerk}（{counter}）{day}；{state}</source>
         <translation>{number} · {item}
 {level}: “{comment}” — rated {clerk} ({counter}) {day}; {state}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="132" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="133"/>
         <source>{who} 于 {day} 申诉：{reason}（{state}）</source>
         <translation>{who} appealed on {day}: {reason} ({state})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="136" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="137"/>
         <source>{who} 裁定：{reason}</source>
         <translation>{who} decided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="151" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="152"/>
         <source>请写明{step}的情况</source>
         <translation>Describe the {step} step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="162" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="163"/>
         <source>裁定必须写明理由（至少 4 个字）</source>
         <translation>A decision needs a reason (at least 4 characters)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="164" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="165"/>
         <source>申诉成立后该评价作废，不计入满意率，整改闭环取消。</source>
         <translation>If upheld, the rating is voided, left out of satisfaction rates, and its loop cancelled. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="165" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="166"/>
         <source>驳回后该差评照常计入，整改闭环继续。</source>
         <translation>If refused, the bad rating counts and its loop goes on. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="167"/>
         <source>确认裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="167"/>
         <source>确定吗？</source>
         <translation>Continue?</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="177" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="178"/>
         <source>已保存：{state}</source>
         <translation>Saved: {state}</translation>
     </message>
@@ -2706,128 +2922,128 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="48" />
+        <location filename="../../hall_client/gui/main_window.py" line="48"/>
         <source>行政服务中心窗口客户端 — {hall}</source>
         <translation>Hall Client — {hall}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="55" />
+        <location filename="../../hall_client/gui/main_window.py" line="55"/>
         <source>窗口受理</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="61" />
+        <location filename="../../hall_client/gui/main_window.py" line="61"/>
         <source>受理件</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="68" />
+        <location filename="../../hall_client/gui/main_window.py" line="68"/>
         <source>出件</source>
         <extracomment>the online application being handled in the intake form, if any</extracomment>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="71" />
+        <location filename="../../hall_client/gui/main_window.py" line="71"/>
         <source>收费</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="75" />
+        <location filename="../../hall_client/gui/main_window.py" line="75"/>
         <source>监察</source>
         <translation>Supervision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="80" />
+        <location filename="../../hall_client/gui/main_window.py" line="80"/>
         <source>管理</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="82" />
+        <location filename="../../hall_client/gui/main_window.py" line="82"/>
         <source>事项目录</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="91" />
+        <location filename="../../hall_client/gui/main_window.py" line="91"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="92" />
+        <location filename="../../hall_client/gui/main_window.py" line="92"/>
         <source>退出(&amp;Q)</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="96" />
+        <location filename="../../hall_client/gui/main_window.py" line="96"/>
         <source>同步(&amp;S)</source>
         <translation>&amp;Sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="97" />
+        <location filename="../../hall_client/gui/main_window.py" line="97"/>
         <source>案件进度（服务器）(&amp;P)</source>
         <translation>Case &amp;progress (server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="102" />
+        <location filename="../../hall_client/gui/main_window.py" line="102"/>
         <source>网上申报(&amp;O)</source>
         <translation>&amp;Online applications</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="106" />
+        <location filename="../../hall_client/gui/main_window.py" line="106"/>
         <source>同步问题(&amp;E)</source>
         <translation>Sync &amp;problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="110" />
+        <location filename="../../hall_client/gui/main_window.py" line="110"/>
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="111" />
+        <location filename="../../hall_client/gui/main_window.py" line="111"/>
         <source>收费报表…</source>
         <translation>Cashier reports…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="115" />
+        <location filename="../../hall_client/gui/main_window.py" line="115"/>
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="116" />
+        <location filename="../../hall_client/gui/main_window.py" line="116"/>
         <source>关于(&amp;A)</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="121" />
+        <location filename="../../hall_client/gui/main_window.py" line="121"/>
         <source>当前用户：{name}（{roles}）</source>
         <translation>User: {name} ({roles})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="123" />
+        <location filename="../../hall_client/gui/main_window.py" line="123"/>
         <source>窗口：{name}（{id}）</source>
         <translation>Counter: {name} ({id})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="170" />
+        <location filename="../../hall_client/gui/main_window.py" line="170"/>
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="222" />
+        <location filename="../../hall_client/gui/main_window.py" line="222"/>
         <source>窗口已出具通知书 {notice}</source>
         <translation>Notice {notice} issued at the window</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="237" />
+        <location filename="../../hall_client/gui/main_window.py" line="237"/>
         <source>案件进度（中心服务器）</source>
         <translation>Case progress (central server)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="249" />
+        <location filename="../../hall_client/gui/main_window.py" line="249"/>
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/main_window.py" line="250" />
+        <location filename="../../hall_client/gui/main_window.py" line="250"/>
         <source>行政服务中心窗口客户端 {version}
 数据目录：{path}</source>
         <translation>Hall Client {version}
@@ -2835,14 +3051,23 @@ Data folder: {path}</translation>
     </message>
 </context>
 <context>
+    <name>MessageArea</name>
+    <message>
+        <location filename="../../hall_client/gui/widgets/message_area.py" line="30"/>
+        <location filename="../../hall_client/gui/widgets/message_area.py" line="32"/>
+        <source>知道了</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>NameEdit</name>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="188" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="188"/>
         <source>生僻字 (Ctrl+J)</source>
         <translation>Rare character (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="189" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="189"/>
         <source>生僻字：按拼音或编码找字 (Ctrl+J)</source>
         <translation>Rare character: find by pinyin or code (Ctrl+J)</translation>
     </message>
@@ -2850,22 +3075,22 @@ Data folder: {path}</translation>
 <context>
     <name>NoticeBar</name>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="57" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="57"/>
         <source>查看案件 (F7)</source>
         <translation>Open case (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="60" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="60"/>
         <source>知道了 (F8)</source>
         <translation>Got it (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="78" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="78"/>
         <source>{title} — 案件 {number}{detail}</source>
         <translation>{title} — case {number}{detail}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="81" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="81"/>
         <source>另有 {n} 条</source>
         <translation>{n} more</translation>
     </message>
@@ -2873,274 +3098,274 @@ Data folder: {path}</translation>
 <context>
     <name>PageWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="59" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="59"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="60" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="60"/>
         <source>像素</source>
         <translation>Pixels</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="61" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="61"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="62" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="62"/>
         <source>比例</source>
         <translation>Aspect</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="63" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="63"/>
         <source>四角</source>
         <translation>Corners</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="71" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="71"/>
         <source>操作没有完成，请重试；如仍不行请联系管理员</source>
         <translation>Not done; try again, and call the administrator if it keeps failing</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="97" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="97"/>
         <source>摄像头未打开</source>
         <translation>Camera not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="103" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="103"/>
         <source>拍摄 (F5)</source>
         <translation>Capture (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="105" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="105"/>
         <source>静止时自动拍摄</source>
         <translation>Capture when still</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="106" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="106"/>
         <source>导入文件… (Ctrl+O)</source>
         <translation>Import files… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="110" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="110"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="113" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="113"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="144" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="144"/>
         <source>（不指定材料）</source>
         <translation>(no material)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="147" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="147"/>
         <source>分到分册 (F4)</source>
         <translation>Assign to section (F4)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="149" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="149"/>
         <source>调整四角 (F7)</source>
         <translation>Adjust corners (F7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="151" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="151"/>
         <source>确认四角无误 (F8)</source>
         <translation>Corners are right (F8)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="153" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="153"/>
         <source>旋转 (R)</source>
         <translation>Rotate (R)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="155" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="155"/>
         <source>删除 (Del)</source>
         <translation>Delete (Del)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="157" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="157"/>
         <source>撤销删除 (Ctrl+Z)</source>
         <translation>Undo delete (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="159" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="159"/>
         <source>重拍此页 (F6)</source>
         <translation>Re-capture this page (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="161" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="161"/>
         <source>导出材料包 (F12)</source>
         <translation>Export package (F12)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="165" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="165"/>
         <source>本页</source>
         <translation>This page</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="168" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="168"/>
         <source>分册</source>
         <translation>Section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="170" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="170"/>
         <source>材料</source>
         <translation>Material</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="219" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="219"/>
         <source>正在打开摄像头 %1…</source>
         <translation>Opening camera %1…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="232" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="232"/>
         <source>正在打开</source>
         <translation>Opening</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="233" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="233"/>
         <source>摄像头已就绪</source>
         <translation>Camera ready</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="263" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="263"/>
         <source>没有摄像头画面，无法拍摄；可导入文件</source>
         <translation>No camera picture, nothing to capture; you can import files</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="277" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="277"/>
         <source>已拍摄</source>
         <translation>Captured</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="283" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="283"/>
         <source>请先选中要重拍的页面</source>
         <translation>Select the page to re-capture first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="287" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="287"/>
         <source>把第 %1 页放好后按 F5 拍摄，新照片替换此页</source>
         <translation>Lay page %1 down and press F5; the new photo replaces it</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="297" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="297"/>
         <source>导入页面</source>
         <translation>Import pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="299" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="299"/>
         <source>图片和 PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</source>
         <translation>Images and PDF (*.jpg *.jpeg *.png *.tif *.tiff *.bmp *.webp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="316" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="316"/>
         <source>上一次导入还没有结束</source>
         <translation>The previous import has not finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="336" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="336"/>
         <source>%v / %m 页</source>
         <translation>%v / %m pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="342" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="342"/>
         <source>正在取消导入…</source>
         <translation>Cancelling the import…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="353" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="353"/>
         <source>已导入 %1 页</source>
         <translation>Imported %1 pages</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="355" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="355"/>
         <source>，其余已取消（已导入的页面保留，可删除）</source>
         <translation>; the rest was cancelled (pages already imported are kept and can be deleted)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="378" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="378"/>
         <source>符合规则</source>
         <translation>Meets the rules</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="390" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="390"/>
         <source>未分册</source>
         <translation>no section</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="412" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="412"/>
         <source>还没有页面：拍摄 (F5) 或导入 (Ctrl+O)</source>
         <translation>No pages yet: capture (F5) or import (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="422" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="422"/>
         <source>第 %1 页，%2×%3，%4 字节，置信度 %5</source>
         <translation>Page %1, %2×%3, %4 bytes, confidence %5</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="440" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="452" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="440"/>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="452"/>
         <source>已调整顺序</source>
         <translation>Order changed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="459" />
-        <location filename="../../hall_client/gui/pages/workspace.py" line="509" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="459"/>
+        <location filename="../../hall_client/gui/pages/workspace.py" line="509"/>
         <source>请先选中一页</source>
         <translation>Select a page first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="466" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="466"/>
         <source>已旋转 90°</source>
         <translation>Rotated 90°</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="472" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="472"/>
         <source>已删除第 %1 页（Ctrl+Z 撤销）</source>
         <translation>Page %1 deleted (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="480"/>
         <source>已恢复删除的页面</source>
         <translation>Deleted page restored</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="480" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="480"/>
         <source>没有可撤销的删除</source>
         <translation>Nothing to undo</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="486" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="486"/>
         <source>已确认四角</source>
         <translation>Corners confirmed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="491" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="491"/>
         <source>请先选中页面</source>
         <translation>Select pages first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="499" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="499"/>
         <source>%1 页已分到 %2</source>
         <translation>%1 pages assigned to %2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="527" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="527"/>
         <source>已按新的四角重新处理</source>
         <translation>Page made again from the new corners</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="534" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="534"/>
         <source>导出材料包到</source>
         <translation>Export the package to</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/pages/workspace.py" line="552" />
+        <location filename="../../hall_client/gui/pages/workspace.py" line="552"/>
         <source>材料包已导出到 %1</source>
         <translation>Package exported to %1</translation>
     </message>
@@ -3148,82 +3373,102 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="82" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="177"/>
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="89" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="186"/>
         <source>默认等于现金部分</source>
         <translation>Defaults to the cash part</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="102" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="205"/>
         <source>现金(&amp;C)</source>
         <translation>&amp;Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="103" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="206"/>
         <source>实收现金(&amp;R)</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="104" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="207"/>
         <source>找零</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="105" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="208"/>
         <source>转账(&amp;T)</source>
         <translation>&amp;Transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="106" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="209"/>
         <source>转账流水号</source>
         <translation>Transfer reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="107" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="210"/>
         <source>电汇(&amp;W)</source>
         <translation>&amp;Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="108" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="211"/>
         <source>电汇流水号</source>
         <translation>Wire reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="111" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="212"/>
+        <source>尚需支付</source>
+        <translation>Still to pay</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="215"/>
         <source>确认收款 (Enter)</source>
         <translation>Confirm payment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="216"/>
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="246"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="246"/>
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="246"/>
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="139" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247"/>
         <source>实收现金</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="155" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="263"/>
         <source>实收不足</source>
         <translation>Not enough received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="173" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="284"/>
+        <source>{zero}（已付足）</source>
+        <translation>{zero} (paid in full)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="287"/>
+        <source>多出 {over}</source>
+        <translation>{over} too much</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="303"/>
         <source>各方式合计 {paid} 与应收 {due} 不符</source>
         <translation>Methods add up to {paid}, but {due} is due</translation>
     </message>
@@ -3231,17 +3476,17 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentMethods</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="78" />
+        <location filename="../../hall_client/gui/resources.py" line="123"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="79" />
+        <location filename="../../hall_client/gui/resources.py" line="124"/>
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="80" />
+        <location filename="../../hall_client/gui/resources.py" line="125"/>
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
@@ -3249,167 +3494,167 @@ Data folder: {path}</translation>
 <context>
     <name>PerformancePanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="73" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="74"/>
         <source>新上榜</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="92" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="93"/>
         <source>查询 (Enter)</source>
         <translation>Search (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="95" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="96"/>
         <source>导出 xlsx (Ctrl+E)</source>
         <translation>Export xlsx (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="97" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="98"/>
         <source>打印 A4 (Ctrl+P)</source>
         <translation>Print A4 (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="101" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="102"/>
         <source>按</source>
         <translation>by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="109" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="110"/>
         <source>按期办结率走势</source>
         <translation>On-time rate over time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="110" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="111"/>
         <source>按期办结率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="138" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="139"/>
         <source>名次</source>
         <translation>Rank</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="140"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="139" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="140"/>
         <source>上期名次：{rank}</source>
         <translation>Previous rank: {rank}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="141" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="142"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="142" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="143"/>
         <source>办结</source>
         <translation>Concluded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="143" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="144"/>
         <source>提前</source>
         <translation>Early</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="144" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="145"/>
         <source>按期（含提前）</source>
         <translation>On time (incl. early)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="145" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="146"/>
         <source>逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="146" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="147"/>
         <source>按期率</source>
         <translation>On-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="147" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="148"/>
         <source>提前率</source>
         <translation>Early rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="148" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="149"/>
         <source>逾期率</source>
         <translation>Overdue rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="149" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="150"/>
         <source>平均办理工作日</source>
         <translation>Avg. working days</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="151" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="152"/>
         <source>评价数</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="152" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="153"/>
         <source>满意率</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="158" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="159"/>
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="163" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="164"/>
         <source>正在计算…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="178" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="179"/>
         <source>全厅按期办结率</source>
         <translation>Hall on-time rate</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="179" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="180"/>
         <source>按期办结率（按{group}）</source>
         <translation>On-time rate by {group}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="185" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="186"/>
         <source>{start} 至 {end}，共办结 {n} 件；名次变化与上期（{ps} 至 {pe}）相比</source>
         <translation>{start} to {end}: {n} cases concluded; rank changes against the previous period ({ps} to {pe})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="197" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="198"/>
         <source>请先查询，再导出</source>
         <translation>Search first, then export</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="200" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="201"/>
         <source>导出绩效排名</source>
         <translation>Export performance ranking</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="207" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="208"/>
         <source>绩效排名</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="208" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="209"/>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="213" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="214"/>
         <source>办件绩效排名（按{group}）</source>
         <translation>Case performance ranking by {group}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="217" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="218"/>
         <source>请先查询，再打印</source>
         <translation>Search first, then print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/performance.py" line="228" />
+        <location filename="../../hall_client/gui/supervision/performance.py" line="229"/>
         <source>已打印 {n} 页</source>
         <translation>Printed {n} pages</translation>
     </message>
@@ -3417,37 +3662,38 @@ Data folder: {path}</translation>
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="68"/>
         <source>日</source>
+        <extracomment>Amounts, counts and rates are right-aligned (DESIGN §9).</extracomment>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="68"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="77" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="68"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="69"/>
         <source>季度</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="78" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="69"/>
         <source>自定义</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="88" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="79"/>
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="91" />
+        <location filename="../../hall_client/gui/supervision/common.py" line="82"/>
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -3455,121 +3701,284 @@ Data folder: {path}</translation>
 <context>
     <name>PresubmissionsDialog</name>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="41" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="41"/>
         <source>网上申报（待预审）</source>
         <extracomment>(presubmission id, the case JSON draft) to open in the intake form</extracomment>
         <translation>Online applications (pre-review)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="44" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="44"/>
         <source>申报时间</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="46" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="46"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="47" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="47"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="48" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="48"/>
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="56" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="56"/>
         <source>补正或不予受理的原因（必填）</source>
         <translation>Reason for correction or refusal (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="59" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="59"/>
         <source>在窗口受理中办理 (Enter)</source>
         <translation>Handle in intake (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="62" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="62"/>
         <source>通知补正</source>
         <translation>Send back for correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="64" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="64"/>
         <source>不予受理</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="66" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="66"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="95" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="95"/>
         <source>没有待预审的网上申报</source>
         <translation>No online applications waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="119" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="119"/>
         <source>（必需）</source>
         <translation> (required)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="123" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="123"/>
         <source>网上未列出的必需材料：{n} 项（以窗口核对原件为准）</source>
         <translation>Required materials not listed online: {n} (the papers at the window decide)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="145" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="145"/>
         <source>请填写原因</source>
         <translation>Enter the reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/presubmissions.py" line="156" />
+        <location filename="../../hall_client/gui/sync/presubmissions.py" line="156"/>
         <source>已处理，将同步到中心服务器</source>
         <translation>Done; it will be sent to the central server</translation>
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="30"/>
+        <source>USB 打印机</source>
+        <translation>USB printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="30"/>
+        <source>网络打印机（TCP）</source>
+        <translation>Network printer (TCP)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="31"/>
+        <source>串口打印机</source>
+        <translation>Serial printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="31"/>
+        <source>写入文件（测试用）</source>
+        <translation>Write to a file (for testing)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="32"/>
+        <source>Windows 打印机</source>
+        <translation>Windows printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="37"/>
+        <source>请检查打印机电源是否打开、USB 线是否插好、VID:PID 是否与打印机一致。</source>
+        <translation>Check that the printer is switched on, the USB cable is plugged in and VID:PID match the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="38"/>
+        <source>请检查打印机电源、网线，以及 IP 地址和端口是否正确。</source>
+        <translation>Check the printer power, the network cable, and that the IP address and port are right.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="39"/>
+        <source>请检查打印机电源、串口线，以及串口名和波特率是否正确。</source>
+        <translation>Check the printer power, the serial cable, and that the port name and baud rate are right.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="40"/>
+        <source>请检查文件夹是否存在、是否可以写入。</source>
+        <translation>Check that the folder exists and can be written to.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="41"/>
+        <source>请检查 Windows 中该打印机的名称是否正确、打印机是否联机。</source>
+        <translation>Check the printer name in Windows and that the printer is online.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="42"/>
+        <source>请检查打印机的电源、连线和地址。</source>
+        <translation>Check the printer power, cable and address.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="52"/>
+        <source>无法连接票据打印机 {device}。</source>
+        <translation>Cannot reach the receipt printer {device}. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="54"/>
+        <source>票据打印机 {device} 在打印中途断开或未应答，这张票据没有完整打出。</source>
+        <translation>The receipt printer {device} went away or did not answer while printing; this receipt did not print completely. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="57"/>
+        <source>打印机地址“{device}”写法不对：请在“打印机设置”中重新选择。</source>
+        <translation>The printer address “{device}” is not valid: choose the printer again in Printer settings.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="59"/>
+        <source>这台电脑不能使用 {device}（Windows 打印机只能在 Windows 上使用）。</source>
+        <translation>This computer cannot use {device} (a Windows printer works only on Windows).</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="65"/>
+        <source>本柜台未设置票据打印机：票据只在右侧预览，尚未打印。请按 F9 打开“打印机设置”，选择打印机并试打。</source>
+        <translation>No receipt printer is set for this counter: the receipt is only previewed on the right, not printed. Press F9 for Printer settings, choose the printer and make a test print.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="73"/>
+        <source>打印机设置</source>
+        <translation>Printer settings</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="73"/>
+        <source>保存 (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="90"/>
+        <source>{w} 毫米</source>
+        <translation>{w} mm</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="94"/>
+        <source>图像（与预览一致，推荐）</source>
+        <translation>Image (as previewed, recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="95"/>
+        <source>文字（打印机自带汉字字库）</source>
+        <translation>Text (the printer’s own Chinese font)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="103"/>
+        <source>打印机类型(&amp;K)：</source>
+        <translation>Printer &amp;kind:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="104"/>
+        <source>地址(&amp;A)：</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="105"/>
+        <source>纸宽(&amp;W)：</source>
+        <translation>Paper &amp;width:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="106"/>
+        <source>打印方式(&amp;M)：</source>
+        <translation>Print &amp;mode:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="107"/>
+        <source>文字方式的字符集：</source>
+        <translation>Charset in text mode:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="108"/>
+        <source>试打 (Ctrl+T)</source>
+        <translation>Test print (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="125"/>
+        <source>例如 {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="133"/>
+        <source>请填写打印机地址，例如 {example}</source>
+        <translation>Enter the printer address, e.g. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="138"/>
+        <source>地址写法不对，应类似 {example}</source>
+        <translation>The address is not valid; it should look like {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="162"/>
+        <source>已向 {device} 发送试打页：请看打印机是否出纸、字迹是否清楚。</source>
+        <translation>Test page sent to {device}: check that paper came out and the print is clear.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="172"/>
+        <source>正在试打…</source>
+        <translation>Printing a test page…</translation>
+    </message>
+</context>
+<context>
     <name>RareCharPicker</name>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="61" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="61"/>
         <source>生僻字</source>
         <translation>Rare character</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="65" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="65"/>
         <source>拼音（如 yan 或 yan3）或编码（如 U+20BB7）</source>
         <translation>Pinyin (e.g. yan or yan3) or code (e.g. U+20BB7)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="90" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="90"/>
         <source>插入 (Enter)</source>
         <translation>Insert (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="92" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="92"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="102" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="102"/>
         <source>最近选过：</source>
         <translation>Recently picked:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="133" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="133"/>
         <source>输入拼音或编码；↓ 选字，Enter 插入</source>
         <translation>Type pinyin or a code; ↓ to choose, Enter to insert</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="135" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="135"/>
         <source>没有找到“{query}”：拼音请不带声调符号（可加 1–4），编码如 U+20BB7</source>
         <translation>Nothing found for “{query}”: type pinyin without tone marks (a tone digit 1–4 may follow), or a code such as U+20BB7</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/widgets/rare_char.py" line="138" />
+        <location filename="../../hall_client/gui/widgets/rare_char.py" line="138"/>
         <source>找到 {n} 个字</source>
         <translation>{n} characters found</translation>
     </message>
@@ -3577,27 +3986,27 @@ Data folder: {path}</translation>
 <context>
     <name>RatingScreen</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="44" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="44"/>
         <source>请您评价本次服务</source>
         <translation>Please rate our service</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="46" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="46"/>
         <source>请您对本次服务进行评价</source>
         <translation>Please rate the service you received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="52" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="52"/>
         <source>{counter} · 工作人员 {name} · 受理编号 {number}</source>
         <translation>{counter} · served by {name} · case {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="73" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="73"/>
         <source>意见或建议（选填，差评请告诉我们原因）</source>
         <translation>Comments (optional; if unhappy, please tell us why)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="113" />
+        <location filename="../../hall_client/gui/supervision/rating_screen.py" line="113"/>
         <source>感谢您的评价！（{level}）</source>
         <translation>Thank you for your rating! ({level})</translation>
     </message>
@@ -3605,112 +4014,112 @@ Data folder: {path}</translation>
 <context>
     <name>RatingsPanel</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="47" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="48"/>
         <source>步骤</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="49"/>
         <source>时限（工作日）</source>
         <translation>Limit (working days)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="49" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="50"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="50" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="51"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="51" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="52"/>
         <source>完成日</source>
         <translation>Done on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="52" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="53"/>
         <source>办理人</source>
         <translation>Done by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="54"/>
         <source>情况</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="195" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="196"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="195" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="196"/>
         <source>整改中</source>
         <translation>Loop open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="197"/>
         <source>已闭环</source>
         <translation>Loop closed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="196" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="197"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="197" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="198"/>
         <source>好评</source>
         <translation>Good rating</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="199" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="200"/>
         <source>查询</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="207" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="208"/>
         <source>评价日</source>
         <translation>Rated on</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="208" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="209"/>
         <source>等级</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="209" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="210"/>
         <source>受理编号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="210" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="211"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="211" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="212"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="212" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="213"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="213" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="214"/>
         <source>闭环</source>
         <translation>Loop</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="232" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="233"/>
         <source>本机尚未登录中心服务器</source>
         <translation>This counter is not signed in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="243" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="244"/>
         <source>共 {n} 条评价，其中差评 {bad} 条</source>
         <translation>{n} ratings, {bad} of them bad</translation>
     </message>
@@ -3718,47 +4127,47 @@ Data folder: {path}</translation>
 <context>
     <name>RevokeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="315" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="315"/>
         <source>撤销证照 — {number}</source>
         <translation>Revoke licence — {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="317" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="317"/>
         <source>撤销后证号 {number}（{holder}）作废，验真时显示“已撤销”；补发将使用新的证号。此操作不可撤回。</source>
         <translation>Licence {number} ({holder}) becomes void and verification will report it revoked; a reissue gets a new number. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="335" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="335"/>
         <source>撤销原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="336" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="336"/>
         <source>批准的值班主任（用户名）：</source>
         <translation>Approving supervisor (user name):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="337" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="337"/>
         <source>值班主任密码：</source>
-        <translation>Supervisor's password:</translation>
+        <translation>Supervisor&apos;s password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="338" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="338"/>
         <source>撤销 (Enter)</source>
         <translation>Revoke (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="342" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="342"/>
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="357" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="357"/>
         <source>请写明撤销原因</source>
         <translation>State the reason for revoking</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/dialogs.py" line="359" />
+        <location filename="../../hall_client/gui/completion/dialogs.py" line="359"/>
         <source>须由值班主任输入用户名和密码批准</source>
         <translation>A supervisor must approve with user name and password</translation>
     </message>
@@ -3766,27 +4175,28 @@ Data folder: {path}</translation>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="67" />
+        <location filename="../../hall_client/gui/resources.py" line="112"/>
         <source>窗口受理员</source>
+        <extracomment>DESIGN §9: text at least 10.5 pt, click targets at least 24 px</extracomment>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="68" />
+        <location filename="../../hall_client/gui/resources.py" line="113"/>
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="69" />
+        <location filename="../../hall_client/gui/resources.py" line="114"/>
         <source>值班主任</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="70" />
+        <location filename="../../hall_client/gui/resources.py" line="115"/>
         <source>系统管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/resources.py" line="86" />
+        <location filename="../../hall_client/gui/resources.py" line="131"/>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -3794,78 +4204,78 @@ Data folder: {path}</translation>
 <context>
     <name>ServerCases</name>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="23" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="23"/>
         <source>审批中</source>
         <translation>Under review</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="24" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="24"/>
         <source>待补正</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="25" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="25"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="26" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="26"/>
         <source>待缴费领证</source>
         <translation>Awaiting payment and collection</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="27" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="27"/>
         <source>已办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="28" />
-        <location filename="../../hall_client/gui/sync/cases.py" line="34" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="28"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="34"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="31" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="31"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="32" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="32"/>
         <source>已通过</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="33" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="33"/>
         <source>退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="35" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="35"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="38" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="38"/>
         <source>正常</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="39" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="39"/>
         <source>黄牌</source>
         <translation>Yellow</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="40" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="40"/>
         <source>红牌</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="41" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="41"/>
         <source>暂停计时</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="42" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="42"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
@@ -3873,88 +4283,88 @@ Data folder: {path}</translation>
 <context>
     <name>ServerCasesWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="63" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="63"/>
         <source>提醒</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="64" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="64"/>
         <source>⚠ 同步问题</source>
         <translation>⚠ Sync problem</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="65" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="65"/>
         <source>案件号</source>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="66" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="66"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="67" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="67"/>
         <source>申请人</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="68" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="68"/>
         <source>服务器状态</source>
         <translation>Server status</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="69" />
-        <location filename="../../hall_client/gui/sync/cases.py" line="81" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="69"/>
+        <location filename="../../hall_client/gui/sync/cases.py" line="81"/>
         <source>预警</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="70" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="70"/>
         <source>承诺办结日</source>
         <translation>Promised date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="76" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="76"/>
         <source>环节</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="77" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="77"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="78" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="78"/>
         <source>办理人</source>
         <translation>Handled by</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="79" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="79"/>
         <source>意见</source>
         <translation>Opinion</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="80" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="80"/>
         <source>到期日</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="89" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="89"/>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="94" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="94"/>
         <source>服务器上的办理环节与意见</source>
         <translation>Steps and opinions on the server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="147" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="147"/>
         <source>{kind}：{reason}（本窗口的记录与服务器不一致，服务器为准：{status}）</source>
         <translation>{kind}: {reason} (this counter disagrees with the server; the server holds: {status})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/cases.py" line="150" />
+        <location filename="../../hall_client/gui/sync/cases.py" line="150"/>
         <source>{kind}：{reason}</source>
         <translation>{kind}: {reason}</translation>
     </message>
@@ -3962,42 +4372,42 @@ Data folder: {path}</translation>
 <context>
     <name>ServerPasswordDialog</name>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="50" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="50"/>
         <source>登录中心服务器</source>
         <translation>Sign in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="58" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="58"/>
         <source>中心服务器需要 {name} 再次输入密码，才能继续同步。离线办理不受影响。</source>
         <translation>The central server needs {name} to enter the password again to keep syncing. Offline work is not affected.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="60" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="60"/>
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="64" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="64"/>
         <source>登录 (Enter)</source>
         <translation>Sign in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="65" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="65"/>
         <source>稍后 (Esc)</source>
         <translation>Later (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="72" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="72"/>
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="74" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="74"/>
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="79" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="79"/>
         <source>中心服务器拒绝了登录，请检查密码</source>
         <translation>The central server refused the sign-in; check the password</translation>
     </message>
@@ -4005,12 +4415,12 @@ Data folder: {path}</translation>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../hall_client/gui/completion/signature_pad.py" line="18" />
+        <location filename="../../hall_client/gui/completion/signature_pad.py" line="18"/>
         <source>签名板</source>
         <translation>Signature pad</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/completion/signature_pad.py" line="68" />
+        <location filename="../../hall_client/gui/completion/signature_pad.py" line="68"/>
         <source>请领取人在此签名</source>
         <translation>Collector signs here</translation>
     </message>
@@ -4018,27 +4428,27 @@ Data folder: {path}</translation>
 <context>
     <name>SpoilDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="425"/>
         <source>作废换号</source>
         <translation>Spoil and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="248" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="427"/>
         <source>已打印的票据作废须值班主任当场批准；未出纸的票据只填原因</source>
-        <translation>Spoiling a printed receipt needs a supervisor's approval on the spot; for a receipt that never came out, give the reason only</translation>
+        <translation>Spoiling a printed receipt needs a supervisor&apos;s approval on the spot; for a receipt that never came out, give the reason only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="251" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="430"/>
         <source>作废原因：</source>
         <translation>Reason for spoiling:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="432"/>
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="432"/>
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -4046,12 +4456,12 @@ Data folder: {path}</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="43" />
+        <location filename="../../hall_client/gui/app.py" line="43"/>
         <source>正在打开本地数据库…</source>
         <translation>Opening the local database…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/app.py" line="60" />
+        <location filename="../../hall_client/gui/app.py" line="60"/>
         <source>无法启动</source>
         <translation>Cannot start</translation>
     </message>
@@ -4059,396 +4469,418 @@ Data folder: {path}</translation>
 <context>
     <name>StockPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="73" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="86" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="91"/>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="105"/>
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="74" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="92"/>
         <source>起始号码</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="75" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="93"/>
         <source>终止号码</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="76" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="94"/>
         <source>总数</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="77" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="95"/>
         <source>已发放</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="78" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="96"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="79" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="97"/>
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="80" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="81" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="99"/>
         <source>收费员手中未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="82" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="100"/>
         <source>库存空白</source>
         <translation>Blank in stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="85" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="103"/>
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="87" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="106"/>
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="89" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="108"/>
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="97" />
-        <source>领入票据…</source>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="116"/>
+        <source>入库（领入票据）…</source>
         <translation>Receive stock…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="97" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="118"/>
+        <source>缴回选中…</source>
+        <translation>Hand in selected…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="119"/>
+        <source>作废（核销）选中的未用票据…</source>
+        <translation>Write off unused numbers of selected…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="166"/>
+        <source>8 位数字</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="167"/>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="168"/>
+        <source>10 位数字</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="169"/>
+        <source>票据入库</source>
+        <translation>Receive receipt stock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="169"/>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="196"/>
+        <source>票据代码(&amp;C)：</source>
+        <translation>Stock &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="170"/>
+        <source>起始号码(&amp;S)：</source>
+        <translation>&amp;First number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="171"/>
+        <source>终止号码(&amp;E)：</source>
+        <translation>Last number (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="195"/>
+        <source>发放票据给收费员</source>
+        <translation>Issue receipts to a cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="195"/>
+        <source>收费员(&amp;P)：</source>
+        <translation>Cashier (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="197"/>
+        <source>张数(&amp;N)：</source>
+        <translation>&amp;Number of receipts:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="200"/>
+        <source>发放 (Enter)</source>
+        <translation>Issue (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="215"/>
+        <source>缴回{cashier}的票据：已用号码留作存根，未用号码退回库存，可再发放。</source>
+        <translation>Hand in the receipts of {cashier}: used numbers stay as stubs, unused numbers go back to stock and can be issued again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="216"/>
+        <source>缴回</source>
+        <translation>Hand in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="242"/>
+        <source>作废（核销）未用票据</source>
+        <translation>Write off unused receipts</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="243"/>
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="117"/>
         <source>发放给收费员…</source>
         <translation>Issue to cashier…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
-        <source>缴回选中</source>
-        <translation>Hand in selected</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
-        <source>核销选中…</source>
-        <translation>Write off selected…</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="104" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="125"/>
         <source>票据库存（每批）</source>
         <translation>Receipt stock (per batch)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="106" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="127"/>
         <source>收费员手中的票据（使用中）</source>
         <translation>Receipts with cashiers (in use)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="140" />
-        <source>领入票据</source>
-        <translation>Receive stock</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="140" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
-        <source>票据代码：</source>
-        <translation>Stock code:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
-        <source>起始号码：</source>
-        <translation>First number:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="142" />
-        <source>终止号码：</source>
-        <translation>Last number:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="143" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="172"/>
         <source>来源：</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="147" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="175"/>
+        <source>入库 (Enter)</source>
+        <translation>Receive (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="176"/>
         <source>已领入票据</source>
         <translation>Stock received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="153" />
-        <source>发放票据</source>
-        <translation>Issue receipts</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="153" />
-        <source>收费员（用户名）：</source>
-        <translation>Cashier (user name):</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="155" />
-        <source>张数：</source>
-        <translation>Count:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="159" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="201"/>
         <source>已发放票据</source>
         <translation>Receipts issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="164" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="206"/>
         <source>请先选中一条使用中的领用记录</source>
         <translation>Select an issue in use first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="172" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="214"/>
         <source>缴回票据</source>
         <translation>Hand in receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="173" />
-        <source>缴回 {cashier} 的票据，未用号码退回库存。确定吗？</source>
-        <translation>Hand in the receipts of {cashier}; unused numbers go back to stock. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="179" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="221"/>
         <source>已缴回</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="200" />
-        <source>核销未用票据</source>
-        <translation>Write off unused receipts</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="200" />
-        <source>原因：</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="244"/>
         <source>批准人（另一位值班主任）：</source>
         <translation>Approver (another supervisor):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="202" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="245"/>
         <source>批准人密码：</source>
         <translation>Approver password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="204" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="246"/>
+        <source>作废未用号码</source>
+        <translation>Write off unused numbers</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="247"/>
         <source>已核销</source>
         <translation>Written off</translation>
     </message>
 </context>
 <context>
-    <name>Supervision</name>
-    <message>
-        <location filename="../../hall_client/gui/supervision/common.py" line="27" />
-        <source>操作失败，请重试或联系管理员</source>
-        <extracomment>Amounts, counts and rates are right-aligned (DESIGN §9).</extracomment>
-        <translation>The operation failed; try again or call the administrator</translation>
-    </message>
-</context>
-<context>
     <name>SupervisionLabels</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="16" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="16"/>
         <source>办理中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="16" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="16"/>
         <source>补正中</source>
         <translation>Awaiting correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="16" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="16"/>
         <source>特别程序</source>
         <translation>Special procedure</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="17" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="17"/>
         <source>待领证</source>
         <translation>Awaiting collection</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="17" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="17"/>
         <source>已办结</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="18" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="18"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="23" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="23"/>
         <source>红牌（逾期）</source>
         <translation>Red (overdue)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="23" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="23"/>
         <source>黄牌（临期）</source>
         <translation>Yellow (due soon)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="23" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="23"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="24" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="24"/>
         <source>暂停计时</source>
         <translation>Clock stopped</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="24" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="24"/>
         <source>日历未发布</source>
         <translation>Calendar not published</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="24" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="24"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="25" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="25"/>
         <source>按期完成</source>
         <translation>Done on time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="25" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="25"/>
         <source>逾期完成</source>
         <translation>Done late</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="25" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="25"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="30" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="30"/>
         <source>部门</source>
         <translation>Department</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="30" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="30"/>
         <source>事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="30" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="30"/>
         <source>经办人</source>
         <translation>Handlers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="31" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="31"/>
         <source>窗口</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="31" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="31"/>
         <source>工作人员</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="36" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="36"/>
         <source>非常满意</source>
         <translation>Very satisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="36" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="36"/>
         <source>满意</source>
         <translation>Satisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="36" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="36"/>
         <source>基本满意</source>
         <translation>Fairly satisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="37" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="37"/>
         <source>不满意</source>
         <translation>Dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="37" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="37"/>
         <source>非常不满意</source>
         <translation>Very dissatisfied</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="42"/>
         <source>好评</source>
         <translation>Good rating</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="42"/>
         <source>整改中</source>
         <translation>Loop open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="42"/>
         <source>已闭环</source>
         <translation>Loop closed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="43" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="43"/>
         <source>申诉成立，已作废</source>
         <translation>Appeal upheld, voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="48"/>
         <source>待裁定</source>
         <translation>Awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="48"/>
         <source>申诉成立</source>
         <translation>Appeal upheld</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="48"/>
         <source>申诉驳回</source>
         <translation>Appeal refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="53"/>
         <source>先批后录</source>
         <translation>Approved before recorded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="53" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="53"/>
         <source>多次退回</source>
         <translation>Repeated returns</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="54" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="54"/>
         <source>超长停止计时</source>
         <translation>Long clock stop</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="55" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="55"/>
         <source>不予许可无实质理由</source>
         <translation>Refusal without a real reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="56" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="56"/>
         <source>收费与事项标准不符</source>
         <translation>Fee differs from the item rules</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/labels.py" line="57" />
+        <location filename="../../hall_client/gui/supervision/labels.py" line="57"/>
         <source>申请人离开后作废票据</source>
         <translation>Receipt voided after the applicant left</translation>
     </message>
@@ -4456,37 +4888,37 @@ Data folder: {path}</translation>
 <context>
     <name>SupervisionWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="39" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="39"/>
         <source>监察看板</source>
         <translation>Live board</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="40" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="40"/>
         <source>绩效排名</source>
         <translation>Performance</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="41" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="41"/>
         <source>好差评</source>
         <translation>Ratings</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="42" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="42"/>
         <source>异常件</source>
         <translation>Abnormal cases</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="43" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="43"/>
         <source>痕迹管理</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="45" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="45"/>
         <source>收费报表</source>
         <translation>Cashier reports</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/workspace.py" line="48" />
+        <location filename="../../hall_client/gui/supervision/workspace.py" line="48"/>
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
@@ -4494,37 +4926,37 @@ Data folder: {path}</translation>
 <context>
     <name>SyncKinds</name>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="28" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="28"/>
         <source>受理件</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="29" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="29"/>
         <source>材料影像</source>
         <translation>Page image</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="30" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="30"/>
         <source>窗口环节</source>
         <translation>Window step</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="31" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="31"/>
         <source>缴费</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="32" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="32"/>
         <source>作废收款</source>
         <translation>Voided payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="33" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="33"/>
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="34" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="34"/>
         <source>评价</source>
         <translation>Rating</translation>
     </message>
@@ -4532,42 +4964,42 @@ Data folder: {path}</translation>
 <context>
     <name>SyncNotices</name>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="14" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="14"/>
         <source>审批通过：请通知申请人缴费、领取证照</source>
         <translation>Approved: call the applicant to pay and collect</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="15" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="15"/>
         <source>案件被退回</source>
         <translation>Case returned</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="16" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="16"/>
         <source>需要申请人补正材料</source>
         <translation>The applicant must correct materials</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="17" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="17"/>
         <source>不予许可</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="20" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="20"/>
         <source>★ 已批准</source>
         <translation>★ Approved</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="21" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="21"/>
         <source>↩ 退回</source>
         <translation>↩ Returned</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="22" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="22"/>
         <source>✎ 要补正</source>
         <translation>✎ Correction</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/notices.py" line="23" />
+        <location filename="../../hall_client/gui/sync/notices.py" line="23"/>
         <source>✖ 不予许可</source>
         <translation>✖ Refused</translation>
     </message>
@@ -4575,62 +5007,62 @@ Data folder: {path}</translation>
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="89" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="89"/>
         <source>同步问题</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="92" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="92"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="93" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="93"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="94" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="94"/>
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="94" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="94"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="95" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="95"/>
         <source>被拒收</source>
         <translation>Refused by server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="96" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="96"/>
         <source>服务器的说明</source>
-        <translation>Server's reason</translation>
+        <translation>Server&apos;s reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="105" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="105"/>
         <source>重新排队 (F5)</source>
         <translation>Queue again (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="108" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="108"/>
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="111" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="111"/>
         <source>中心服务器拒收的消息不会阻塞其他案件；纠正原因后可重新排队。</source>
         <translation>Messages the central server refused do not hold up other cases; fix the cause, then queue them again.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="133" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="133"/>
         <source>服务器上的状态：{status}</source>
         <translation>Status on the server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="135" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="135"/>
         <source>本窗口：
 {local}
 
@@ -4648,93 +5080,93 @@ Server: {code}
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="41" />
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="81" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="41"/>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="81"/>
         <source>中心服务器：检测中…</source>
         <translation>Central server: checking…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="53" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="53"/>
         <source>登录服务器</source>
         <translation>Sign in to server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="54" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="54"/>
         <source>中心服务器需要再次输入密码才能同步</source>
         <translation>The central server needs the password again to sync</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="58" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="58"/>
         <source>立即同步 (Ctrl+Shift+S)</source>
         <translation>Sync now (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="72" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="72"/>
         <source>中心服务器：已连接 {url}（本窗口尚未登记，不同步）</source>
         <translation>Central server: reachable at {url} (this counter is not registered; no sync)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="75" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="75"/>
         <source>中心服务器：未连接（本窗口尚未登记，数据保存在本地）</source>
         <translation>Central server: not connected (this counter is not registered; data stays local)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="78" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="78"/>
         <source>明文 HTTP（未加密）：{url}</source>
         <translation>Plain HTTP (not encrypted): {url}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="84" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="84"/>
         <source>服务器在线</source>
         <translation>Server online</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="87" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="87"/>
         <source>服务器离线（恢复后自动同步）</source>
         <translation>Server offline (syncs when back)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="91" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="91"/>
         <source>待同步 {n} 条（{size}）</source>
         <translation>{n} waiting ({size})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="94" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="94"/>
         <source>无待同步</source>
         <translation>Nothing waiting</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="95" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="95"/>
         <source>上次同步 {time}</source>
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="96" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="96"/>
         <source>尚未同步</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102"/>
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="102" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="102"/>
         <source>被拒收</source>
         <translation>Refused by server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="103" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="103"/>
         <source>⚠ {label}：{number}</source>
         <translation>⚠ {label}: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="105" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="105"/>
         <source>{reason}（共 {n} 条，点击查看）</source>
         <translation>{reason} ({n} in all; click to see)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="109" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="109"/>
         <source>⚠ 同步未完成：{reason}</source>
         <translation>⚠ Sync incomplete: {reason}</translation>
     </message>
@@ -4742,52 +5174,52 @@ Server: {code}
 <context>
     <name>UrgeDialog</name>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="252" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="253"/>
         <source>催办 {number}</source>
         <translation>Urge {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="255" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="256"/>
         <source>{name}（到期 {due}，{who}）</source>
         <translation>{name} (due {due}, {who})</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="258" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="259"/>
         <source>全部在办环节</source>
         <translation>All open steps</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="259" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="260"/>
         <source>请抓紧办理，于到期日前办结</source>
         <translation>Please act promptly and finish before the due date</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="265" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="266"/>
         <source>发送催办短信 (Enter)</source>
         <translation>Send urge text (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="271" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="272"/>
         <source>事项：</source>
         <translation>Item:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="272" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="273"/>
         <source>环节：</source>
         <translation>Step:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="273" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="274"/>
         <source>催办内容：</source>
         <translation>Message:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="281" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="282"/>
         <source>请填写催办内容</source>
         <translation>Write the urge message</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/board.py" line="290" />
+        <location filename="../../hall_client/gui/supervision/board.py" line="291"/>
         <source>已催办，已向 {n} 人发送短信</source>
         <translation>Urged: texts sent to {n} people</translation>
     </message>

@@ -20,30 +20,26 @@ from hall_client.gui.jobs import JobRunner
 from hall_client.gui.widgets.form_dialog import FormDialog, error_text
 from hall_client.printing.printer_uri import PrinterError, parse_printer_uri
 
-#: kinds of printer in the order offered, with an example address of each
+# kinds of printer in the order offered, with an example address of each
 KINDS = ("usb", "tcp", "serial", "file", "win32")
 EXAMPLES = {"usb": "0416:5011", "tcp": "192.168.1.50:9100", "serial": "/dev/ttyUSB0:9600",
             "file": "/tmp/receipts.bin", "win32": "POS-80"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Printer", text)
-
-
 def kind_label(kind: str) -> str:
-    return {"usb": _tr("USB 打印机"), "tcp": _tr("网络打印机（TCP）"),
-            "serial": _tr("串口打印机"), "file": _tr("写入文件（测试用）"),
-            "win32": _tr("Windows 打印机")}.get(kind, kind)
+    return {"usb": QCoreApplication.translate("Printer", "USB 打印机"), "tcp": QCoreApplication.translate("Printer", "网络打印机（TCP）"),
+            "serial": QCoreApplication.translate("Printer", "串口打印机"), "file": QCoreApplication.translate("Printer", "写入文件（测试用）"),
+            "win32": QCoreApplication.translate("Printer", "Windows 打印机")}.get(kind, kind)
 
 
 def what_to_check(scheme: str) -> str:
     return {
-        "usb": _tr("请检查打印机电源是否打开、USB 线是否插好、VID:PID 是否与打印机一致。"),
-        "tcp": _tr("请检查打印机电源、网线，以及 IP 地址和端口是否正确。"),
-        "serial": _tr("请检查打印机电源、串口线，以及串口名和波特率是否正确。"),
-        "file": _tr("请检查文件夹是否存在、是否可以写入。"),
-        "win32": _tr("请检查 Windows 中该打印机的名称是否正确、打印机是否联机。"),
-    }.get(scheme, _tr("请检查打印机的电源、连线和地址。"))
+        "usb": QCoreApplication.translate("Printer", "请检查打印机电源是否打开、USB 线是否插好、VID:PID 是否与打印机一致。"),
+        "tcp": QCoreApplication.translate("Printer", "请检查打印机电源、网线，以及 IP 地址和端口是否正确。"),
+        "serial": QCoreApplication.translate("Printer", "请检查打印机电源、串口线，以及串口名和波特率是否正确。"),
+        "file": QCoreApplication.translate("Printer", "请检查文件夹是否存在、是否可以写入。"),
+        "win32": QCoreApplication.translate("Printer", "请检查 Windows 中该打印机的名称是否正确、打印机是否联机。"),
+    }.get(scheme, QCoreApplication.translate("Printer", "请检查打印机的电源、连线和地址。"))
 
 
 def printer_error_text(exc: BaseException, device: str = "") -> str:
@@ -53,20 +49,20 @@ def printer_error_text(exc: BaseException, device: str = "") -> str:
     device = exc.device or device
     scheme = exc.scheme or device.partition(":")[0]
     if exc.code == "printer_not_found":
-        return _tr("无法连接票据打印机 {device}。").format(device=device) + what_to_check(scheme)
+        return QCoreApplication.translate("Printer", "无法连接票据打印机 {device}。").format(device=device) + what_to_check(scheme)
     if exc.code == "printer_offline":
-        return (_tr("票据打印机 {device} 在打印中途断开或未应答，这张票据没有完整打出。")
+        return (QCoreApplication.translate("Printer", "票据打印机 {device} 在打印中途断开或未应答，这张票据没有完整打出。")
                 .format(device=device) + what_to_check(scheme))
     if exc.code == "printer_uri_invalid":
-        return _tr("打印机地址“{device}”写法不对：请在“打印机设置”中重新选择。").format(device=device)
+        return QCoreApplication.translate("Printer", "打印机地址“{device}”写法不对：请在“打印机设置”中重新选择。").format(device=device)
     if exc.code == "printer_unsupported":
-        return _tr("这台电脑不能使用 {device}（Windows 打印机只能在 Windows 上使用）。").format(
+        return QCoreApplication.translate("Printer", "这台电脑不能使用 {device}（Windows 打印机只能在 Windows 上使用）。").format(
             device=device)
     return error_text(exc)
 
 
 def no_printer_text() -> str:
-    return _tr("本柜台未设置票据打印机：票据只在右侧预览，尚未打印。"
+    return QCoreApplication.translate("Printer", "本柜台未设置票据打印机：票据只在右侧预览，尚未打印。"
                "请按 F9 打开“打印机设置”，选择打印机并试打。")
 
 
@@ -74,7 +70,7 @@ class PrinterSettingsDialog(FormDialog):
     """Kind + address make the URI; 试打 (Ctrl+T) prints a test page; 保存 (Enter) saves."""
 
     def __init__(self, counter: Counter, jobs: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("打印机设置"), parent, ok_text=_tr("保存 (Enter)"))
+        super().__init__(QCoreApplication.translate("Printer", "打印机设置"), parent, ok_text=QCoreApplication.translate("Printer", "保存 (Enter)"))
         self.setObjectName("printerSettings")
         self.counter, self.jobs = counter, jobs
         current = counter.settings.printer
@@ -91,12 +87,12 @@ class PrinterSettingsDialog(FormDialog):
         self.paper = QComboBox()
         self.paper.setObjectName("printerPaper")
         for width in (58, 80):
-            self.paper.addItem(_tr("{w} 毫米").format(w=width), width)
+            self.paper.addItem(QCoreApplication.translate("Printer", "{w} 毫米").format(w=width), width)
         self.paper.setCurrentIndex(0 if current.paper == 58 else 1)
         self.mode = QComboBox()
         self.mode.setObjectName("printerMode")
-        self.mode.addItem(_tr("图像（与预览一致，推荐）"), "raster")
-        self.mode.addItem(_tr("文字（打印机自带汉字字库）"), "text")
+        self.mode.addItem(QCoreApplication.translate("Printer", "图像（与预览一致，推荐）"), "raster")
+        self.mode.addItem(QCoreApplication.translate("Printer", "文字（打印机自带汉字字库）"), "text")
         self.mode.setCurrentIndex(1 if current.mode == "text" else 0)
         self.charset = QComboBox()
         self.charset.setObjectName("printerCharset")
@@ -104,12 +100,12 @@ class PrinterSettingsDialog(FormDialog):
             self.charset.addItem(code, code)
         if self.charset.findData(current.text_charset) >= 0:
             self.charset.setCurrentIndex(self.charset.findData(current.text_charset))
-        self.add_field("kind", _tr("打印机类型(&K)："), self.kind)
-        self.add_field("address", _tr("地址(&A)："), self.address)
-        self.add_field("paper", _tr("纸宽(&W)："), self.paper)
-        self.add_field("mode", _tr("打印方式(&M)："), self.mode)
-        self.add_field("charset", _tr("文字方式的字符集："), self.charset)
-        self.test_button = QPushButton(_tr("试打 (Ctrl+T)"))
+        self.add_field("kind", QCoreApplication.translate("Printer", "打印机类型(&K)："), self.kind)
+        self.add_field("address", QCoreApplication.translate("Printer", "地址(&A)："), self.address)
+        self.add_field("paper", QCoreApplication.translate("Printer", "纸宽(&W)："), self.paper)
+        self.add_field("mode", QCoreApplication.translate("Printer", "打印方式(&M)："), self.mode)
+        self.add_field("charset", QCoreApplication.translate("Printer", "文字方式的字符集："), self.charset)
+        self.test_button = QPushButton(QCoreApplication.translate("Printer", "试打 (Ctrl+T)"))
         self.test_button.setObjectName("printerTest")
         self.test_button.setAutoDefault(False)
         self.test_button.clicked.connect(self.test_print)
@@ -126,7 +122,7 @@ class PrinterSettingsDialog(FormDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        self.address.setPlaceholderText(_tr("例如 {example}").format(example=EXAMPLES[kind]))
+        self.address.setPlaceholderText(QCoreApplication.translate("Printer", "例如 {example}").format(example=EXAMPLES[kind]))
         self.charset.setEnabled(self.mode.currentData() == "text")
 
     def uri(self) -> str:
@@ -134,12 +130,12 @@ class PrinterSettingsDialog(FormDialog):
 
     def local_errors(self) -> Mapping[str, str]:
         if not self.address.text().strip():
-            return {"address": _tr("请填写打印机地址，例如 {example}").format(
+            return {"address": QCoreApplication.translate("Printer", "请填写打印机地址，例如 {example}").format(
                 example=EXAMPLES[self.kind.currentData()])}
         try:
             parse_printer_uri(self.uri())
         except PrinterError:
-            return {"address": _tr("地址写法不对，应类似 {example}").format(
+            return {"address": QCoreApplication.translate("Printer", "地址写法不对，应类似 {example}").format(
                 example=EXAMPLES[self.kind.currentData()])}
         return {}
 
@@ -163,7 +159,7 @@ class PrinterSettingsDialog(FormDialog):
         def done(_sent: Any) -> None:
             self.test_button.setEnabled(True)
             self.outcome.setStyleSheet("color:#1b5e20;")
-            self.outcome.setText(_tr("已向 {device} 发送试打页：请看打印机是否出纸、字迹是否清楚。")
+            self.outcome.setText(QCoreApplication.translate("Printer", "已向 {device} 发送试打页：请看打印机是否出纸、字迹是否清楚。")
                                 .format(device=uri))
 
         def failed(exc: BaseException) -> None:
@@ -173,7 +169,7 @@ class PrinterSettingsDialog(FormDialog):
 
         self.test_button.setEnabled(False)
         self.outcome.setStyleSheet("")
-        self.outcome.setText(_tr("正在试打…"))
+        self.outcome.setText(QCoreApplication.translate("Printer", "正在试打…"))
         self.jobs.background(work, success=done, failure=failed)
 
     def submit(self) -> None:

@@ -31,7 +31,7 @@ from hall_client.gui.widgets.form_dialog import FormDialog, error_text
 from hall_client.store.cashier_models import ReceiptIssue
 from hall_client.store.models import Person
 
-#: which field a refusal of ``core.receipt_stock`` belongs to (shown there, in red)
+# which field a refusal of ``core.receipt_stock`` belongs to (shown there, in red)
 FIELD_OF_CODE = {
     "stock_code_invalid": "code", "receipt_number_invalid": "start",
     "receipt_range_invalid": "start", "receipt_range_too_large": "end",
