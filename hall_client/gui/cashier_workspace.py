@@ -546,11 +546,17 @@ class CashierWorkspace(QWidget):
         printer.clicked.connect(self.printer_settings)
         refresh = QPushButton(self.tr("刷新 F5"))
         refresh.clicked.connect(self.refresh)
+        # Two rows, so the English labels fit a 1024 px screen too: the till and the
+        # payment on the first, reports, close and settings on the second.
         for widget in (self.session_label, self.open_button, self.blind):
             buttons.addWidget(widget)
         buttons.addStretch(1)
-        for widget in (pay, reprint, spoil, x_report, close, printer, refresh):
+        for widget in (pay, reprint, spoil):
             buttons.addWidget(widget)
+        second_row = QHBoxLayout()
+        second_row.addStretch(1)
+        for widget in (x_report, close, printer, refresh):
+            second_row.addWidget(widget)
         self.actions_by_key: dict[str, QAction] = {}
         for name, slot in (("pay", self.pay_selected), ("open", self.open_session),
                            ("reprint", self.reprint_or_retry), ("refresh", self.refresh),
@@ -623,6 +629,7 @@ class CashierWorkspace(QWidget):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addLayout(second_row)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         self.refresh()
@@ -675,17 +682,19 @@ class CashierWorkspace(QWidget):
             f"{ln.printed}</td><td align=right>{ln.spoiled}</td><td align=right>{ln.pending}"
             f"</td><td align=right>{ln.unused_with_cashiers}</td><td align=right>{ln.in_stock}"
             "</td></tr>" for ln in data["stock"])
+        all_batches = self.tr("全部票据（每批）")
+        who_does_it = self.tr("入库、发放、缴回和作废（核销）由值班主任在“监察 → 票据库存”办理。")
         self.stock_view.setText(
             f"<p><b>{escape(own)}</b></p>"
             + ("<table cellpadding=4><tr><th>" + "</th><th>".join(
                 [self.tr("票据代码"), self.tr("号码段"), self.tr("下一张"), self.tr("剩余")])
                + f"</th></tr>{mine}</table>" if mine else "")
-            + f"<p>{escape(self.tr('全部票据（每批）'))}</p>"
+            + f"<p>{escape(all_batches)}</p>"
             + "<table cellpadding=4><tr><th>" + "</th><th>".join(
                 [self.tr("票据代码"), self.tr("号码段"), self.tr("已打印"), self.tr("作废"),
                  self.tr("待确认"), self.tr("在手未用"), self.tr("库存")])
             + f"</th></tr>{rows}</table>"
-            + f"<p>{escape(self.tr('入库、发放、缴回和作废（核销）由值班主任在“监察 → 票据库存”办理。'))}</p>")
+            + f"<p>{escape(who_does_it)}</p>")
         self.pending_id = None
         # A receipt this workspace is printing right now is not "unconfirmed": its print run
         # will report (printed, or a failure that asks what to do).
@@ -896,7 +905,8 @@ class CashierWorkspace(QWidget):
                  (self.tr("重打次数"), str(report.reprints))]
         body = "".join(f"<tr><td>{escape(k)}</td><td align=right><b>{escape(v)}</b></td></tr>"
                        for k, v in rows)
-        self.preview.setText(f"<h3>{escape(self.tr('Z 报表（日结）'))}</h3>"
+        title = self.tr("Z 报表（日结）")
+        self.preview.setText(f"<h3>{escape(title)}</h3>"
                              f"<table cellpadding=4 width='100%'>{body}</table>")
 
     # --- payment and printing ------------------------------------------------------------

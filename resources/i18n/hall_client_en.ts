@@ -193,57 +193,57 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="448"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="452"/>
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="448"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="452"/>
         <source>作废收款</source>
         <translation>Void payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="450"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="454"/>
         <source>{payer}&#x3000;{case}&#x3000;实收 {total}&#x3000;已退 {refunded}&#x3000;票据 {receipts}</source>
         <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="465"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="469"/>
         <source>不按原路退回时由批准人填写</source>
         <translation>Filled in by the approver when not refunding the way it came</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="467"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="471"/>
         <source>退款金额（元）：</source>
         <translation>Refund amount (yuan):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="468"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="472"/>
         <source>退款方式：</source>
         <translation>Refund method:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="469"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="473"/>
         <source>银行流水号：</source>
         <translation>Bank reference:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="470"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="474"/>
         <source>改变退款方式的理由：</source>
         <translation>Reason for refunding another way:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="473"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="477"/>
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="475"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="479"/>
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="475"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="479"/>
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -1032,478 +1032,493 @@ After: {after}</translation>
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="502"/>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="569"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="506"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="579"/>
         <source>办件编号</source>
         <extracomment>receipts this workspace is printing right now: not &quot;unconfirmed&quot; while in flight</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="503"/>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="570"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="507"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="580"/>
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="504"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="508"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="505"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="509"/>
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="514"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="518"/>
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="528"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="532"/>
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="529"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="533"/>
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="564"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="574"/>
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="567"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="577"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="568"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="578"/>
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="571"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="581"/>
         <source>实收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="572"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="582"/>
         <source>已退</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="573"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="583"/>
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="574"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="584"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="574"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="584"/>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="575"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="585"/>
         <source>已收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="576"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="586"/>
         <source>票据</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="580"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="590"/>
         <source>只看本人收款</source>
         <translation>Only my payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="584"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="594"/>
         <source>作废收款…</source>
         <translation>Void payment…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="586"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="596"/>
         <source>退款…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="593"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="603"/>
         <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
         <translation>Voids: same day and session only; refunds: any day. Both need a supervisor&apos;s approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="612"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="622"/>
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="613"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="623"/>
         <source>收款记录</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="614"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="624"/>
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="654"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="665"/>
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="658"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="669"/>
         <source>第 {n} 班&#x3000;盲点</source>
         <translation>Session {n}&#x3000;blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="659"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="670"/>
         <source>第 {n} 班&#x3000;备用金 {f}</source>
         <translation>Session {n}&#x3000;float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="666"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
         <source>我手上的空白票据：{n} 张</source>
         <translation>Blank receipts in my hands: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="667"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="678"/>
         <source>我手上没有空白票据：请值班主任在“监察 → 票据库存”中发放（领用）给我，然后按 F5 刷新</source>
         <translation>I hold no blank receipts: ask the supervisor to issue some to me under “Supervision → Receipt stock”, then press F5 to refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="685"/>
+        <source>全部票据（每批）</source>
+        <translation>All receipt stock (per batch)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="686"/>
+        <source>入库、发放、缴回和作废（核销）由值班主任在“监察 → 票据库存”办理。</source>
+        <translation>A supervisor receives, issues, takes back and writes off receipts under “Supervision → Receipt stock”.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="694"/>
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="694"/>
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690"/>
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="677"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690"/>
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="694"/>
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="681"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="694"/>
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="682"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="695"/>
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="682"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="695"/>
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="682"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="695"/>
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="717"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="730"/>
         <source>请先在“收款记录”中选择一笔收款</source>
         <translation>Select a payment under Payments first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="746"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="759"/>
         <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
         <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="778"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="791"/>
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="778"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="791"/>
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="806"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="819"/>
         <source>X 报表&#x3000;第 {n} 班</source>
         <translation>X report&#x3000;session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="810"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="823"/>
         <source>{method}：{amount}</source>
         <translation>{method}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="813"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="826"/>
         <source>盲点模式：备用金、现金收退及应有现金在结账后显示</source>
         <translation>Blind count: float, cash taken and refunded and expected cash are shown after the close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="815"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="828"/>
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="816"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="829"/>
         <source>收款 {p} 笔&#x3000;作废 {v} 笔&#x3000;退款 {r} 笔&#x3000;重打 {x} 次</source>
         <translation>{p} payments&#x3000;{v} voided&#x3000;{r} refunds&#x3000;{x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="861"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="874"/>
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="864"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="877"/>
         <source>（差异待值班主任确认）</source>
         <translation> (difference awaits a supervisor&apos;s acknowledgment)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="989"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="908"/>
+        <source>Z 报表（日结）</source>
+        <translation>Z report (day closed)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1003"/>
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1062"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1076"/>
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="766"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="779"/>
         <source>已退款 {amount}，退款凭证 {slip}</source>
         <translation>Refunded {amount}, refund slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1062"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1076"/>
         <source>已重打 {n}</source>
         <translation>Reprinted {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1122"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1136"/>
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1123"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1137"/>
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1124"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1138"/>
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1104"/>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1126"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1118"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1140"/>
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="526"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="530"/>
         <source>开班(&amp;O) F3</source>
         <translation>&amp;Open till F3</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="532"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="536"/>
         <source>重打(&amp;R) F4</source>
         <translation>&amp;Reprint F4</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="534"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="538"/>
         <source>作废换号(&amp;V) F6</source>
         <translation>Spoil, new number (&amp;V) F6</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="536"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="540"/>
         <source>X 报表(&amp;X) F7</source>
         <translation>&amp;X report F7</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="538"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="542"/>
         <source>日结(&amp;Z) F8</source>
         <translation>Close day (&amp;Z) F8</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="540"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="544"/>
         <source>打印机 F9</source>
         <translation>Printer F9</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="543"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="547"/>
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="694"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="707"/>
         <source>票据 {code} {number:010d} 尚未确认打印：请“重打”(F4) 或作废换号(F6)</source>
         <translation>Receipt {code} {number:010d} is not confirmed printed: press Reprint (F4) or spoil it for a new number (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="698"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="711"/>
         <source>票据 {code} {number:010d} 尚未确认打印：</source>
         <translation>Receipt {code} {number:010d} is not confirmed printed: </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="709"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="722"/>
         <source>已保存打印机设置：{uri}</source>
         <translation>Printer settings saved: {uri}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="776"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="789"/>
         <source>本班已开班；要结束本班请按 F8 日结</source>
         <translation>The till is already open; to end it press F8 (close day)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="790"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="803"/>
         <source>已开班：按 F2 收款</source>
         <translation>Till open: press F2 to take a payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="834"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="847"/>
         <source>还不能日结：票据 {numbers} 尚未确认打印。请先重打 (F4) 或作废换号 (F6)，再日结</source>
         <translation>Cannot close yet: receipt {numbers} is not confirmed printed. Reprint it (F4) or spoil it for a new number (F6) first, then close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="881"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="894"/>
         <source>班次</source>
         <translation>Till no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="882"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="895"/>
         <source>备用金</source>
         <translation>Opening float</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="884"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="897"/>
         <source>应有现金</source>
         <translation>Expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="885"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="898"/>
         <source>实点现金</source>
         <translation>Counted cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="886"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="899"/>
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="887"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="900"/>
         <source>收款笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="888"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="901"/>
         <source>作废笔数</source>
         <translation>Voided payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="889"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="902"/>
         <source>退款笔数</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="890"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="903"/>
         <source>已打印票据</source>
         <translation>Receipts printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="891"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="904"/>
         <source>作废票据</source>
         <translation>Receipts spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="892"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="905"/>
         <source>重打次数</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="904"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="918"/>
         <source>待收费队列为空：没有可收的费用。窗口核定收费后，按 F5 刷新</source>
         <translation>The payment queue is empty: nothing to collect. When a counter assesses a fee, press F5 to refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="929"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="943"/>
         <source>还没有开班：请先按 F3 开班（录入备用金），再按 F2 收款</source>
         <translation>The till is not open: press F3 to open it (enter the float), then F2 to take the payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="933"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="947"/>
         <source>票据 {code} {number:010d} 尚未打印。</source>
         <translation>Receipt {code} {number:010d} is not printed. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="935"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="949"/>
         <source>票据 {code} {number:010d} 尚未确认打印：交款人还没有拿到票据。请先重打 (F4) 或作废换号 (F6)，再收下一笔</source>
         <translation>Receipt {code} {number:010d} is not confirmed printed: the payer has no receipt yet. Reprint it (F4) or spoil it for a new number (F6) before the next payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="939"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="953"/>
         <source>{name}手上没有空白票据，收款后无法开票：请值班主任在“监察 → 票据库存”中发放票据给您，然后按 F5 刷新</source>
         <translation>{name} holds no blank receipts, so no receipt could be issued: ask the supervisor to issue receipts to you under “Supervision → Receipt stock”, then press F5 to refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="963"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="977"/>
         <source>找零 {c}&#x3000;票据 {n}</source>
         <translation>Change {c} · receipt {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="965"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="979"/>
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1050"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1064"/>
         <source>票据 {n} 只在右侧预览，尚未打印。</source>
         <translation>Receipt {n} is only previewed on the right, not printed. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1101"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1115"/>
         <source>票据打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1103"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1117"/>
         <source>打印机设置… (F9)</source>
         <translation>Printer settings… (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1114"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1128"/>
         <source>没有可作废的票据：本次开机后还没有开出票据</source>
         <translation>No receipt to spoil: none has been issued since the program started</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1125"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1139"/>
         <source>打印机设置…</source>
         <translation>Printer settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1133"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1147"/>
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>
@@ -1589,74 +1604,74 @@ After: {after}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="318"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="322"/>
         <source>日结（Z 报表）</source>
         <translation>Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="318"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="322"/>
         <source>日结 (Enter)</source>
         <translation>Close day (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="332"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="336"/>
         <source>{d} 元</source>
         <translation>{d} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="337"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="341"/>
         <source>实点张数</source>
         <translation>Pieces counted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="345"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="349"/>
         <source>实点与应有不符时必填</source>
         <translation>Required when the count differs from the expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="346"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="350"/>
         <source>差异原因</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="349"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="353"/>
         <source>差异确认人（值班主任）用户名：</source>
         <translation>Supervisor acknowledging a difference (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="353"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="357"/>
         <source>确认人密码：</source>
         <translation>Their password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="365"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="369"/>
         <source>实点现金 {counted}</source>
         <translation>Counted cash {counted}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="367"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="371"/>
         <source>&#x3000;应有 {expected}</source>
         <translation>&#x3000;expected {expected}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="379"/>
         <source>实点与应有相差 {d}：请填写差异原因</source>
         <translation>The count differs from the expected cash by {d}: give the reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="378"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="382"/>
         <source>现金差异须由值班主任当场确认：请填写其用户名和密码</source>
         <translation>A cash difference must be acknowledged by a supervisor on the spot: enter their username and password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="382"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="386"/>
         <source>日结后本班结束，不能再收款、作废或补打本班票据；此操作不能撤销。
 实点现金 {counted}。</source>
         <translation>Closing ends this till: no more payments, voids or reprints for it. This cannot be undone.
 Counted cash {counted}.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="384"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="388"/>
         <source>日结</source>
         <translation>Close day</translation>
     </message>
@@ -3433,42 +3448,42 @@ Data folder: {path}</translation>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="250"/>
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="250"/>
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="250"/>
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="247"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="251"/>
         <source>实收现金</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="263"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="267"/>
         <source>实收不足</source>
         <translation>Not enough received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="284"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="288"/>
         <source>{zero}（已付足）</source>
         <translation>{zero} (paid in full)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="287"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="291"/>
         <source>多出 {over}</source>
         <translation>{over} too much</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="303"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="307"/>
         <source>各方式合计 {paid} 与应收 {due} 不符</source>
         <translation>Methods add up to {paid}, but {due} is due</translation>
     </message>
@@ -4428,27 +4443,27 @@ Data folder: {path}</translation>
 <context>
     <name>SpoilDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="425"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="429"/>
         <source>作废换号</source>
         <translation>Spoil and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="427"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="431"/>
         <source>已打印的票据作废须值班主任当场批准；未出纸的票据只填原因</source>
         <translation>Spoiling a printed receipt needs a supervisor&apos;s approval on the spot; for a receipt that never came out, give the reason only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="430"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="434"/>
         <source>作废原因：</source>
         <translation>Reason for spoiling:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="432"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="436"/>
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="432"/>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="436"/>
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
