@@ -226,12 +226,8 @@ class PaymentDialog(QDialog):
             field.textChanged.connect(self._update_remaining)
         self._update_change()
         self._update_remaining()
-        # The common case is cash: the cash field holds the whole amount due (selected, so
-        # typing replaces it) and the focus starts on 实收现金, where the amount handed over
-        # is typed; Enter confirms. Shift+Tab goes back to split the payment.
         self.cash.selectAll()
-        self.first_field = "tendered"
-        self.tendered.setFocus()
+        self.cash.setFocus()
 
     def parts(self) -> list[PartInput]:
         parts = []
