@@ -33,7 +33,7 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from hall_client.core.counter import open_counter
 
     path = tmp_path_factory.mktemp("demo-template")
-    open_counter(path, demo=True).close()
+    open_counter(path, demo=True, demo_till=False).close()  # tests give out their own stock
     return path
 
 

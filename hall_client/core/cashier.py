@@ -469,6 +469,38 @@ def expected_for_close(session: Session, actor: Actor) -> Decimal | None:
     return None if till.blind else till_report(session, till).expected_cash
 
 
+@dataclass(frozen=True)
+class Readiness:
+    """What a cashier needs before typing a payment: an open session, blank receipts in hand,
+    no receipt left unconfirmed (its payer has no paper yet)."""
+
+    session_open: bool
+    numbers_left: int
+    pending: tuple[tuple[str, int], ...]  # (票据代码, number) not confirmed printed
+
+    @property
+    def ready(self) -> bool:
+        return self.session_open and self.numbers_left > 0 and not self.pending
+
+
+def readiness(session: Session, actor: Actor) -> Readiness:
+    """Check the preconditions of taking a payment, before anything is typed."""
+    actor.require("cashier")
+    till = current_session(session, actor, required=False)
+    pending = receipt_stock.pending_receipts(session, actor.username)
+    return Readiness(session_open=till is not None,
+                     numbers_left=receipt_stock.numbers_left(session, actor.username),
+                     pending=tuple((r.stock_code, r.number) for r in pending))
+
+
+def close_blockers(session: Session, actor: Actor) -> tuple[tuple[str, int], ...]:
+    """Receipts that keep the open session from closing (checked before the count is typed)."""
+    actor.require("cashier")
+    till = current_session(session, actor)
+    assert till is not None
+    return tuple((r.stock_code, r.number) for r in unsettled_receipts(session, till))
+
+
 def x_report(session: Session, actor: Actor) -> TillReport:
     """The open session's figures. With blind counting, every cash figure is withheld."""
     role = actor.require("cashier")
@@ -633,10 +665,13 @@ class PaymentLine:
     methods: str
     receipts: str
     voidable: bool
+    #: who took it: username and name (the list shows the name)
+    cashier: str = ""
+    cashier_name: str = ""
 
 
 def recent_payments(session: Session, actor: Actor, *, days: int = 31,
-                    payer: str = "") -> list[PaymentLine]:
+                    payer: str = "", own_only: bool = False) -> list[PaymentLine]:
     """Payments of the last ``days`` days, newest first; with ``payer``, only those whose payer's
     name holds it (any run of characters, rare hanzi included)."""
     actor.require("cashier")
@@ -645,10 +680,18 @@ def recent_payments(session: Session, actor: Actor, *, days: int = 31,
     today = local_day(utcnow())
     lines = []
     query = select(Payment).where(Payment.created_at >= since)
+    if own_only:
+        query = query.where(Payment.session_id.in_(
+            select(CashSession.id).where(CashSession.cashier == actor.username)))
     if payer.strip():
         query = query.where(names.contains(Payment.payer, payer))
+    people: dict[str, str] = {}
     for p in session.scalars(query.order_by(Payment.created_at.desc())):
         due = session.get(FeeAssessment, p.assessment_id)
+        till_of = session.get(CashSession, p.session_id)
+        who = till_of.cashier if till_of is not None else ""
+        if who not in people:
+            people[who] = _full_name(session, who) if who else ""
         receipts = session.scalars(select(ReceiptRecord).where(ReceiptRecord.payment_id == p.id)
                                    .order_by(ReceiptRecord.number)).all()
         lines.append(PaymentLine(
@@ -659,5 +702,6 @@ def recent_payments(session: Session, actor: Actor, *, days: int = 31,
                               + (f"（{receipt_standing(r, p)}）" if receipt_standing(r, p) else "")
                               for r in receipts),
             voidable=(p.status == "paid" and p.refunded == 0 and till is not None
-                      and p.session_id == till.id and local_day(p.created_at) == today)))
+                      and p.session_id == till.id and local_day(p.created_at) == today),
+            cashier=who, cashier_name=people[who]))
     return lines

@@ -14,11 +14,12 @@ from hall_resources import resource_path
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
-from hall_client.core import auth, catalog
+from hall_client.core import auth, catalog, receipt_stock
 from hall_client.core.actor import ROLES, Actor
 from hall_client.core.cases import calendar as work_calendar
 from hall_client.core.errors import InvalidInput, Problem
 from hall_client.core.settings import Settings, data_dir, load_settings
+from hall_client.store.cashier_models import ReceiptBatch
 from hall_client.store.db import DB_FILENAME, Store, open_store
 from hall_client.store.models import Person
 
@@ -57,9 +58,14 @@ class Counter:
         self.store.close()
 
 
-def open_counter(directory: Path | None = None, *, demo: bool = False) -> Counter:
+def open_counter(directory: Path | None = None, *, demo: bool = False,
+                 demo_till: bool = True) -> Counter:
     """Open the counter's data folder; a folder or database that cannot be used is reported
-    as InvalidInput naming it, and nothing in it is changed."""
+    as InvalidInput naming it, and nothing in it is changed.
+
+    ``demo`` seeds the demo staff and (``demo_till``) a cashier's till that works out of the
+    box: blank receipts in the demo cashiers' hands and, when no printer is configured, a
+    printer that writes its ESC/POS bytes to a file in the data folder."""
     directory = directory or data_dir()
     try:
         settings = load_settings(directory)
@@ -83,7 +89,34 @@ def open_counter(directory: Path | None = None, *, demo: bool = False) -> Counte
                                     "数据库文件已损坏，请从备份恢复；文件未作改动")]) from exc
     if demo:
         seed_demo_people(counter)
+        if demo_till:
+            seed_demo_receipts(counter)
+            if not counter.settings.printer.uri:
+                counter.settings.printer.uri = f"file:{directory / DEMO_PRINTER_FILE}"
     return counter
+
+
+#: The demo's receipt stock: one 票据代码, and how many numbers each demo cashier holds.
+DEMO_STOCK_CODE = "33019000"
+DEMO_ISSUE = 200
+DEMO_PRINTER_FILE = "demo-receipt-printer.bin"
+
+
+def seed_demo_receipts(counter: Counter) -> None:
+    """Give each demo cashier blank receipts (领用) when they hold none, receiving a demo
+    batch first if needed; audited as the system, like the rest of the demo seed."""
+    system = counter.system_actor()
+    with counter.store.transaction() as session:
+        if session.scalar(select(ReceiptBatch).where(
+                ReceiptBatch.stock_code == DEMO_STOCK_CODE)) is None:
+            receipt_stock.receive_batch(session, system, DEMO_STOCK_CODE, "0000000001",
+                                        "0000010000", "演示数据")
+        people = set(session.scalars(select(Person.username)))
+        for username, _name, roles in DEMO_PEOPLE:
+            if "cashier" in roles and username in people \
+                    and not receipt_stock.numbers_left(session, username):
+                receipt_stock.issue_to_cashier(session, system, username, DEMO_STOCK_CODE,
+                                               DEMO_ISSUE)
 
 
 def seed_demo_people(counter: Counter) -> list[str]:

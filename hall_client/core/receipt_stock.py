@@ -160,6 +160,13 @@ def _check_cashier(session: Session, username: str) -> None:
                          code="receiver_not_cashier")
 
 
+def numbers_left(session: Session, cashier: str) -> int:
+    """Blank numbers the cashier holds (active issues, not yet used)."""
+    issues = session.scalars(select(ReceiptIssue).where(ReceiptIssue.cashier == cashier,
+                                                        ReceiptIssue.status == "active"))
+    return sum(max(0, i.end_no - i.next_no + 1) for i in issues)
+
+
 def take_number(session: Session, actor: Actor, payment_id: str | None) -> ReceiptRecord:
     """Take the cashier's next number and write the pending receipt row (same transaction)."""
     role = actor.require("cashier")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import logging
 import socket
 from typing import Any, Literal
 
@@ -18,11 +19,12 @@ from PIL import Image
 
 from hall_client.printing.escpos_loader import load_escpos
 from hall_client.printing.layout import PAPER_DOTS, Block, receipt_blocks
-from hall_client.printing.printer_uri import PrinterError, PrinterURI, parse_printer_uri
+from hall_client.printing.printer_uri import CHECKS, PrinterError, PrinterURI, parse_printer_uri
 from hall_client.printing.raster import render
 from hall_client.printing.receipt import Receipt
 from hall_client.printing.text_mode import CHINESE_OFF, INIT, render_text
 
+log = logging.getLogger(__name__)
 Mode = Literal["raster", "text"]
 CHUNK = 4096
 STATUS_REQUEST = b"\x10\x04\x01"
@@ -92,9 +94,7 @@ def open_printer(uri: PrinterURI, timeout: float = 10.0) -> Any:
         try:
             conn = socket.create_connection((uri.target, uri.port), timeout=timeout)
         except OSError as exc:
-            raise PrinterError(
-                code="printer_not_found", message=f"无法连接打印机 {uri}：{exc}。请检查电源、网线和地址后重试"
-            ) from exc
+            raise _not_found(uri, exc) from exc
         device = printer_module.Network(host=uri.target, port=uri.port, timeout=timeout)
         device._device = conn
         return device
@@ -111,10 +111,15 @@ def open_printer(uri: PrinterURI, timeout: float = 10.0) -> Any:
     try:
         device.open()
     except Exception as exc:  # python-escpos raises its own, OSError, usb and serial errors
-        raise PrinterError(
-            code="printer_not_found", message=f"无法连接打印机 {uri}：{exc}。请检查电源、连线和地址后重试"
-        ) from exc
+        raise _not_found(uri, exc) from exc
     return device
+
+
+def _not_found(uri: PrinterURI, exc: BaseException) -> PrinterError:
+    """The device could not be opened: name it and what to check; the raw text goes to the log."""
+    log.warning("printer %s could not be opened: %r", uri, exc)
+    return PrinterError(code="printer_not_found", device=str(uri), scheme=uri.scheme,
+                        message=f"无法连接打印机 {uri}。{CHECKS.get(uri.scheme, '')}后重试")
 
 
 def _confirm_tcp(device: Any, uri: PrinterURI) -> None:
@@ -122,9 +127,12 @@ def _confirm_tcp(device: Any, uri: PrinterURI) -> None:
         device._raw(STATUS_REQUEST)
         reply = device.device.recv(1)
     except OSError as exc:  # includes socket timeouts
-        raise PrinterError(code="printer_offline", message=f"打印机 {uri} 未应答：{exc}") from exc
+        log.warning("printer %s did not answer its status request: %r", uri, exc)
+        raise PrinterError(code="printer_offline", device=str(uri), scheme=uri.scheme,
+                           message=f"打印机 {uri} 未应答。{CHECKS['tcp']}") from exc
     if not reply:
-        raise PrinterError(code="printer_offline", message=f"打印机 {uri} 在打印中途断开连接")
+        raise PrinterError(code="printer_offline", device=str(uri), scheme=uri.scheme,
+                           message=f"打印机 {uri} 在打印中途断开连接。{CHECKS['tcp']}")
 
 
 def send(uri_text: str, data: bytes, *, timeout: float = 10.0) -> int:
@@ -138,9 +146,12 @@ def send(uri_text: str, data: bytes, *, timeout: float = 10.0) -> int:
             try:
                 device._raw(chunk)
             except Exception as exc:
+                log.warning("printer %s went away after %d/%d bytes: %r", uri, sent, len(data),
+                            exc)
                 raise PrinterError(
-                    code="printer_offline", message=f"打印机 {uri} 在打印中途断开（已发送 {sent}/{len(data)} 字节）：{exc}。"
-                    "这张票据需作废或重打",
+                    code="printer_offline", device=str(uri), scheme=uri.scheme,
+                    message=f"打印机 {uri} 在打印中途断开（已发送 {sent}/{len(data)} 字节）。"
+                    f"{CHECKS.get(uri.scheme, '')}；这张票据需作废或重打",
                 ) from exc
             sent += len(chunk)
         if uri.scheme == "tcp":

@@ -14,7 +14,27 @@ SCHEMES = ("usb", "tcp", "serial", "file", "win32")
 
 
 class PrinterError(DomainError):
-    """The printer cannot be named, reached or fed: the receipt did not (fully) print."""
+    """The printer cannot be named, reached or fed: the receipt did not (fully) print.
+
+    ``device`` is the printer's URI as configured and ``scheme`` its kind (usb, tcp, serial,
+    file, win32), so a screen can name the device and say what to check in its own language;
+    the underlying system error goes to the log only, never into ``message``.
+    """
+
+    def __init__(self, message: str, *, code: str | None = None, device: str = "",
+                 scheme: str = "") -> None:
+        super().__init__(message, code=code)
+        self.device, self.scheme = device, scheme
+
+
+#: What to check, per kind of printer (Chinese; the GUI has its own translated texts).
+CHECKS = {
+    "usb": "请检查打印机电源是否打开、USB 线是否插好、VID:PID 是否与打印机一致",
+    "tcp": "请检查打印机电源、网线，以及 IP 地址和端口是否正确",
+    "serial": "请检查打印机电源、串口线，以及串口名和波特率是否正确",
+    "file": "请检查文件夹是否存在、是否可以写入",
+    "win32": "请检查 Windows 中该打印机名称是否正确、打印机是否联机",
+}
 
 
 @dataclass(frozen=True)
@@ -37,7 +57,8 @@ class PrinterURI:
 
 
 def _bad(uri: str, rule: str) -> PrinterError:
-    return PrinterError(code="printer_uri_invalid", message=f"打印机地址“{uri}”无效：{rule}")
+    return PrinterError(code="printer_uri_invalid", message=f"打印机地址“{uri}”无效：{rule}",
+                        device=uri)
 
 
 def parse_printer_uri(uri: str) -> PrinterURI:

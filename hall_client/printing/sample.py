@@ -31,3 +31,17 @@ def sample_receipt(issued_at: datetime | None = None) -> Receipt:
         case_number="TEST-0001",
         remark="打印测试样张，不作收款凭证",
     )
+
+
+def test_page_bytes(hall_name: str, uri: str, *, paper: int, mode: str,
+                    charset: str = "gbk") -> bytes:
+    """The 试打 page of the printer settings: what the counter will print with, and how."""
+    from hall_client.printing.output import blocks_bytes
+    from hall_client.printing.report_slip import slip_blocks
+
+    rows = [("打印机", uri), ("纸宽", f"{paper} mm"),
+            ("方式", "文字" if mode == "text" else "图像"), ("金额", "¥1,234.56"),
+            ("字符", "行政服务中心 收费票据 0123456789")]
+    blocks = slip_blocks(hall_name, "打印机试打", rows, signatures=())
+    return blocks_bytes(blocks, mode="text" if mode == "text" else "raster", paper=paper,
+                        charset=charset)

@@ -348,57 +348,57 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="269" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="448" />
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="269" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="448" />
         <source>作废收款</source>
         <translation>Void payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="271" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="450" />
         <source>{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}</source>
         <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="286" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="465" />
         <source>不按原路退回时由批准人填写</source>
         <translation>Filled in by the approver when not refunding the way it came</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="288" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="467" />
         <source>退款金额（元）：</source>
         <translation>Refund amount (yuan):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="289" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="468" />
         <source>退款方式：</source>
         <translation>Refund method:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="290" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="469" />
         <source>银行流水号：</source>
         <translation>Bank reference:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="291" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="470" />
         <source>改变退款方式的理由：</source>
         <translation>Reason for refunding another way:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="294" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="473" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="475" />
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="296" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="475" />
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -1192,319 +1192,493 @@ After: {after}</translation>
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="315" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="365" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="502" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="575" />
         <source>办件编号</source>
+        <extracomment>receipts this workspace is printing right now: not "unconfirmed" while in flight</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="316" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="366" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="503" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="576" />
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="317" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="504" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="505" />
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="328" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="514" />
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="337" />
-        <source>开班(&amp;O)</source>
-        <translation>&amp;Open till</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="339" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="528" />
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="340" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="529" />
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="342" />
-        <source>重打(&amp;R)</source>
-        <translation>&amp;Reprint</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="344" />
-        <source>作废换号(&amp;V)</source>
-        <translation>Spoil, new &amp;number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="346" />
-        <source>X 报表(&amp;X)</source>
-        <translation>&amp;X report</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="348" />
-        <source>日结(&amp;Z)</source>
-        <translation>&amp;Z close</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="350" />
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="357" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="570" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="364" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="573" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="574" />
+        <source>收费员</source>
+        <translation>Cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="577" />
         <source>实收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="368" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="578" />
         <source>已退</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="369" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="579" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="370" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="370" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="371" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="581" />
         <source>已收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="372" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="582" />
         <source>票据</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="586" />
+        <source>只看本人收款</source>
+        <translation>Only my payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="590" />
         <source>作废收款…</source>
         <translation>Void payment…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="378" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="592" />
         <source>退款…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="385" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="599" />
         <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
         <translation>Voids: same day and session only; refunds: any day. Both need a supervisor's approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="396" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="618" />
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="397" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="619" />
         <source>收款记录</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="398" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="620" />
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="433" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="661" />
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="437" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="665" />
         <source>第 {n} 班　盲点</source>
         <translation>Session {n}　blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="438" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="666" />
         <source>第 {n} 班　备用金 {f}</source>
         <translation>Session {n}　float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="673" />
+        <source>我手上的空白票据：{n} 张</source>
+        <translation>Blank receipts in my hands: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="674" />
+        <source>我手上没有空白票据：请值班主任在“监察 → 票据库存”中发放（领用）给我，然后按 F5 刷新</source>
+        <translation>I hold no blank receipts: ask the supervisor to issue some to me under “Supervision → Receipt stock”, then press F5 to refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="681" />
+        <source>全部票据（每批）</source>
+        <translation>All receipt stock (per batch)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="682" />
+        <source>入库、发放、缴回和作废（核销）由值班主任在“监察 → 票据库存”办理。</source>
+        <translation>A supervisor receives, issues, takes back and writes off receipts under “Supervision → Receipt stock”.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <source>下一张</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <source>剩余</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="446" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="447" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="447" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="452" />
-        <source>票据 {code} {number:010d} 尚未确认打印：请“重打”或作废换号</source>
-        <translation>Receipt {code} {number:010d} was never confirmed printed: reprint it, or spoil it and take a new number</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="462" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="726" />
         <source>请先在“收款记录”中选择一笔收款</source>
         <translation>Select a payment under Payments first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="490" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="755" />
         <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
         <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="517" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="787" />
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="517" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="787" />
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="540" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="815" />
         <source>X 报表　第 {n} 班</source>
         <translation>X report　session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="544" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="819" />
         <source>{method}：{amount}</source>
         <translation>{method}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="547" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="822" />
         <source>盲点模式：备用金、现金收退及应有现金在结账后显示</source>
         <translation>Blind count: float, cash taken and refunded and expected cash are shown after the close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="549" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="824" />
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="550" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="825" />
         <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
         <translation>{p} payments　{v} voided　{r} refunds　{x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="583" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="870" />
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="586" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="873" />
         <source>（差异待值班主任确认）</source>
         <translation> (difference awaits a supervisor's acknowledgment)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="599" />
-        <source>待收费队列为空</source>
-        <translation>Nothing waiting to pay</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="618" />
-        <source>已收款，找零 {c}；正在打印…</source>
-        <translation>Paid, change {c}; printing…</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="631" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="999" />
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="689" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1072" />
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="678" />
-        <source>未配置打印机（settings.toml [printer] uri），仅预览 {n}</source>
-        <translation>No printer set (settings.toml [printer] uri); preview only {n}</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="509" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="775" />
         <source>已退款 {amount}，退款凭证 {slip}</source>
         <translation>Refunded {amount}, refund slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="689" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1072" />
         <source>已重打 {n}</source>
         <translation>Reprinted {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="720" />
-        <source>没有可作废的票据</source>
-        <translation>No receipt to spoil</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="728" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1132" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="729" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1133" />
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="730" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1134" />
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="731" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1114" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1136" />
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="736" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="526" />
+        <source>开班(&amp;O) F3</source>
+        <translation>&amp;Open till F3</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="532" />
+        <source>重打(&amp;R) F4</source>
+        <translation>&amp;Reprint F4</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="534" />
+        <source>作废换号(&amp;V) F6</source>
+        <translation>Spoil, new number (&amp;V) F6</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="536" />
+        <source>X 报表(&amp;X) F7</source>
+        <translation>&amp;X report F7</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="538" />
+        <source>日结(&amp;Z) F8</source>
+        <translation>Close day (&amp;Z) F8</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="540" />
+        <source>打印机 F9</source>
+        <translation>Printer F9</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="543" />
+        <source>刷新 F5</source>
+        <translation>Refresh F5</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="703" />
+        <source>票据 {code} {number:010d} 尚未确认打印：请“重打”(F4) 或作废换号(F6)</source>
+        <translation>Receipt {code} {number:010d} is not confirmed printed: press Reprint (F4) or spoil it for a new number (F6)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="707" />
+        <source>票据 {code} {number:010d} 尚未确认打印：</source>
+        <translation>Receipt {code} {number:010d} is not confirmed printed: </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="718" />
+        <source>已保存打印机设置：{uri}</source>
+        <translation>Printer settings saved: {uri}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="785" />
+        <source>本班已开班；要结束本班请按 F8 日结</source>
+        <translation>The till is already open; to end it press F8 (close day)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="799" />
+        <source>已开班：按 F2 收款</source>
+        <translation>Till open: press F2 to take a payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="843" />
+        <source>还不能日结：票据 {numbers} 尚未确认打印。请先重打 (F4) 或作废换号 (F6)，再日结</source>
+        <translation>Cannot close yet: receipt {numbers} is not confirmed printed. Reprint it (F4) or spoil it for a new number (F6) first, then close</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="890" />
+        <source>班次</source>
+        <translation>Till no.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="891" />
+        <source>备用金</source>
+        <translation>Opening float</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="893" />
+        <source>应有现金</source>
+        <translation>Expected cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="894" />
+        <source>实点现金</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="895" />
+        <source>差异</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="896" />
+        <source>收款笔数</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="897" />
+        <source>作废笔数</source>
+        <translation>Voided payments</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="898" />
+        <source>退款笔数</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="899" />
+        <source>已打印票据</source>
+        <translation>Receipts printed</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="900" />
+        <source>作废票据</source>
+        <translation>Receipts spoiled</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="901" />
+        <source>重打次数</source>
+        <translation>Reprints</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="904" />
+        <source>Z 报表（日结）</source>
+        <translation>Z report (day closed)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="914" />
+        <source>待收费队列为空：没有可收的费用。窗口核定收费后，按 F5 刷新</source>
+        <translation>The payment queue is empty: nothing to collect. When a counter assesses a fee, press F5 to refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="939" />
+        <source>还没有开班：请先按 F3 开班（录入备用金），再按 F2 收款</source>
+        <translation>The till is not open: press F3 to open it (enter the float), then F2 to take the payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="943" />
+        <source>票据 {code} {number:010d} 尚未打印。</source>
+        <translation>Receipt {code} {number:010d} is not printed. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="945" />
+        <source>票据 {code} {number:010d} 尚未确认打印：交款人还没有拿到票据。请先重打 (F4) 或作废换号 (F6)，再收下一笔</source>
+        <translation>Receipt {code} {number:010d} is not confirmed printed: the payer has no receipt yet. Reprint it (F4) or spoil it for a new number (F6) before the next payment</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="949" />
+        <source>{name}手上没有空白票据，收款后无法开票：请值班主任在“监察 → 票据库存”中发放票据给您，然后按 F5 刷新</source>
+        <translation>{name} holds no blank receipts, so no receipt could be issued: ask the supervisor to issue receipts to you under “Supervision → Receipt stock”, then press F5 to refresh</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="973" />
+        <source>找零 {c}　票据 {n}</source>
+        <translation>Change {c} · receipt {n}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="975" />
+        <source>正在打印…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1060" />
+        <source>票据 {n} 只在右侧预览，尚未打印。</source>
+        <translation>Receipt {n} is only previewed on the right, not printed. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1111" />
+        <source>票据打印机</source>
+        <translation>Receipt printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1113" />
+        <source>打印机设置… (F9)</source>
+        <translation>Printer settings… (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1124" />
+        <source>没有可作废的票据：本次开机后还没有开出票据</source>
+        <translation>No receipt to spoil: none has been issued since the program started</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1135" />
+        <source>打印机设置…</source>
+        <translation>Printer settings…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1143" />
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>
@@ -1730,44 +1904,76 @@ After: {after}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="184" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
         <source>日结（Z 报表）</source>
         <translation>Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="192" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
+        <source>日结 (Enter)</source>
+        <translation>Close day (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="332" />
         <source>{d} 元</source>
         <translation>{d} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="197" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="337" />
+        <source>实点张数</source>
+        <translation>Pieces counted</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="345" />
         <source>实点与应有不符时必填</source>
         <translation>Required when the count differs from the expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="205" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="346" />
         <source>差异原因</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="349" />
         <source>差异确认人（值班主任）用户名：</source>
         <translation>Supervisor acknowledging a difference (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="353" />
         <source>确认人密码：</source>
         <translation>Their password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="365" />
         <source>实点现金 {counted}</source>
         <translation>Counted cash {counted}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="219" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
         <source>　应有 {expected}</source>
         <translation>　expected {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <source>实点与应有相差 {d}：请填写差异原因</source>
+        <translation>The count differs from the expected cash by {d}: give the reason</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="378" />
+        <source>现金差异须由值班主任当场确认：请填写其用户名和密码</source>
+        <translation>A cash difference must be acknowledged by a supervisor on the spot: enter their username and password</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="382" />
+        <source>日结后本班结束，不能再收款、作废或补打本班票据；此操作不能撤销。
+实点现金 {counted}。</source>
+        <translation>Closing ends this till: no more payments, voids or reprints for it. This cannot be undone.
+Counted cash {counted}.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="384" />
+        <source>日结</source>
+        <translation>Close day</translation>
     </message>
 </context>
 <context>
@@ -4084,82 +4290,102 @@ Data folder: {path}</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="82" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="177" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="89" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="186" />
         <source>默认等于现金部分</source>
         <translation>Defaults to the cash part</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="102" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="205" />
         <source>现金(&amp;C)</source>
         <translation>&amp;Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="103" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="206" />
         <source>实收现金(&amp;R)</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="104" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="207" />
         <source>找零</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="105" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
         <source>转账(&amp;T)</source>
         <translation>&amp;Transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="106" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="209" />
         <source>转账流水号</source>
         <translation>Transfer reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="107" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="210" />
         <source>电汇(&amp;W)</source>
         <translation>&amp;Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="108" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="211" />
         <source>电汇流水号</source>
         <translation>Wire reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="111" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="212" />
+        <source>尚需支付</source>
+        <translation>Still to pay</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="215" />
         <source>确认收款 (Enter)</source>
         <translation>Confirm payment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="216" />
+        <source>取消 (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="138" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="139" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
         <source>实收现金</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="155" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="263" />
         <source>实收不足</source>
         <translation>Not enough received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="173" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="284" />
+        <source>{zero}（已付足）</source>
+        <translation>{zero} (paid in full)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="287" />
+        <source>多出 {over}</source>
+        <translation>{over} too much</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="303" />
         <source>各方式合计 {paid} 与应收 {due} 不符</source>
         <translation>Methods add up to {paid}, but {due} is due</translation>
     </message>
@@ -4466,6 +4692,169 @@ Data folder: {path}</translation>
         <location filename="../../hall_client/gui/sync/presubmissions.py" line="156" />
         <source>已处理，将同步到中心服务器</source>
         <translation>Done; it will be sent to the central server</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="30" />
+        <source>USB 打印机</source>
+        <translation>USB printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="30" />
+        <source>网络打印机（TCP）</source>
+        <translation>Network printer (TCP)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="31" />
+        <source>串口打印机</source>
+        <translation>Serial printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="31" />
+        <source>写入文件（测试用）</source>
+        <translation>Write to a file (for testing)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="32" />
+        <source>Windows 打印机</source>
+        <translation>Windows printer</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="37" />
+        <source>请检查打印机电源是否打开、USB 线是否插好、VID:PID 是否与打印机一致。</source>
+        <translation>Check that the printer is switched on, the USB cable is plugged in and VID:PID match the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="38" />
+        <source>请检查打印机电源、网线，以及 IP 地址和端口是否正确。</source>
+        <translation>Check the printer power, the network cable, and that the IP address and port are right.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="39" />
+        <source>请检查打印机电源、串口线，以及串口名和波特率是否正确。</source>
+        <translation>Check the printer power, the serial cable, and that the port name and baud rate are right.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="40" />
+        <source>请检查文件夹是否存在、是否可以写入。</source>
+        <translation>Check that the folder exists and can be written to.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="41" />
+        <source>请检查 Windows 中该打印机的名称是否正确、打印机是否联机。</source>
+        <translation>Check the printer name in Windows and that the printer is online.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="42" />
+        <source>请检查打印机的电源、连线和地址。</source>
+        <translation>Check the printer power, cable and address.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="52" />
+        <source>无法连接票据打印机 {device}。</source>
+        <translation>Cannot reach the receipt printer {device}. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="54" />
+        <source>票据打印机 {device} 在打印中途断开或未应答，这张票据没有完整打出。</source>
+        <translation>The receipt printer {device} went away or did not answer while printing; this receipt did not print completely. </translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="57" />
+        <source>打印机地址“{device}”写法不对：请在“打印机设置”中重新选择。</source>
+        <translation>The printer address “{device}” is not valid: choose the printer again in Printer settings.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="59" />
+        <source>这台电脑不能使用 {device}（Windows 打印机只能在 Windows 上使用）。</source>
+        <translation>This computer cannot use {device} (a Windows printer works only on Windows).</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="65" />
+        <source>本柜台未设置票据打印机：票据只在右侧预览，尚未打印。请按 F9 打开“打印机设置”，选择打印机并试打。</source>
+        <translation>No receipt printer is set for this counter: the receipt is only previewed on the right, not printed. Press F9 for Printer settings, choose the printer and make a test print.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="73" />
+        <source>打印机设置</source>
+        <translation>Printer settings</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="73" />
+        <source>保存 (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="90" />
+        <source>{w} 毫米</source>
+        <translation>{w} mm</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="94" />
+        <source>图像（与预览一致，推荐）</source>
+        <translation>Image (as previewed, recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="95" />
+        <source>文字（打印机自带汉字字库）</source>
+        <translation>Text (the printer’s own Chinese font)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="103" />
+        <source>打印机类型(&amp;K)：</source>
+        <translation>Printer &amp;kind:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="104" />
+        <source>地址(&amp;A)：</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="105" />
+        <source>纸宽(&amp;W)：</source>
+        <translation>Paper &amp;width:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="106" />
+        <source>打印方式(&amp;M)：</source>
+        <translation>Print &amp;mode:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="107" />
+        <source>文字方式的字符集：</source>
+        <translation>Charset in text mode:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="108" />
+        <source>试打 (Ctrl+T)</source>
+        <translation>Test print (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="125" />
+        <source>例如 {example}</source>
+        <translation>e.g. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="133" />
+        <source>请填写打印机地址，例如 {example}</source>
+        <translation>Enter the printer address, e.g. {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="138" />
+        <source>地址写法不对，应类似 {example}</source>
+        <translation>The address is not valid; it should look like {example}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="162" />
+        <source>已向 {device} 发送试打页：请看打印机是否出纸、字迹是否清楚。</source>
+        <translation>Test page sent to {device}: check that paper came out and the print is clear.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="172" />
+        <source>正在试打…</source>
+        <translation>Printing a test page…</translation>
     </message>
 </context>
 <context>
@@ -5260,27 +5649,27 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>SpoilDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="425" />
         <source>作废换号</source>
         <translation>Spoil and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="248" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="427" />
         <source>已打印的票据作废须值班主任当场批准；未出纸的票据只填原因</source>
         <translation>Spoiling a printed receipt needs a supervisor's approval on the spot; for a receipt that never came out, give the reason only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="251" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="430" />
         <source>作废原因：</source>
         <translation>Reason for spoiling:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="432" />
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="253" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="432" />
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -5301,194 +5690,225 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>StockPanel</name>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="74" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="87" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="91" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="105" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="75" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="92" />
         <source>起始号码</source>
         <translation>First number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="76" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="93" />
         <source>终止号码</source>
         <translation>Last number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="77" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="94" />
         <source>总数</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="78" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="95" />
         <source>已发放</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="79" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="96" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="80" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="97" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="81" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="82" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="99" />
         <source>收费员手中未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="83" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="100" />
         <source>库存空白</source>
         <translation>Blank in stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="86" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="103" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="88" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="106" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="90" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="108" />
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
-        <source>领入票据…</source>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="116" />
+        <source>入库（领入票据）…</source>
         <translation>Receive stock…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="98" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="118" />
+        <source>缴回选中…</source>
+        <translation>Hand in selected…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="119" />
+        <source>作废（核销）选中的未用票据…</source>
+        <translation>Write off unused numbers of selected…</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="166" />
+        <source>8 位数字</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="167" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="168" />
+        <source>10 位数字</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="169" />
+        <source>票据入库</source>
+        <translation>Receive receipt stock</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="169" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="196" />
+        <source>票据代码(&amp;C)：</source>
+        <translation>Stock &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="170" />
+        <source>起始号码(&amp;S)：</source>
+        <translation>&amp;First number:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="171" />
+        <source>终止号码(&amp;E)：</source>
+        <translation>Last number (&amp;E):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="195" />
+        <source>发放票据给收费员</source>
+        <translation>Issue receipts to a cashier</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="195" />
+        <source>收费员(&amp;P)：</source>
+        <translation>Cashier (&amp;P):</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="197" />
+        <source>张数(&amp;N)：</source>
+        <translation>&amp;Number of receipts:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="200" />
+        <source>发放 (Enter)</source>
+        <translation>Issue (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="215" />
+        <source>缴回{cashier}的票据：已用号码留作存根，未用号码退回库存，可再发放。</source>
+        <translation>Hand in the receipts of {cashier}: used numbers stay as stubs, unused numbers go back to stock and can be issued again.</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="216" />
+        <source>缴回</source>
+        <translation>Hand in</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="242" />
+        <source>作废（核销）未用票据</source>
+        <translation>Write off unused receipts</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="243" />
+        <source>原因(&amp;R)：</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="117" />
         <source>发放给收费员…</source>
         <translation>Issue to cashier…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="99" />
-        <source>缴回选中</source>
-        <translation>Hand in selected</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="99" />
-        <source>核销选中…</source>
-        <translation>Write off selected…</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="105" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="125" />
         <source>票据库存（每批）</source>
         <translation>Receipt stock (per batch)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="107" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="127" />
         <source>收费员手中的票据（使用中）</source>
         <translation>Receipts with cashiers (in use)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
-        <source>领入票据</source>
-        <translation>Receive stock</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="141" />
-        <location filename="../../hall_client/gui/cashier/stock.py" line="155" />
-        <source>票据代码：</source>
-        <translation>Stock code:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="142" />
-        <source>起始号码：</source>
-        <translation>First number:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="143" />
-        <source>终止号码：</source>
-        <translation>Last number:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="144" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="172" />
         <source>来源：</source>
         <translation>Source:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="148" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="175" />
+        <source>入库 (Enter)</source>
+        <translation>Receive (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="176" />
         <source>已领入票据</source>
         <translation>Stock received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
-        <source>发放票据</source>
-        <translation>Issue receipts</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="154" />
-        <source>收费员（用户名）：</source>
-        <translation>Cashier (user name):</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="156" />
-        <source>张数：</source>
-        <translation>Count:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="160" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
         <source>已发放票据</source>
         <translation>Receipts issued</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="165" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="206" />
         <source>请先选中一条使用中的领用记录</source>
         <translation>Select an issue in use first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="173" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="214" />
         <source>缴回票据</source>
         <translation>Hand in receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="174" />
-        <source>缴回 {cashier} 的票据，未用号码退回库存。确定吗？</source>
-        <translation>Hand in the receipts of {cashier}; unused numbers go back to stock. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="180" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="221" />
         <source>已缴回</source>
         <translation>Handed in</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
-        <source>核销未用票据</source>
-        <translation>Write off unused receipts</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="201" />
-        <source>原因：</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="202" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="244" />
         <source>批准人（另一位值班主任）：</source>
         <translation>Approver (another supervisor):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="203" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="245" />
         <source>批准人密码：</source>
         <translation>Approver password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/stock.py" line="205" />
+        <location filename="../../hall_client/gui/cashier/stock.py" line="246" />
+        <source>作废未用号码</source>
+        <translation>Write off unused numbers</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/stock.py" line="247" />
         <source>已核销</source>
         <translation>Written off</translation>
     </message>

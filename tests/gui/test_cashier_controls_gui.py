@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -50,9 +50,22 @@ def _pay(qtbot: QtBot, jobs: JobRunner, ws: CashierWorkspace, *parts: PartInput)
     settle(qtbot, jobs)
 
 
+def _confirm_when_asked(answers: list[str], tries: int = 250) -> None:
+    """Press the action button of the next confirm() box (a Z close asks before it acts);
+    gives up after ``tries`` looks (a refusal in place asks nothing)."""
+    box = QApplication.activeModalWidget()
+    if box is None or box.objectName() != "confirm":
+        if tries:
+            QTimer.singleShot(20, lambda: _confirm_when_asked(answers, tries - 1))
+        return
+    assert isinstance(box, QMessageBox)
+    answers.append(box.text())
+    box.findChild(QPushButton, "confirm-action").click()
+
+
 def _in_dialog(qtbot: QtBot, kind: type[QDialog], fill: Callable[[QDialog], None],
                open_it: Callable[[], None], jobs: JobRunner) -> None:
-    """Open a modal dialog, fill its widgets as a person would, press OK."""
+    """Open a modal dialog, fill its widgets as a person would, press OK (and confirm)."""
     done: list[bool] = []
 
     def later() -> None:
@@ -62,6 +75,8 @@ def _in_dialog(qtbot: QtBot, kind: type[QDialog], fill: Callable[[QDialog], None
             return
         fill(dialog)
         done.append(True)
+        if isinstance(dialog, CloseDialog):
+            _confirm_when_asked([])
         dialog.accept()
 
     QTimer.singleShot(50, later)
@@ -105,8 +120,25 @@ def test_a_close_difference_is_acknowledged_in_the_close_dialog(
         dialog.approver.setText(approver)
         dialog.approver_password.setText(DEMO_PASSWORD if approver else "")
 
-    _in_dialog(qtbot, CloseDialog, short, ws.close_session, jobs)
-    assert "值班主任" in ws.status.text() and "已日结" not in ws.status.text()
+    kept: list[str] = []
+
+    def refused_in_place() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CloseDialog):
+            QTimer.singleShot(20, refused_in_place)
+            return
+        short(dialog)
+        dialog.accept()  # no approver: refused inside the dialog, nothing is sent
+        kept.append(dialog.error_of("approver"))
+        kept.append(str(dialog.spins["50"].value()))
+        dialog.reject()
+
+    QTimer.singleShot(20, refused_in_place)
+    ws.close_session()
+    qtbot.waitUntil(lambda: len(kept) == 2, timeout=10000)
+    settle(qtbot, jobs)
+    assert "值班主任" in kept[0] and kept[1] == "1"  # the error in place, the count kept
+    assert "已日结" not in ws.status.text()
     _in_dialog(qtbot, CloseDialog, lambda d: short(d, "zhouyan"), ws.close_session, jobs)
     qtbot.waitUntil(lambda: "已日结" in ws.status.text(), timeout=10000)
     with counter.store.transaction() as s:

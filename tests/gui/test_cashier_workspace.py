@@ -77,7 +77,7 @@ def test_cashier_tab_and_keyboard_payment(qtbot: QtBot, counter: Counter, jobs: 
     QTimer.singleShot(50, type_payment)
     assert ws.pay_action.shortcut().toString() == "F2"
     ws.pay_action.trigger()  # what F2 does in the shown window
-    assert typed == [True]
+    qtbot.waitUntil(lambda: typed == [True], timeout=10000)  # after the precondition check
     settle(qtbot, jobs)
     qtbot.waitUntil(lambda: out.exists() and ws.preview.pixmap() is not None
                     and not ws.preview.pixmap().isNull(), timeout=10000)

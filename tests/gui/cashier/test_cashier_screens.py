@@ -9,7 +9,7 @@ from unittest.mock import patch
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from hall_client.core.counter import Counter
@@ -90,8 +90,8 @@ def test_receipt_stock_receive_issue_hand_in(qtbot: QtBot, jobs: JobRunner,
     start.setText("0000000001")
     end.setText("0000000500")
     dialog._ok()
-    qtbot.waitUntil(lambda: "8位数字" in dialog.error.text(), timeout=10000)
-    assert dialog.isVisible() and start.text() == "0000000001"
+    qtbot.waitUntil(lambda: "8位数字" in dialog.error_of("code"), timeout=10000)
+    assert dialog.isVisible() and start.text() == "0000000001"  # next to the field, input kept
     code.setText("33010126")
     dialog._ok()
     qtbot.waitUntil(lambda: panel.stock.total() == 1, timeout=10000)
@@ -99,14 +99,17 @@ def test_receipt_stock_receive_issue_hand_in(qtbot: QtBot, jobs: JobRunner,
 
     panel.issue()
     dialog = panel.findChildren(StockForm)[-1]
-    cashier, code = dialog.findChildren(QLineEdit)[:2]
-    cashier.setText("qianfang")
-    code.setText("33010126")
+    cashier = dialog.field("cashier")
+    assert isinstance(cashier, QComboBox)
+    assert cashier.findText("钱芳（qianfang）") >= 0  # cashiers by name
+    cashier.setCurrentIndex(cashier.findText("钱芳（qianfang）"))
+    code = dialog.field("code")
+    assert isinstance(code, QLineEdit) and code.text() == "33010126"  # the batch's code
     dialog._ok()
     qtbot.waitUntil(lambda: panel.issues.total() == 1, timeout=10000)
     assert panel.stock.row(0).issued == 100
     panel.issue_view.selectRow(0)
-    with patch.object(QMessageBox, "question", return_value=QMessageBox.StandardButton.Yes):
+    with patch("hall_client.gui.cashier.stock.confirm", return_value=True):
         panel.hand_in()
     qtbot.waitUntil(lambda: panel.issues.total() == 0, timeout=10000)
     assert panel.stock.row(0).in_stock == 500  # nothing used: all back in stock
