@@ -200,6 +200,7 @@ class PaymentDialog(QDialog):
         head = QLabel(f"<b>{escape(names.isolate(due.payer))}</b>　{escape(due.case_ref)}<br>"
                       f"<span style='font-size:20pt'>{format_yuan(due.total)}</span><br>"
                       f"{uppercase_amount(due.total)}")
+        head.setObjectName("caseData")  # the payer, the case and the amount due: data
         form = QFormLayout()
         form.addRow(head)
         form.addRow(self.tr("现金(&C)"), self.cash)

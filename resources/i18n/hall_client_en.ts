@@ -1322,12 +1322,12 @@ After: {after}</translation>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="665" />
         <source>第 {n} 班　盲点</source>
-        <translation>Session {n}　blind count</translation>
+        <translation>Session {n} · blind count</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="666" />
         <source>第 {n} 班　备用金 {f}</source>
-        <translation>Session {n}　float {f}</translation>
+        <translation>Session {n} · float {f}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="673" />
@@ -1419,7 +1419,7 @@ After: {after}</translation>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="815" />
         <source>X 报表　第 {n} 班</source>
-        <translation>X report　session {n}</translation>
+        <translation>X report · session {n}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="819" />
@@ -1439,7 +1439,7 @@ After: {after}</translation>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="825" />
         <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
-        <translation>{p} payments　{v} voided　{r} refunds　{x} reprints</translation>
+        <translation>{p} payments · {v} voided · {r} refunds · {x} reprints</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="870" />
@@ -1951,7 +1951,7 @@ After: {after}</translation>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
         <source>　应有 {expected}</source>
-        <translation>　expected {expected}</translation>
+        <translation>, expected {expected}</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
@@ -4802,57 +4802,82 @@ Data folder: {path}</translation>
         <translation>Text (the printer’s own Chinese font)</translation>
     </message>
     <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="100" />
+        <source>GBK（常用汉字，多数打印机）</source>
+        <translation>GBK (common hanzi, most printers)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="101" />
+        <source>GB2312（仅常用简体字）</source>
+        <translation>GB2312 (common simplified only)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="102" />
+        <source>GB18030 一级（含生僻字）</source>
+        <translation>GB18030 level 1 (rare hanzi)</translation>
+    </message>
+    <message>
         <location filename="../../hall_client/gui/cashier/printer.py" line="103" />
+        <source>GB18030 二级（含扩展汉字）</source>
+        <translation>GB18030 level 2 (extended hanzi)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="104" />
+        <source>GB18030 三级（含少数民族文字）</source>
+        <translation>GB18030 level 3 (minority scripts)</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/cashier/printer.py" line="110" />
         <source>打印机类型(&amp;K)：</source>
         <translation>Printer &amp;kind:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="104" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="111" />
         <source>地址(&amp;A)：</source>
         <translation>&amp;Address:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="105" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="112" />
         <source>纸宽(&amp;W)：</source>
         <translation>Paper &amp;width:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="106" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="113" />
         <source>打印方式(&amp;M)：</source>
         <translation>Print &amp;mode:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="107" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="114" />
         <source>文字方式的字符集：</source>
         <translation>Charset in text mode:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="108" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="115" />
         <source>试打 (Ctrl+T)</source>
         <translation>Test print (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="125" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="132" />
         <source>例如 {example}</source>
         <translation>e.g. {example}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="133" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="140" />
         <source>请填写打印机地址，例如 {example}</source>
         <translation>Enter the printer address, e.g. {example}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="138" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="145" />
         <source>地址写法不对，应类似 {example}</source>
         <translation>The address is not valid; it should look like {example}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="162" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="169" />
         <source>已向 {device} 发送试打页：请看打印机是否出纸、字迹是否清楚。</source>
         <translation>Test page sent to {device}: check that paper came out and the print is clear.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier/printer.py" line="172" />
+        <location filename="../../hall_client/gui/cashier/printer.py" line="179" />
         <source>正在试打…</source>
         <translation>Printing a test page…</translation>
     </message>

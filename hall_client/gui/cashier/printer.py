@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from hall_client.core.counter import Counter
-from hall_client.core.settings import save_settings
+from hall_client.core.settings import TEXT_CHARSETS, save_settings
 from hall_client.gui.jobs import JobRunner
 from hall_client.gui.widgets.form_dialog import FormDialog, error_text
 from hall_client.printing.printer_uri import PrinterError, parse_printer_uri
@@ -96,8 +96,15 @@ class PrinterSettingsDialog(FormDialog):
         self.mode.setCurrentIndex(1 if current.mode == "text" else 0)
         self.charset = QComboBox()
         self.charset.setObjectName("printerCharset")
-        for code in ("gbk", "gb18030", "gb2312", "big5"):
-            self.charset.addItem(code, code)
+        charset_names = {
+            "gbk": QCoreApplication.translate("Printer", "GBK（常用汉字，多数打印机）"),
+            "gb2312": QCoreApplication.translate("Printer", "GB2312（仅常用简体字）"),
+            "gb18030-1": QCoreApplication.translate("Printer", "GB18030 一级（含生僻字）"),
+            "gb18030-2": QCoreApplication.translate("Printer", "GB18030 二级（含扩展汉字）"),
+            "gb18030-3": QCoreApplication.translate("Printer", "GB18030 三级（含少数民族文字）"),
+        }
+        for code in TEXT_CHARSETS:
+            self.charset.addItem(charset_names.get(code, code), code)
         if self.charset.findData(current.text_charset) >= 0:
             self.charset.setCurrentIndex(self.charset.findData(current.text_charset))
         self.add_field("kind", QCoreApplication.translate("Printer", "打印机类型(&K)："), self.kind)

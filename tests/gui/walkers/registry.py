@@ -72,6 +72,7 @@ SCREENS: dict[str, str] = {
     "ApprovalDialog": "gui/cashier_workspace.py",
     "StockForm": "gui/cashier/stock.py",
     "AddPersonDialog": "gui/workspaces.py",
+    "PrinterSettingsDialog": "gui/cashier/printer.py",
     "ResetPasswordDialog": "gui/workspaces.py",
     "EditRolesDialog": "gui/workspaces.py",
     "CatalogPreviewDialog": "gui/workspaces.py",
@@ -323,9 +324,15 @@ def _stock_form(env: Env) -> QDialog:
     from hall_client.gui.cashier.stock import StockForm
 
     code = QLineEdit()
-    return StockForm(QCoreApplication.translate("StockPanel", "领入票据"),
-                     [(QCoreApplication.translate("StockPanel", "票据代码："), code)],
+    return StockForm(QCoreApplication.translate("StockPanel", "票据入库"),
+                     [("code", QCoreApplication.translate("StockPanel", "票据代码(&C)："), code)],
                      lambda: None, env.jobs, env.window)
+
+
+def _printer_settings(env: Env) -> QDialog:
+    from hall_client.gui.cashier.printer import PrinterSettingsDialog
+
+    return PrinterSettingsDialog(env.counter, env.jobs, env.window)
 
 
 def _add_person(env: Env) -> QDialog:
@@ -356,6 +363,7 @@ DIALOGS: dict[str, tuple[str, DialogFactory]] = {
     "hall_client.gui.cashier_workspace.ApprovalDialog": ("cashier", _approval),
     "hall_client.gui.cashier.stock.StockForm": ("supervisor", _stock_form),
     "hall_client.gui.workspaces.AddPersonDialog": ("admin", _add_person),
+    "hall_client.gui.cashier.printer.PrinterSettingsDialog": ("cashier", _printer_settings),
     "hall_client.gui.workspaces.ResetPasswordDialog": ("admin", _reset_password),
     "hall_client.gui.workspaces.EditRolesDialog": ("admin", _edit_roles),
     "hall_client.gui.workspaces.CatalogPreviewDialog": ("admin", _catalog_preview),

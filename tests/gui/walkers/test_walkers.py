@@ -24,14 +24,6 @@ from tests.gui.walkers.walk import CHECK_NAMES, Findings, Walker, language
 #: Known violations on screens being reworked elsewhere right now (issue 16): remove an entry
 #: when its screen is fixed (strict: a fixed screen fails here until its entry goes).
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("CashierWorkspace", "inside", "en"):
-        "gui/cashier_workspace.py: needs 1195 px in English (stock label, button row)",
-    ("CloseDialog", "language", "en"):
-        "gui/cashier_workspace.py: an ideographic space (U+3000) in the English count line",
-    ("PaymentDialog", "language", "zh_CN"):
-        "gui/cashier_workspace.py: the payer/amount label is data and needs a data objectName",
-    ("PaymentDialog", "language", "en"):
-        "gui/cashier_workspace.py: the payer/amount label is data and needs a data objectName",
 }
 
 
