@@ -348,57 +348,57 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="448" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="449" />
         <source>退款</source>
         <translation>Refund</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="448" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="449" />
         <source>作废收款</source>
         <translation>Void payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="450" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="451" />
         <source>{payer}　{case}　实收 {total}　已退 {refunded}　票据 {receipts}</source>
         <translation>{payer} · {case} · paid {total} · refunded {refunded} · receipts {receipts}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="465" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="466" />
         <source>不按原路退回时由批准人填写</source>
         <translation>Filled in by the approver when not refunding the way it came</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="467" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="468" />
         <source>退款金额（元）：</source>
         <translation>Refund amount (yuan):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="468" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="469" />
         <source>退款方式：</source>
         <translation>Refund method:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="469" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="470" />
         <source>银行流水号：</source>
         <translation>Bank reference:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="470" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="471" />
         <source>改变退款方式的理由：</source>
         <translation>Reason for refunding another way:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="473" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="474" />
         <source>原因：</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="475" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="476" />
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="475" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="476" />
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -1192,493 +1192,493 @@ After: {after}</translation>
 <context>
     <name>CashierWorkspace</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="502" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="575" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="503" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="576" />
         <source>办件编号</source>
         <extracomment>receipts this workspace is printing right now: not "unconfirmed" while in flight</extracomment>
         <translation>Case number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="503" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="576" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="504" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="577" />
         <source>交款人</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="504" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="505" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="505" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="506" />
         <source>应收金额</source>
         <translation>Amount due</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="514" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="515" />
         <source>收款后在此预览票据（与打印完全一致）</source>
         <translation>After payment the receipt is previewed here (exactly as printed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="528" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="529" />
         <source>盲点</source>
         <translation>Blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="529" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="530" />
         <source>收款(&amp;P) F2</source>
         <translation>&amp;Pay  F2</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="570" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="571" />
         <source>收款</source>
         <translation>Payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="573" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="574" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="574" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="575" />
         <source>收费员</source>
         <translation>Cashier</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="577" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="578" />
         <source>实收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="578" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="579" />
         <source>已退</source>
         <translation>Refunded</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="579" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="581" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="580" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="581" />
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="581" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="582" />
         <source>已收</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="582" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="583" />
         <source>票据</source>
         <translation>Receipts</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="586" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="587" />
         <source>只看本人收款</source>
         <translation>Only my payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="590" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="591" />
         <source>作废收款…</source>
         <translation>Void payment…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="592" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="593" />
         <source>退款…</source>
         <translation>Refund…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="599" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="600" />
         <source>作废限本班当天；退款可针对任一日的收款，均须值班主任批准</source>
         <translation>Voids: same day and session only; refunds: any day. Both need a supervisor's approval</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="618" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="619" />
         <source>待收费</source>
         <translation>Waiting to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="619" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="620" />
         <source>收款记录</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="620" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="621" />
         <source>票据库存</source>
         <translation>Receipt stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="661" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="662" />
         <source>未开班</source>
         <translation>Till not open</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="665" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="666" />
         <source>第 {n} 班　盲点</source>
         <translation>Session {n} · blind count</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="666" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="667" />
         <source>第 {n} 班　备用金 {f}</source>
         <translation>Session {n} · float {f}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="673" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="674" />
         <source>我手上的空白票据：{n} 张</source>
         <translation>Blank receipts in my hands: {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="674" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="675" />
         <source>我手上没有空白票据：请值班主任在“监察 → 票据库存”中发放（领用）给我，然后按 F5 刷新</source>
         <translation>I hold no blank receipts: ask the supervisor to issue some to me under “Supervision → Receipt stock”, then press F5 to refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="681" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="682" />
         <source>全部票据（每批）</source>
         <translation>All receipt stock (per batch)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="682" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="683" />
         <source>入库、发放、缴回和作废（核销）由值班主任在“监察 → 票据库存”办理。</source>
         <translation>A supervisor receives, issues, takes back and writes off receipts under “Supervision → Receipt stock”.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="687" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
         <source>票据代码</source>
         <translation>Stock code</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="687" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
         <source>号码段</source>
         <translation>Numbers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="687" />
         <source>下一张</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="686" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="687" />
         <source>剩余</source>
         <translation>Left</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
         <source>已打印</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="690" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
         <source>作废</source>
         <translation>Spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="692" />
         <source>待确认</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="692" />
         <source>在手未用</source>
         <translation>Unused with cashiers</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="691" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="692" />
         <source>库存</source>
         <translation>In stock</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="726" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="727" />
         <source>请先在“收款记录”中选择一笔收款</source>
         <translation>Select a payment under Payments first</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="755" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="756" />
         <source>已作废该笔收款，票据已记作废，办件回到待收费队列</source>
         <translation>Payment voided; its receipt is recorded as spoiled and the case is back in the queue</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="787" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="788" />
         <source>开班</source>
         <translation>Open till</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="787" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="788" />
         <source>备用金（元）</source>
         <translation>Opening float (yuan)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="815" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="816" />
         <source>X 报表　第 {n} 班</source>
         <translation>X report · session {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="819" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="820" />
         <source>{method}：{amount}</source>
         <translation>{method}: {amount}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="822" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="823" />
         <source>盲点模式：备用金、现金收退及应有现金在结账后显示</source>
         <translation>Blind count: float, cash taken and refunded and expected cash are shown after the close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="824" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="825" />
         <source>应有现金：{e}</source>
         <translation>Expected cash: {e}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="825" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="826" />
         <source>收款 {p} 笔　作废 {v} 笔　退款 {r} 笔　重打 {x} 次</source>
         <translation>{p} payments · {v} voided · {r} refunds · {x} reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="870" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="871" />
         <source>已日结：应有现金 {e}，差异 {d}</source>
         <translation>Closed: expected cash {e}, difference {d}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="873" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="874" />
         <source>（差异待值班主任确认）</source>
         <translation> (difference awaits a supervisor's acknowledgment)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="999" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1000" />
         <source>没有可打印的票据</source>
         <translation>No receipt to print</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1072" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1073" />
         <source>已打印 {n}</source>
         <translation>Printed {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="775" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="776" />
         <source>已退款 {amount}，退款凭证 {slip}</source>
         <translation>Refunded {amount}, refund slip {slip}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1072" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1073" />
         <source>已重打 {n}</source>
         <translation>Reprinted {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1132" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1133" />
         <source>打印失败</source>
         <translation>Printing failed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1133" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1134" />
         <source>没有出纸：重打同一号码</source>
         <translation>Nothing came out: print the same number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1134" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1135" />
         <source>出纸有误：作废并换号</source>
         <translation>Paper came out wrong: spoil it and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1114" />
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1136" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1115" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1137" />
         <source>稍后处理</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="526" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="527" />
         <source>开班(&amp;O) F3</source>
         <translation>&amp;Open till F3</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="532" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="533" />
         <source>重打(&amp;R) F4</source>
         <translation>&amp;Reprint F4</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="534" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="535" />
         <source>作废换号(&amp;V) F6</source>
         <translation>Spoil, new number (&amp;V) F6</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="536" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="537" />
         <source>X 报表(&amp;X) F7</source>
         <translation>&amp;X report F7</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="538" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="539" />
         <source>日结(&amp;Z) F8</source>
         <translation>Close day (&amp;Z) F8</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="540" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="541" />
         <source>打印机 F9</source>
         <translation>Printer F9</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="543" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="544" />
         <source>刷新 F5</source>
         <translation>Refresh F5</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="703" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="704" />
         <source>票据 {code} {number:010d} 尚未确认打印：请“重打”(F4) 或作废换号(F6)</source>
         <translation>Receipt {code} {number:010d} is not confirmed printed: press Reprint (F4) or spoil it for a new number (F6)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="707" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="708" />
         <source>票据 {code} {number:010d} 尚未确认打印：</source>
         <translation>Receipt {code} {number:010d} is not confirmed printed: </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="718" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="719" />
         <source>已保存打印机设置：{uri}</source>
         <translation>Printer settings saved: {uri}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="785" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="786" />
         <source>本班已开班；要结束本班请按 F8 日结</source>
         <translation>The till is already open; to end it press F8 (close day)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="799" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="800" />
         <source>已开班：按 F2 收款</source>
         <translation>Till open: press F2 to take a payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="843" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="844" />
         <source>还不能日结：票据 {numbers} 尚未确认打印。请先重打 (F4) 或作废换号 (F6)，再日结</source>
         <translation>Cannot close yet: receipt {numbers} is not confirmed printed. Reprint it (F4) or spoil it for a new number (F6) first, then close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="890" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="891" />
         <source>班次</source>
         <translation>Till no.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="891" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="892" />
         <source>备用金</source>
         <translation>Opening float</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="893" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="894" />
         <source>应有现金</source>
         <translation>Expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="894" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="895" />
         <source>实点现金</source>
         <translation>Counted cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="895" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="896" />
         <source>差异</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="896" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="897" />
         <source>收款笔数</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="897" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="898" />
         <source>作废笔数</source>
         <translation>Voided payments</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="898" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="899" />
         <source>退款笔数</source>
         <translation>Refunds</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="899" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="900" />
         <source>已打印票据</source>
         <translation>Receipts printed</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="900" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="901" />
         <source>作废票据</source>
         <translation>Receipts spoiled</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="901" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="902" />
         <source>重打次数</source>
         <translation>Reprints</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="904" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="905" />
         <source>Z 报表（日结）</source>
         <translation>Z report (day closed)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="914" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="915" />
         <source>待收费队列为空：没有可收的费用。窗口核定收费后，按 F5 刷新</source>
         <translation>The payment queue is empty: nothing to collect. When a counter assesses a fee, press F5 to refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="939" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="940" />
         <source>还没有开班：请先按 F3 开班（录入备用金），再按 F2 收款</source>
         <translation>The till is not open: press F3 to open it (enter the float), then F2 to take the payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="943" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="944" />
         <source>票据 {code} {number:010d} 尚未打印。</source>
         <translation>Receipt {code} {number:010d} is not printed. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="945" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="946" />
         <source>票据 {code} {number:010d} 尚未确认打印：交款人还没有拿到票据。请先重打 (F4) 或作废换号 (F6)，再收下一笔</source>
         <translation>Receipt {code} {number:010d} is not confirmed printed: the payer has no receipt yet. Reprint it (F4) or spoil it for a new number (F6) before the next payment</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="949" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="950" />
         <source>{name}手上没有空白票据，收款后无法开票：请值班主任在“监察 → 票据库存”中发放票据给您，然后按 F5 刷新</source>
         <translation>{name} holds no blank receipts, so no receipt could be issued: ask the supervisor to issue receipts to you under “Supervision → Receipt stock”, then press F5 to refresh</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="973" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="974" />
         <source>找零 {c}　票据 {n}</source>
         <translation>Change {c} · receipt {n}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="975" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="976" />
         <source>正在打印…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1060" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1061" />
         <source>票据 {n} 只在右侧预览，尚未打印。</source>
         <translation>Receipt {n} is only previewed on the right, not printed. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1111" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1112" />
         <source>票据打印机</source>
         <translation>Receipt printer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1113" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1114" />
         <source>打印机设置… (F9)</source>
         <translation>Printer settings… (F9)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1124" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1125" />
         <source>没有可作废的票据：本次开机后还没有开出票据</source>
         <translation>No receipt to spoil: none has been issued since the program started</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1135" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1136" />
         <source>打印机设置…</source>
         <translation>Printer settings…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="1143" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="1144" />
         <source>打印失败，出纸有误</source>
         <translation>Printing failed, paper came out wrong</translation>
     </message>
@@ -1904,74 +1904,74 @@ After: {after}</translation>
 <context>
     <name>CloseDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="319" />
         <source>日结（Z 报表）</source>
         <translation>Z close</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="318" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="319" />
         <source>日结 (Enter)</source>
         <translation>Close day (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="332" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="333" />
         <source>{d} 元</source>
         <translation>{d} yuan</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="337" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="338" />
         <source>实点张数</source>
         <translation>Pieces counted</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="345" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="346" />
         <source>实点与应有不符时必填</source>
         <translation>Required when the count differs from the expected cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="346" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="347" />
         <source>差异原因</source>
         <translation>Reason for the difference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="349" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="350" />
         <source>差异确认人（值班主任）用户名：</source>
         <translation>Supervisor acknowledging a difference (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="353" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="354" />
         <source>确认人密码：</source>
         <translation>Their password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="365" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="366" />
         <source>实点现金 {counted}</source>
         <translation>Counted cash {counted}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="367" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="368" />
         <source>　应有 {expected}</source>
         <translation>, expected {expected}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="375" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="376" />
         <source>实点与应有相差 {d}：请填写差异原因</source>
         <translation>The count differs from the expected cash by {d}: give the reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="378" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="379" />
         <source>现金差异须由值班主任当场确认：请填写其用户名和密码</source>
         <translation>A cash difference must be acknowledged by a supervisor on the spot: enter their username and password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="382" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="383" />
         <source>日结后本班结束，不能再收款、作废或补打本班票据；此操作不能撤销。
 实点现金 {counted}。</source>
         <translation>Closing ends this till: no more payments, voids or reprints for it. This cannot be undone.
 Counted cash {counted}.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="384" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="385" />
         <source>日结</source>
         <translation>Close day</translation>
     </message>
@@ -4300,92 +4300,92 @@ Data folder: {path}</translation>
         <translation>Defaults to the cash part</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="205" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="206" />
         <source>现金(&amp;C)</source>
         <translation>&amp;Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="206" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="207" />
         <source>实收现金(&amp;R)</source>
         <translation>Cash &amp;received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="207" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
         <source>找零</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="208" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="209" />
         <source>转账(&amp;T)</source>
         <translation>&amp;Transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="209" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="210" />
         <source>转账流水号</source>
         <translation>Transfer reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="210" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="211" />
         <source>电汇(&amp;W)</source>
         <translation>&amp;Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="211" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="212" />
         <source>电汇流水号</source>
         <translation>Wire reference</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="212" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="213" />
         <source>尚需支付</source>
         <translation>Still to pay</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="215" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="216" />
         <source>确认收款 (Enter)</source>
         <translation>Confirm payment (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="216" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="217" />
         <source>取消 (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
         <source>现金</source>
         <translation>Cash</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
         <source>转账</source>
         <translation>Bank transfer</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="246" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
         <source>电汇</source>
         <translation>Wire</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="247" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="248" />
         <source>实收现金</source>
         <translation>Cash received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="263" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="264" />
         <source>实收不足</source>
         <translation>Not enough received</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="284" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="285" />
         <source>{zero}（已付足）</source>
         <translation>{zero} (paid in full)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="287" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="288" />
         <source>多出 {over}</source>
         <translation>{over} too much</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="303" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="304" />
         <source>各方式合计 {paid} 与应收 {due} 不符</source>
         <translation>Methods add up to {paid}, but {due} is due</translation>
     </message>
@@ -5618,42 +5618,42 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>ServerPasswordDialog</name>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="50" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="56" />
         <source>登录中心服务器</source>
         <translation>Sign in to the central server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="58" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="64" />
         <source>中心服务器需要 {name} 再次输入密码，才能继续同步。离线办理不受影响。</source>
         <translation>The central server needs {name} to enter the password again to keep syncing. Offline work is not affected.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="60" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="66" />
         <source>密码：</source>
         <translation>Password:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="64" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="70" />
         <source>登录 (Enter)</source>
         <translation>Sign in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="65" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="71" />
         <source>稍后 (Esc)</source>
         <translation>Later (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="72" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="78" />
         <source>请输入密码</source>
         <translation>Enter the password</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="74" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="80" />
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="79" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="85" />
         <source>中心服务器拒绝了登录，请检查密码</source>
         <translation>The central server refused the sign-in; check the password</translation>
     </message>
@@ -5674,27 +5674,27 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>SpoilDialog</name>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="425" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="426" />
         <source>作废换号</source>
         <translation>Spoil and take a new number</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="427" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="428" />
         <source>已打印的票据作废须值班主任当场批准；未出纸的票据只填原因</source>
         <translation>Spoiling a printed receipt needs a supervisor's approval on the spot; for a receipt that never came out, give the reason only</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="430" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="431" />
         <source>作废原因：</source>
         <translation>Reason for spoiling:</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="432" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="433" />
         <source>批准人（值班主任）用户名：</source>
         <translation>Approving supervisor (username):</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/cashier_workspace.py" line="432" />
+        <location filename="../../hall_client/gui/cashier_workspace.py" line="433" />
         <source>批准人密码：</source>
         <translation>Supervisor password:</translation>
     </message>
@@ -6214,6 +6214,36 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
         <source>评价</source>
         <translation>Rating</translation>
     </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="35" />
+        <source>制证</source>
+        <translation>Licence issued</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="36" />
+        <source>证照文件</source>
+        <translation>Licence file</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="37" />
+        <source>撤销证照</source>
+        <translation>Revoke licence</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="38" />
+        <source>电子票据</source>
+        <translation>Electronic receipt</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="39" />
+        <source>取件码短信</source>
+        <translation>Collection code SMS</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="40" />
+        <source>网上预审结果</source>
+        <translation>Online pre-check decision</translation>
+    </message>
 </context>
 <context>
     <name>SyncNotices</name>
@@ -6261,62 +6291,62 @@ The applicant has collected this licence: a supervisor revokes it, approved by a
 <context>
     <name>SyncProblemsDialog</name>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="89" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="95" />
         <source>同步问题</source>
         <translation>Sync problems</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="92" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="98" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="93" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="99" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="94" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="100" />
         <source>情况</source>
         <translation>Situation</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="94" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="100" />
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="95" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="101" />
         <source>被拒收</source>
         <translation>Refused by server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="96" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="102" />
         <source>服务器的说明</source>
         <translation>Server's reason</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="105" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="111" />
         <source>重新排队 (F5)</source>
         <translation>Queue again (F5)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="108" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="114" />
         <source>关闭 (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="111" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="117" />
         <source>中心服务器拒收的消息不会阻塞其他案件；纠正原因后可重新排队。</source>
         <translation>Messages the central server refused do not hold up other cases; fix the cause, then queue them again.</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="133" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="139" />
         <source>服务器上的状态：{status}</source>
         <translation>Status on the server: {status}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/dialogs.py" line="135" />
+        <location filename="../../hall_client/gui/sync/dialogs.py" line="141" />
         <source>本窗口：
 {local}
 

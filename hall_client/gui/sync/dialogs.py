@@ -32,6 +32,12 @@ KIND_NAMES = {
     "fee.voided": QCoreApplication.translate("SyncKinds", "作废收款"),
     "fee.refunded": QCoreApplication.translate("SyncKinds", "退款"),
     "rating.create": QCoreApplication.translate("SyncKinds", "评价"),
+    "licence.issue": QCoreApplication.translate("SyncKinds", "制证"),
+    "licence.upload": QCoreApplication.translate("SyncKinds", "证照文件"),
+    "licence.revoke": QCoreApplication.translate("SyncKinds", "撤销证照"),
+    "receipt.issue": QCoreApplication.translate("SyncKinds", "电子票据"),
+    "case.collection_code": QCoreApplication.translate("SyncKinds", "取件码短信"),
+    "presubmission.decision": QCoreApplication.translate("SyncKinds", "网上预审结果"),
 }
 
 

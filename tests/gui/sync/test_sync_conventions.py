@@ -46,3 +46,20 @@ def test_notice_brackets_follow_the_language(qtbot: QtBot) -> None:
         text = bar.text.text()
     assert text.endswith("case ZJ-2026-00112 (缺少施工合同)")
     assert not CJK.search(text.replace("缺少施工合同", ""))
+
+
+def test_every_outbox_kind_has_a_name() -> None:
+    """A parked message shows what it is in words, never its internal kind (issue 16)."""
+    import re
+    from importlib.resources import files
+    from pathlib import Path
+
+    from hall_client.gui.sync.dialogs import KIND_NAMES
+
+    root = Path(str(files("hall_client")))
+    sent = set()
+    for path in (*root.glob("core/**/*.py"), *root.glob("sync/**/*.py")):
+        sent |= set(re.findall(r"outbox\.\w+\([^)]*?\"([a-z]+\.[a-z_]+)\"", path.read_text("utf-8"),
+                               flags=re.S))
+    assert sent, "no outbox kinds found: the pattern no longer matches the code"
+    assert sent <= set(KIND_NAMES), sorted(sent - set(KIND_NAMES))
