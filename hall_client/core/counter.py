@@ -103,14 +103,15 @@ DEMO_PRINTER_FILE = "demo-receipt-printer.bin"
 
 
 def seed_demo_receipts(counter: Counter) -> None:
-    """Give each demo cashier blank receipts (领用) when they hold none, receiving a demo
-    batch first if needed; audited as the system, like the rest of the demo seed."""
+    """Once, on a new demo counter: receive a demo batch and give each demo cashier blank
+    receipts (领用); audited as the system, like the rest of the demo seed."""
     system = counter.system_actor()
     with counter.store.transaction() as session:
         if session.scalar(select(ReceiptBatch).where(
-                ReceiptBatch.stock_code == DEMO_STOCK_CODE)) is None:
-            receipt_stock.receive_batch(session, system, DEMO_STOCK_CODE, "0000000001",
-                                        "0000010000", "演示数据")
+                ReceiptBatch.stock_code == DEMO_STOCK_CODE)) is not None:
+            return  # seeded once: receipts used or handed in are not topped up behind anyone
+        receipt_stock.receive_batch(session, system, DEMO_STOCK_CODE, "0000000001",
+                                    "0000010000", "演示数据")
         people = set(session.scalars(select(Person.username)))
         for username, _name, roles in DEMO_PEOPLE:
             if "cashier" in roles and username in people \
