@@ -3680,13 +3680,15 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/ratings.py" line="87" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
         <source>申诉成立</source>
-        <translation>Appeal upheld</translation>
+        <translation>Uphold the appeal</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/ratings.py" line="88" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
         <source>驳回申诉</source>
-        <translation>Refuse appeal</translation>
+        <translation>Reject the appeal</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/ratings.py" line="116" />
@@ -3731,14 +3733,9 @@ Not paid: the applicant must pay {amount} yuan at the cashier before the licence
         <translation>If refused, the bad rating counts and its loop goes on. </translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
+        <location filename="../../hall_client/gui/supervision/ratings.py" line="167" />
         <source>确认裁定</source>
         <translation>Confirm decision</translation>
-    </message>
-    <message>
-        <location filename="../../hall_client/gui/supervision/ratings.py" line="166" />
-        <source>确定吗？</source>
-        <translation>Continue?</translation>
     </message>
     <message>
         <location filename="../../hall_client/gui/supervision/ratings.py" line="177" />

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from hall_client.gui.supervision.labels import (
     warning_label,
 )
 from hall_client.gui.table_model import Column, record_view
+from hall_client.gui.widgets.confirm import confirm
 
 BAD = {"不满意", "非常不满意"}
 
@@ -163,8 +163,8 @@ class LoopDetail(QWidget):
             return
         what = self.tr("申诉成立后该评价作废，不计入满意率，整改闭环取消。") if accept \
             else self.tr("驳回后该差评照常计入，整改闭环继续。")
-        if QMessageBox.question(self, self.tr("确认裁定"), what + self.tr("确定吗？")) \
-                != QMessageBox.StandardButton.Yes:
+        action = self.tr("申诉成立") if accept else self.tr("驳回申诉")
+        if not confirm(self, self.tr("确认裁定"), what, action):
             return
         client, rid, aid = self.client, self.rating["id"], self.rating["appeals"][-1]["id"]
         self.jobs.background(lambda ctx: client.decide_appeal(rid, aid, accept, reason),

@@ -191,3 +191,36 @@ def test_workspace_audit_search_and_export(qtbot: QtBot, jobs: JobRunner, counte
     assert sheet is not None and sheet["C2"].value == "王静"
     audit.verify()
     qtbot.waitUntil(lambda: "校验通过" in audit.status.text(), timeout=10000)
+
+
+def test_appeal_decision_is_confirmed_in_the_shared_helper(
+        qtbot: QtBot, jobs: JobRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deciding an appeal cannot be undone: asked through confirm() (named action, Cancel by
+    default), and nothing is sent when the supervisor backs out."""
+    from hall_client.gui.supervision import ratings
+    from hall_client.gui.supervision.ratings import LoopDetail
+
+    sent: list[tuple[str, str, bool, str]] = []
+
+    class Client:
+        def decide_appeal(self, rid: str, aid: str, accept: bool, reason: str) -> dict:
+            sent.append((rid, aid, accept, reason))
+            raise RuntimeError("the test stops here")
+
+    asked: list[tuple[str, str]] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(ratings, "confirm",
+                        lambda _p, _t, what, action: asked.append((what, action))
+                        or next(answers))
+    detail = LoopDetail(Client(), jobs)  # type: ignore[arg-type]
+    qtbot.addWidget(detail)
+    detail.rating = {"id": "r1", "appeals": [{"id": "a1"}]}
+    detail.decision_reason.setText("录像显示窗口已按规定办理")
+    detail.decide(True)
+    assert asked == [(asked[0][0], "申诉成立")] and "作废" in asked[0][0]
+    jobs.wait()
+    assert sent == []
+    detail.decide(False)
+    jobs.wait()
+    assert asked[1][1] == "驳回申诉"
+    assert sent == [("r1", "a1", False, "录像显示窗口已按规定办理")]
