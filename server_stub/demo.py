@@ -28,6 +28,10 @@ EXTRA_USERS = [
     ("shouyin", "钱芳", "cashier"),
     ("jiancha", "监察员周明", "supervisor"),
     ("admin", "系统管理员", "admin"),
+    # the demo counter's own cashier and supervisor (hall_client.core.counter.DEMO_PEOPLE) sign
+    # in to this server with the same user name, so `make run` syncs for every demo person
+    ("qianfang", "钱芳", "cashier"),
+    ("zhouyan", "周燕", "supervisor"),
 ]
 
 
