@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
     def _refresh_server_cases(self) -> None:
         if self.server_cases is not None and self.server_cases.isVisible():
             self.server_cases.refresh()
+        if hasattr(self, "supervision"):
+            self.supervision.board.retry_if_failed()
 
     def ask_server_password(self) -> None:
         if self.sync.engine is None:

@@ -140,6 +140,13 @@ class BoardPanel(QWidget):
             lambda ctx: board_core.refresh(client, before, datetime.now(UTC)),
             success=self.show_view, failure=self._failed)
 
+    def retry_if_failed(self) -> None:
+        """The server has just answered the sync: a board whose last load failed (a new
+        supervisor window opens before its counter is registered or signed in) loads now
+        instead of waiting for the next 30-second refresh."""
+        if self.view_state.problem:
+            self.refresh()
+
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.view_state = board_core.BoardView(self.view_state.board, self.view_state.fetched_at,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QFontMetrics
 from pytestqt.qtbot import QtBot
 
@@ -29,6 +30,35 @@ def test_board_of_a_new_window_asks_the_sync_session_once_it_exists(
     settle(qtbot, jobs)
     assert "AttributeError" not in board.stale.text()
     assert board.stale.text().startswith("无法取得看板数据：连不上中心服务器")
+
+
+def test_board_that_failed_at_start_loads_after_the_first_sync(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under `make run` the supervisor's board loaded before the demo counter was registered
+    and said '连不上中心服务器' for 30 s while the status bar already said 服务器在线."""
+    from hall_client.core.supervision import board as board_core
+
+    window = MainWindow(counter, jobs, sign_in(counter, "zhouyan"))
+    qtbot.addWidget(window)
+    board = window.supervision.board
+    qtbot.waitUntil(lambda: not board._busy and board.stale.text() != "", timeout=10000)
+    settle(qtbot, jobs)
+    assert board.view_state.problem
+    loads: list[int] = []
+
+    def answered(client: object, view: board_core.BoardView,
+                 now: object) -> board_core.BoardView:
+        loads.append(1)
+        return board_core.BoardView(None, None, False, "")
+
+    monkeypatch.setattr(board_core, "refresh", answered)
+    window._refresh_server_cases()  # what a finished sync pass calls
+    settle(qtbot, jobs)
+    assert loads == [1] and not board.view_state.problem
+    window._refresh_server_cases()  # a board that loaded is left to its own timer
+    settle(qtbot, jobs)
+    assert loads == [1]
 
 
 def test_server_errors_are_in_the_interface_language(qtbot: QtBot, jobs: JobRunner) -> None:
