@@ -204,4 +204,4 @@ class FormDialog(QDialog):
     def error_of(self, key: str) -> str:
         """The message now shown for a field (``GENERAL`` for the dialog's own line)."""
         label = self.general_error if key == GENERAL else self._errors[key]
-        return label.text() if label.isVisible() or label.text() else ""
+        return label.text()

@@ -37,29 +37,30 @@ class MessageArea(QWidget):
         row.addWidget(self.label, 1)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.kind = ""  # "", "result", "error", "info"
+        self._error = ""  # the unread error(s), shown above what came after them
         self._pending_info: list[str] = []
 
     # -- what the workspace calls ---------------------------------------------------------
     def show_result(self, text: str) -> None:
         """A result to keep in view (replaces an earlier result, never an unread error)."""
         if self.kind == "error":
-            self._pending_info.append(text)
-            self._render_error_with_pending()
+            self._queue(text)
             return
         self._set("result", text, RESULT_STYLE)
 
     def show_error(self, text: str) -> None:
         """An error: stays until acknowledged or until the next action begins."""
-        if self.kind == "error" and text not in self.label.text():
-            text = self.label.text() + "\n" + text
+        if self.kind == "error" and text not in self._error:
+            text = self._error + "\n" + text
+        self._error = text
         self._set("error", text, ERROR_STYLE)
-        self.dismiss.show()
+        if self._pending_info:
+            self._queue()
 
     def show_info(self, text: str) -> None:
         """A passing note; it waits beside an unread error rather than replacing it."""
         if self.kind == "error":
-            self._pending_info.append(text)
-            self._render_error_with_pending()
+            self._queue(text)
             return
         if self.kind == "result":
             return  # a result stays until the next action
@@ -68,11 +69,13 @@ class MessageArea(QWidget):
     def next_action(self) -> None:
         """The person started something new: earlier results and errors are done with."""
         self._pending_info.clear()
+        self._error = ""
         self._set("", "", INFO_STYLE)
 
     def acknowledge(self) -> None:
         pending = "\n".join(self._pending_info)
         self._pending_info.clear()
+        self._error = ""
         self._set("info" if pending else "", pending, INFO_STYLE)
         self.acknowledged.emit()
 
@@ -86,6 +89,8 @@ class MessageArea(QWidget):
         self.label.setText(text)
         self.dismiss.setVisible(kind == "error")
 
-    def _render_error_with_pending(self) -> None:
-        first = self.label.text().split("\n—\n")[0]
-        self.label.setText(first + "\n—\n" + "\n".join(self._pending_info))
+    def _queue(self, text: str | None = None) -> None:
+        """Keep a later message beside the unread error, below a rule."""
+        if text is not None:
+            self._pending_info.append(text)
+        self.label.setText(self._error + "\n—\n" + "\n".join(self._pending_info))
