@@ -113,12 +113,17 @@ HOUGH_LINES = 16
 HOUGH_QUADS = 8
 
 
-def _line_quads(small: np.ndarray, min_area: float, weak: bool = False) -> list[np.ndarray]:
-    """Quads from the strongest straight edges (Hough), two roughly parallel pairs each.
+@dataclass
+class _Lines:
+    """Strong straight lines of the small copy: (rho, theta) pairs, strongest first, and the
+    long-edge map they came from (dilated a pixel, for measuring how much of a segment is edge)."""
 
-    This finds the sheet when no single contour outlines it: a hard shadow crossing the sheet
-    or a second sheet touching it splits every mask.
-    """
+    kept: list[tuple[float, float]]
+    edges: np.ndarray
+    grey: np.ndarray
+
+
+def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
     grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
     # thresholds from the photo's own gradients: busy desks (wood grain) have many weak edges
     mag = cv2.magnitude(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
@@ -133,41 +138,160 @@ def _line_quads(small: np.ndarray, min_area: float, weak: bool = False) -> list[
     keep = extent >= 0.08 * long_side
     keep[0] = False
     edges = np.where(keep[labels], 255, 0).astype(np.uint8)
-    lines = cv2.HoughLines(edges, 1, np.pi / 180, threshold=int(0.1 * max(small.shape[:2])))
-    if lines is None:
-        return []
+    lines = cv2.HoughLines(edges, 1, np.pi / 180, threshold=int(0.1 * long_side))
     kept: list[tuple[float, float]] = []
-    for rho, theta in lines[:, 0, :]:
-        if all(abs(rho - r) > 12 or abs(theta - t) > 0.12 for r, t in kept):
-            kept.append((float(rho), float(theta)))
-        if len(kept) == HOUGH_LINES:
-            break
+    if lines is not None:
+        for rho, theta in lines[:, 0, :]:
+            if all(abs(rho - r) > 12 or abs(theta - t) > 0.12 for r, t in kept):
+                kept.append((float(rho), float(theta)))
+            if len(kept) == HOUGH_LINES:
+                break
+    fitted: list[tuple[float, float]] = []
+    for r, t in _fit_lines(grey, kept):
+        # two Hough lines of one edge land on it together once fitted
+        if all(abs(r - r2) > 4 or abs(math.sin(t - t2)) > 0.02 for r2, t2 in fitted):
+            fitted.append((r, t))
+    return _Lines(fitted, cv2.dilate(edges, np.ones((3, 3), np.uint8)), grey)
+
+
+def _fit_lines(grey: np.ndarray, kept: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Each Hough line refitted to the strongest step within ±6 px along it.
+
+    Hough's 1° bins let a long line drift several pixels off the edge it came from; measuring
+    where a side ends needs the line on its edge all along.
+    """
     h, w = grey.shape
+    gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3)
     out = []
-    pairs = [
+    for rho, theta in kept:
+        n = np.array([math.cos(theta), math.sin(theta)])
+        u = np.array([-n[1], n[0]])
+        base = n * rho
+        along = np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)
+        pts = base + along[:, None] * u
+        pts = pts[(pts[:, 0] >= 2) & (pts[:, 0] < w - 2) & (pts[:, 1] >= 2) & (pts[:, 1] < h - 2)]
+        if len(pts) < 10:
+            out.append((rho, theta))
+            continue
+        across = np.arange(-6.0, 6.5, 1.0)
+        samp = pts[:, None, :] + across[None, :, None] * n
+        xs = np.clip(samp[..., 0], 0, w - 1).astype(np.float32)
+        ys = np.clip(samp[..., 1], 0, h - 1).astype(np.float32)
+        g = np.abs(
+            cv2.remap(gx, xs, ys, cv2.INTER_LINEAR) * n[0]
+            + cv2.remap(gy, xs, ys, cv2.INTER_LINEAR) * n[1]
+        )
+        best = g.argmax(axis=1)
+        strength = g[np.arange(len(pts)), best]
+        good = strength > 0.5 * float(np.percentile(strength, 75))
+        if good.sum() < 8:
+            out.append((rho, theta))
+            continue
+        on = pts[good] + across[best[good]][:, None] * n
+        vx, vy, x0, y0 = cv2.fitLine(on.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+        t2 = math.atan2(vx, -vy)  # the normal of direction (vx, vy)
+        r2 = x0 * math.cos(t2) + y0 * math.sin(t2)
+        if r2 < 0:
+            r2, t2 = -r2, t2 + math.pi
+        t2 %= 2 * math.pi
+        if t2 >= math.pi:  # Hough's convention: theta in [0, pi), rho signed
+            t2, r2 = t2 - math.pi, -r2
+        if abs(math.sin(t2 - theta)) < 0.05:
+            out.append((float(r2), float(t2)))
+        else:
+            out.append((rho, theta))
+    return out
+
+
+def _cross(a: tuple[float, float], b: tuple[float, float]) -> np.ndarray | None:
+    m = np.array([[math.cos(a[1]), math.sin(a[1])], [math.cos(b[1]), math.sin(b[1])]])
+    if abs(np.linalg.det(m)) < 0.2:
+        return None
+    return np.linalg.solve(m, np.array([a[0], b[0]]))
+
+
+def _parallel_pairs(
+    kept: list[tuple[float, float]],
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    return [
         (a, b)
         for i, a in enumerate(kept)
         for b in kept[i + 1 :]
         if abs(math.sin(a[1] - b[1])) < 0.26 and abs(a[0] - b[0]) > 20
     ]
 
-    def cross(a: tuple[float, float], b: tuple[float, float]) -> np.ndarray | None:
-        m = np.array([[math.cos(a[1]), math.sin(a[1])], [math.cos(b[1]), math.sin(b[1])]])
-        if abs(np.linalg.det(m)) < 0.2:
-            return None
-        return np.linalg.solve(m, np.array([a[0], b[0]]))
 
+def _edge_share(edges: np.ndarray, pts: np.ndarray) -> np.ndarray:
+    """Share of ``pts`` (..., k, 2) on the edge map, over the last-but-one axis."""
+    h, w = edges.shape
+    xs = np.clip(pts[..., 0].astype(int), 0, w - 1)
+    ys = np.clip(pts[..., 1].astype(int), 0, h - 1)
+    return (edges[ys, xs] > 0).mean(axis=-1)
+
+
+def _sample(img: np.ndarray, pts: np.ndarray) -> np.ndarray:
+    """Bilinear samples of a BGR image at points (..., 2): (..., 3) floats."""
+    h, w = img.shape[:2]
+    flat = pts.reshape(-1, 2)
+    xs = np.clip(flat[:, 0], 0, w - 1).astype(np.float32).reshape(-1, 1)
+    ys = np.clip(flat[:, 1], 0, h - 1).astype(np.float32).reshape(-1, 1)
+    out = cv2.remap(img, xs, ys, cv2.INTER_LINEAR).astype(np.float32)
+    return out.reshape(*pts.shape[:-1], img.shape[2])
+
+
+def _edge_strength(
+    gx: np.ndarray,
+    gy: np.ndarray,
+    ends: np.ndarray,
+    u: np.ndarray,
+    n: np.ndarray,
+    along: np.ndarray,
+) -> np.ndarray:
+    """Gradient across a line (normal ``n``) at ``ends[:, None] + along * u``, the strongest
+    within ±4 px of it (a Hough line drifts a few pixels off a long edge): (len(ends), len(along))."""
+    h, w = gx.shape
+    across = np.arange(-4.0, 4.5, 1.0)
+    pts = ends[:, None, None, :] + along[None, :, None, None] * u + across[None, None, :, None] * n
+    xs = np.clip(pts[..., 0], 0, w - 1).astype(np.float32)
+    ys = np.clip(pts[..., 1], 0, h - 1).astype(np.float32)
+    k = xs.shape
+    g = cv2.remap(gx, xs.reshape(-1, 1), ys.reshape(-1, 1), cv2.INTER_LINEAR) * n[0]
+    g += cv2.remap(gy, xs.reshape(-1, 1), ys.reshape(-1, 1), cv2.INTER_LINEAR) * n[1]
+    return np.abs(g.reshape(k)).max(axis=2)
+
+
+def _segment(p: np.ndarray, q: np.ndarray, k: int = 30) -> np.ndarray:
+    return p + np.linspace(0.05, 0.95, k)[:, None] * (q - p)
+
+
+def _inside(quad: np.ndarray, w: int, h: int) -> bool:
+    return bool(
+        (quad[:, 0] >= -3).all()
+        and (quad[:, 0] <= w + 2).all()
+        and (quad[:, 1] >= -3).all()
+        and (quad[:, 1] <= h + 2).all()
+    )
+
+
+def _line_quads(lines: _Lines, min_area: float) -> list[np.ndarray]:
+    """Quads from the strongest straight edges (Hough), two roughly parallel pairs each.
+
+    This finds the sheet when no single contour outlines it: a hard shadow crossing the sheet
+    or a second sheet touching it splits every mask.
+    """
+    h, w = lines.edges.shape
+    pairs = _parallel_pairs(lines.kept)
+    out = []
     for i, (a1, a2) in enumerate(pairs):
         for b1, b2 in pairs[i + 1 :]:
             if abs(math.cos(a1[1] - b1[1])) > 0.5:
                 continue
-            pts = [cross(a1, b1), cross(b1, a2), cross(a2, b2), cross(b2, a1)]
+            pts = [_cross(a1, b1), _cross(b1, a2), _cross(a2, b2), _cross(b2, a1)]
             if any(p is None for p in pts):
                 continue
             quad = np.array(pts, float)
-            if (quad[:, 0] < -3).any() or (quad[:, 0] > w + 2).any():
-                continue
-            if (quad[:, 1] < -3).any() or (quad[:, 1] > h + 2).any():
+            if not _inside(quad, w, h):
                 continue
             quad = order_corners(quad)
             if cv2.contourArea(quad.astype(np.float32)) < min_area:
@@ -175,22 +299,150 @@ def _line_quads(small: np.ndarray, min_area: float, weak: bool = False) -> list[
             if not cv2.isContourConvex(quad.astype(np.float32)):
                 continue
             out.append(quad)
-    # most edge-supported first; refining every one would cost too much
-    dil = cv2.dilate(edges, np.ones((3, 3), np.uint8))
 
-    def support(q: np.ndarray) -> float:
-        pts = np.concatenate(
-            [
-                q[k] + np.linspace(0.05, 0.95, 30)[:, None] * (q[(k + 1) % 4] - q[k])
-                for k in range(4)
-            ]
-        )
-        xs = np.clip(pts[:, 0].astype(int), 0, w - 1)
-        ys = np.clip(pts[:, 1].astype(int), 0, h - 1)
-        return float(dil[ys, xs].mean())
+    # most edge-supported first, a known paper shape before an odd one; refining every one
+    # would cost too much
+    def rank(q: np.ndarray) -> float:
+        sides = np.stack([_segment(q[k], q[(k + 1) % 4]) for k in range(4)])
+        return float(_edge_share(lines.edges, sides).mean()) * aspect_plausibility(page_aspect(q))
 
-    out.sort(key=support, reverse=True)
+    out.sort(key=rank, reverse=True)
     return out[:HOUGH_QUADS]
+
+
+#: Completed quads (three sides seen, the fourth found by its faint step) kept for refining.
+COMPLETED_QUADS = 6
+#: A quad with a side found by its colour step alone is never sure enough to pass unasked.
+COMPLETED_CONFIDENCE = 0.7
+
+
+def _side_ends(
+    g: tuple[np.ndarray, np.ndarray],
+    line: tuple[float, float],
+    ends: np.ndarray,
+    d: np.ndarray,
+    ref: float,
+    near: np.ndarray,
+    past: np.ndarray,
+) -> np.ndarray:
+    """For each candidate end of a side lying on ``line`` (moving by ``d``): the share of the
+    stretch ``near`` before it that is an edge as strong as half ``ref``, times the share of the
+    stretch ``past`` beyond it that is not. 1: the side ends there."""
+    h, w = g[0].shape
+    u = d / max(float(np.hypot(*d)), 1e-9)
+    n = np.array([math.cos(line[1]), math.sin(line[1])])
+    before = _edge_strength(g[0], g[1], ends, u, n, near) > 0.5 * ref
+    beyond = ends[:, None, :] + past[None, :, None] * u
+    seen = (beyond[..., 0] >= 2) & (beyond[..., 0] < w - 2)
+    seen &= (beyond[..., 1] >= 2) & (beyond[..., 1] < h - 2)
+    after = (_edge_strength(g[0], g[1], ends, u, n, past) > 0.5 * ref) & seen
+    return np.asarray(before.mean(axis=1) * (1.0 - after.mean(axis=1)))
+
+
+def _completed_quads(
+    lines: _Lines, small: np.ndarray, min_area: float
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Quads with three sides among the strong lines and the fourth found where they end.
+
+    A sheet lying on (or beside) a second white sheet, or on a pale desk, shows three sides as
+    strong lines; the fourth is no Hough line: in grey it may not step at all, only in colour
+    (a bluish sheet on a yellowish one). For each "U" of strong lines (two roughly parallel
+    sides and the one joining them, at whose ends both stop: a sheet's side, not a line of
+    print) the fourth side is searched parallel to the joining one. At each distance three
+    things count: the parallel sides are edges up to there and stop (one may run on where the
+    second sheet lies), the chromaticity steps the same way all along (print is grey on either
+    sheet and does not change it), and the quad has a known paper or card shape. Returns the
+    quads with their fourth side (2×2), best first.
+    """
+    h, w = lines.edges.shape
+    colour = cv2.GaussianBlur(small, (5, 5), 0).astype(np.float32)
+    chroma = colour / (colour.sum(axis=2, keepdims=True) + 30.0)
+    g = (
+        cv2.Sobel(lines.grey, cv2.CV_32F, 1, 0, ksize=3),
+        cv2.Sobel(lines.grey, cv2.CV_32F, 0, 1, ksize=3),
+    )
+    scored: list[tuple[float, np.ndarray, np.ndarray]] = []
+    frac = np.linspace(0.08, 0.92, 24)
+    for a1, a2 in _parallel_pairs(lines.kept):
+        for b1 in lines.kept:
+            if abs(math.cos(a1[1] - b1[1])) > 0.5:
+                continue
+            p1, p2 = _cross(a1, b1), _cross(a2, b1)
+            if p1 is None or p2 is None:
+                continue
+            side = float(np.hypot(*(p2 - p1)))
+            if side < 0.15 * max(h, w) or not _inside(np.array([p1, p2]), w, h):
+                continue
+            if float(_edge_share(lines.edges, _segment(p1, p2))) < 0.6:
+                continue
+            near = np.linspace(-0.12, -0.01, 10) * side
+            past = np.linspace(0.03, 0.12, 10) * side
+            nb = np.array([math.cos(b1[1]), math.sin(b1[1])])
+            for sgn in (-1.0, 1.0):
+                # the fourth side's ends slide along a1 and a2 as its distance grows
+                q1 = [_cross(a1, (b1[0] + sgn * t, b1[1])) for t in (0.0, 1.0)]
+                q2 = [_cross(a2, (b1[0] + sgn * t, b1[1])) for t in (0.0, 1.0)]
+                if q1[0] is None or q1[1] is None or q2[0] is None or q2[1] is None:
+                    continue
+                d1, d2 = q1[1] - q1[0], q2[1] - q2[0]  # per unit of distance
+                ts = np.arange(0.25 * side, 3.0 * side, 1.5)
+                e1, e2 = q1[0] + ts[:, None] * d1, q2[0] + ts[:, None] * d2
+                ok = np.array([_inside(np.array(pq), w, h) for pq in zip(e1, e2, strict=True)])
+                if ok.sum() < 3:
+                    continue
+                ts, e1, e2 = ts[ok], e1[ok], e2[ok]
+                refs = [
+                    float(np.median(_edge_strength(g[0], g[1], p[None], d, n, -near)))
+                    for p, d, n in (
+                        (p1, d1 / np.hypot(*d1), np.array([math.cos(a1[1]), math.sin(a1[1])])),
+                        (p2, d2 / np.hypot(*d2), np.array([math.cos(a2[1]), math.sin(a2[1])])),
+                    )
+                ]
+                at_b1 = [
+                    float(_side_ends(g, a1, p1[None], -d1, refs[0], near, past)[0]),
+                    float(_side_ends(g, a2, p2[None], -d2, refs[1], near, past)[0]),
+                ]
+                if min(at_b1) < 0.5:
+                    continue
+                c1 = _side_ends(g, a1, e1, d1, refs[0], near, past)
+                c2 = _side_ends(g, a2, e2, d2, refs[1], near, past)
+                corner = 0.6 * np.maximum(c1, c2) + 0.4 * np.minimum(c1, c2)
+                pts = e1[:, None, :] + frac[None, :, None] * (e2 - e1)[:, None, :]
+                off = 3.0 * sgn * nb  # outwards, away from the joining side
+                diff = _sample(chroma, pts + off) - _sample(chroma, pts - off)
+                mean = np.abs(diff.mean(axis=1))
+                tstat = mean / (diff.std(axis=1) / math.sqrt(len(frac)) + 0.002)
+                sure = np.clip(tstat / 8, 0, 1)
+                step = (np.clip((mean - 0.004) / 0.008, 0.0, 1.0) * sure).max(axis=1)
+                peak = (mean * sure).max(axis=1)  # unclipped: where exactly the side lies
+                aspects = np.maximum(ts, side) / np.minimum(ts, side)
+                plaus = np.array([aspect_plausibility(float(a)) for a in aspects])
+                score = (0.6 * corner + 0.4 * step) * plaus
+                for k in np.argsort(-score)[:12]:  # the strongest local maxima
+                    if score[k] < 0.3:
+                        break
+                    if (k > 0 and score[k - 1] > score[k]) or (
+                        k + 1 < len(score) and score[k + 1] > score[k]
+                    ):
+                        continue
+                    # where the sides end is known to a few pixels; the colour step, when
+                    # there is one, tells the side's place exactly
+                    win = np.flatnonzero(np.abs(ts - ts[k]) <= 0.05 * side)
+                    j = int(win[np.argmax(peak[win])])
+                    k = j if step[j] > 0.2 else k
+                    quad = order_corners(np.array([p1, p2, e2[k], e1[k]]))
+                    area = cv2.contourArea(quad.astype(np.float32))
+                    if area < min_area or not cv2.isContourConvex(quad.astype(np.float32)):
+                        continue
+                    scored.append((float(score[k]), quad, np.array([e1[k], e2[k]])))
+    scored.sort(key=lambda x: -x[0])
+    out: list[tuple[np.ndarray, np.ndarray]] = []
+    for _s, q, faint in scored:
+        if all(np.abs(q - o).max() > 4 for o, _f in out):
+            out.append((q, faint))
+        if len(out) == COMPLETED_QUADS:
+            break
+    return out
 
 
 def _refine(
@@ -266,6 +518,64 @@ def _refine(
     return corners, supported / max(total, 1)
 
 
+def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> np.ndarray:
+    """The faint side ``side`` (2×2, in ``colour``'s pixels) moved onto its chromaticity step.
+
+    At points along the side the tint is compared 2 px to either side at offsets up to ±8 px
+    across; each point takes the offset where it steps most the way the whole side does, and
+    a robust line through those points is the side. ``inner`` is a point inside the sheet.
+    """
+    d = side[1] - side[0]
+    length = float(np.hypot(*d))
+    if length < 10:
+        return side
+    t = d / length
+    n = np.array([-t[1], t[0]])
+    if np.dot(inner - side.mean(axis=0), n) > 0:
+        n = -n  # outwards
+    base = side[0] + np.linspace(0.06, 0.94, 40)[:, None] * d
+    offs = np.arange(-8.0, 8.5, 0.5)
+    pts = base[:, None, :] + offs[None, :, None] * n
+    out = _sample(colour, pts + 2.0 * n)
+    inn = _sample(colour, pts - 2.0 * n)
+    chroma = out / (out.sum(axis=-1, keepdims=True) + 30.0) - inn / (
+        inn.sum(axis=-1, keepdims=True) + 30.0
+    )
+    # the channel and sign of the side's step, from the whole side at the found position
+    mid = chroma[:, len(offs) // 2, :].mean(axis=0)
+    c = int(np.argmax(np.abs(mid)))
+    step = chroma[..., c] * np.sign(mid[c])
+    best = step.argmax(axis=1)
+    good = step[np.arange(len(base)), best] > 0.5 * float(np.abs(mid[c]))
+    if good.sum() < 10:
+        return side
+    on = base[good] + offs[best[good]][:, None] * n
+    vx, vy, x0, y0 = cv2.fitLine(on.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
+    v, p0 = np.array([vx, vy]), np.array([x0, y0])
+    return np.array([p0 + np.dot(q - p0, v) * v for q in side])
+
+
+def _keep_side(quad: np.ndarray, side: np.ndarray) -> tuple[np.ndarray, int | None]:
+    """``quad`` with the side nearest the segment ``side`` (2×2) put back on that segment's
+    line, its ends where the neighbouring sides' lines cross it; and that side's index (the
+    side from corner i to corner i+1)."""
+    ends = [int(np.argmin(np.linalg.norm(quad - p, axis=1))) for p in side]
+    if ends[0] == ends[1] or (ends[1] - ends[0]) % 4 not in (1, 3):
+        return quad, None
+    i = ends[0] if (ends[1] - ends[0]) % 4 == 1 else ends[1]
+    j = (i + 1) % 4
+    out = quad.copy()
+    d = side[1] - side[0]
+    for corner, neighbour in ((i, (i - 1) % 4), (j, (j + 1) % 4)):
+        e = quad[corner] - quad[neighbour]
+        m = np.array([d, -e]).T
+        if abs(np.linalg.det(m)) < 1e-6:
+            return quad, None
+        t = np.linalg.solve(m, quad[neighbour] - side[0])
+        out[corner] = side[0] + t[0] * d
+    return out, i
+
+
 def _shape_score(quad: np.ndarray, img_area: float) -> float:
     area = cv2.contourArea(quad.astype(np.float32))
     frac = area / img_area
@@ -292,7 +602,9 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     outside it (a shadow's edge cuts through the sheet). Masks come cheapest first; straight
     lines (Hough) are tried last, only when nothing sure was found: first from strong edges,
     then from faint ones (a sheet's side against a second white sheet, or in a shadow, steps
-    by a few grey levels only and never reaches the strong edge map).
+    by a few grey levels only and never reaches the strong edge map). When still nothing is
+    trusted, quads are completed from three strong sides and a fourth found by its colour step
+    (``_completed_quads``); such a quad is capped below ASK_CLERK_BELOW, so the clerk looks.
     """
     mid, s_mid = _resize_long(image, REFINE_LONG, cv2.INTER_LINEAR)
     small, s_small = _resize_long(mid, WORK_LONG, cv2.INTER_LINEAR)
@@ -306,9 +618,15 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     best: PageQuad | None = None
     seen: list[np.ndarray] = []
 
-    def consider(quads: list[np.ndarray], method: str, fresh: bool = True) -> None:
+    def consider(
+        quads: list[np.ndarray],
+        method: str,
+        fresh: bool = True,
+        faint: list[np.ndarray] | None = None,
+        cap: float = 1.0,
+    ) -> None:
         nonlocal best
-        for quad in quads:
+        for k, quad in enumerate(quads):
             quad = order_corners(quad)
             if fresh and any(np.abs(quad - q).max() < 4 for q in seen):
                 continue
@@ -322,14 +640,28 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             refined = order_corners(refined)
             refined, support2 = _refine(grey_mid, gx, gy, refined, 3.0)
             refined = order_corners(refined)
-            base = float(min(1.0, 0.7 * support2 + 0.3 * shape + 0.1 * support))
+            faint_side = None
+            if faint is not None:
+                # the faint side was placed by its colour step; refining it on grey would pull
+                # it onto the print nearby: keep its line, move its ends onto the refined sides
+                side = _faint_side_fit(mid, faint[k] * (s_mid / s_small), refined.mean(axis=0))
+                refined, faint_side = _keep_side(refined, side)
+            base = min(cap, float(min(1.0, 0.7 * support2 + 0.3 * shape + 0.1 * support)))
             if best is not None and base <= best.confidence:
                 continue
             corners = refined / s_mid
             judged = judge_quad(
-                grey_mid, gx, gy, refined, text, s_small / s_mid, page_aspect(corners, image_size)
+                grey_mid,
+                gx,
+                gy,
+                refined,
+                text,
+                s_small / s_mid,
+                page_aspect(corners, image_size),
+                faint_side,
+                mid,
             )
-            conf = base * judged
+            conf = min(cap, base * judged)
             if best is None or conf > best.confidence:
                 best = PageQuad(corners, conf, method)
 
@@ -337,18 +669,33 @@ def find_page(image: np.ndarray) -> PageQuad | None:
         if best is not None and best.confidence >= SURE:
             break
         consider(_quads(mask, MIN_AREA * area), method)
+    strong = None
     if best is None or best.confidence < SURE:
-        consider(_line_quads(small, MIN_AREA * area), "lines")
+        strong = _hough_lines(small)
+        consider(_line_quads(strong, MIN_AREA * area), "lines")
     if best is None or best.confidence < SURE:
-        consider(_line_quads(small, MIN_AREA * area, weak=True), "weak-lines")
+        consider(_line_quads(_hough_lines(small, weak=True), MIN_AREA * area), "weak-lines")
     if best is not None and best.confidence < SURE:
         # a printed frame just inside the edge (a licence's border) can hold the sides: try
         # the quad grown step by step; the sheet's own edge, a real step, wins when it is there
         found = best
         c0 = found.corners * s_small
         centre = c0.mean(axis=0)
-        grown = [centre + (c0 - centre) * g for g in GROW]
-        consider(grown, found.method + "+grown", fresh=False)
+        consider([centre + (c0 - centre) * g for g in GROW], found.method + "+grown", False)
+    if strong is not None and (best is None or best.confidence < MIN_CONFIDENCE):
+        # one side found by a faint cue only: never sure enough to pass without the clerk
+        completed = _completed_quads(strong, small, MIN_AREA * area)
+        if best is not None:
+            # a quad seen on all four sides, unsure as it is, beats one guessed near it
+            c0 = best.corners * s_small
+            reach = 0.08 * float(np.hypot(*(c0[2] - c0[0])))
+            completed = [(q, f) for q, f in completed if np.abs(q - c0).max() > reach]
+        consider(
+            [q for q, _f in completed],
+            "completed",
+            faint=[f for _q, f in completed],
+            cap=COMPLETED_CONFIDENCE,
+        )
     return best
 
 
@@ -390,6 +737,8 @@ def judge_quad(
     text_small: np.ndarray,
     to_small: float,
     aspect: float,
+    faint_side: int | None = None,
+    colour: np.ndarray | None = None,
 ) -> float:
     """A 0–1 factor on a refined quad's confidence: is this a sheet, or a shadow or a table edge?
 
@@ -400,7 +749,14 @@ def judge_quad(
       (a shadow, a table's edge), not a sheet's side;
     * text outside: print just outside a side, or running across it, means the sheet goes on
       (the side is a shadow's edge or a second sheet's).
+
+    ``faint_side`` (the side from corner i to i+1) was found by its colour step against a
+    second sheet: it has no grey step and the other sheet's print lies beyond it, so only its
+    run-on is judged. With ``colour`` (the BGR image ``grey`` came from) a side without a grey
+    step that steps in tint all along is taken as such a side too. A quad with a side seen by
+    its tint alone is never sure: its factor stays under COMPLETED_CONFIDENCE.
     """
+    tinted = False
     h, w = grey.shape
     factor = aspect_plausibility(aspect)
     sharp_scores = []
@@ -429,7 +785,13 @@ def judge_quad(
         prof = prof.reshape(len(ts), len(offs))
         far = prof[:, -1] - prof[:, 0]
         ok = np.abs(far) > 12
-        if ok.mean() < 0.5:
+        untinted = i == faint_side or ok.mean() >= 0.5 or colour is None
+        if not untinted and colour is not None and _tint_step(colour, base, n):
+            faint_side = i  # a white sheet on another, told apart by tint alone
+        if i == faint_side:
+            ok = np.zeros_like(ok)
+            tinted = True
+        elif ok.mean() < 0.5:
             # no step from one side to the other: a printed line or frame, not the sheet's edge
             factor *= 0.4
         if ok.sum() >= 6:
@@ -458,7 +820,7 @@ def judge_quad(
         bs = band * to_small
         th, tw = text_small.shape
         inb = (bs[:, 0] >= 0) & (bs[:, 0] < tw) & (bs[:, 1] >= 0) & (bs[:, 1] < th)
-        if inb.sum() > 20:
+        if inb.sum() > 20 and i != faint_side:
             win = cv2.dilate(text_small, np.ones((3, 3), np.uint8))
             outside_text = float(win[bs[inb, 1].astype(int), bs[inb, 0].astype(int)].mean())
             ins = (
@@ -490,7 +852,22 @@ def judge_quad(
         sharp = min(sharp_scores)
         factor *= float(np.clip((sharp - 0.08) / 0.12, 0.4, 1.0))
     factor *= 0.55**runs_on
+    if tinted:
+        factor = min(factor, COMPLETED_CONFIDENCE)
     return float(factor)
+
+
+def _tint_step(colour: np.ndarray, base: np.ndarray, n: np.ndarray) -> bool:
+    """Whether the chromaticity steps one way all along the side at ``base`` (normal ``n``):
+    print is grey on either sheet and leaves the tint alone, two sheets seldom share a tint."""
+    out = _sample(colour, base - 4.0 * n)
+    inn = _sample(colour, base + 4.0 * n)
+    diff = out / (out.sum(axis=1, keepdims=True) + 30.0) - inn / (
+        inn.sum(axis=1, keepdims=True) + 30.0
+    )
+    mean = np.abs(diff.mean(axis=0))
+    tstat = mean / (diff.std(axis=0) / math.sqrt(len(base)) + 0.002)
+    return bool(((mean > 0.006) & (tstat > 5.0)).any())
 
 
 def page_aspect(corners: np.ndarray, image_size: tuple[int, int] | None = None) -> float:
