@@ -176,11 +176,9 @@ def _fit_lines(grey: np.ndarray, kept: list[tuple[float, float]]) -> list[tuple[
             continue
         across = np.arange(-6.0, 6.5, 1.0)
         samp = pts[:, None, :] + across[None, :, None] * n
-        xs = np.clip(samp[..., 0], 0, w - 1).astype(np.float32)
-        ys = np.clip(samp[..., 1], 0, h - 1).astype(np.float32)
         g = np.abs(
-            cv2.remap(gx, xs, ys, cv2.INTER_LINEAR) * n[0]
-            + cv2.remap(gy, xs, ys, cv2.INTER_LINEAR) * n[1]
+            _remap_points(gx, samp[..., 0], samp[..., 1]) * n[0]
+            + _remap_points(gy, samp[..., 0], samp[..., 1]) * n[1]
         )
         best = g.argmax(axis=1)
         strength = g[np.arange(len(pts)), best]
@@ -230,14 +228,23 @@ def _edge_share(edges: np.ndarray, pts: np.ndarray) -> np.ndarray:
     return (edges[ys, xs] > 0).mean(axis=-1)
 
 
+def _remap_points(img: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Bilinear samples of ``img`` at any number of points (xs, ys of one shape), clipped to
+    the image. cv2.remap takes maps under 32767 rows, so the points go in rows of 256."""
+    h, w = img.shape[:2]
+    shape = xs.shape
+    n = xs.size
+    pad = (-n) % 256
+    mx = np.pad(np.clip(xs.ravel(), 0, w - 1).astype(np.float32), (0, pad)).reshape(-1, 256)
+    my = np.pad(np.clip(ys.ravel(), 0, h - 1).astype(np.float32), (0, pad)).reshape(-1, 256)
+    out = cv2.remap(img, mx, my, cv2.INTER_LINEAR).astype(np.float32)
+    out = out.reshape(-1, *img.shape[2:])[:n]
+    return out.reshape(*shape, *img.shape[2:])
+
+
 def _sample(img: np.ndarray, pts: np.ndarray) -> np.ndarray:
     """Bilinear samples of a BGR image at points (..., 2): (..., 3) floats."""
-    h, w = img.shape[:2]
-    flat = pts.reshape(-1, 2)
-    xs = np.clip(flat[:, 0], 0, w - 1).astype(np.float32).reshape(-1, 1)
-    ys = np.clip(flat[:, 1], 0, h - 1).astype(np.float32).reshape(-1, 1)
-    out = cv2.remap(img, xs, ys, cv2.INTER_LINEAR).astype(np.float32)
-    return out.reshape(*pts.shape[:-1], img.shape[2])
+    return _remap_points(img, pts[..., 0], pts[..., 1])
 
 
 def _edge_strength(
@@ -250,15 +257,11 @@ def _edge_strength(
 ) -> np.ndarray:
     """Gradient across a line (normal ``n``) at ``ends[:, None] + along * u``, the strongest
     within ±4 px of it (a Hough line drifts a few pixels off a long edge): (len(ends), len(along))."""
-    h, w = gx.shape
     across = np.arange(-4.0, 4.5, 1.0)
     pts = ends[:, None, None, :] + along[None, :, None, None] * u + across[None, None, :, None] * n
-    xs = np.clip(pts[..., 0], 0, w - 1).astype(np.float32)
-    ys = np.clip(pts[..., 1], 0, h - 1).astype(np.float32)
-    k = xs.shape
-    g = cv2.remap(gx, xs.reshape(-1, 1), ys.reshape(-1, 1), cv2.INTER_LINEAR) * n[0]
-    g += cv2.remap(gy, xs.reshape(-1, 1), ys.reshape(-1, 1), cv2.INTER_LINEAR) * n[1]
-    return np.abs(g.reshape(k)).max(axis=2)
+    g = _remap_points(gx, pts[..., 0], pts[..., 1]) * n[0]
+    g += _remap_points(gy, pts[..., 0], pts[..., 1]) * n[1]
+    return np.abs(g).max(axis=2)
 
 
 def _segment(p: np.ndarray, q: np.ndarray, k: int = 30) -> np.ndarray:
@@ -852,9 +855,51 @@ def judge_quad(
         sharp = min(sharp_scores)
         factor *= float(np.clip((sharp - 0.08) / 0.12, 0.4, 1.0))
     factor *= 0.55**runs_on
+    if colour is not None and _takes_in_desk(colour, quad):
+        factor *= 0.4
     if tinted:
         factor = min(factor, COMPLETED_CONFIDENCE)
     return float(factor)
+
+
+def _chromaticity(bgr: np.ndarray) -> np.ndarray:
+    return np.asarray(bgr / (bgr.sum(axis=-1, keepdims=True) + 30.0))
+
+
+def _takes_in_desk(colour: np.ndarray, quad: np.ndarray) -> bool:
+    """Whether desk lies just inside a side: the quad took in a wedge of desk (a side on a
+    second sheet's edge that is not this sheet's). Judged by tint, which a shadow leaves
+    alone, and only where desk and paper differ in tint (a green mat, wood, cloth)."""
+    centre = quad.mean(axis=0)
+    inner = np.concatenate(
+        [
+            centre + (quad - centre) * f + (np.roll(quad, -1, axis=0) - quad) * g
+            for f in (0.3, 0.6)
+            for g in (0.2, 0.5, 0.8)
+        ]
+    )
+    paper = np.median(_chromaticity(_sample(colour, inner)), axis=0)
+    bands_in, bands_out = [], []
+    for i in range(4):
+        p, q = quad[i], quad[(i + 1) % 4]
+        d = q - p
+        length = float(np.hypot(*d))
+        if length < 8:
+            return False
+        n = np.array([-d[1], d[0]]) / length
+        if np.dot(centre - (p + q) / 2, n) < 0:
+            n = -n
+        base = p + np.linspace(0.05, 0.95, 30)[:, None] * d
+        bands_in.append(_chromaticity(_sample(colour, base + 8.0 * n)))
+        bands_out.append(_chromaticity(_sample(colour, base - 10.0 * n)))
+    desk = np.median(np.concatenate(bands_out), axis=0)
+    if float(np.linalg.norm(desk - paper)) < 0.03:
+        return False
+    for band in bands_in:
+        desk_like = np.linalg.norm(band - desk, axis=1) < np.linalg.norm(band - paper, axis=1)
+        if desk_like.mean() > 0.2:
+            return True
+    return False
 
 
 def _tint_step(colour: np.ndarray, base: np.ndarray, n: np.ndarray) -> bool:
