@@ -317,6 +317,11 @@ def _line_quads(lines: _Lines, min_area: float) -> list[np.ndarray]:
 COMPLETED_QUADS = 6
 #: A quad with a side found by its colour step alone is never sure enough to pass unasked.
 COMPLETED_CONFIDENCE = 0.7
+#: A found quad over this share of the photo and not A4 (within A4_TOLERANCE) is looked into
+#: for an A4 sheet lying on a second one; the A4 quad found must be judged this sure.
+TWO_SHEETS_SHARE = 0.3
+A4_TOLERANCE = 0.08
+UNSURE_COMPLETION = 0.3
 
 
 def _side_ends(
@@ -359,7 +364,7 @@ def _completed_quads(
     """
     h, w = lines.edges.shape
     colour = cv2.GaussianBlur(small, (5, 5), 0).astype(np.float32)
-    chroma = colour / (colour.sum(axis=2, keepdims=True) + 30.0)
+    chroma = _chromaticity(colour)
     g = (
         cv2.Sobel(lines.grey, cv2.CV_32F, 1, 0, ksize=3),
         cv2.Sobel(lines.grey, cv2.CV_32F, 0, 1, ksize=3),
@@ -537,13 +542,11 @@ def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> 
     if np.dot(inner - side.mean(axis=0), n) > 0:
         n = -n  # outwards
     base = side[0] + np.linspace(0.06, 0.94, 40)[:, None] * d
-    offs = np.arange(-8.0, 8.5, 0.5)
+    offs = np.arange(-12.0, 12.5, 0.5)
     pts = base[:, None, :] + offs[None, :, None] * n
     out = _sample(colour, pts + 2.0 * n)
     inn = _sample(colour, pts - 2.0 * n)
-    chroma = out / (out.sum(axis=-1, keepdims=True) + 30.0) - inn / (
-        inn.sum(axis=-1, keepdims=True) + 30.0
-    )
+    chroma = _chromaticity(out) - _chromaticity(inn)
     # the channel and sign of the side's step, from the whole side at the found position
     mid = chroma[:, len(offs) // 2, :].mean(axis=0)
     c = int(np.argmax(np.abs(mid)))
@@ -699,6 +702,35 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             faint=[f for _q, f in completed],
             cap=COMPLETED_CONFIDENCE,
         )
+    if best is not None and not best.method.startswith("completed"):
+        c0 = best.corners * s_small
+        large = cv2.contourArea(c0.astype(np.float32)) > TWO_SHEETS_SHARE * area
+        if large and abs(page_aspect(best.corners, image_size) / A4 - 1) > A4_TOLERANCE:
+            # a large quad of no paper size is often a sheet and a strip of the sheet under it:
+            # an A4 quad inside it, on three of its sides, with a tint step for the fourth,
+            # is the sheet (the clerk is asked either way)
+            lines = strong if strong is not None else _hough_lines(small)
+            diag = float(np.hypot(*(c0[2] - c0[0])))
+            inner = [
+                (q, f)
+                for q, f in _completed_quads(lines, small, MIN_AREA * area)
+                if abs(page_aspect(q / s_small, image_size) / A4 - 1) <= A4_TOLERANCE
+                and sum(float(np.min(np.linalg.norm(c0 - c, axis=1))) < 0.02 * diag for c in q) >= 2
+                and all(
+                    cv2.pointPolygonTest(c0.astype(np.float32), (float(x), float(y)), True)
+                    > -0.01 * diag
+                    for x, y in q
+                )
+            ]
+            outer: PageQuad | None = best
+            best = None
+            consider([q for q, _f in inner], "completed", False, [f for _q, f in inner])
+            sheet: PageQuad | None = best  # what consider() found among the A4 quads
+            best = outer
+            if sheet is not None and sheet.confidence >= UNSURE_COMPLETION:
+                best = PageQuad(
+                    sheet.corners, min(sheet.confidence, COMPLETED_CONFIDENCE), sheet.method
+                )
     return best
 
 
@@ -760,6 +792,7 @@ def judge_quad(
     its tint alone is never sure: its factor stays under COMPLETED_CONFIDENCE.
     """
     tinted = False
+    faint_sides: set[int] = set()
     h, w = grey.shape
     factor = aspect_plausibility(aspect)
     sharp_scores = []
@@ -788,10 +821,12 @@ def judge_quad(
         prof = prof.reshape(len(ts), len(offs))
         far = prof[:, -1] - prof[:, 0]
         ok = np.abs(far) > 12
-        untinted = i == faint_side or ok.mean() >= 0.5 or colour is None
-        if not untinted and colour is not None and _tint_step(colour, base, n):
-            faint_side = i  # a white sheet on another, told apart by tint alone
-        if i == faint_side:
+        if i != faint_side and ok.mean() < 0.5 and colour is not None:
+            # a white sheet on another steps in tint, not in grey, where it lies on it
+            tint = _tint_steps(colour, base, n)
+            if tint.mean() >= 0.2 and (tint | ok).mean() >= 0.5:
+                faint_sides.add(i)
+        if i == faint_side or i in faint_sides:
             ok = np.zeros_like(ok)
             tinted = True
         elif ok.mean() < 0.5:
@@ -823,7 +858,7 @@ def judge_quad(
         bs = band * to_small
         th, tw = text_small.shape
         inb = (bs[:, 0] >= 0) & (bs[:, 0] < tw) & (bs[:, 1] >= 0) & (bs[:, 1] < th)
-        if inb.sum() > 20 and i != faint_side:
+        if inb.sum() > 20 and i != faint_side and i not in faint_sides:
             win = cv2.dilate(text_small, np.ones((3, 3), np.uint8))
             outside_text = float(win[bs[inb, 1].astype(int), bs[inb, 0].astype(int)].mean())
             ins = (
@@ -863,7 +898,11 @@ def judge_quad(
 
 
 def _chromaticity(bgr: np.ndarray) -> np.ndarray:
-    return np.asarray(bgr / (bgr.sum(axis=-1, keepdims=True) + 30.0))
+    """Tint, (B−G, R−G) over brightness: 0 for grey of any brightness, so print, a grey
+    photo box or a shadow leave it alone."""
+    bgr = np.asarray(bgr, np.float32)
+    total = bgr.sum(axis=-1, keepdims=True) + 30.0
+    return np.concatenate([bgr[..., :1] - bgr[..., 1:2], bgr[..., 2:3] - bgr[..., 1:2]], -1) / total
 
 
 def _takes_in_desk(colour: np.ndarray, quad: np.ndarray) -> bool:
@@ -890,29 +929,37 @@ def _takes_in_desk(colour: np.ndarray, quad: np.ndarray) -> bool:
         if np.dot(centre - (p + q) / 2, n) < 0:
             n = -n
         base = p + np.linspace(0.05, 0.95, 30)[:, None] * d
-        bands_in.append(_chromaticity(_sample(colour, base + 8.0 * n)))
+        # two depths: a wedge of desk is wide, a printed frame (a licence's border) is thin
+        bands_in.append(
+            _chromaticity(_sample(colour, base[None] + np.array([8.0, 16.0])[:, None, None] * n))
+        )
         bands_out.append(_chromaticity(_sample(colour, base - 10.0 * n)))
     desk = np.median(np.concatenate(bands_out), axis=0)
     if float(np.linalg.norm(desk - paper)) < 0.03:
         return False
     for band in bands_in:
-        desk_like = np.linalg.norm(band - desk, axis=1) < np.linalg.norm(band - paper, axis=1)
-        if desk_like.mean() > 0.2:
+        desk_like = np.linalg.norm(band - desk, axis=-1) < np.linalg.norm(band - paper, axis=-1)
+        if desk_like.all(axis=0).mean() > 0.2:
             return True
     return False
 
 
-def _tint_step(colour: np.ndarray, base: np.ndarray, n: np.ndarray) -> bool:
-    """Whether the chromaticity steps one way all along the side at ``base`` (normal ``n``):
-    print is grey on either sheet and leaves the tint alone, two sheets seldom share a tint."""
-    out = _sample(colour, base - 4.0 * n)
-    inn = _sample(colour, base + 4.0 * n)
-    diff = out / (out.sum(axis=1, keepdims=True) + 30.0) - inn / (
-        inn.sum(axis=1, keepdims=True) + 30.0
+def _tint_steps(colour: np.ndarray, base: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Which points along the side at ``base`` (normal ``n``, inwards) step in tint the way the
+    side does as a whole, when it does so clearly: print is grey on either sheet and leaves
+    the tint alone, and two sheets seldom share a tint."""
+    diff = _chromaticity(_sample(colour, base - 4.0 * n)) - _chromaticity(
+        _sample(colour, base + 4.0 * n)
     )
-    mean = np.abs(diff.mean(axis=0))
-    tstat = mean / (diff.std(axis=0) / math.sqrt(len(base)) + 0.002)
-    return bool(((mean > 0.006) & (tstat > 5.0)).any())
+    # the side's step: the larger of the mean over all points and over the half that steps
+    strongest = diff[np.argsort(-np.linalg.norm(diff, axis=1))[: max(3, len(diff) // 2)]]
+    way = strongest.mean(axis=0)
+    size = float(np.linalg.norm(way))
+    along = diff @ (way / max(size, 1e-9))
+    spread = float(np.std(along[along > 0.5 * size])) if (along > 0.5 * size).sum() > 2 else 1.0
+    if size < 0.006 or size / (spread / math.sqrt(len(strongest)) + 0.002) < 5.0:
+        return np.zeros(len(base), bool)
+    return np.asarray(along > 0.5 * size)
 
 
 def page_aspect(corners: np.ndarray, image_size: tuple[int, int] | None = None) -> float:

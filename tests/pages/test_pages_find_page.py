@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from hall_client.pages.decode import read_bytes
+from hall_client.pages.detect import _remap_points
 from hall_client.pages.pipeline import prepare_image, prepare_source
 from hall_client.pages.profiles import get_profile
 from hall_client.pages.quality import decode_grey, ssim_against
@@ -112,3 +113,17 @@ def test_cropped_scan_falls_back_and_is_deskewed() -> None:
     assert page.method == "whole"
     assert any("倾斜" in x for x in page.warnings)
     assert ssim_against(flat, page.encoded.data) > 0.55
+
+
+def test_remap_points_takes_more_points_than_opencv_maps_allow() -> None:
+    # cv2.remap refuses maps of 32767 rows or more; a long faint-side search samples ~90,000
+    # points at once and crashed the page finder on a fresh photo
+    img = np.arange(100 * 120, dtype=np.float32).reshape(100, 120)
+    rng = np.random.default_rng(1)
+    xs = rng.uniform(0, 119, (90_000, 1))
+    ys = rng.uniform(0, 99, (90_000, 1))
+    got = _remap_points(img, xs, ys)
+    assert got.shape == (90_000, 1)
+    # the image is linear in x and y, so bilinear sampling is exact
+    want = ys * 120 + xs
+    assert np.allclose(got, want, atol=0.05)
