@@ -116,14 +116,14 @@ BYTES_SLOPE = 0.4
 
 def _probe_sample(img: np.ndarray) -> np.ndarray:
     """A quarter of the page's tiles, staggered (in tile row i, every PROBE_STEP-th tile from
-    column i mod PROBE_STEP), packed into a smaller image."""
+    column i mod PROBE_STEP), packed into a smaller image (grouped by i mod PROBE_STEP)."""
     t, k = PROBE_TILE, PROBE_STEP
     rows, cols = img.shape[0] // t, img.shape[1] // (t * k) * k
     tiles = img[: rows * t, : cols * t].reshape(rows, t, cols, t, *img.shape[2:])
-    pick = np.arange(0, cols, k)[None, :] + (np.arange(rows) % k)[:, None]
-    chosen = tiles[np.arange(rows)[:, None], :, pick]  # rows, cols/k, t, t[, c]
-    chosen = np.swapaxes(chosen, 1, 2)  # rows, t, cols/k, t[, c]
-    return np.ascontiguousarray(chosen).reshape(rows * t, (cols // k) * t, *img.shape[2:])
+    width = cols // k * t
+    # tile rows r, r+k, r+2k… take the tiles from column r on, every k-th (plain slices)
+    groups = [tiles[r::k, :, r::k].reshape(-1, width, *img.shape[2:]) for r in range(k)]
+    return np.ascontiguousarray(np.concatenate(groups))
 
 
 def _quality_x(q: int) -> float:
@@ -207,8 +207,9 @@ def _search_quality(
                 probes[q] = len(encode(sample, q))
             return probes[q]
 
+        key = (img.ndim, getattr(encode, "__name__", ""))
         ratio = _LAST_RATIO.get(
-            img.ndim, img.shape[0] * img.shape[1] / sample.shape[0] / sample.shape[1]
+            key, img.shape[0] * img.shape[1] / sample.shape[0] / sample.shape[1]
         )
 
         def predicted(q: int) -> float:
@@ -236,7 +237,7 @@ def _search_quality(
                 break  # the next quality up is clearly over: lo is the highest that fits
             else:
                 q = lo + 1
-        _LAST_RATIO[img.ndim] = ratio
+        _LAST_RATIO[key] = ratio
     else:
 
         def size_at(q: int) -> float:
@@ -253,8 +254,8 @@ def _search_quality(
 
 #: The quality that fitted last time, per channel count: the next page usually needs the same.
 _LAST_GOOD: dict[int, int] = {}
-#: The full-to-probe byte ratio last measured, per channel count.
-_LAST_RATIO: dict[int, float] = {}
+#: The full-to-probe byte ratio last measured, per channel count and encoder.
+_LAST_RATIO: dict[tuple[int, str], float] = {}
 
 
 def candidate_sizes(

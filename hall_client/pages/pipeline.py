@@ -218,14 +218,15 @@ def prepare_source(
     # no sliver of desk (a dark halo round a small card) reaches the page.
     pulled = not is_a4 and method not in ("caller", "whole")
     flat = warp(img, _inset(quad, HALO_INSET) if pulled else quad, size)
+    grey = None  # the page in grey, when cleaning made it anyway
     if opts.clean:
         cleaned = clean_page(flat, opts.colour)
-        page, colour, blank = cleaned.pixels, cleaned.colour, cleaned.blank
+        page, colour, blank, grey = cleaned.pixels, cleaned.colour, cleaned.blank, cleaned.grey
     else:
         page, colour, blank = flat, bool(opts.colour), False
     rotation, rot_conf = 0, 1.0
     if opts.fix_orientation and not blank:
-        o = find_orientation(page)
+        o = find_orientation(page if grey is None else grey)
         rotation, rot_conf = o.rotate, o.confidence
         page = rotate_page(page, rotation)
         if rot_conf < UPRIGHT_UNSURE_BELOW:
