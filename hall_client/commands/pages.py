@@ -100,7 +100,10 @@ def _size(path: Path) -> int:
 def _init_worker() -> None:
     import cv2
 
+    from hall_client.pages.pipeline import warm_up
+
     cv2.setNumThreads(1)  # one process per core already
+    warm_up()  # nothing left to do in a forked worker; a spawned one pays it here, once
 
 
 def _progress(done: int, total: int, name: str) -> None:
@@ -124,6 +127,7 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         PageOptions,
         check_out_dir,
         run_one,
+        warm_up,
         write_pages,
     )
 
@@ -162,6 +166,8 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         threads = cv2.getNumThreads()
         cv2.setNumThreads(1)
+        if context.get_start_method() == "fork":
+            warm_up()  # once here rather than once in every worker
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=context)
         # Largest files first, so that no big one is left running alone at the end.
         order = sorted(range(len(files)), key=lambda i: -_size(files[i]))

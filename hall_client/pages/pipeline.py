@@ -280,6 +280,19 @@ def prepare_source(
     )
 
 
+def warm_up() -> None:
+    """Pay this process's one-time costs now: the orientation model (read and run once) and
+    OpenCV's Lab tables (about 90 ms on first use). A pool forked after this call inherits
+    them, instead of each worker paying them again on its first page."""
+    from hall_client.pages.orient import _direction_net
+
+    cv2.cvtColor(np.zeros((1, 1, 3), np.uint8), cv2.COLOR_BGR2LAB)
+    net = _direction_net()
+    if net is not None:
+        net.setInput(np.zeros((1, 3, 48, 192), np.float32))
+        net.forward()
+
+
 def prepare_image(
     image: np.ndarray | str | Path,
     profile: PageProfile,
