@@ -281,11 +281,16 @@ def prepare_source(
 
 
 def warm_up() -> None:
-    """Pay this process's one-time costs now: the orientation model (read and run once) and
-    OpenCV's Lab tables (about 90 ms on first use). A pool forked after this call inherits
-    them, instead of each worker paying them again on its first page."""
+    """Pay this process's one-time costs now: the orientation model (read and run once),
+    OpenCV's Lab tables (about 90 ms on first use) and the modules a first page would import
+    on its way (Pillow's JPEG and EXIF readers, numpy.ma for a median). A pool forked after
+    this call inherits them instead of each worker paying them on its first page."""
+    import numpy.ma  # noqa: F401 - np.median imports it on first use
+    from PIL import Image, JpegImagePlugin, TiffImagePlugin  # noqa: F401 - header and EXIF
+
     from hall_client.pages.orient import _direction_net
 
+    Image.preinit()
     cv2.cvtColor(np.zeros((1, 1, 3), np.uint8), cv2.COLOR_BGR2LAB)
     net = _direction_net()
     if net is not None:
