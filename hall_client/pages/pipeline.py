@@ -155,31 +155,16 @@ def _is_flat_scan(img: np.ndarray) -> bool:
     return float(np.percentile(ring, 10)) > 200
 
 
-def _skew(img: np.ndarray) -> tuple[np.ndarray | None, float]:
-    """The turn that deskews a flat scan's text lines: a 3×3 matrix from ``img`` to the
-    straightened image (the same size, turned about its centre), or None when it is straight.
-
-    The turn is applied inside the final warp (one resampling of the full image, not two)."""
+def _deskewed(img: np.ndarray) -> tuple[np.ndarray, float]:
     grey = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
     angle = deskew_angle(grey)
     if abs(angle) < 0.2:
-        return None, 0.0
+        return img, 0.0
     h, w = img.shape[:2]
     m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return np.vstack([m, [0.0, 0.0, 1.0]]), angle
-
-
-def _warp_turned(
-    img: np.ndarray, turn: np.ndarray, quad: np.ndarray, size: tuple[int, int]
-) -> np.ndarray:
-    """``warp(turned image, quad, size)`` where the turned image is ``img`` under ``turn``,
-    in one resampling of ``img``."""
-    w, h = size
-    dst = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], np.float32)
-    m = cv2.getPerspectiveTransform(np.asarray(quad, np.float32), dst) @ turn
-    return cv2.warpPerspective(
+    return cv2.warpAffine(
         img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-    )
+    ), angle
 
 
 def prepare_source(
@@ -213,9 +198,8 @@ def prepare_source(
             quad, confidence, method = whole, found.confidence if found else 0.0, "whole"
             if opts.find_edges:
                 warnings.append("未找到纸张边缘，按已裁切的扫描件处理（可手动调整四角）")
-    turn = None
     if method == "whole":
-        turn, angle = _skew(img)
+        img, angle = _deskewed(img)
         if angle:
             warnings.append(f"已纠正倾斜 {angle:.1f}°")
     short_px, long_px = profile.largest_size()
@@ -241,8 +225,7 @@ def prepare_source(
     # Detected corners sit on the edge to within a pixel or two; pull them in a little so
     # no sliver of desk (a dark halo round a small card) reaches the page.
     pulled = not is_a4 and method not in ("caller", "whole")
-    used = _inset(quad, HALO_INSET) if pulled else quad
-    flat = warp(img, used, size) if turn is None else _warp_turned(img, turn, used, size)
+    flat = warp(img, _inset(quad, HALO_INSET) if pulled else quad, size)
     grey = None  # the page in grey, when cleaning made it anyway
     if opts.clean:
         cleaned = clean_page(flat, opts.colour)

@@ -112,26 +112,3 @@ def test_cropped_scan_falls_back_and_is_deskewed() -> None:
     assert page.method == "whole"
     assert any("倾斜" in x for x in page.warnings)
     assert ssim_against(flat, page.encoded.data) > 0.55
-
-
-def test_deskew_resamples_the_scan_once() -> None:
-    """The deskew turn goes into the final warp: one resampling of the scan instead of a
-    turned copy resampled again, so the page keeps more of its strokes (and is quicker)."""
-    from hall_client.pages.detect import deskew_angle, warp
-    from hall_client.pages.enhance import clean_page
-
-    flat = render_page(41)
-    h, w = flat.shape[:2]
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), -3.0, 1.0)
-    scan = cv2.warpAffine(flat, m, (w, h), borderValue=(255, 255, 255))
-    angle = deskew_angle(cv2.cvtColor(scan, cv2.COLOR_BGR2GRAY))
-    assert abs(angle - 3.0) < 0.3
-    page = prepare_image(scan, PROFILE)
-    turn = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    twice = cv2.warpAffine(scan, turn, (w, h), borderMode=cv2.BORDER_REPLICATE)
-    whole = np.array([[0, 0], [w - 1, 0], [w - 1, h - 1], [0, h - 1]], float)
-    size = (page.encoded.width, page.encoded.height)
-    old = clean_page(warp(twice, whole, size)).pixels
-    old_data = cv2.imencode(".jpg", old, [cv2.IMWRITE_JPEG_QUALITY, page.encoded.quality])[1]
-    grey = cv2.cvtColor(flat, cv2.COLOR_BGR2GRAY)
-    assert ssim_against(grey, page.encoded.data) > ssim_against(grey, old_data.tobytes()) + 0.003
