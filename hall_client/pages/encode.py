@@ -2,8 +2,10 @@
 
 Pixel count is the biggest lever on legibility, so the encoder starts at the largest size the
 profile allows and searches JPEG quality downwards; only when the quality would fall below a
-legibility floor does it try a smaller size. The cap is hard: every candidate is measured as
-encoded bytes, never estimated. Two encoders: libjpeg-turbo through OpenCV ("turbo") and
+legibility floor does it try a smaller size. The search runs on a probe (a quarter of the page's
+tiles) whose bytes, scaled by the full-to-probe ratio measured on each full encode, predict the
+page's; full encodes confirm the choice. The cap is hard: the bytes returned are always measured,
+never estimated. Two encoders: libjpeg-turbo through OpenCV ("turbo") and
 mozjpeg with trellis quantisation through pyvips ("mozjpeg"); bench/pages/encoders.py chose
 the default by SSIM at the cap and time.
 """
