@@ -2,8 +2,10 @@
 
 Pixel count is the biggest lever on legibility, so the encoder starts at the largest size the
 profile allows and searches JPEG quality downwards; only when the quality would fall below a
-legibility floor does it try a smaller size. The cap is hard: every candidate is measured as
-encoded bytes, never estimated. Two encoders: libjpeg-turbo through OpenCV ("turbo") and
+legibility floor does it try a smaller size. The search runs on a probe (a quarter of the page's
+tiles) whose bytes, scaled by the full-to-probe ratio measured on each full encode, predict the
+page's; full encodes confirm the choice. The cap is hard: the bytes returned are always measured,
+never estimated. Two encoders: libjpeg-turbo through OpenCV ("turbo") and
 mozjpeg with trellis quantisation through pyvips ("mozjpeg"); bench/pages/encoders.py chose
 the default by SSIM at the cap and time.
 """
@@ -99,6 +101,86 @@ ENCODERS: dict[str, Callable[[np.ndarray, int], bytes]] = {
 }
 
 
+#: Probes encode one tile in PROBE_STEP of the page (PROBE_TILE pixels square, a whole
+#: number of JPEG blocks in every subsampling, staggered from row to row), so a probe costs
+#: about a quarter of a full encode and its bytes stay a near-constant share of the page's.
+PROBE_STEP = 4
+PROBE_TILE = 16
+#: Pages smaller than this (rows or columns) are searched with full encodes only.
+PROBE_MIN_SIDE = PROBE_STEP * PROBE_TILE * 4
+#: A quality one step above the best fitting one whose predicted bytes pass the cap by more than
+#: this share is taken as not fitting without a full encode (predictions next to a measured
+#: quality are within about a tenth of a percent).
+PROBE_MARGIN = 0.004
+#: Typical growth of log(bytes) per unit of _QX (log of libjpeg's quantiser scale).
+BYTES_SLOPE = 0.4
+
+
+def _probe_sample(img: np.ndarray) -> np.ndarray:
+    """A quarter of the page's tiles, staggered (in tile row i, every PROBE_STEP-th tile from
+    column i mod PROBE_STEP), packed into a smaller image (grouped by i mod PROBE_STEP)."""
+    t, k = PROBE_TILE, PROBE_STEP
+    rows, cols = img.shape[0] // t, img.shape[1] // (t * k) * k
+    tiles = img[: rows * t, : cols * t].reshape(rows, t, cols, t, *img.shape[2:])
+    width = cols // k * t
+    # tile rows r, r+k, r+2k… take the tiles from column r on, every k-th (plain slices)
+    groups = [tiles[r::k, :, r::k].reshape(-1, width, *img.shape[2:]) for r in range(k)]
+    return np.ascontiguousarray(np.concatenate(groups))
+
+
+def _quality_x(q: int) -> float:
+    """Minus the log of libjpeg's quantiser scale at quality q: bytes grow about
+    exponentially in this, more evenly than in q itself."""
+    scale = 5000.0 / q if q < 50 else 200.0 - 2.0 * q
+    return -math.log(max(scale, 1.0))
+
+
+def _highest_below(
+    size_at: Callable[[int], float],
+    target: float,
+    lo: int,
+    hi: int,
+    start: int,
+    known: dict[int, float] | None = None,
+) -> int:
+    """Highest q in (lo, hi) with ``size_at(q) <= target``, or ``lo`` if none.
+
+    ``size_at`` grows with q, about exponentially, so each step is a secant through the two
+    measurements nearest the target in log size. ``known`` holds sizes already measured (they
+    narrow the bracket and seed the secant before anything new is measured).
+    """
+    seen: dict[int, float] = {}
+    for k, v in (known or {}).items():
+        if lo < k < hi:
+            seen[k] = v
+            if v <= target:
+                lo = k
+    for k, v in seen.items():
+        if k > lo and v > target:
+            hi = min(hi, k)
+    q = start
+    while hi - lo > 1:
+        near = sorted(seen, key=lambda k: abs(math.log(seen[k] / target)))[:2]
+        if near:
+            qa = near[0]
+            slope = BYTES_SLOPE
+            if len(near) == 2 and seen[near[1]] != seen[qa]:
+                qb = near[1]
+                slope = math.log(seen[qb] / seen[qa]) / (_quality_x(qb) - _quality_x(qa))
+            if slope > 0:
+                x = _quality_x(qa) + math.log(target / seen[qa]) / slope
+                q = min(range(lo + 1, hi), key=lambda k: abs(_quality_x(k) - x))
+            else:
+                q = qa + (10 if seen[qa] <= target else -10)
+        q = max(lo + 1, min(hi - 1, q))
+        seen[q] = size_at(q)
+        if seen[q] <= target:
+            lo = q
+        else:
+            hi = q
+    return lo
+
+
 def _search_quality(
     img: np.ndarray,
     cap: int,
@@ -107,43 +189,75 @@ def _search_quality(
 ) -> tuple[int, bytes] | None:
     """Highest quality whose bytes fit ``cap``, or None if even ``lowest`` does not.
 
-    Bytes grow roughly exponentially with quality, so each step fits a line to log(bytes)
-    through the two nearest measurements (a secant search); starting from the quality that
-    fitted the previous page, three or four encodes usually settle it. The cap is checked on
-    the very bytes returned.
+    The search runs on a probe (a quarter of the page's rows, ``_probe_sample``), whose bytes
+    times the full-to-probe ratio predict the full page's; the ratio is measured on each full
+    encode, so after the first one the predictions near it are within a few tenths of a percent.
+    Full encodes confirm the chosen quality (and, unless the prediction for the next quality
+    up passes the cap by PROBE_MARGIN, that one too): usually two full encodes and three or
+    four probes, about half the work of searching with full encodes alone. The cap is checked
+    on the very bytes returned.
     """
-    found: dict[int, bytes] = {}
+    full: dict[int, bytes] = {}
     lo, hi = lowest - 1, QUALITY_MAX + 1  # highest known to fit, lowest known not to
-    q = max(lowest, min(QUALITY_MAX, _LAST_GOOD.get(img.ndim, 60)))
-    while True:
-        if q not in found:
-            found[q] = encode(img, q)
-        if len(found[q]) <= cap:
-            lo = max(lo, q)
-        else:
-            hi = min(hi, q)
-        if hi - lo <= 1:
-            break
-        near = sorted(found, key=lambda k: abs(math.log(len(found[k]) / cap)))[:2]
-        if len(near) == 2 and near[0] != near[1]:
-            (qa, qb), (sa, sb) = (
-                near,
-                (math.log(len(found[near[0]])), math.log(len(found[near[1]]))),
-            )
-            slope = (sb - sa) / (qb - qa) if sb != sa else 0.0
-            step = (math.log(cap) - sa) / slope if slope > 0 else 10.0
-            q = round(qa + step)
-        else:
-            q = q + (10 if len(found[q]) <= cap else -10)
-        q = max(lo + 1, min(hi - 1, q))
+    start = max(lowest, min(QUALITY_MAX, _LAST_GOOD.get(img.ndim, 60)))
+    if min(img.shape[:2]) >= PROBE_MIN_SIDE:
+        sample = _probe_sample(img)
+        probes: dict[int, int] = {}
+
+        def probe(q: int) -> int:
+            if q not in probes:
+                probes[q] = len(encode(sample, q))
+            return probes[q]
+
+        key = (img.ndim, getattr(encode, "__name__", ""))
+        ratio = _LAST_RATIO.get(
+            key, img.shape[0] * img.shape[1] / sample.shape[0] / sample.shape[1]
+        )
+
+        def predicted(q: int) -> float:
+            return probe(q) * ratio
+
+        def known() -> dict[int, float]:
+            return {k: v * ratio for k, v in probes.items()}
+
+        q = _highest_below(predicted, cap, lo, hi, start)
+        if q <= lo:
+            q = lo + 1
+        while True:
+            full[q] = encode(img, q)
+            ratio = len(full[q]) / probe(q)
+            if len(full[q]) <= cap:
+                lo = q
+            else:
+                hi = q
+            if hi - lo <= 1:
+                break
+            nxt = _highest_below(predicted, cap, lo, hi, q, known())
+            if nxt > lo:
+                q = nxt
+            elif lo >= lowest and predicted(lo + 1) > cap * (1 + PROBE_MARGIN):
+                break  # the next quality up is clearly over: lo is the highest that fits
+            else:
+                q = lo + 1
+        _LAST_RATIO[key] = ratio
+    else:
+
+        def size_at(q: int) -> float:
+            if q not in full:
+                full[q] = encode(img, q)
+            return len(full[q])
+
+        lo = _highest_below(size_at, cap, lo, hi, start)
     if lo < lowest:
         return None
     _LAST_GOOD[img.ndim] = lo
-    return lo, found[lo]
+    return lo, full[lo]
 
 
 #: The quality that fitted last time, per channel count: the next page usually needs the same.
 _LAST_GOOD: dict[int, int] = {}
+#: The full-to-probe byte ratio last measured, per channel count and encoder.
+_LAST_RATIO: dict[tuple[int, str], float] = {}
 
 
 def candidate_sizes(

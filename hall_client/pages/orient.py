@@ -48,11 +48,28 @@ def rotate_page(img: np.ndarray, clockwise: int) -> np.ndarray:
     return cv2.rotate(img, codes[k]) if k else img
 
 
+def _components(mask: np.ndarray) -> tuple[int, np.ndarray, np.ndarray]:
+    """8-connected blobs of ``mask``: count, labels and stats (as connectedComponentsWithStats).
+
+    Grana's block-based labelling gives the same blobs as OpenCV's default (Spaghetti) and is
+    two to three times faster on these sparse text masks.
+    """
+    n, labels, stats, _ = cv2.connectedComponentsWithStatsWithAlgorithm(
+        mask, 8, cv2.CV_32S, cv2.CCL_GRANA
+    )
+    return n, labels, stats
+
+
 def _ink(small: np.ndarray) -> np.ndarray:
+    return _ink_and_stats(small)[0]
+
+
+def _ink_and_stats(small: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The text ink of a small grey page, and its blobs' stats (background row dropped)."""
     # Local threshold: dark book edges or a shadow must not swamp the strokes.
     ink = cv2.adaptiveThreshold(small, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 18)
     if ink.mean() > 0.5:  # a dark page: no sensible ink mask
-        return np.zeros_like(ink)
+        return np.zeros_like(ink), np.zeros((0, 5), np.int32)
     # Ruled lines (tables, frames) are not text: remove long runs both ways.
     lh = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, max(15, ink.shape[1] // 12)), np.uint8))
     lv = cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((max(15, ink.shape[0] // 12), 1), np.uint8))
@@ -61,14 +78,15 @@ def _ink(small: np.ndarray) -> np.ndarray:
     return _drop_long_strokes(ink)
 
 
-def _drop_long_strokes(ink: np.ndarray) -> np.ndarray:
+def _drop_long_strokes(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Ink without blobs far longer than a character: what is left of a hard shadow's edge
     (a slanted line across the page) or a fold. Such a line fills many rows at one end of the
-    page and would pull the layout cues (mass, ragged ends) towards that end."""
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    if n <= 2:
-        return ink
+    page and would pull the layout cues (mass, ragged ends) towards that end. Returned with
+    the stats of the blobs kept (dropping whole blobs leaves the others as they were)."""
+    n, labels, stats = _components(ink)
     st = stats[1:]
+    if n <= 2:
+        return ink, st
     big = np.maximum(st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]).astype(float)
     small = np.minimum(st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]).astype(float)
     char = float(np.median(big[st[:, cv2.CC_STAT_AREA] >= 4])) if (st[:, 4] >= 4).any() else 6.0
@@ -78,14 +96,14 @@ def _drop_long_strokes(ink: np.ndarray) -> np.ndarray:
     drop = (big > 6 * max(char, 3.0)) & (small > 2 * max(char, 3.0)) & (fill < 0.2)
     drop &= small > 0.3 * big
     if not drop.any():
-        return ink
+        return ink, st
     lut = np.concatenate([[False], drop])
-    return np.where(lut[labels], 0, ink).astype(np.uint8)
+    return np.where(lut[labels], 0, ink).astype(np.uint8), st[~drop]
 
 
 def _elongation(mask: np.ndarray, along_x: bool) -> float:
     """Area-weighted mean log elongation (along the chosen axis) of the mask's blobs."""
-    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    n, _, stats = _components(mask)
     if n <= 1:
         return 0.0
     st = stats[1:]
@@ -99,16 +117,17 @@ def _elongation(mask: np.ndarray, along_x: bool) -> float:
     return float(np.average(ratio, weights=area))
 
 
-def _smear_elongation(ink: np.ndarray) -> tuple[float, float]:
+def _smear_elongation(ink: np.ndarray, blobs: np.ndarray | None = None) -> tuple[float, float]:
     """How line-like the ink becomes when smeared sideways, and when smeared up and down.
 
     Smearing along the text direction by about a character's height joins each line into one
     long thin blob; smearing across it joins characters into blocks or short columns. Curved
     or slightly skewed lines stay joined, which projection profiles do not survive.
+    ``blobs`` are the stats of the ink's blobs when already known (background row dropped).
     """
-    _n, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    sizes = stats[1:, cv2.CC_STAT_HEIGHT][stats[1:, cv2.CC_STAT_AREA] >= 4]
-    sizes = np.concatenate([sizes, stats[1:, cv2.CC_STAT_WIDTH][stats[1:, cv2.CC_STAT_AREA] >= 4]])
+    st = _components(ink)[2][1:] if blobs is None else blobs
+    sizes = st[:, cv2.CC_STAT_HEIGHT][st[:, cv2.CC_STAT_AREA] >= 4]
+    sizes = np.concatenate([sizes, st[:, cv2.CC_STAT_WIDTH][st[:, cv2.CC_STAT_AREA] >= 4]])
     char = float(np.median(sizes)) if len(sizes) else 6.0
     k = int(max(3, round(0.8 * char)))
     x_smear = cv2.dilate(ink, np.ones((1, k), np.uint8))
@@ -223,10 +242,10 @@ def find_orientation(page: np.ndarray) -> Orientation:
     h, w = grey.shape
     s = min(1.0, WORK_LONG / max(h, w))
     small = cv2.resize(grey, (round(w * s), round(h * s)), interpolation=cv2.INTER_LINEAR)
-    ink = _ink(small)
+    ink, blobs = _ink_and_stats(small)
     if ink.sum() < 50:
         return Orientation(0, 0.0)
-    horiz, vert = _smear_elongation(ink)
+    horiz, vert = _smear_elongation(ink, blobs)
     base = 0 if horiz >= vert else 90
     axis_conf = abs(horiz - vert) / max(horiz + vert, 1e-9)
     turned = rotate_page(ink, base)

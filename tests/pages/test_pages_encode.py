@@ -6,6 +6,7 @@ import dataclasses
 
 import cv2
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +88,46 @@ def test_white_page_keeps_full_size_and_high_quality() -> None:
 def test_landscape_page_stays_landscape() -> None:
     page = encode_to_cap(np.full((700, 990, 3), 200, np.uint8), PROFILES[0], colour=True)
     assert (page.width, page.height) == (1600, 1131) and page.colour == "colour"
+
+
+def _noisy_page(seed: int, colour: bool) -> np.ndarray:
+    """A text page with a photo's grain: a few tens of kilobytes a quality step apart."""
+    from tests.pages.synthetic import render_page
+
+    page = cv2.resize(render_page(seed), (1131, 1600), interpolation=cv2.INTER_AREA)
+    rng = np.random.default_rng(seed)
+    grain = rng.normal(0, 2.0 + seed % 3, page.shape)
+    noisy = np.clip(page.astype(np.float64) * 0.9 + 10 + grain, 0, 255).astype(np.uint8)
+    return noisy if colour else cv2.cvtColor(noisy, cv2.COLOR_BGR2GRAY)
+
+
+def test_quality_search_finds_the_highest_fitting_quality_with_few_full_encodes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search probes a quarter of the page to predict the full page's bytes: the quality it
+    returns is still the highest whose bytes fit, found with about two full encodes a page
+    instead of four or five (a full encode is the costliest step of the search)."""
+    from hall_client.pages import encode as enc
+
+    monkeypatch.setattr(enc, "_LAST_GOOD", {})
+    monkeypatch.setattr(enc, "_LAST_RATIO", {}, raising=False)
+    cap = 90_000
+    full_encodes = 0
+    pages = [_noisy_page(seed, colour=seed % 2 == 0) for seed in range(6)]
+    for img in pages:
+        calls: list[int] = []
+
+        def counting(
+            a: np.ndarray, q: int, calls: list[int] = calls, shape: tuple[int, ...] = img.shape
+        ) -> bytes:
+            if a.shape == shape:
+                calls.append(q)
+            return enc._turbo_optimised(a, q)
+
+        found = enc._search_quality(img, cap, counting, 5)
+        assert found is not None
+        q, data = found
+        assert len(data) <= cap and data == enc._turbo_optimised(img, q)
+        assert q == enc.QUALITY_MAX or len(enc._turbo_optimised(img, q + 1)) > cap
+        full_encodes += len(calls)
+    assert full_encodes <= 2.5 * len(pages)

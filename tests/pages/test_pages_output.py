@@ -66,3 +66,22 @@ def test_unwritable_out_is_named_before_processing(
     assert "Traceback" not in captured.err
     assert str(out) in captured.err and "out_not_writable" in captured.err
     assert "a.jpg" not in captured.out  # stopped before any image was processed
+
+
+def test_pool_writes_the_same_pages_as_one_process(tmp_path: Path) -> None:
+    """Workers forked after the parent has warmed up (model, OpenCV's tables) give the very
+    bytes one process gives."""
+    from tests.pages.synthetic import photograph, render_page
+
+    files = []
+    for seed in range(3):
+        f = tmp_path / f"photo{seed}.jpg"
+        f.write_bytes(photograph(render_page(seed), 700 + seed, (1600, 1200)).jpeg)
+        files.append(f)
+    outs = {}
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        args = ["pages", "prepare", "--profile", "construction-permit", "--out", str(out)]
+        assert main([*args, "--jobs", jobs, *map(str, files)]) == 0
+        outs[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+    assert len(outs["1"]) == 3 and outs["1"] == outs["2"]
