@@ -31,6 +31,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server_stub.core.errors import Conflict
+from server_stub.db import ping_when_idle
 from server_stub.models import NumberSequence
 
 STALE = timedelta(minutes=5)
@@ -144,7 +145,8 @@ def _allocator(engine: Engine | Any) -> Engine:
         found = _allocators.get(engine)
         if found is None:
             found = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=4,
-                                  max_overflow=4, pool_pre_ping=True)
+                                  max_overflow=4)
+            ping_when_idle(found)
             event.listen(found, "connect", _no_commit_wait)
             _allocators[engine] = found
             event.listen(engine, "engine_disposed", _dispose_allocator)
