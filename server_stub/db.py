@@ -121,6 +121,16 @@ def ping_when_idle(engine: Engine, idle: float = PING_AFTER_IDLE) -> None:
             raise DisconnectionError("pooled connection was cut while idle") from exc
 
 
+def single_statements(session: Session) -> Session:
+    """On PostgreSQL, run ``session``'s statements in autocommit: each commits by itself, with
+    no BEGIN and COMMIT around it (two round trips fewer). For a session that runs one
+    statement, or statements each complete on their own (a lookup, a claim by INSERT); call it
+    before the session's first statement. SQLite keeps its transactions (no round trips)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    return session
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 

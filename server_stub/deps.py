@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from server_stub.core.config import Settings
 from server_stub.core.errors import Forbidden, Unauthorized
+from server_stub.db import single_statements
 from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal, principal_for
 
 
@@ -58,8 +59,9 @@ def get_current_user(
                            "需要登录：请在 Authorization 头中提供 Bearer 访问令牌")
     # A session of its own, closed at once: a dependency's session stays checked out until
     # the answer is sent, and two per request halve what the connection pool can serve.
+    # One statement, so no transaction around it (on PostgreSQL).
     with request.app.state.read_sessionmaker() as session:
-        return principal_for(session, now, credentials.credentials)
+        return principal_for(single_statements(session), now, credentials.credentials)
 
 
 CurrentUser = Annotated[Principal, Depends(get_current_user)]
