@@ -197,10 +197,10 @@ def create_case(
         session.flush()
     except BaseException:
         if reservation is not None:
-            # The claim of the number rolls back with the case: give the number back at once
-            # (a reservation left behind would wait numbers.STALE before it is used again).
+            # The claim of the number rolls back with the case, and the rollback gives the
+            # number back at once (numbers: the session's reservations are freed when its
+            # transaction ends without a commit, also when the COMMIT itself fails).
             session.rollback()
-            numbers.release(session, reservation)
         raise
     out.case_number = number
     out.verification_code = code
@@ -252,8 +252,7 @@ def _next_case_number(session: Session, hall: Hall, year: int,
             try:
                 numbers.claim(session, reservation)
             except BaseException:
-                session.rollback()
-                numbers.release(session, reservation)
+                session.rollback()  # frees the reservation (see numbers)
                 raise
         if session.scalar(select(Case.id).where(Case.case_number == number)) is None:
             return number, reservation
