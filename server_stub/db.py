@@ -94,8 +94,9 @@ PING_AFTER_IDLE = 10.0
 """Seconds a pooled connection may rest before its next use starts with a ping."""
 
 
-def ping_when_idle(engine: Engine, idle: float = PING_AFTER_IDLE) -> None:
-    """Test a pooled connection before use when it rested longer than ``idle`` seconds.
+def ping_when_idle(engine: Engine) -> None:
+    """Test a pooled connection before use when it rested longer than
+    :data:`PING_AFTER_IDLE` seconds.
 
     SQLAlchemy's ``pool_pre_ping`` pings at every checkout: a round trip to the database for
     each of the three or four sessions a request opens, half of them under load. A connection
@@ -112,7 +113,7 @@ def ping_when_idle(engine: Engine, idle: float = PING_AFTER_IDLE) -> None:
     @event.listens_for(engine, "checkout")
     def _ping_if_rested(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
         since = record.info.get("hall_checked_in")
-        if since is None or time.monotonic() - since <= idle:
+        if since is None or time.monotonic() - since <= PING_AFTER_IDLE:
             return  # new (just connected) or used a moment ago
         try:
             engine.dialect.do_ping(dbapi_conn)
