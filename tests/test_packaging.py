@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVER_PACKAGES = ("fastapi", "starlette", "uvicorn", "psycopg", "jinja2", "multipart",
-                   "python_multipart", "uvloop", "httptools")
+                   "python_multipart")
 
 
 def test_every_package_is_listed_in_pyproject() -> None:
