@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -83,8 +85,51 @@ def make_engine(url: str, *, readonly: bool = False, pool_size: int = 10,
             _release(record.info)
 
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=max_overflow,
-                         pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, pool_size=pool_size, max_overflow=max_overflow, **kwargs)
+    ping_when_idle(engine)
+    return engine
+
+
+PING_AFTER_IDLE = 10.0
+"""Seconds a pooled connection may rest before its next use starts with a ping."""
+
+
+def ping_when_idle(engine: Engine) -> None:
+    """Test a pooled connection before use when it rested longer than
+    :data:`PING_AFTER_IDLE` seconds.
+
+    SQLAlchemy's ``pool_pre_ping`` pings at every checkout: a round trip to the database for
+    each of the three or four sessions a request opens, half of them under load. A connection
+    that was in use a moment ago is alive; one that rested may have been cut (a database
+    restart, a firewall's idle timeout) and is replaced here before a request sees it. A
+    connection cut while in use fails its statement as before; SQLAlchemy then discards it
+    and every connection of the pool older than the failure.
+    """
+
+    @event.listens_for(engine, "checkin")
+    def _rested_from(_dbapi_conn: Any, record: Any) -> None:
+        record.info["hall_checked_in"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _ping_if_rested(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get("hall_checked_in")
+        if since is None or time.monotonic() - since <= PING_AFTER_IDLE:
+            return  # new (just connected) or used a moment ago
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # The pool drops this connection and hands out another (a new one if need be).
+            raise DisconnectionError("pooled connection was cut while idle") from exc
+
+
+def single_statements(session: Session) -> Session:
+    """On PostgreSQL, run ``session``'s statements in autocommit: each commits by itself, with
+    no BEGIN and COMMIT around it (two round trips fewer). For a session that runs one
+    statement, or statements each complete on their own (a lookup, a claim by INSERT); call it
+    before the session's first statement. SQLite keeps its transactions (no round trips)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+    return session
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:

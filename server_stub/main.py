@@ -230,6 +230,11 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Requests run in worker threads (their database work is synchronous), at most
+        # settings.threads at once; the others wait their turn on the event loop.
+        import anyio.to_thread
+
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         stop: Callable[[], None] | None = None
         if settings.sms_worker:
             from server_stub.services.sms import start_worker

@@ -336,11 +336,15 @@ def _principal(user: User, row: AuthToken) -> Principal:
 
 
 def principal_for(session: Session, now: datetime, token: str) -> Principal:
-    row = session.get(AuthToken, token_digest(token))
-    if row is None or row.kind != "access" or row.revoked or row.expires_at <= now:
+    """Who sends ``token``: the token and its user in one query (every request asks)."""
+    found = session.execute(select(AuthToken, User).join(User, User.id == AuthToken.user_id)
+                            .where(AuthToken.digest == token_digest(token))).first()
+    if found is None:
         raise Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
-    user = session.get(User, row.user_id)
-    if user is None or not user.active:
+    row, user = found
+    if row.kind != "access" or row.revoked or row.expires_at <= now:
+        raise Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
+    if not user.active:
         raise Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
     return _principal(user, row)
 

@@ -99,11 +99,13 @@ def _safe_step_timing(cal: WorkCalendar, step: CaseStep, stops: list[StopPeriod]
 
 def case_timing(
     session: Session, cal: WorkCalendar, case: Case, steps: list[CaseStep], now: datetime,
-    yellow_days: int,
+    yellow_days: int, stops: list[StopPeriod] | None = None,
 ) -> CaseTiming:
     """Each date on its own: a case limit that reaches past the published calendar leaves
-    the case's dates unknown, not the window step due next week (its warning still counts)."""
-    stops = stops_of(session, case)
+    the case's dates unknown, not the window step due next week (its warning still counts).
+    ``stops``: the case's clock stops when the caller knows them (none for a new case)."""
+    if stops is None:
+        stops = stops_of(session, case)
     today = local_date(now)
     clock_stopped = any(s.end is None for s in stops)
     start = local_date(case.accepted_at)

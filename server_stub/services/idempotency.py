@@ -21,6 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from server_stub.core.errors import Conflict, DomainError
+from server_stub.db import single_statements
 from server_stub.models import IdempotencyRecord
 
 Work = Callable[[Session], tuple[int, dict[str, Any]]]
@@ -86,8 +87,12 @@ def _claim(
     make_session: sessionmaker[Session], scope: str, key: str, request_hash: str,
     now: datetime, stale_seconds: int,
 ) -> tuple[int, dict[str, Any]] | None:
-    """Take the key, or say what the earlier request with it came to."""
+    """Take the key, or say what the earlier request with it came to.
+
+    Every statement here stands alone (the claim is one INSERT, the take-over one guarded
+    UPDATE), so on PostgreSQL they run without a transaction around them."""
     with make_session() as session:
+        single_statements(session)
         try:
             session.add(IdempotencyRecord(scope=scope, key=key, request_hash=request_hash,
                                           state="in_flight", created_at=now))

@@ -8,10 +8,12 @@ PostgreSQL: the number is *reserved* by one autocommit statement on a connection
 (:func:`reserve`), so the sequence row is locked only for the inside of that statement, never
 across Python code or the network. The reservation is a row of ``number_reservations``; the
 case's transaction *claims* it (:func:`claim`, deletes the row) in the same commit as the case
-that carries the number. A creation that fails frees its reservation (:func:`release`), a
-process that dies leaves it to go stale (:data:`STALE`); the next reservation takes freed and
-stale numbers first, lowest first, so no number is lost: the sequence stays gap-free, and a
-number freed by a failure is used by the next case of the hall.
+that carries the number. A reservation belongs to the session that made it: when that
+session's transaction ends without a commit (the work failed, or the COMMIT itself did), the
+number is freed at once (:func:`release`, from a session event); a process that dies leaves it
+to go stale (:data:`STALE`). The next reservation takes freed and stale numbers first, lowest
+first, so no number is lost: the sequence stays gap-free, and a number freed by a failure is
+used by the next case of the hall.
 
 SQLite: one writer at a time anyway (the database lock), so the number is taken in the case's
 own transaction (:func:`take_in_transaction`) and a rollback gives it back.
@@ -19,6 +21,7 @@ own transaction (:func:`take_in_transaction`) and a rollback gives it back.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import weakref
@@ -31,7 +34,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from server_stub.core.errors import Conflict
+from server_stub.db import ping_when_idle
 from server_stub.models import NumberSequence
+
+log = logging.getLogger(__name__)
 
 STALE = timedelta(minutes=5)
 """A reservation older than this belongs to a request that died: its number is used again.
@@ -85,10 +91,14 @@ def reserve(session: Session, name: str, now: datetime) -> Reservation:
     holds one pool's connection while waiting for the same pool.
     """
     token = secrets.token_hex(16)
-    with _allocator(session.get_bind()).connect() as conn:
+    engine = session.get_bind()
+    with _allocator(engine).connect() as conn:
         value = conn.execute(_RESERVE, {"name": name, "token": token, "now": now,
                                         "stale_before": now - STALE}).scalar_one()
-    return Reservation(name, int(value), token)
+    reservation = Reservation(name, int(value), token)
+    # Given back when the session's transaction ends without a commit (see _settle).
+    session.info.setdefault(_HELD, []).append((engine, reservation))
+    return reservation
 
 
 def claim(session: Session, reservation: Reservation) -> None:
@@ -106,8 +116,40 @@ def claim(session: Session, reservation: Reservation) -> None:
 
 
 def release(session: Session, reservation: Reservation) -> None:
-    """Give a number back after the caller's transaction rolled back: the next case takes it."""
-    with _allocator(session.get_bind()).connect() as conn:
+    """Give a number back after the caller's transaction rolled back: the next case takes it.
+    (Done by itself when the session that reserved it ends its transaction without a
+    commit; harmless twice, and a no-op for a number a committed case claimed.)"""
+    _release(session.get_bind(), reservation)
+
+
+_HELD = "hall_number_reservations"
+"""``Session.info`` key: (engine, reservation) pairs the session's transaction has reserved."""
+
+
+@event.listens_for(Session, "after_commit")
+def _claimed(session: Session) -> None:
+    # The outermost transaction committed (a savepoint's release fires this too): every
+    # reservation it made was claimed in that commit.
+    if not session.in_nested_transaction():
+        session.info.pop(_HELD, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _settle(session: Session, transaction: Any) -> None:
+    """The outermost transaction ended without a commit (a rollback, a failed COMMIT, a
+    close): free its numbers now rather than after :data:`STALE`."""
+    if transaction.parent is not None:
+        return
+    for engine, reservation in session.info.pop(_HELD, ()):
+        try:
+            _release(engine, reservation)
+        except Exception:  # the database is gone: the reservation goes stale instead
+            log.warning("could not free case number %s of %s; it is used again after %s",
+                        reservation.value, reservation.name, STALE, exc_info=True)
+
+
+def _release(engine: Engine | Any, reservation: Reservation) -> None:
+    with _allocator(engine).connect() as conn:
         conn.execute(text(
             "UPDATE number_reservations SET reserved_at = :freed "
             "WHERE name = :name AND value = :value AND token = :token"),
@@ -144,7 +186,8 @@ def _allocator(engine: Engine | Any) -> Engine:
         found = _allocators.get(engine)
         if found is None:
             found = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=4,
-                                  max_overflow=4, pool_pre_ping=True)
+                                  max_overflow=4)
+            ping_when_idle(found)
             event.listen(found, "connect", _no_commit_wait)
             _allocators[engine] = found
             event.listen(engine, "engine_disposed", _dispose_allocator)

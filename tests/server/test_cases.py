@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from server_stub.models import Case, CaseStep, IdempotencyRecord
+from server_stub.models import Case, CaseEvent, CaseStep, IdempotencyRecord
+from server_stub.services.cases import chain_ok
 
 from .conftest import Api
 from .helpers import case_body, create_case
@@ -32,6 +33,25 @@ def test_create_case_starts_the_window_step(api: Api) -> None:
     assert second["case_number"] == "DEMO-2026-000002"
     got = api.as_("wangjing", "GET", f"/api/v1/cases/{case['id']}").json()
     assert got["verification_code"] is None  # shown once, at creation
+
+
+def test_the_answer_to_a_creation_is_the_case_as_read_back(any_api: Api) -> None:
+    """The creation's answer is built from what the transaction made (no query for steps,
+    clock stops, uploads or earlier history of a case that did not exist): the same as the
+    case read back, and its history chain starts at the creation."""
+    made = any_api.as_("wangjing", "POST", "/api/v1/cases", json=case_body())
+    assert made.status_code == 201, made.text
+    read = any_api.as_("wangjing", "GET", f"/api/v1/cases/{made.json()['id']}")
+    assert read.status_code == 200, read.text
+    made_body, read_body = made.json(), read.json()
+    assert made_body.pop("verification_code") and read_body.pop("verification_code") is None
+    assert made_body == read_body
+    assert made_body["steps"] and made_body["uploads"] == []
+    with any_api.session() as s:
+        case = s.get(Case, uuid.UUID(made_body["id"]))
+        events = list(s.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id)))
+    assert [e.action for e in events] == ["accepted"]
+    assert events[0].prev_hash == "0" * 64 and chain_ok(events)
 
 
 def test_client_supplied_number_and_code(api: Api) -> None:

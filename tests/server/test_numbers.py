@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
 
 from server_stub.models import Case, NumberReservation, NumberSequence
 from server_stub.services import cases as case_service
@@ -83,6 +84,57 @@ def test_failed_creation_leaves_no_gap(any_api: Api, failing: None) -> None:
     with any_api.session() as s:
         assert s.scalar(select(Case.id).where(Case.project_name == "boom")) is None
     assert_gap_free(any_api.app)
+
+
+@pytest.fixture
+def failing_commit(any_api: Api) -> Iterator[None]:
+    """The COMMIT of a transaction that made a case named "commit fails" fails at the
+    database (as a lost connection or a serialization failure would), after every statement
+    of the creation succeeded."""
+    engine = any_api.app.state.engine
+
+    def mark(session: Any, _flush_context: Any, _instances: Any) -> None:
+        if any(isinstance(o, Case) and o.project_name == "commit fails" for o in session.new):
+            session.connection().info["fail_commit"] = True
+
+    def fail(conn: Any) -> None:
+        if conn.info.pop("fail_commit", False):
+            # As a COMMIT the database refuses: the transaction ends, nothing is kept.
+            conn.connection.dbapi_connection.rollback()
+            raise RuntimeError("simulated failure of the COMMIT")
+
+    event.listen(Session, "before_flush", mark)
+    # Before the engine's own listeners (SQLite's issues the COMMIT itself).
+    others = list(engine.dispatch.commit)
+    for listener in others:
+        event.remove(engine, "commit", listener)
+    event.listen(engine, "commit", fail)
+    for listener in others:
+        event.listen(engine, "commit", listener)
+    yield
+    event.remove(engine, "commit", fail)
+    event.remove(Session, "before_flush", mark)
+
+
+def test_failed_commit_gives_the_number_back_at_once(any_api: Api, failing_commit: None) -> None:
+    """A creation whose COMMIT fails frees its number at once: the next case of the hall gets
+    it, not the one after (on PostgreSQL it used to wait numbers.STALE, five minutes)."""
+    first = any_api.as_("wangjing", "POST", "/api/v1/cases", json=case_body())
+    assert first.status_code == 201, first.text
+    for key in (None, str(uuid.uuid4())):  # without and with an Idempotency-Key
+        headers = {"Idempotency-Key": key} if key else {}
+        with pytest.raises(RuntimeError, match="failure of the COMMIT"):
+            any_api.as_("wangjing", "POST", "/api/v1/cases",
+                        json=case_body(project_name="commit fails"), headers=headers)
+        assert hall_numbers(any_api.app)[1] in ([], [number_of(first) + 1])
+        after = any_api.as_("wangjing", "POST", "/api/v1/cases", json=case_body())
+        assert after.status_code == 201, after.text
+        assert number_of(after) == number_of(first) + 1
+        first = after
+    with any_api.session() as s:
+        assert s.scalar(select(Case.id).where(Case.project_name == "commit fails")) is None
+    assert_gap_free(any_api.app)
+    assert hall_numbers(any_api.app)[1] == []
 
 
 def test_parallel_creations_are_unique_and_gap_free(live: Live) -> None:  # noqa: F811

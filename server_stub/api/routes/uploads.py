@@ -93,11 +93,16 @@ def put_chunk(
 ) -> Any:
     """Store the bytes at ``offset``. Repeating a stored chunk is harmless; the answer is the
     confirmed offset. The last chunk triggers the whole-file SHA-256 check."""
-    result = uploads.load(session, upload_id).kind == "result"
+    upload = uploads.load(session, upload_id, lock=True)
     case = None
-    if result:  # its completion goes into the case's history: the case first, as delete does
-        case = cases.load_case(session, uploads.load(session, upload_id).case_id, lock=True)
-    upload = _upload_for(session, user, upload_id, lock=True)
+    if upload.kind == "result":
+        # Its completion goes into the case's history: lock the case first, as delete does
+        # (a page's chunk locks only its upload row).
+        case_id = upload.case_id
+        session.rollback()
+        case = cases.load_case(session, case_id, lock=True)
+        upload = uploads.load(session, upload_id, lock=True)
+    cases.check_access(session, user, case or cases.load_case(session, upload.case_id))
     was_complete = upload.complete
     try:
         st = uploads.write_chunk(session, settings, request.app.state.file_store, upload, offset,
