@@ -320,8 +320,19 @@ COMPLETED_CONFIDENCE = 0.7
 #: A found quad over this share of the photo and not A4 (within A4_TOLERANCE) is looked into
 #: for an A4 sheet lying on a second one; the A4 quad found must be judged this sure.
 TWO_SHEETS_SHARE = 0.3
-A4_TOLERANCE = 0.08
 UNSURE_COMPLETION = 0.3
+#: A sheet whose aspect is within this of A4 is taken as A4 (perspective estimates wobble).
+A4_TOLERANCE = 0.08
+
+
+def looks_a4(corners: np.ndarray, image_size: tuple[int, int] | None = None) -> bool:
+    """Whether the sheet at ``corners`` is A4, by the perspective aspect or by the mean side
+    lengths: the perspective estimate undoes a steep shot but is ill-conditioned when the
+    sides are near parallel, and can miss A4 by 10-20% on corners right to a pixel."""
+    return any(
+        abs(a / A4 - 1) <= A4_TOLERANCE
+        for a in (page_aspect(corners, image_size), page_aspect(corners))
+    )
 
 
 def _side_ends(
@@ -705,7 +716,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     if best is not None and not best.method.startswith("completed"):
         c0 = best.corners * s_small
         large = cv2.contourArea(c0.astype(np.float32)) > TWO_SHEETS_SHARE * area
-        if large and abs(page_aspect(best.corners, image_size) / A4 - 1) > A4_TOLERANCE:
+        if large and not looks_a4(best.corners, image_size):
             # a large quad of no paper size is often a sheet and a strip of the sheet under it:
             # an A4 quad inside it, on three of its sides, with a tint step for the fourth,
             # is the sheet (the clerk is asked either way)
@@ -714,7 +725,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             inner = [
                 (q, f)
                 for q, f in _completed_quads(lines, small, MIN_AREA * area)
-                if abs(page_aspect(q / s_small, image_size) / A4 - 1) <= A4_TOLERANCE
+                if looks_a4(q / s_small, image_size)
                 and sum(float(np.min(np.linalg.norm(c0 - c, axis=1))) < 0.02 * diag for c in q) >= 2
                 and all(
                     cv2.pointPolygonTest(c0.astype(np.float32), (float(x), float(y)), True)

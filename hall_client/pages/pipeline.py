@@ -22,10 +22,12 @@ import numpy as np
 from hall_client.pages.confidence import ASK_CLERK_BELOW, UPRIGHT_UNSURE_BELOW, page_confidence
 from hall_client.pages.decode import SourceImage, read_file
 from hall_client.pages.detect import (
+    A4_TOLERANCE,
     MIN_CONFIDENCE,
     aspect_plausibility,
     deskew_angle,
     find_page,
+    looks_a4,
     order_corners,
     page_aspect,
     warp,
@@ -37,8 +39,6 @@ from hall_client.pages.orient import find_orientation, rotate_page
 from hall_client.pages.profiles import PageProfile
 
 A4 = math.sqrt(2.0)
-#: A sheet whose aspect is within this of A4 is taken as A4 (perspective estimates wobble).
-A4_SNAP = 0.08
 #: White margin around a non-A4 document placed on an A4 page.
 MARGIN = 0.04
 
@@ -204,15 +204,12 @@ def prepare_source(
             warnings.append(f"已纠正倾斜 {angle:.1f}°")
     short_px, long_px = profile.largest_size()
     aspect = page_aspect(quad, (w, h)) if method != "whole" else page_aspect(quad)
-    # The perspective estimate (focal length from the quad) undoes a steep shot, but it is
-    # ill-conditioned when the sides are near parallel and can miss A4 by 10-20% on a quad
-    # whose corners are right to a pixel; the mean side lengths then still say A4. Either
-    # way it is taken as A4: an A4 page set on A4 with margins at a wrong aspect is squeezed
-    # and shrunk, the worst pages of the synthetic set (SSIM 0.61-0.73 against the flat page).
-    naive = page_aspect(quad)
-    is_a4 = abs(aspect / A4 - 1) <= A4_SNAP or abs(naive / A4 - 1) <= A4_SNAP
-    if is_a4:
-        aspect = aspect if abs(aspect / A4 - 1) <= A4_SNAP else naive
+    # Either estimate saying A4 makes it A4 (``looks_a4``): an A4 page set on A4 with margins
+    # at a wrong aspect is squeezed and shrunk, the worst pages of the synthetic set (SSIM
+    # 0.61-0.73 against the flat page).
+    is_a4 = looks_a4(quad, (w, h)) if method != "whole" else looks_a4(quad)
+    if is_a4 and abs(aspect / A4 - 1) > A4_TOLERANCE:
+        aspect = page_aspect(quad)
     c = quad
     quad_w = (np.linalg.norm(c[1] - c[0]) + np.linalg.norm(c[2] - c[3])) / 2
     quad_h = (np.linalg.norm(c[3] - c[0]) + np.linalg.norm(c[2] - c[1])) / 2
