@@ -317,6 +317,9 @@ def _line_quads(lines: _Lines, min_area: float) -> list[np.ndarray]:
 COMPLETED_QUADS = 6
 #: A quad with a side found by its colour step alone is never sure enough to pass unasked.
 COMPLETED_CONFIDENCE = 0.7
+#: The largest tint step (in _chromaticity's units) taken for two sheets of paper: paper
+#: tints are pale; a step beyond this is coloured print (a red rule, a seal).
+PALE_TINT = 0.06
 #: A found quad over this share of the photo and not A4 (within A4_TOLERANCE) is looked into
 #: for an A4 sheet lying on a second one; the A4 quad found must be judged this sure.
 TWO_SHEETS_SHARE = 0.3
@@ -432,6 +435,7 @@ def _completed_quads(
                 mean = np.abs(diff.mean(axis=1))
                 tstat = mean / (diff.std(axis=1) / math.sqrt(len(frac)) + 0.002)
                 sure = np.clip(tstat / 8, 0, 1)
+                sure[mean > PALE_TINT] = 0.0  # coloured print, not a second sheet's tint
                 step = (np.clip((mean - 0.004) / 0.008, 0.0, 1.0) * sure).max(axis=1)
                 peak = (mean * sure).max(axis=1)  # unclipped: where exactly the side lies
                 aspects = np.maximum(ts, side) / np.minimum(ts, side)
@@ -968,7 +972,7 @@ def _tint_steps(colour: np.ndarray, base: np.ndarray, n: np.ndarray) -> np.ndarr
     size = float(np.linalg.norm(way))
     along = diff @ (way / max(size, 1e-9))
     spread = float(np.std(along[along > 0.5 * size])) if (along > 0.5 * size).sum() > 2 else 1.0
-    if size < 0.006 or size / (spread / math.sqrt(len(strongest)) + 0.002) < 5.0:
+    if not 0.006 <= size <= PALE_TINT or size / (spread / math.sqrt(len(strongest)) + 0.002) < 5:
         return np.zeros(len(base), bool)
     return np.asarray(along > 0.5 * size)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from hall_client.pages.pipeline import prepare_file
 from hall_client.pages.profiles import get_profile
@@ -39,3 +40,15 @@ def test_real_photos_keep_their_turn() -> None:
     # counted as a shadow's remnant and turned the linguistics page upside down
     turned = {p.name: page.rotation for p in PHOTOS for page in prepare_file(p, PROFILE)}
     assert all(r == 0 for r in turned.values()), turned
+
+
+@pytest.mark.skipif(not PHOTOS, reason="../shared/data/pages is not next to the repository")
+def test_a_red_rule_is_not_a_second_sheet() -> None:
+    # the thesis page's footer rule is printed red: its tint step passed for a sheet lying on
+    # a second one, and the crop stopped at the rule (footer and page number cut off, 0.64)
+    path = SHARED_PAGES / "page_dewarp-linguistics_thesis_a.jpg"
+    page = prepare_file(path, PROFILE)[0]
+    with Image.open(path) as photo:
+        height = photo.size[1]
+    bottom = sorted(y for _x, y in page.corners)[2:]
+    assert min(bottom) > 0.93 * height, page.corners
