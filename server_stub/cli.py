@@ -102,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["HALL_SERVER_SMS"] = settings.sms_adapter
     if settings.database_url:
         os.environ["HALL_SERVER_DATABASE_URL"] = settings.database_url
+    from server_stub import listeners
+
+    if listeners.supported():  # each process accepts on a socket of its own (see there)
+        listeners.run("server_stub.main:app_from_environment", args.workers, **common)
+        return 0
     uvicorn.run("server_stub.main:app_from_environment", factory=True, workers=args.workers,
                 **common)
     return 0
