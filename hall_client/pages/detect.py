@@ -121,12 +121,16 @@ class _Lines:
     kept: list[tuple[float, float]]
     edges: np.ndarray
     grey: np.ndarray
+    gx: np.ndarray
+    gy: np.ndarray
 
 
 def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
     grey = cv2.GaussianBlur(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY), (5, 5), 0)
+    gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3)
     # thresholds from the photo's own gradients: busy desks (wood grain) have many weak edges
-    mag = cv2.magnitude(cv2.Sobel(grey, cv2.CV_32F, 1, 0), cv2.Sobel(grey, cv2.CV_32F, 0, 1))
+    mag = cv2.magnitude(gx, gy)
     hi = max(60.0, float(np.percentile(mag, 94)))
     if weak:  # a sheet's side against a second white sheet: a faint step
         hi = max(24.0, float(np.percentile(mag, 80)))
@@ -147,22 +151,22 @@ def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
             if len(kept) == HOUGH_LINES:
                 break
     fitted: list[tuple[float, float]] = []
-    for r, t in _fit_lines(grey, kept):
+    for r, t in _fit_lines(gx, gy, kept):
         # two Hough lines of one edge land on it together once fitted
         if all(abs(r - r2) > 4 or abs(math.sin(t - t2)) > 0.02 for r2, t2 in fitted):
             fitted.append((r, t))
-    return _Lines(fitted, cv2.dilate(edges, np.ones((3, 3), np.uint8)), grey)
+    return _Lines(fitted, cv2.dilate(edges, np.ones((3, 3), np.uint8)), grey, gx, gy)
 
 
-def _fit_lines(grey: np.ndarray, kept: list[tuple[float, float]]) -> list[tuple[float, float]]:
+def _fit_lines(
+    gx: np.ndarray, gy: np.ndarray, kept: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
     """Each Hough line refitted to the strongest step within ±6 px along it.
 
     Hough's 1° bins let a long line drift several pixels off the edge it came from; measuring
     where a side ends needs the line on its edge all along.
     """
-    h, w = grey.shape
-    gx = cv2.Sobel(grey, cv2.CV_32F, 1, 0, ksize=3)
-    gy = cv2.Sobel(grey, cv2.CV_32F, 0, 1, ksize=3)
+    h, w = gx.shape
     out = []
     for rho, theta in kept:
         n = np.array([math.cos(theta), math.sin(theta)])
@@ -188,13 +192,9 @@ def _fit_lines(grey: np.ndarray, kept: list[tuple[float, float]]) -> list[tuple[
             continue
         on = pts[good] + across[best[good]][:, None] * n
         vx, vy, x0, y0 = cv2.fitLine(on.astype(np.float32), cv2.DIST_HUBER, 0, 0.01, 0.01).ravel()
-        t2 = math.atan2(vx, -vy)  # the normal of direction (vx, vy)
+        # the normal of direction (vx, vy), in Hough's convention: theta in [0, pi), rho signed
+        t2 = math.atan2(vx, -vy) % math.pi
         r2 = x0 * math.cos(t2) + y0 * math.sin(t2)
-        if r2 < 0:
-            r2, t2 = -r2, t2 + math.pi
-        t2 %= 2 * math.pi
-        if t2 >= math.pi:  # Hough's convention: theta in [0, pi), rho signed
-            t2, r2 = t2 - math.pi, -r2
         if abs(math.sin(t2 - theta)) < 0.05:
             out.append((float(r2), float(t2)))
         else:
@@ -320,10 +320,11 @@ COMPLETED_CONFIDENCE = 0.7
 #: The largest tint step (in _chromaticity's units) taken for two sheets of paper: paper
 #: tints are pale; a step beyond this is coloured print (a red rule, a seal).
 PALE_TINT = 0.06
-#: A found quad over this share of the photo and not A4 (within A4_TOLERANCE) is looked into
-#: for an A4 sheet lying on a second one; the A4 quad found must be judged this sure.
-TWO_SHEETS_SHARE = 0.3
-UNSURE_COMPLETION = 0.3
+#: A found quad covering more than this share of the photo that is not A4 is suspect: more
+#: often part of a page, or a sheet and a strip of the one under it, than a whole page.
+LARGE_SHARE = 0.3
+#: A photo uses its best quad down to this confidence (the clerk is asked to check it).
+UNSURE_QUAD = 0.3
 #: A sheet whose aspect is within this of A4 is taken as A4 (perspective estimates wobble).
 A4_TOLERANCE = 0.08
 
@@ -379,10 +380,7 @@ def _completed_quads(
     h, w = lines.edges.shape
     colour = cv2.GaussianBlur(small, (5, 5), 0).astype(np.float32)
     chroma = _chromaticity(colour)
-    g = (
-        cv2.Sobel(lines.grey, cv2.CV_32F, 1, 0, ksize=3),
-        cv2.Sobel(lines.grey, cv2.CV_32F, 0, 1, ksize=3),
-    )
+    g = (lines.gx, lines.gy)
     scored: list[tuple[float, np.ndarray, np.ndarray]] = []
     frac = np.linspace(0.08, 0.92, 24)
     for a1, a2 in _parallel_pairs(lines.kept):
@@ -636,17 +634,19 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     area = float(small.shape[0] * small.shape[1])
     text = _text_mask(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY))
     image_size = (image.shape[1], image.shape[0])
-    best: PageQuad | None = None
     seen: list[np.ndarray] = []
 
-    def consider(
+    def best_of(
+        above: PageQuad | None,
         quads: list[np.ndarray],
         method: str,
         fresh: bool = True,
         faint: list[np.ndarray] | None = None,
         cap: float = 1.0,
-    ) -> None:
-        nonlocal best
+    ) -> PageQuad | None:
+        """The surest of ``quads`` once refined and judged, if surer than ``above``; else
+        ``above``."""
+        best = above
         for k, quad in enumerate(quads):
             quad = order_corners(quad)
             if fresh and any(np.abs(quad - q).max() < 4 for q in seen):
@@ -685,24 +685,29 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             conf = min(cap, base * judged)
             if best is None or conf > best.confidence:
                 best = PageQuad(corners, conf, method)
+        return best
+
+    best: PageQuad | None = None
 
     for method, mask in _masks(small):
         if best is not None and best.confidence >= SURE:
             break
-        consider(_quads(mask, MIN_AREA * area), method)
+        best = best_of(best, _quads(mask, MIN_AREA * area), method)
     strong = None
     if best is None or best.confidence < SURE:
         strong = _hough_lines(small)
-        consider(_line_quads(strong, MIN_AREA * area), "lines")
+        best = best_of(best, _line_quads(strong, MIN_AREA * area), "lines")
     if best is None or best.confidence < SURE:
-        consider(_line_quads(_hough_lines(small, weak=True), MIN_AREA * area), "weak-lines")
+        weak = _hough_lines(small, weak=True)
+        best = best_of(best, _line_quads(weak, MIN_AREA * area), "weak-lines")
     if best is not None and best.confidence < SURE:
         # a printed frame just inside the edge (a licence's border) can hold the sides: try
         # the quad grown step by step; the sheet's own edge, a real step, wins when it is there
         found = best
         c0 = found.corners * s_small
         centre = c0.mean(axis=0)
-        consider([centre + (c0 - centre) * g for g in GROW], found.method + "+grown", False)
+        grown = [centre + (c0 - centre) * g for g in GROW]
+        best = best_of(best, grown, found.method + "+grown", False)
     if strong is not None and (best is None or best.confidence < MIN_CONFIDENCE):
         # one side found by a faint cue only: never sure enough to pass without the clerk
         completed = _completed_quads(strong, small, MIN_AREA * area)
@@ -711,7 +716,8 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             c0 = best.corners * s_small
             reach = 0.08 * float(np.hypot(*(c0[2] - c0[0])))
             completed = [(q, f) for q, f in completed if np.abs(q - c0).max() > reach]
-        consider(
+        best = best_of(
+            best,
             [q for q, _f in completed],
             "completed",
             faint=[f for _q, f in completed],
@@ -719,7 +725,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
         )
     if best is not None and not best.method.startswith("completed"):
         c0 = best.corners * s_small
-        large = cv2.contourArea(c0.astype(np.float32)) > TWO_SHEETS_SHARE * area
+        large = cv2.contourArea(c0.astype(np.float32)) > LARGE_SHARE * area
         if large and not looks_a4(best.corners, image_size):
             # a large quad of no paper size is often a sheet and a strip of the sheet under it:
             # an A4 quad inside it, on three of its sides, with a tint step for the fourth,
@@ -737,12 +743,10 @@ def find_page(image: np.ndarray) -> PageQuad | None:
                     for x, y in q
                 )
             ]
-            outer: PageQuad | None = best
-            best = None
-            consider([q for q, _f in inner], "completed", False, [f for _q, f in inner])
-            sheet: PageQuad | None = best  # what consider() found among the A4 quads
-            best = outer
-            if sheet is not None and sheet.confidence >= UNSURE_COMPLETION:
+            sheet = best_of(
+                None, [q for q, _f in inner], "completed", False, [f for _q, f in inner]
+            )
+            if sheet is not None and sheet.confidence >= UNSURE_QUAD:
                 best = PageQuad(
                     sheet.corners, min(sheet.confidence, COMPLETED_CONFIDENCE), sheet.method
                 )

@@ -69,7 +69,7 @@ def percentile_u8(img: np.ndarray, q: float) -> float:
     below = math.floor(pos)
     lo = int(np.searchsorted(cum, below, side="right"))
     hi = int(np.searchsorted(cum, min(below + 1, n - 1), side="right"))
-    return float(np.percentile(np.array([lo, hi], float), 100.0 * (pos - below)))
+    return lo + (hi - lo) * (pos - below)
 
 
 def _levels(img: np.ndarray, black: float, white: float) -> np.ndarray:

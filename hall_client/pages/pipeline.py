@@ -10,7 +10,6 @@ program.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +21,11 @@ import numpy as np
 from hall_client.pages.confidence import ASK_CLERK_BELOW, UPRIGHT_UNSURE_BELOW, page_confidence
 from hall_client.pages.decode import SourceImage, read_file
 from hall_client.pages.detect import (
+    A4,
     A4_TOLERANCE,
+    LARGE_SHARE,
     MIN_CONFIDENCE,
+    UNSURE_QUAD,
     aspect_plausibility,
     deskew_angle,
     find_page,
@@ -38,7 +40,6 @@ from hall_client.pages.errors import Cancelled, PageError
 from hall_client.pages.orient import find_orientation, rotate_page
 from hall_client.pages.profiles import PageProfile
 
-A4 = math.sqrt(2.0)
 #: White margin around a non-A4 document placed on an A4 page.
 MARGIN = 0.04
 
@@ -128,12 +129,9 @@ def _place_on_a4(page: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 #: Share of the sheet's diagonal the warp pulls detected corners inwards.
 HALO_INSET = 0.004
-#: A found quad covering more than this share of the photo that is not A4 is asked about,
-#: at this confidence (just under ASK_CLERK_BELOW).
-LARGE_SHARE = 0.3
+#: A large quad (detect.LARGE_SHARE) that is not A4 is asked about at this confidence (just
+#: under ASK_CLERK_BELOW).
 NOT_A4_CONFIDENCE = 0.7
-#: A photo (not a flat scan) uses its best quad down to this confidence, asking the clerk.
-UNSURE_QUAD = 0.3
 #: Confidence of a page taken whole because it is a flat scan (white all round its border).
 SCAN_CONFIDENCE = 0.9
 

@@ -339,12 +339,9 @@ def principal_for(session: Session, now: datetime, token: str) -> Principal:
     """Who sends ``token``: the token and its user in one query (every request asks)."""
     found = session.execute(select(AuthToken, User).join(User, User.id == AuthToken.user_id)
                             .where(AuthToken.digest == token_digest(token))).first()
-    if found is None:
-        raise Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
-    row, user = found
-    if row.kind != "access" or row.revoked or row.expires_at <= now:
-        raise Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
-    if not user.active:
+    row, user = found if found is not None else (None, None)
+    if (row is None or user is None or row.kind != "access" or row.revoked
+            or row.expires_at <= now or not user.active):
         raise Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
     return _principal(user, row)
 
