@@ -783,6 +783,29 @@ def _text_mask(grey_small: np.ndarray) -> np.ndarray:
     return (hat > 40).astype(np.uint8)
 
 
+def _band(
+    mask: np.ndarray, base: np.ndarray, n: np.ndarray, offs: np.ndarray, to_small: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """``mask`` (small copy) at the points ``base`` (full-size pixels) moved by each of
+    ``offs`` along ``n``, one row per offset (False off the picture), and which points are on
+    the picture."""
+    pts = (base[None, :, :] + n[None, None, :] * offs[:, None, None]).reshape(-1, 2) * to_small
+    th, tw = mask.shape
+    inb = (pts[:, 0] >= 0) & (pts[:, 0] < tw) & (pts[:, 1] >= 0) & (pts[:, 1] < th)
+    hits = np.zeros(len(pts), bool)
+    hits[inb] = mask[pts[inb, 1].astype(int), pts[inb, 0].astype(int)] > 0
+    return hits.reshape(len(offs), -1), inb
+
+
+def _band_share(
+    mask: np.ndarray, base: np.ndarray, n: np.ndarray, offs: np.ndarray, to_small: float
+) -> float | None:
+    """The share of the band (see ``_band``) on the picture that ``mask`` marks; None when
+    hardly any of it is on the picture."""
+    hits, inb = _band(mask, base, n, offs, to_small)
+    return float(hits.ravel()[inb].mean()) if inb.sum() > 20 else None
+
+
 def judge_quad(
     grey: np.ndarray,
     gx: np.ndarray,
@@ -817,6 +840,7 @@ def judge_quad(
     sharp_scores = []
     crossings: list[float] = []
     runs_on = 0
+    win = cv2.dilate(text_small, np.ones((3, 3), np.uint8))
     for i in range(4):
         p, q = quad[i], quad[(i + 1) % 4]
         d = q - p
@@ -868,35 +892,20 @@ def judge_quad(
             beyond.append(bool(np.mean(step > max(12.0, 0.4 * abs(float(np.median(far))))) > 0.7))
         if all(beyond):
             runs_on += 1
-        # text just outside this side (small copy)
-        band = (
-            base
-            - 0.03 * length * n[None, :] * 0
-            - n[None, :] * np.linspace(6, 40, 8)[:, None, None]
-        ).reshape(-1, 2)
-        bs = band * to_small
-        th, tw = text_small.shape
-        inb = (bs[:, 0] >= 0) & (bs[:, 0] < tw) & (bs[:, 1] >= 0) & (bs[:, 1] < th)
-        if inb.sum() > 20 and i != faint_side and i not in faint_sides:
-            win = cv2.dilate(text_small, np.ones((3, 3), np.uint8))
-            outside_text = float(win[bs[inb, 1].astype(int), bs[inb, 0].astype(int)].mean())
-            ins = (
-                base[None, :, :] + n[None, None, :] * np.linspace(15, 60, 8)[:, None, None]
-            ).reshape(-1, 2) * to_small
-            ini = (ins[:, 0] >= 0) & (ins[:, 0] < tw) & (ins[:, 1] >= 0) & (ins[:, 1] < th)
-            inside_text = (
-                float(win[ins[ini, 1].astype(int), ins[ini, 0].astype(int)].mean())
-                if ini.any()
-                else 0.0
-            )
-            on = (
-                base[None, :, :] + n[None, None, :] * np.arange(-3.0, 4.0)[:, None, None]
-            ).reshape(-1, 2) * to_small
-            ion = (on[:, 0] >= 0) & (on[:, 0] < tw) & (on[:, 1] >= 0) & (on[:, 1] < th)
-            hits = np.zeros(on.shape[0], bool)
-            hits[ion] = text_small[on[ion, 1].astype(int), on[ion, 0].astype(int)] > 0
-            crossings.append(float(hits.reshape(7, -1).any(axis=0).mean()))
-            if outside_text > 0.08 and outside_text > 0.3 * inside_text:
+        # text just outside this side (small copy): the sheet goes on past it. Unless this is
+        # a sheet lying on another sheet's print: its own margin, just inside, is clear, and
+        # where no print is near, the side is one clean step (paper onto paper), which a cut
+        # through the sheet between two lines of its text is not
+        outside_text = _band_share(win, base, -n, np.linspace(6, 40, 8), to_small)
+        if outside_text is not None and i != faint_side and i not in faint_sides:
+            inside_text = _band_share(win, base, n, np.linspace(15, 60, 8), to_small) or 0.0
+            margin_text = _band_share(win, base, n, np.linspace(6, 20, 5), to_small) or 0.0
+            clean = ~_band(win, base, n, np.arange(-10.0, 11.0, 2.0), to_small)[0].any(axis=0)
+            steps = clean.sum() >= 6 and bool(np.mean(far[clean] * sign > 8) >= 0.8)
+            cuts = not steps or margin_text > 0.25 * outside_text
+            on = _band(text_small, base, n, np.arange(-3.0, 4.0), to_small)[0]
+            crossings.append(float(on.any(axis=0).mean()) if cuts else 0.0)
+            if cuts and outside_text > 0.08 and outside_text > 0.3 * inside_text:
                 factor *= 0.5
     # print running across one side, not across the others (a textured desk marks them all):
     # the side cuts through the sheet, which goes on
