@@ -539,12 +539,73 @@ def _refine(
     return corners, supported / max(total, 1)
 
 
-def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> np.ndarray:
-    """The faint side ``side`` (2×2, in ``colour``'s pixels) moved onto its chromaticity step.
+#: How far (px of the mid copy) a faint side's ends are searched either way, and the width of
+#: the bands compared on either side of it.
+FAINT_REACH = 24
+FAINT_BAND = 6
 
-    At points along the side the tint is compared 2 px to either side at offsets up to ±8 px
+
+def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> np.ndarray:
+    """The faint side ``side`` (2×2, in ``colour``'s pixels) moved onto the line where the
+    surface changes: the tint steps (two sheets seldom share one) and the print density steps
+    (the under-sheet's print runs up to the top sheet's edge, whose own margin is clear).
+
+    Each end is moved up to FAINT_REACH px across, independently (the completed side was only
+    parallel to the side opposite, and perspective turns it); the line whose bands either side
+    differ most, in both cues together (each in units of its own noise), wins. Then
+    ``_tint_polish`` fits it to the tint step point by point. ``inner`` is inside the sheet.
+    """
+    d = side[1] - side[0]
+    length = float(np.hypot(*d))
+    if length < 10:
+        return side
+    t = d / length
+    n = np.array([-t[1], t[0]])
+    if np.dot(inner - side.mean(axis=0), n) > 0:
+        n = -n  # outwards
+    ts = np.linspace(0.04, 0.96, 48)
+    base = side[0] + ts[:, None] * d
+    reach, band = FAINT_REACH, FAINT_BAND
+    offs = np.arange(-reach - band, reach + band + 1, 1.0)
+    pts = base[:, None, :] + offs[None, :, None] * n
+    chroma = _chromaticity(_sample(colour, pts))
+    h, w = colour.shape[:2]
+    lo = np.maximum(np.floor(pts.reshape(-1, 2).min(axis=0)).astype(int) - 10, 0)
+    hi = np.minimum(np.ceil(pts.reshape(-1, 2).max(axis=0)).astype(int) + 10, [w, h])
+    if (hi - lo).min() < 16:
+        return side
+    roi = cv2.cvtColor(colour[lo[1] : hi[1], lo[0] : hi[0]], cv2.COLOR_BGR2GRAY)
+    hat = cv2.morphologyEx(roi, cv2.MORPH_BLACKHAT, np.ones((9, 9), np.uint8))
+    ink = _remap_points((hat > 30).astype(np.float32), pts[..., 0] - lo[0], pts[..., 1] - lo[1])
+    centres = np.arange(-reach, reach + 1)
+    at = centres + reach + band
+
+    def steps(prof: np.ndarray) -> np.ndarray:
+        """Mean of the band outside minus the band inside, per point and centre offset."""
+        cs = np.concatenate([np.zeros_like(prof[:, :1]), np.cumsum(prof, axis=1)], axis=1)
+        return ((cs[:, at + band + 1] - cs[:, at + 1]) - (cs[:, at] - cs[:, at - band])) / band
+
+    tint = steps(chroma)
+    mean = tint.mean(axis=0)
+    way = mean[int(np.argmax(np.linalg.norm(mean, axis=1)))]
+    cues = (tint @ (way / max(float(np.linalg.norm(way)), 1e-9)), steps(ink))
+    # every line from one end's offset to the other's, as an offset per point
+    c0, c1 = centres[:, None, None], centres[None, :, None]
+    idx = np.rint(c0 + (c1 - c0) * ts[None, None, :]).astype(int) + reach
+    k = np.arange(len(ts))[None, None, :]
+    score = sum(
+        cue[k, idx].mean(axis=-1) / (float(np.std(cue)) / math.sqrt(len(ts)) + 1e-9) for cue in cues
+    )
+    i0, i1 = np.unravel_index(int(np.argmax(score)), np.shape(score))
+    return _tint_polish(colour, side + np.outer([centres[i0], centres[i1]], n), inner)
+
+
+def _tint_polish(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> np.ndarray:
+    """``side`` fitted point by point onto its chromaticity step nearby.
+
+    At points along the side the tint is compared 2 px to either side at offsets up to ±12 px
     across; each point takes the offset where it steps most the way the whole side does, and
-    a robust line through those points is the side. ``inner`` is a point inside the sheet.
+    a robust line through those points is the side.
     """
     d = side[1] - side[0]
     length = float(np.hypot(*d))
