@@ -541,7 +541,7 @@ def _refine(
 
 #: How far (px of the mid copy) a faint side's ends are searched either way, and the width of
 #: the bands compared on either side of it.
-FAINT_REACH = 24
+FAINT_REACH = 40
 FAINT_BAND = 6
 
 
@@ -754,7 +754,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
         if best is not None and best.confidence >= SURE:
             break
         best = best_of(best, _quads(mask, MIN_AREA * area), method)
-    strong = None
+    strong = weak = None
     if best is None or best.confidence < SURE:
         strong = _hough_lines(small)
         best = best_of(best, _line_quads(strong, MIN_AREA * area), "lines")
@@ -770,8 +770,14 @@ def find_page(image: np.ndarray) -> PageQuad | None:
         grown = [centre + (c0 - centre) * g for g in GROW]
         best = best_of(best, grown, found.method + "+grown", False)
     if strong is not None and (best is None or best.confidence < MIN_CONFIDENCE):
-        # one side found by a faint cue only: never sure enough to pass without the clerk
-        completed = _completed_quads(strong, small, MIN_AREA * area)
+        # one side found by a faint cue only: never sure enough to pass without the clerk. The
+        # three sides come from the strong lines, or (a sheet on a pale desk) the faint ones
+        completed = [
+            c
+            for lines in (strong, weak)
+            if lines is not None
+            for c in _completed_quads(lines, small, MIN_AREA * area)
+        ]
         if best is not None:
             # a quad seen on all four sides, unsure as it is, beats one guessed near it
             c0 = best.corners * s_small
@@ -981,7 +987,8 @@ def judge_quad(
     factor *= 0.55**runs_on
     if colour is not None and _takes_in_desk(colour, quad):
         factor *= 0.4
-    if tinted:
+    if tinted and faint_side is None:
+        # (a completed quad, with its faint side given, is capped by its caller: not twice)
         factor = min(factor, COMPLETED_CONFIDENCE)
     return float(factor)
 

@@ -235,6 +235,24 @@ def test_a_completed_side_is_turned_onto_the_edge(seed: int) -> None:
     assert confidence < ASK_CLERK_BELOW
 
 
+@pytest.mark.parametrize("seed", [2_020_407, 4_020_402])
+def test_a_sheet_on_a_pale_desk_is_completed_from_its_faint_sides(seed: int) -> None:
+    # a white sheet on a pale desk, its fourth side on a second sheet: its three sides on the
+    # desk never reach the strong edge map, so no "U" of strong lines was there to complete
+    # and the whole photo came out (errors 0.38 and 0.17)
+    err, confidence, method = _prepared("second-sheet", seed)
+    assert err < 0.01, (round(err, 3), method)
+    assert confidence < ASK_CLERK_BELOW
+
+
+def test_a_completed_quad_is_not_capped_twice() -> None:
+    # the right completed quad was capped at 0.7 by the judge and again by its caller (0.7 ×
+    # 0.7 = 0.49) and lost to a quad cutting through the page at 0.50 (error 0.11)
+    err, confidence, method = _prepared("second-sheet", 1_020_403)
+    assert err < 0.01, (round(err, 3), method)
+    assert confidence < ASK_CLERK_BELOW
+
+
 def test_a_sheet_and_a_strip_of_the_sheet_under_it_are_told_apart() -> None:
     # the quad took in the strip of the under-sheet beside the page (error 0.11, aspect 1.53,
     # asked at 0.70 but wrong): the A4 sheet on three of its sides, with a tint step for the
