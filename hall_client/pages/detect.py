@@ -320,6 +320,9 @@ COMPLETED_CONFIDENCE = 0.7
 #: The largest tint step (in _chromaticity's units) taken for two sheets of paper: paper
 #: tints are pale; a step beyond this is coloured print (a red rule, a seal).
 PALE_TINT = 0.06
+#: A quad whose fourth side was guessed from three is likelier right where it comes out A4,
+#: the size most materials are: other shapes are ranked down by this factor.
+GUESSED_NOT_A4 = 0.85
 #: A found quad covering more than this share of the photo that is not A4 is suspect: more
 #: often part of a page, or a sheet and a strip of the one under it, than a whole page.
 LARGE_SHARE = 0.3
@@ -707,7 +710,9 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     ) -> PageQuad | None:
         """The surest of ``quads`` once refined and judged, if surer than ``above``; else
         ``above``."""
-        best = above
+        # ranked by confidence, then by the score under the cap: quads capped alike still
+        # differ in how sure they are
+        best, best_raw = above, (above.confidence if above is not None else -1.0)
         for k, quad in enumerate(quads):
             quad = order_corners(quad)
             if fresh and any(np.abs(quad - q).max() < 4 for q in seen):
@@ -728,8 +733,8 @@ def find_page(image: np.ndarray) -> PageQuad | None:
                 # it onto the print nearby: keep its line, move its ends onto the refined sides
                 side = _faint_side_fit(mid, faint[k] * (s_mid / s_small), refined.mean(axis=0))
                 refined, faint_side = _keep_side(refined, side)
-            base = min(cap, float(min(1.0, 0.7 * support2 + 0.3 * shape + 0.1 * support)))
-            if best is not None and base <= best.confidence:
+            base = float(min(1.0, 0.7 * support2 + 0.3 * shape + 0.1 * support))
+            if best is not None and (min(cap, base), base) <= (best.confidence, best_raw):
                 continue
             corners = refined / s_mid
             judged = judge_quad(
@@ -743,9 +748,11 @@ def find_page(image: np.ndarray) -> PageQuad | None:
                 faint_side,
                 mid,
             )
-            conf = min(cap, base * judged)
-            if best is None or conf > best.confidence:
-                best = PageQuad(corners, conf, method)
+            raw = base * judged
+            if faint is not None and not looks_a4(corners, image_size):
+                raw *= GUESSED_NOT_A4
+            if best is None or (min(cap, raw), raw) > (best.confidence, best_raw):
+                best, best_raw = PageQuad(corners, min(cap, raw), method), raw
         return best
 
     best: PageQuad | None = None
