@@ -103,7 +103,7 @@ def reserve(session: Session, name: str, now: datetime,
     """
     token = secrets.token_hex(16)
     engine = session.get_bind()
-    with _allocator(engine).connect() as conn:
+    with allocator(engine).connect() as conn:
         value, taken = conn.execute(_RESERVE, {
             "name": name, "token": token, "now": now, "stale_before": now - STALE,
             "prefix": case_prefix}).one()
@@ -161,7 +161,7 @@ def _settle(session: Session, transaction: Any) -> None:
 
 
 def _release(engine: Engine | Any, reservation: Reservation) -> None:
-    with _allocator(engine).connect() as conn:
+    with allocator(engine).connect() as conn:
         conn.execute(text(
             "UPDATE number_reservations SET reserved_at = :freed "
             "WHERE name = :name AND value = :value AND token = :token"),
@@ -187,18 +187,21 @@ def take_in_transaction(session: Session, name: str) -> int:
     return value
 
 
+ALLOCATOR_POOL = 4
+"""Connections the reservations' pool keeps (and how many more it opens at peaks)."""
+
 _allocators: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 _allocators_lock = threading.Lock()
 
 
-def _allocator(engine: Engine | Any) -> Engine:
+def allocator(engine: Engine | Any) -> Engine:
     """The autocommit engine reserving numbers for ``engine``'s database, made on first use
     and disposed with it."""
     with _allocators_lock:
         found = _allocators.get(engine)
         if found is None:
-            found = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=4,
-                                  max_overflow=4)
+            found = create_engine(engine.url, isolation_level="AUTOCOMMIT",
+                                  pool_size=ALLOCATOR_POOL, max_overflow=ALLOCATOR_POOL)
             ping_when_idle(found)
             event.listen(found, "connect", _no_commit_wait)
             _allocators[engine] = found

@@ -46,7 +46,7 @@ def statements(api: Api) -> Iterator[list[str]]:
     engine = api.app.state.engine
     engines = {engine, api.app.state.read_engine}
     if numbers.separate_transactions(api.session()):
-        engines.add(numbers._allocator(engine))
+        engines.add(numbers.allocator(engine))
     for e in engines:
         event.listen(e, "before_cursor_execute", record)
     try:
