@@ -182,11 +182,15 @@ def create_case(
             created_at=now, updated_at=now,
         )
         session.add(case)
+        steps = activate_stage(session, case, data, 1, accepted_at, flush=False)
+        sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
         try:
-            # The case and its steps go in together. A request sending the same UUID or the
-            # same client number in parallel (PostgreSQL lets both pass the checks above)
-            # waits here for the first and fails, and answers like a resend.
-            steps = activate_stage(session, case, data, 1, accepted_at)
+            # The case, its steps, the notice and the history entry go in together (one
+            # flush). A request sending the same UUID or the same client number in parallel
+            # (PostgreSQL lets both pass the checks above) waits here for the first and
+            # fails, and answers like a resend.
+            record_event(session, case, "accepted", principal, now, first=True,
+                         data={"case_number": number, "item": f"{item.code} v{item.version}"})
         except IntegrityError:
             session.rollback()  # gives a server number back (see numbers)
             existing = session.get(Case, body.id)
@@ -194,9 +198,6 @@ def create_case(
                 return _sent_again(session, settings, principal, body, item.version, fees,
                                    existing, now)
             raise _number_taken(number) from None
-        sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
-        record_event(session, case, "accepted", principal, now, first=True,
-                     data={"case_number": number, "item": f"{item.code} v{item.version}"})
     except BaseException:
         # The claim of the number rolls back with the case, and the rollback gives the
         # number back at once (numbers: the session's reservations are freed when its
@@ -312,8 +313,9 @@ def _fees(item: dict[str, Any], body: CaseCreate) -> list[dict[str, Any]]:
 
 
 def activate_stage(session: Session, case: Case, item: dict[str, Any], stage: int,
-                   at: datetime) -> list[CaseStep]:
-    """Start every post of a stage (parallel posts start together)."""
+                   at: datetime, flush: bool = True) -> list[CaseStep]:
+    """Start every post of a stage (parallel posts start together). ``flush=False``: the
+    steps go in with the caller's next flush."""
     steps = []
     for spec in item["workflow"]:
         if spec["stage"] != stage:
@@ -327,7 +329,8 @@ def activate_stage(session: Session, case: Case, item: dict[str, Any], stage: in
     case.current_stage = stage
     if any(s.post == "window_finish" for s in steps):
         case.status = "awaiting_collection"
-    session.flush()
+    if flush:
+        session.flush()
     return steps
 
 
@@ -354,8 +357,7 @@ def record_event(
     session.flush()  # the hash covers seq, which the database assigns
     event.hash = event_hash(event)
     case.updated_at = now
-    session.flush()
-    return event
+    return event  # the hash is written with the transaction's next flush (at the latest its commit)
 
 
 def event_hash(event: CaseEvent) -> str:
