@@ -189,13 +189,18 @@ CACHE_MAX = 4096
 
 
 def cached_item_version(session: Session, code: str, version: int | None,
-                        revision: int) -> ItemVersion:
+                        revision: int | None = None) -> ItemVersion:
     """:func:`item_version`, kept per process: a published version never changes (an import
     refuses to change one), and which version is the newest changes only with the catalog
-    revision, which the caller read in its transaction (``revision``). The first request
-    for a version (or for the newest at a revision) asks the database; later ones do not."""
+    revision, which the caller read in its transaction (``revision``; read here when the
+    newest is asked for without it). The first request for a version (or for the newest at a
+    revision) asks the database; later ones do not."""
     url = str(session.get_bind().engine.url)
-    wanted = version if version is not None else _newest.get((url, revision, code))
+    if version is None:
+        at = current_revision(session) if revision is None else revision
+        wanted = _newest.get((url, at, code))
+    else:
+        at, wanted = -1, version
     if wanted is not None:
         found = _versions.get((url, code, wanted))
         if found is not None:
@@ -209,7 +214,7 @@ def cached_item_version(session: Session, code: str, version: int | None,
             _newest.clear()
         _versions[(url, code, found.version)] = found
         if version is None:
-            _newest[(url, revision, code)] = found.version
+            _newest[(url, at, code)] = found.version
     return found
 
 
