@@ -84,14 +84,20 @@ def check_access(session: Session, principal: Principal, case: Case) -> None:
     if principal.role == "admin":
         return
     if principal.role in HALL_ROLES:
-        if case.hall_id != principal.hall_id:
-            raise Forbidden("case_other_hall", "该受理件不属于您所在的大厅")
+        check_hall_access(principal, case.hall_id)
         return
     if principal.role in REVIEW_ROLES and named_on_case(principal, steps_of(session, case)):
         return
     if principal.role in ("chief", "deputy") and principal.department == case.department:
         return  # the department's leaders oversee its cases (extensions, returns)
     raise Forbidden("case_forbidden", "您不是该受理件任何环节的办理人")
+
+
+def check_hall_access(principal: Principal, hall_id: uuid.UUID) -> None:
+    """:func:`check_access` for hall staff, who need only the case's hall."""
+    assert principal.role in HALL_ROLES
+    if hall_id != principal.hall_id:
+        raise Forbidden("case_other_hall", "该受理件不属于您所在的大厅")
 
 
 def _same_request(case: Case, body: CaseCreate, item_version: int,
@@ -131,10 +137,9 @@ def create_case(
 
     A new case with the server's number (what counters send) asks the database as little as
     it can: one read of the catalog and calendar revisions (the item version, the hall's and
-    counter's codes and the calendar come from caches kept per process), the number's
-    reservation, and the writes. Its UUID is not looked up first: a resend fails the insert
-    on the primary key, the transaction is rolled back (which gives the number back) and the
-    case is answered as a resend.
+    counter's codes and the calendar come from caches kept per process), the case's insert,
+    the number's reservation, and the writes. Its UUID is not looked up first: the insert
+    settles it (see below).
     """
     revisions = get_settings(session, catalog.REVISION_KEY, calendar.REVISION_KEY)
     item = catalog.cached_item_version(session, body.item_code, body.item_version,
@@ -158,46 +163,51 @@ def create_case(
                                    existing, now)
         raise
     assert principal.hall_id is not None
-    hall_code = code_of(session, Hall, principal.hall_id)
     code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
     data = item.data
+    case = Case(
+        id=body.id, hall_id=principal.hall_id, counter_id=principal.counter_id,
+        counter_code=code_of(session, Counter, principal.counter_id)
+        if principal.counter_id else "",
+        created_by=principal.user_id,
+        case_number="", verification_digest=keyed_digest(settings.secret_key, code),
+        item_code=item.code, item_version=item.version, item_name=item.name,
+        department=item.department, project_name=body.project_name,
+        applicant=body.applicant.model_dump(mode="json"),
+        materials=[m.model_dump(mode="json") for m in body.materials], fees=fees,
+        fee_total=str(fee_total),
+        status="in_progress", current_stage=1,
+        legal_limit_days=int(data.get("legal_limit_days", 0)),
+        promised_limit_days=int(data.get("promised_limit_days", 0)), extension_days=0,
+        accepted_at=accepted_at, finished_at=None, outcome_reason="", window_record={},
+        created_at=now, updated_at=now,
+    )
+    # The row goes in first, under a provisional number: the insert settles parallel
+    # duplicates of the UUID or of a client's number (PostgreSQL lets both pass the checks
+    # above; the second waits here for the first and fails) before any server number is
+    # taken, so a duplicate never takes one, and numbers follow the order cases were made.
+    case.case_number = body.case_number or f"~{body.id.hex}"
+    session.add(case)
     try:
-        number = body.case_number or _next_case_number(
-            session, hall_code, local_date(accepted_at).year, now)
-        case = Case(
-            id=body.id, hall_id=principal.hall_id, counter_id=principal.counter_id,
-            counter_code=code_of(session, Counter, principal.counter_id)
-            if principal.counter_id else "",
-            created_by=principal.user_id,
-            case_number=number, verification_digest=keyed_digest(settings.secret_key, code),
-            item_code=item.code, item_version=item.version, item_name=item.name,
-            department=item.department, project_name=body.project_name,
-            applicant=body.applicant.model_dump(mode="json"),
-            materials=[m.model_dump(mode="json") for m in body.materials], fees=fees,
-            fee_total=str(fee_total),
-            status="in_progress", current_stage=1,
-            legal_limit_days=int(data.get("legal_limit_days", 0)),
-            promised_limit_days=int(data.get("promised_limit_days", 0)), extension_days=0,
-            accepted_at=accepted_at, finished_at=None, outcome_reason="", window_record={},
-            created_at=now, updated_at=now,
-        )
-        session.add(case)
+        session.flush()
+    except IntegrityError:
+        session.rollback()  # only reads came before: nothing else is lost
+        existing = session.get(Case, body.id)
+        if existing is not None:
+            return _sent_again(session, settings, principal, body, item.version, fees,
+                               existing, now)
+        raise _number_taken(body.case_number or "") from None
+    try:
+        if not body.case_number:
+            case.case_number = _next_case_number(
+                session, code_of(session, Hall, principal.hall_id),
+                local_date(accepted_at).year, now)
+        # The number, the steps, the notice and the history entry go out in one flush.
         steps = activate_stage(session, case, data, 1, accepted_at, flush=False)
         sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
-        try:
-            # The case, its steps, the notice and the history entry go in together (one
-            # flush). A request sending the same UUID or the same client number in parallel
-            # (PostgreSQL lets both pass the checks above) waits here for the first and
-            # fails, and answers like a resend.
-            record_event(session, case, "accepted", principal, now, first=True,
-                         data={"case_number": number, "item": f"{item.code} v{item.version}"})
-        except IntegrityError:
-            session.rollback()  # gives a server number back (see numbers)
-            existing = session.get(Case, body.id)
-            if existing is not None:
-                return _sent_again(session, settings, principal, body, item.version, fees,
-                                   existing, now)
-            raise _number_taken(number) from None
+        record_event(session, case, "accepted", principal, now, first=True,
+                     data={"case_number": case.case_number,
+                           "item": f"{item.code} v{item.version}"})
     except BaseException:
         # The claim of the number rolls back with the case, and the rollback gives the
         # number back at once (numbers: the session's reservations are freed when its
