@@ -1,4 +1,5 @@
-"""What creating a case costs the database, and that what saves it stays right.
+"""What creating a case (and sending its pages) costs the database, and that what saves it
+stays right.
 
 Case creation is the request 50 counters send at the same instant when a hall opens. Each
 statement is a round trip (on PostgreSQL a context switch and the database's CPU too), so
@@ -23,7 +24,7 @@ from server_stub.models import Case
 from server_stub.services import catalog, numbers
 
 from .conftest import Api
-from .helpers import case_body, create_case
+from .helpers import case_body, create_case, declare, page, send
 from .test_numbers import assert_gap_free
 
 MAX_STATEMENTS = {"postgresql": 12, "sqlite": 18}
@@ -140,3 +141,36 @@ def test_taken_numbers_are_skipped_on_every_backend(any_api: Api) -> None:
 
 def _seq(number: str) -> int:
     return int(number.rsplit("-", 1)[1])
+
+
+PAGE_STATEMENTS = {"postgresql": (4, 3), "sqlite": (7, 6)}
+"""(declaration, chunk): on PostgreSQL the token lookup, then for a declaration the case
+(locked), the upload's UUID and its place in one query, the insert; for a chunk the upload
+(locked) with its case's hall, the new offset (psycopg's BEGIN and COMMIT besides; SQLite
+counts its own, and the token lookup's BEGIN). Before 30 November 2026: (5, 4) and (8, 7)."""
+
+
+def test_a_page_is_declared_and_sent_in_few_statements(any_api: Api) -> None:
+    case = create_case(any_api)
+    data = page(1, 20_000)
+    declare(any_api, case["id"], page(2, 20_000), name="0002.jpg")  # warm
+    with statements(any_api) as declared:
+        up = declare(any_api, case["id"], data, name="0001.jpg")
+    with statements(any_api) as sent:
+        r = send(any_api, up["id"], data[:10_000], 0)
+    assert r.status_code == 200 and r.json()["confirmed_offset"] == 10_000
+    most = PAGE_STATEMENTS[any_api.app.state.engine.dialect.name]
+    assert len(declared) <= most[0], "\n".join(declared)
+    assert len(sent) <= most[1], "\n".join(sent)
+    # The same UUID again is the same upload; another UUID for its place is refused.
+    again = any_api.as_("wangjing", "POST", f"/api/v1/cases/{case['id']}/uploads", json={
+        "id": up["id"], "section": "施工", "name": "0001.jpg", "size": len(data),
+        "sha256": up["sha256"]})
+    assert again.status_code == 200 and again.json()["confirmed_offset"] == 10_000
+    clash = any_api.as_("wangjing", "POST", f"/api/v1/cases/{case['id']}/uploads", json={
+        "id": str(uuid.uuid4()), "section": "施工", "name": "0001.jpg", "size": len(data),
+        "sha256": up["sha256"]})
+    assert clash.status_code == 409 and clash.json()["detail"]["code"] == "upload_name_taken"
+    # Another hall's clerk cannot send to it.
+    other = send(any_api, up["id"], data[10_000:], 10_000, user="other_clerk")
+    assert other.status_code == 403 and other.json()["detail"]["code"] == "case_other_hall"
