@@ -195,8 +195,9 @@ _allocators_lock = threading.Lock()
 
 
 def allocator(engine: Engine | Any) -> Engine:
-    """The autocommit engine reserving numbers for ``engine``'s database, made on first use
-    and disposed with it."""
+    """The autocommit engine reserving numbers (and claiming Idempotency-Keys, see
+    :mod:`idempotency`) for ``engine``'s database, made on first use and disposed with it.
+    Its statements stand alone and do not wait for the disk (see :func:`_no_commit_wait`)."""
     with _allocators_lock:
         found = _allocators.get(engine)
         if found is None:
