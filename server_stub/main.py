@@ -235,6 +235,10 @@ def create_app(
         import anyio.to_thread
 
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        if settings.warm_up:
+            from server_stub.services.warmup import warm
+
+            await anyio.to_thread.run_sync(warm, app)
         stop: Callable[[], None] | None = None
         if settings.sms_worker:
             from server_stub.services.sms import start_worker

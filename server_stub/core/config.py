@@ -74,6 +74,11 @@ class Settings:
     threads: int = field(
         default_factory=lambda: int(os.environ.get("HALL_SERVER_THREADS", "8")))
 
+    #: Ready each process before it listens (connections, caches, compiled statements; see
+    #: ``services/warmup``), so the first requests after a start do not pay for it.
+    warm_up: bool = field(
+        default_factory=lambda: os.environ.get("HALL_SERVER_WARM_UP", "1") != "0")
+
     #: Connections each server process keeps to PostgreSQL, and how many more it may open at
     #: peaks. N processes need N × (pool + overflow) below the server's max_connections.
     db_pool_size: int = field(

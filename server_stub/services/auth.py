@@ -335,15 +335,28 @@ def _principal(user: User, row: AuthToken) -> Principal:
                      user.department, row.family)
 
 
+_PRINCIPAL = select(
+    AuthToken.kind, AuthToken.revoked, AuthToken.expires_at, AuthToken.counter_id,
+    AuthToken.family, User.active, User.id, User.username, User.name, User.role, User.hall_id,
+    User.department,
+).join(User, User.id == AuthToken.user_id)
+
+
 def principal_for(session: Session, now: datetime, token: str) -> Principal:
-    """Who sends ``token``: the token and its user in one query (every request asks)."""
-    found = session.execute(select(AuthToken, User).join(User, User.id == AuthToken.user_id)
-                            .where(AuthToken.digest == token_digest(token))).first()
-    row, user = found if found is not None else (None, None)
-    if (row is None or user is None or row.kind != "access" or row.revoked
-            or row.expires_at <= now or not user.active):
-        raise Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
-    return _principal(user, row)
+    """Who sends ``token``: the token and its user in one query (every request asks), as
+    plain columns (no objects built and tracked for a row that is only read)."""
+    row = session.execute(_PRINCIPAL.where(AuthToken.digest == token_digest(token))).first()
+    if row is None:
+        raise _token_invalid()
+    kind, revoked, expires_at, counter_id, family, active, *who = row
+    if kind != "access" or revoked or expires_at <= now or not active:
+        raise _token_invalid()
+    user_id, username, name, role, hall_id, department = who
+    return Principal(user_id, username, name, role, hall_id, counter_id, department, family)
+
+
+def _token_invalid() -> Unauthorized:
+    return Unauthorized("token_invalid", "访问令牌无效或已过期，请刷新令牌或重新登录")
 
 
 def sign_out(session: Session, token: str) -> None:

@@ -122,9 +122,11 @@ class WorkCalendar:
 _cache: dict[tuple[int, str], WorkCalendar] = {}
 
 
-def load_calendar(session: Session) -> WorkCalendar:
-    """The calendar as of the table's current revision (cached per database and revision)."""
-    revision = int(get_setting(session, REVISION_KEY) or 0)
+def load_calendar(session: Session, revision: int | None = None) -> WorkCalendar:
+    """The calendar as of the table's current revision (cached per database and revision).
+    ``revision``: the current revision when the caller has just read it (one query fewer)."""
+    if revision is None:
+        revision = int(get_setting(session, REVISION_KEY) or 0)
     bind = session.get_bind()
     key = (revision, str(bind.engine.url))
     cached = _cache.get(key)

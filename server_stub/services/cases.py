@@ -10,6 +10,7 @@ import hashlib
 import json
 import re
 import secrets
+import threading
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
@@ -28,6 +29,7 @@ from server_stub.models import Case, CaseEvent, CaseStep, Counter, Hall, Upload
 from server_stub.schemas.case import CaseCreate, CaseOut, StepOut, UploadSummary
 from server_stub.services import calendar, catalog, deadlines, numbers, sms
 from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal
+from server_stub.services.kv import get_settings
 
 OPEN_STATES = ("in_progress", "correction", "special", "awaiting_collection")
 
@@ -82,14 +84,20 @@ def check_access(session: Session, principal: Principal, case: Case) -> None:
     if principal.role == "admin":
         return
     if principal.role in HALL_ROLES:
-        if case.hall_id != principal.hall_id:
-            raise Forbidden("case_other_hall", "该受理件不属于您所在的大厅")
+        check_hall_access(principal, case.hall_id)
         return
     if principal.role in REVIEW_ROLES and named_on_case(principal, steps_of(session, case)):
         return
     if principal.role in ("chief", "deputy") and principal.department == case.department:
         return  # the department's leaders oversee its cases (extensions, returns)
     raise Forbidden("case_forbidden", "您不是该受理件任何环节的办理人")
+
+
+def check_hall_access(principal: Principal, hall_id: uuid.UUID) -> None:
+    """:func:`check_access` for hall staff, who need only the case's hall."""
+    assert principal.role in HALL_ROLES
+    if hall_id != principal.hall_id:
+        raise Forbidden("case_other_hall", "该受理件不属于您所在的大厅")
 
 
 def _same_request(case: Case, body: CaseCreate, item_version: int,
@@ -125,37 +133,43 @@ def _same_instant(a: datetime, b: datetime) -> bool:
 def create_case(
     session: Session, settings: Settings, principal: Principal, body: CaseCreate, now: datetime
 ) -> tuple[int, dict[str, Any]]:
-    """Accept a case; the same UUID sent again returns the case instead of a second one."""
-    item = catalog.item_version(session, body.item_code, body.item_version)
+    """Accept a case; the same UUID sent again returns the case instead of a second one.
+
+    A new case with the server's number (what counters send) asks the database as little as
+    it can: one read of the catalog and calendar revisions (the item version, the hall's and
+    counter's codes and the calendar come from caches kept per process), the case's insert,
+    the number's reservation, and the writes. Its UUID is not looked up first: the insert
+    settles it (see below).
+    """
+    revisions = get_settings(session, catalog.REVISION_KEY, calendar.REVISION_KEY)
+    item = catalog.cached_item_version(session, body.item_code, body.item_version,
+                                       int(revisions[catalog.REVISION_KEY] or 0))
     fees = _fees(item.data, body)
-    existing = session.get(Case, body.id)
-    if existing is not None:
-        return _sent_again(session, settings, principal, body, item.version, fees, existing, now)
-    accepted_at = body.accepted_at or now
-    if accepted_at > now + timedelta(minutes=10):
-        raise DomainError("accepted_in_future", "受理时间不能晚于服务器当前时间")
-    if accepted_at < now - timedelta(days=366):
-        raise DomainError("accepted_too_old", "受理时间早于一年前，请核对窗口电脑的日期")
-    hall = session.get(Hall, principal.hall_id)
-    assert hall is not None
     if body.case_number:
-        if SERVER_NUMBER.match(body.case_number):
-            raise DomainError("case_number_reserved",
-                              f"受理号 {body.case_number} 是服务器自动编号的格式（大厅编码-年份-6位序号），"
-                              "窗口自编受理号请换用其他格式")
-        if session.scalar(select(Case.id).where(Case.case_number == body.case_number)):
-            raise _number_taken(body.case_number)
-    fee_total = sum((Decimal(f["amount"]) for f in fees), Decimal("0.00"))
-    if fee_total > FEE_TOTAL_MAX:
-        raise DomainError("fee_total_too_large",
-                          f"收费合计 {fee_total} 元超过单件上限 {FEE_TOTAL_MAX} 元"
-                          "（缴费金额不能超过此数，受理件将无法缴费办结）")
+        # A resend must not find its own number taken: look the UUID up first.
+        existing = session.get(Case, body.id)
+        if existing is not None:
+            return _sent_again(session, settings, principal, body, item.version, fees,
+                               existing, now)
+    try:
+        accepted_at, fee_total = _checked(session, body, fees, now)
+    except DomainError:
+        if not body.case_number:
+            # A resend is answered as one even when the request no longer passes the
+            # checks (accepted more than a year ago by now).
+            existing = session.get(Case, body.id)
+            if existing is not None:
+                return _sent_again(session, settings, principal, body, item.version, fees,
+                                   existing, now)
+        raise
+    assert principal.hall_id is not None
     code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
     data = item.data
-    counter = session.get(Counter, principal.counter_id) if principal.counter_id else None
     case = Case(
-        id=body.id, hall_id=hall.id, counter_id=principal.counter_id,
-        counter_code=counter.code if counter is not None else "", created_by=principal.user_id,
+        id=body.id, hall_id=principal.hall_id, counter_id=principal.counter_id,
+        counter_code=code_of(session, Counter, principal.counter_id)
+        if principal.counter_id else "",
+        created_by=principal.user_id,
         case_number="", verification_digest=keyed_digest(settings.secret_key, code),
         item_code=item.code, item_version=item.version, item_name=item.name,
         department=item.department, project_name=body.project_name,
@@ -168,44 +182,86 @@ def create_case(
         accepted_at=accepted_at, finished_at=None, outcome_reason="", window_record={},
         created_at=now, updated_at=now,
     )
-    # The row goes in under a provisional number: the insert settles parallel duplicates of
-    # the UUID (they wait here and answer as a resend) before any server number is taken.
+    # The row goes in first, under a provisional number: the insert settles parallel
+    # duplicates of the UUID or of a client's number (PostgreSQL lets both pass the checks
+    # above; the second waits here for the first and fails) before any server number is
+    # taken, so a duplicate never takes one, and numbers follow the order cases were made.
     case.case_number = body.case_number or f"~{body.id.hex}"
+    session.add(case)
     try:
-        # A request sending the same UUID or the same client number in parallel (PostgreSQL
-        # lets both pass the checks above) fails here and answers like a resend.
-        with session.begin_nested():
-            session.add(case)
-            session.flush()
+        session.flush()
     except IntegrityError:
-        existing = session.get(Case, body.id, populate_existing=True)
+        session.rollback()  # only reads came before: nothing else is lost
+        existing = session.get(Case, body.id)
         if existing is not None:
             return _sent_again(session, settings, principal, body, item.version, fees,
                                existing, now)
         raise _number_taken(body.case_number or "") from None
-    steps = activate_stage(session, case, data, 1, accepted_at)
-    out = view(session, settings, case, now, new_steps=steps)
-    reservation = None
     try:
         if not body.case_number:
-            case.case_number, reservation = _next_case_number(
-                session, hall, local_date(accepted_at).year, now)
-            session.flush()
-        number = case.case_number
-        record_event(session, case, "accepted", principal, now, first=True,
-                     data={"case_number": number, "item": f"{item.code} v{item.version}"})
+            case.case_number = _next_case_number(
+                session, code_of(session, Hall, principal.hall_id),
+                local_date(accepted_at).year, now)
+        # The number, the steps, the notice and the history entry go out in one flush.
+        steps = activate_stage(session, case, data, 1, accepted_at, flush=False)
         sms.queue(session, case, "accepted", case.applicant.get("phone", ""), now)
-        session.flush()
+        record_event(session, case, "accepted", principal, now, first=True,
+                     data={"case_number": case.case_number,
+                           "item": f"{item.code} v{item.version}"})
     except BaseException:
-        if reservation is not None:
-            # The claim of the number rolls back with the case, and the rollback gives the
-            # number back at once (numbers: the session's reservations are freed when its
-            # transaction ends without a commit, also when the COMMIT itself fails).
-            session.rollback()
+        # The claim of the number rolls back with the case, and the rollback gives the
+        # number back at once (numbers: the session's reservations are freed when its
+        # transaction ends without a commit, also when the COMMIT itself fails).
+        session.rollback()
         raise
-    out.case_number = number
+    out = view(session, settings, case, now, new_steps=steps,
+               calendar_revision=int(revisions[calendar.REVISION_KEY] or 0))
     out.verification_code = code
     return 201, out.model_dump(mode="json")
+
+
+def _checked(session: Session, body: CaseCreate, fees: list[dict[str, Any]],
+             now: datetime) -> tuple[datetime, Decimal]:
+    """The acceptance time and the fee total of a new case, or why it cannot be made."""
+    accepted_at = body.accepted_at or now
+    if accepted_at > now + timedelta(minutes=10):
+        raise DomainError("accepted_in_future", "受理时间不能晚于服务器当前时间")
+    if accepted_at < now - timedelta(days=366):
+        raise DomainError("accepted_too_old", "受理时间早于一年前，请核对窗口电脑的日期")
+    if body.case_number:
+        if SERVER_NUMBER.match(body.case_number):
+            raise DomainError("case_number_reserved",
+                              f"受理号 {body.case_number} 是服务器自动编号的格式（大厅编码-年份-6位序号），"
+                              "窗口自编受理号请换用其他格式")
+        if session.scalar(select(Case.id).where(Case.case_number == body.case_number)):
+            raise _number_taken(body.case_number)
+    fee_total = sum((Decimal(f["amount"]) for f in fees), Decimal("0.00"))
+    if fee_total > FEE_TOTAL_MAX:
+        raise DomainError("fee_total_too_large",
+                          f"收费合计 {fee_total} 元超过单件上限 {FEE_TOTAL_MAX} 元"
+                          "（缴费金额不能超过此数，受理件将无法缴费办结）")
+    return accepted_at, fee_total
+
+
+_codes: dict[tuple[str, str, uuid.UUID], str] = {}
+_codes_lock = threading.Lock()
+
+
+def code_of(session: Session, model: type[Hall] | type[Counter], row_id: uuid.UUID) -> str:
+    """A hall's or counter's code ("" when there is none), kept per process: codes are given
+    once, at registration, and never changed (cases carry them in their numbers)."""
+    key = (str(session.get_bind().engine.url), model.__tablename__, row_id)
+    found = _codes.get(key)
+    if found is not None:
+        return found
+    row: Hall | Counter | None = session.get(model, row_id)  # type: ignore[assignment]
+    if row is None:
+        return ""
+    with _codes_lock:
+        if len(_codes) >= 10_000:
+            _codes.clear()
+        _codes[key] = row.code
+    return row.code
 
 
 FEE_TOTAL_MAX = Decimal("9999999999.99")
@@ -231,8 +287,7 @@ SERVER_NUMBER = re.compile(r"^[A-Za-z0-9]+-[0-9]{4}-[0-9]{6}$")
 """The shape of server-made numbers; clients may not send one (it could take a future number)."""
 
 
-def _next_case_number(session: Session, hall: Hall, year: int,
-                      now: datetime) -> tuple[str, numbers.Reservation | None]:
+def _next_case_number(session: Session, hall_code: str, year: int, now: datetime) -> str:
     """The next number of the hall's gap-free sequence, made the caller's in its transaction.
 
     On PostgreSQL the number is reserved in a short transaction of its own and claimed in the
@@ -240,23 +295,19 @@ def _next_case_number(session: Session, hall: Hall, year: int,
     the case's transaction runs. A number some case already has (made before numbers were
     server-made) is used up and skipped.
     """
-    name = f"case:{hall.code}:{year}"
+    name = f"case:{hall_code}:{year}"
+    prefix = f"{hall_code.upper()}-{year}-"
     while True:
-        reservation = None
         if numbers.separate_transactions(session):
-            reservation = numbers.reserve(session, name, now)
-            seq = reservation.value
-        else:
-            seq = numbers.take_in_transaction(session, name)
-        number = f"{hall.code.upper()}-{year}-{seq:06d}"
-        if reservation is not None:
-            try:
-                numbers.claim(session, reservation)
-            except BaseException:
-                session.rollback()  # frees the reservation (see numbers)
-                raise
+            # The reservation also tells whether a case carries the number already.
+            reservation = numbers.reserve(session, name, now, case_prefix=prefix)
+            numbers.claim(session, reservation)
+            if not reservation.taken:
+                return f"{prefix}{reservation.value:06d}"
+            continue
+        number = f"{prefix}{numbers.take_in_transaction(session, name):06d}"
         if session.scalar(select(Case.id).where(Case.case_number == number)) is None:
-            return number, reservation
+            return number
 
 
 def _fees(item: dict[str, Any], body: CaseCreate) -> list[dict[str, Any]]:
@@ -272,8 +323,9 @@ def _fees(item: dict[str, Any], body: CaseCreate) -> list[dict[str, Any]]:
 
 
 def activate_stage(session: Session, case: Case, item: dict[str, Any], stage: int,
-                   at: datetime) -> list[CaseStep]:
-    """Start every post of a stage (parallel posts start together)."""
+                   at: datetime, flush: bool = True) -> list[CaseStep]:
+    """Start every post of a stage (parallel posts start together). ``flush=False``: the
+    steps go in with the caller's next flush."""
     steps = []
     for spec in item["workflow"]:
         if spec["stage"] != stage:
@@ -287,7 +339,8 @@ def activate_stage(session: Session, case: Case, item: dict[str, Any], stage: in
     case.current_stage = stage
     if any(s.post == "window_finish" for s in steps):
         case.status = "awaiting_collection"
-    session.flush()
+    if flush:
+        session.flush()
     return steps
 
 
@@ -314,8 +367,7 @@ def record_event(
     session.flush()  # the hash covers seq, which the database assigns
     event.hash = event_hash(event)
     case.updated_at = now
-    session.flush()
-    return event
+    return event  # the hash is written with the transaction's next flush (at the latest its commit)
 
 
 def event_hash(event: CaseEvent) -> str:
@@ -339,23 +391,24 @@ def chain_ok(events: list[CaseEvent]) -> bool:
 
 
 def view(session: Session, settings: Settings, case: Case, now: datetime,
-         new_steps: list[CaseStep] | None = None) -> CaseOut:
+         new_steps: list[CaseStep] | None = None,
+         calendar_revision: int | None = None) -> CaseOut:
     """The case as the API shows it. ``new_steps``: the case was inserted by this
     transaction with these steps, so it has no other steps, clock stops or uploads yet
-    (three queries fewer for every case created)."""
+    (three queries fewer for every case created). ``calendar_revision``: the holiday
+    calendar's revision, when the caller read it in this transaction."""
     if new_steps is None:
         steps = steps_of(session, case)
     else:
         steps = sorted(new_steps, key=lambda s: (s.stage, s.started_at, s.post))
-    cal = calendar.load_calendar(session)
+    cal = calendar.load_calendar(session, calendar_revision)
     timing = deadlines.case_timing(session, cal, case, steps, now, settings.yellow_working_days,
                                    stops=None if new_steps is None else [])
-    hall = session.get(Hall, case.hall_id)
     uploads: Sequence[Upload] = [] if new_steps is not None else session.scalars(
         select(Upload).where(Upload.case_id == case.id).order_by(Upload.section, Upload.name)
     ).all()
     return CaseOut(
-        id=case.id, case_number=case.case_number, hall=hall.code if hall else "",
+        id=case.id, case_number=case.case_number, hall=code_of(session, Hall, case.hall_id),
         counter=case.counter_code, decision_number=case.decision_number,
         item_code=case.item_code, item_version=case.item_version, item_name=case.item_name,
         department=case.department, project_name=case.project_name, applicant=case.applicant,

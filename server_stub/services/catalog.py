@@ -7,7 +7,10 @@ immutable: a changed item comes as a new version, and cases keep the version the
 
 from __future__ import annotations
 
+import copy
 import json
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +169,53 @@ def item_version(session: Session, code: str, version: int | None = None) -> Cat
         label = code if version is None else f"{code} v{version}"
         raise NotFound("item_not_found", f"事项 {label} 不存在")
     return row
+
+
+@dataclass(frozen=True)
+class ItemVersion:
+    """A published item version as case creation needs it, detached from any session."""
+
+    code: str
+    version: int
+    name: str
+    department: str
+    data: dict[str, Any]
+
+
+_versions: dict[tuple[str, str, int], ItemVersion] = {}
+_newest: dict[tuple[str, int, str], int] = {}
+_cache_lock = threading.Lock()
+CACHE_MAX = 4096
+
+
+def cached_item_version(session: Session, code: str, version: int | None,
+                        revision: int | None = None) -> ItemVersion:
+    """:func:`item_version`, kept per process: a published version never changes (an import
+    refuses to change one), and which version is the newest changes only with the catalog
+    revision, which the caller read in its transaction (``revision``; read here when the
+    newest is asked for without it). The first request for a version (or for the newest at a
+    revision) asks the database; later ones do not."""
+    url = str(session.get_bind().engine.url)
+    if version is None:
+        at = current_revision(session) if revision is None else revision
+        wanted = _newest.get((url, at, code))
+    else:
+        at, wanted = -1, version
+    if wanted is not None:
+        found = _versions.get((url, code, wanted))
+        if found is not None:
+            return found
+    row = item_version(session, code, version)
+    found = ItemVersion(row.code, row.version, row.name, row.department,
+                        copy.deepcopy(row.data))
+    with _cache_lock:
+        if len(_versions) >= CACHE_MAX or len(_newest) >= CACHE_MAX:
+            _versions.clear()
+            _newest.clear()
+        _versions[(url, code, found.version)] = found
+        if version is None:
+            _newest[(url, at, code)] = found.version
+    return found
 
 
 def changes_since(session: Session, since: int) -> dict[str, Any]:

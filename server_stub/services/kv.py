@@ -14,6 +14,13 @@ def get_setting(session: Session, key: str) -> str | None:
     return row.value if row else None
 
 
+def get_settings(session: Session, *keys: str) -> dict[str, str | None]:
+    """Several settings in one query (None for those not set)."""
+    found = dict(session.execute(select(Setting.key, Setting.value)
+                                 .where(Setting.key.in_(keys))).all())
+    return {key: found.get(key) for key in keys}
+
+
 def set_setting(session: Session, key: str, value: str) -> None:
     row = session.get(Setting, key)
     if row is None:

@@ -67,7 +67,11 @@ WITH reused AS (
     SELECT :name, value, :token, :now FROM advanced
     RETURNING value
 )
-SELECT value FROM reused UNION ALL SELECT value FROM kept
+SELECT v.value, EXISTS (
+    SELECT 1 FROM cases WHERE case_number = CAST(:prefix AS text) || CASE
+        WHEN v.value < 1000000 THEN lpad(v.value::text, 6, '0') ELSE v.value::text END
+) AS taken
+FROM (SELECT value FROM reused UNION ALL SELECT value FROM kept) AS v
 """)
 
 
@@ -76,6 +80,8 @@ class Reservation:
     name: str
     value: int
     token: str
+    #: A case already carries this number (see ``case_prefix`` of :func:`reserve`).
+    taken: bool = False
 
 
 def separate_transactions(session: Session) -> bool:
@@ -83,8 +89,13 @@ def separate_transactions(session: Session) -> bool:
     return session.get_bind().dialect.name == "postgresql"
 
 
-def reserve(session: Session, name: str, now: datetime) -> Reservation:
+def reserve(session: Session, name: str, now: datetime,
+            case_prefix: str | None = None) -> Reservation:
     """Reserve the next number of ``name`` in a transaction of its own (committed on return).
+
+    ``case_prefix``: the number is a case number, ``case_prefix`` followed by the value in six
+    digits at least; the same statement tells whether a case already carries it
+    (``Reservation.taken``: one round trip fewer than asking in the caller's transaction).
 
     Safe to call while ``session`` holds a connection: it uses a small pool of its own (4 kept,
     up to 8), whose connections are only ever held for this one statement, so a request never
@@ -92,10 +103,11 @@ def reserve(session: Session, name: str, now: datetime) -> Reservation:
     """
     token = secrets.token_hex(16)
     engine = session.get_bind()
-    with _allocator(engine).connect() as conn:
-        value = conn.execute(_RESERVE, {"name": name, "token": token, "now": now,
-                                        "stale_before": now - STALE}).scalar_one()
-    reservation = Reservation(name, int(value), token)
+    with allocator(engine).connect() as conn:
+        value, taken = conn.execute(_RESERVE, {
+            "name": name, "token": token, "now": now, "stale_before": now - STALE,
+            "prefix": case_prefix}).one()
+    reservation = Reservation(name, int(value), token, bool(taken))
     # Given back when the session's transaction ends without a commit (see _settle).
     session.info.setdefault(_HELD, []).append((engine, reservation))
     return reservation
@@ -149,7 +161,7 @@ def _settle(session: Session, transaction: Any) -> None:
 
 
 def _release(engine: Engine | Any, reservation: Reservation) -> None:
-    with _allocator(engine).connect() as conn:
+    with allocator(engine).connect() as conn:
         conn.execute(text(
             "UPDATE number_reservations SET reserved_at = :freed "
             "WHERE name = :name AND value = :value AND token = :token"),
@@ -175,18 +187,22 @@ def take_in_transaction(session: Session, name: str) -> int:
     return value
 
 
+ALLOCATOR_POOL = 4
+"""Connections the reservations' pool keeps (and how many more it opens at peaks)."""
+
 _allocators: weakref.WeakKeyDictionary[Engine, Engine] = weakref.WeakKeyDictionary()
 _allocators_lock = threading.Lock()
 
 
-def _allocator(engine: Engine | Any) -> Engine:
-    """The autocommit engine reserving numbers for ``engine``'s database, made on first use
-    and disposed with it."""
+def allocator(engine: Engine | Any) -> Engine:
+    """The autocommit engine reserving numbers (and claiming Idempotency-Keys, see
+    :mod:`idempotency`) for ``engine``'s database, made on first use and disposed with it.
+    Its statements stand alone and do not wait for the disk (see :func:`_no_commit_wait`)."""
     with _allocators_lock:
         found = _allocators.get(engine)
         if found is None:
-            found = create_engine(engine.url, isolation_level="AUTOCOMMIT", pool_size=4,
-                                  max_overflow=4)
+            found = create_engine(engine.url, isolation_level="AUTOCOMMIT",
+                                  pool_size=ALLOCATOR_POOL, max_overflow=ALLOCATOR_POOL)
             ping_when_idle(found)
             event.listen(found, "connect", _no_commit_wait)
             _allocators[engine] = found

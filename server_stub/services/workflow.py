@@ -127,7 +127,7 @@ def _approve(session: Session, case: Case, principal: Principal, body: ActionIn,
 
 
 def _advance(session: Session, case: Case, now: datetime) -> None:
-    item = catalog.item_version(session, case.item_code, case.item_version).data
+    item = catalog.cached_item_version(session, case.item_code, case.item_version).data
     stages = sorted({s["stage"] for s in item["workflow"]})
     later = [s for s in stages if s > case.current_stage]
     if not later:
@@ -182,7 +182,7 @@ def _return(session: Session, case: Case, principal: Principal, body: ActionIn,
                  acted_as=capacity, data={"to_stage": target}, event_id=body.id)
     if case.status == "awaiting_collection":
         case.status = "in_progress"
-    item = catalog.item_version(session, case.item_code, case.item_version).data
+    item = catalog.cached_item_version(session, case.item_code, case.item_version).data
     activate_stage(session, case, item, target, now)
 
 

@@ -32,6 +32,9 @@ from server_stub.main import create_app
 from server_stub.services import auth
 
 use_cheap_hashing()
+# Readying each app before it serves (services/warmup) costs about half a second per app;
+# tests/server/test_warmup.py runs it, the other tests start without it.
+os.environ.setdefault("HALL_SERVER_WARM_UP", "0")
 
 PG_URL = os.environ.get(
     "HALL_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -93,7 +93,7 @@ def put_chunk(
 ) -> Any:
     """Store the bytes at ``offset``. Repeating a stored chunk is harmless; the answer is the
     confirmed offset. The last chunk triggers the whole-file SHA-256 check."""
-    upload = uploads.load(session, upload_id, lock=True)
+    upload, hall_id = uploads.load_with_hall(session, upload_id)
     case = None
     if upload.kind == "result":
         # Its completion goes into the case's history: lock the case first, as delete does
@@ -102,7 +102,9 @@ def put_chunk(
         session.rollback()
         case = cases.load_case(session, case_id, lock=True)
         upload = uploads.load(session, upload_id, lock=True)
-    cases.check_access(session, user, case or cases.load_case(session, upload.case_id))
+        cases.check_access(session, user, case)
+    else:
+        cases.check_hall_access(user, hall_id)  # a clerk (see ClerkUser)
     was_complete = upload.complete
     try:
         st = uploads.write_chunk(session, settings, request.app.state.file_store, upload, offset,
