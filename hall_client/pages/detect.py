@@ -548,6 +548,17 @@ FAINT_REACH = 40
 FAINT_BAND = 6
 
 
+def _outwards(side: np.ndarray, inner: np.ndarray) -> np.ndarray | None:
+    """The unit normal of the segment ``side`` (2×2) pointing away from ``inner``; None for a
+    segment too short to have one."""
+    d = side[1] - side[0]
+    length = float(np.hypot(*d))
+    if length < 10:
+        return None
+    n = np.array([-d[1], d[0]]) / length
+    return -n if np.dot(inner - side.mean(axis=0), n) > 0 else n
+
+
 def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> np.ndarray:
     """The faint side ``side`` (2×2, in ``colour``'s pixels) moved onto the line where the
     surface changes: the tint steps (two sheets seldom share one) and the print density steps
@@ -558,14 +569,10 @@ def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> 
     differ most, in both cues together (each in units of its own noise), wins. Then
     ``_tint_polish`` fits it to the tint step point by point. ``inner`` is inside the sheet.
     """
-    d = side[1] - side[0]
-    length = float(np.hypot(*d))
-    if length < 10:
+    n = _outwards(side, inner)
+    if n is None:
         return side
-    t = d / length
-    n = np.array([-t[1], t[0]])
-    if np.dot(inner - side.mean(axis=0), n) > 0:
-        n = -n  # outwards
+    d = side[1] - side[0]
     ts = np.linspace(0.04, 0.96, 48)
     base = side[0] + ts[:, None] * d
     reach, band = FAINT_REACH, FAINT_BAND
@@ -610,14 +617,10 @@ def _tint_polish(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> np.
     across; each point takes the offset where it steps most the way the whole side does, and
     a robust line through those points is the side.
     """
-    d = side[1] - side[0]
-    length = float(np.hypot(*d))
-    if length < 10:
+    n = _outwards(side, inner)
+    if n is None:
         return side
-    t = d / length
-    n = np.array([-t[1], t[0]])
-    if np.dot(inner - side.mean(axis=0), n) > 0:
-        n = -n  # outwards
+    d = side[1] - side[0]
     base = side[0] + np.linspace(0.06, 0.94, 40)[:, None] * d
     offs = np.arange(-12.0, 12.5, 0.5)
     pts = base[:, None, :] + offs[None, :, None] * n
@@ -686,8 +689,9 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     lines (Hough) are tried last, only when nothing sure was found: first from strong edges,
     then from faint ones (a sheet's side against a second white sheet, or in a shadow, steps
     by a few grey levels only and never reaches the strong edge map). When still nothing is
-    trusted, quads are completed from three strong sides and a fourth found by its colour step
-    (``_completed_quads``); such a quad is capped below ASK_CLERK_BELOW, so the clerk looks.
+    trusted, quads are completed from three sides among the strong lines or the faint ones, and
+    a fourth found where tint and print density change (``_completed_quads``,
+    ``_faint_side_fit``); such a quad is capped below ASK_CLERK_BELOW, so the clerk looks.
     """
     mid, s_mid = _resize_long(image, REFINE_LONG, cv2.INTER_LINEAR)
     small, s_small = _resize_long(mid, WORK_LONG, cv2.INTER_LINEAR)
@@ -905,7 +909,8 @@ def judge_quad(
     second sheet: it has no grey step and the other sheet's print lies beyond it, so only its
     run-on is judged. With ``colour`` (the BGR image ``grey`` came from) a side without a grey
     step that steps in tint all along is taken as such a side too. A quad with a side seen by
-    its tint alone is never sure: its factor stays under COMPLETED_CONFIDENCE.
+    its tint alone is never sure: its factor stays under COMPLETED_CONFIDENCE (a completed quad,
+    ``faint_side`` given, is capped by the caller instead: once).
     """
     tinted = False
     faint_sides: set[int] = set()
