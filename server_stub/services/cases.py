@@ -145,22 +145,25 @@ def create_case(
     item = catalog.cached_item_version(session, body.item_code, body.item_version,
                                        int(revisions[catalog.REVISION_KEY] or 0))
     fees = _fees(item.data, body)
-    if body.case_number:
-        # A resend must not find its own number taken: look the UUID up first.
+
+    def resend() -> tuple[int, dict[str, Any]] | None:
+        """The answer to this request if it is a resend (its UUID made a case already)."""
         existing = session.get(Case, body.id)
-        if existing is not None:
-            return _sent_again(session, settings, principal, body, item.version, fees,
-                               existing, now)
+        if existing is None:
+            return None
+        return _sent_again(session, settings, principal, body, item.version, fees, existing,
+                           now)
+
+    # A resend must not find its own number taken: look the UUID up first.
+    if body.case_number and (answer := resend()) is not None:
+        return answer
     try:
         accepted_at, fee_total = _checked(session, body, fees, now)
     except DomainError:
-        if not body.case_number:
-            # A resend is answered as one even when the request no longer passes the
-            # checks (accepted more than a year ago by now).
-            existing = session.get(Case, body.id)
-            if existing is not None:
-                return _sent_again(session, settings, principal, body, item.version, fees,
-                                   existing, now)
+        # A resend is answered as one even when the request no longer passes the checks
+        # (accepted more than a year ago by now).
+        if not body.case_number and (answer := resend()) is not None:
+            return answer
         raise
     assert principal.hall_id is not None
     code = body.verification_code or f"{secrets.randbelow(10**6):06d}"
@@ -192,10 +195,8 @@ def create_case(
         session.flush()
     except IntegrityError:
         session.rollback()  # only reads came before: nothing else is lost
-        existing = session.get(Case, body.id)
-        if existing is not None:
-            return _sent_again(session, settings, principal, body, item.version, fees,
-                               existing, now)
+        if (answer := resend()) is not None:
+            return answer
         raise _number_taken(body.case_number or "") from None
     try:
         if not body.case_number:

@@ -91,6 +91,7 @@ def _caches(session: Session, now: datetime) -> None:
         for row_id in session.scalars(select(model.id).limit(CODES_MAX)):
             cases.code_of(session, model, row_id)
 
+
 def _token_lookup(app: Any, now: datetime) -> None:
     """The query every request starts with, on the engine it runs on."""
     with app.state.read_sessionmaker() as session, contextlib.suppress(DomainError):

@@ -167,6 +167,25 @@ def test_shadow_remnant_does_not_turn_the_page_silently(kind: str, seed: int) ->
     assert turn == 0 or page.confidence < ASK_CLERK_BELOW, (turn, page.rotation_confidence)
 
 
+def _prepared(kind: str, seed: int) -> tuple[float, float, str]:
+    """Corner error, confidence and method of the page prepared from a synthetic photo
+    (``ordinary``: a photographed page; else a hard photo of that kind)."""
+    if kind == "ordinary":
+        photo = photograph(render_page(seed), 9000 + seed, (1600, 1200))
+    else:
+        photo = hard_photograph(kind, seed)
+    src = read_bytes(photo.jpeg, f"{kind}.jpg", PROFILE.largest_size()[1])[0]
+    page = prepare_source(src, PROFILE)
+    return corner_error(np.array(page.corners), photo.corners), page.confidence, page.method
+
+
+def _right_and_asked(seed: int) -> None:
+    """A second-sheet photo whose sheet was completed from three sides: found, and asked."""
+    err, confidence, method = _prepared("second-sheet", seed)
+    assert err < 0.01, (round(err, 3), method)
+    assert confidence < ASK_CLERK_BELOW
+
+
 @pytest.mark.parametrize(
     ("kind", "seed"),
     [
@@ -180,14 +199,8 @@ def test_shadow_remnant_does_not_turn_the_page_silently(kind: str, seed: int) ->
 def test_part_of_a_page_is_never_taken_silently(kind: str, seed: int) -> None:
     # fresh-set photos where a quad cut through the page (a side running across print, or a
     # large quad of letter shape inside an A4 sheet) came with confidence 0.90–1.00
-    if kind == "ordinary":
-        photo = photograph(render_page(seed), 9000 + seed, (1600, 1200))
-    else:
-        photo = hard_photograph(kind, seed)
-    src = read_bytes(photo.jpeg, f"{kind}.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
-    err = corner_error(np.array(page.corners), photo.corners)
-    assert err < 0.01 or page.confidence < ASK_CLERK_BELOW, (round(err, 3), page.confidence)
+    err, confidence, _method = _prepared(kind, seed)
+    assert err < 0.01 or confidence < ASK_CLERK_BELOW, (round(err, 3), confidence)
 
 
 @pytest.mark.parametrize(
@@ -199,20 +212,8 @@ def test_print_beyond_a_clean_edge_does_not_hide_the_sheet(kind: str, seed: int)
     # the side from outside, so the right quad was judged a cut through the page (×0.5 for
     # text outside, ×0.5 for print across the side) and a wrong one won (errors 0.04, 0.08,
     # 0.25). The side's own margin is clear and it steps cleanly where no print is near.
-    if kind == "ordinary":
-        photo = photograph(render_page(seed), 9000 + seed, (1600, 1200))
-    else:
-        photo = hard_photograph(kind, seed)
-    src = read_bytes(photo.jpeg, f"{kind}.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
-    assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
-
-
-def _prepared(kind: str, seed: int) -> tuple[float, float, str]:
-    photo = hard_photograph(kind, seed)
-    src = read_bytes(photo.jpeg, f"{kind}.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
-    return corner_error(np.array(page.corners), photo.corners), page.confidence, page.method
+    err, _confidence, method = _prepared(kind, seed)
+    assert err < 0.01, method
 
 
 @pytest.mark.parametrize("seed", [20_400, 20_402])
@@ -220,9 +221,7 @@ def test_sheet_on_a_second_sheet_is_completed_by_its_tint(seed: int) -> None:
     # three sides against the desk, the fourth on a second white sheet with no grey step at
     # all: no mask and no Hough line held it and the page fell back to the whole photo
     # (errors 0.20 and 0.28). The fourth side's tint step finds it; the clerk is still asked.
-    err, confidence, method = _prepared("second-sheet", seed)
-    assert err < 0.01, (round(err, 3), method)
-    assert confidence < ASK_CLERK_BELOW
+    _right_and_asked(seed)
 
 
 @pytest.mark.parametrize("seed", [2_020_404, 4_020_404])
@@ -230,9 +229,7 @@ def test_a_completed_side_is_turned_onto_the_edge(seed: int) -> None:
     # the fourth side, completed parallel to the side opposite, was left there when its tint
     # step was too weak to fit point by point (errors 0.029): each end is now moved on its
     # own onto the line where tint and print density change together
-    err, confidence, method = _prepared("second-sheet", seed)
-    assert err < 0.01, (round(err, 3), method)
-    assert confidence < ASK_CLERK_BELOW
+    _right_and_asked(seed)
 
 
 @pytest.mark.parametrize("seed", [2_020_407, 4_020_402])
@@ -240,17 +237,13 @@ def test_a_sheet_on_a_pale_desk_is_completed_from_its_faint_sides(seed: int) -> 
     # a white sheet on a pale desk, its fourth side on a second sheet: its three sides on the
     # desk never reach the strong edge map, so no "U" of strong lines was there to complete
     # and the whole photo came out (errors 0.38 and 0.17)
-    err, confidence, method = _prepared("second-sheet", seed)
-    assert err < 0.01, (round(err, 3), method)
-    assert confidence < ASK_CLERK_BELOW
+    _right_and_asked(seed)
 
 
 def test_a_completed_quad_is_not_capped_twice() -> None:
     # the right completed quad was capped at 0.7 by the judge and again by its caller (0.7 ×
     # 0.7 = 0.49) and lost to a quad cutting through the page at 0.50 (error 0.11)
-    err, confidence, method = _prepared("second-sheet", 1_020_403)
-    assert err < 0.01, (round(err, 3), method)
-    assert confidence < ASK_CLERK_BELOW
+    _right_and_asked(1_020_403)
 
 
 @pytest.mark.parametrize("seed", [20_407, 4_020_400])
@@ -258,9 +251,7 @@ def test_a_guessed_side_prefers_an_a4_sheet(seed: int) -> None:
     # several quads completed from three sides were all capped at 0.7; one of no paper size
     # in use at the counter (aspect 1.6) was taken over the A4 sheet (error 0.12; 20407 came
     # to 0.10 the same way once capped quads were ranked by their score under the cap)
-    err, confidence, method = _prepared("second-sheet", seed)
-    assert err < 0.01, (round(err, 3), method)
-    assert confidence < ASK_CLERK_BELOW
+    _right_and_asked(seed)
 
 
 def test_a_sheet_and_a_strip_of_the_sheet_under_it_are_told_apart() -> None:

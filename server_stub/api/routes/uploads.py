@@ -57,8 +57,8 @@ def list_uploads(case_id: uuid.UUID, user: CurrentUser, session: ReadSessionDep)
     return [uploads.state(u) for u in rows]
 
 
-def _upload_for(session: Any, user: Any, upload_id: uuid.UUID, lock: bool = False) -> Any:
-    upload = uploads.load(session, upload_id, lock=lock)
+def _upload_for(session: Any, user: Any, upload_id: uuid.UUID) -> Any:
+    upload = uploads.load(session, upload_id)
     cases.check_access(session, user, cases.load_case(session, upload.case_id))
     return upload
 
