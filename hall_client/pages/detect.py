@@ -144,18 +144,69 @@ def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
     edges = np.where(keep[labels], 255, 0).astype(np.uint8)
     lines = cv2.HoughLines(edges, 1, np.pi / 180, threshold=int(0.1 * long_side))
     kept: list[tuple[float, float]] = []
+    signs: list[float] = []
     if lines is not None:
         for rho, theta in lines[:, 0, :]:
-            if all(abs(rho - r) > 12 or abs(theta - t) > 0.12 for r, t in kept):
+            near = [
+                k for k, (r, t) in enumerate(kept) if abs(rho - r) <= 12 and abs(theta - t) <= 0.12
+            ]
+            sign = _polarity(gx, gy, float(rho), float(theta)) if near else 0.0
+            # a close line stepping the other way is another edge: two sheets side by side,
+            # a narrow strip of desk between them
+            if all(abs(rho - kept[k][0]) > 4 and sign * signs[k] < 0 for k in near):
                 kept.append((float(rho), float(theta)))
-            if len(kept) == HOUGH_LINES:
+                signs.append(sign or _polarity(gx, gy, float(rho), float(theta)))
+            if len(kept) == (HOUGH_LINES if weak else 2 * HOUGH_LINES):
                 break
+    if not weak:
+        # a sheet's side steps from paper to desk; a printed rule, a ruled page's lines or a
+        # cutting mat's grid are thin lines, the same grey on both sides: steps first (the
+        # faint lines are left as they come: a faint step may not show as one)
+        order = sorted(range(len(kept)), key=lambda k: _thin_line(grey, kept[k]))
+        kept = [kept[k] for k in order[:HOUGH_LINES]]
     fitted: list[tuple[float, float]] = []
     for r, t in _fit_lines(gx, gy, kept):
         # two Hough lines of one edge land on it together once fitted
         if all(abs(r - r2) > 4 or abs(math.sin(t - t2)) > 0.02 for r2, t2 in fitted):
             fitted.append((r, t))
     return _Lines(fitted, cv2.dilate(edges, np.ones((3, 3), np.uint8)), grey, gx, gy)
+
+
+def _thin_line(grey: np.ndarray, line: tuple[float, float]) -> bool:
+    """Whether ``line`` (rho, theta) is a thin printed line where it shows clearly (the same
+    grey on both sides of it) rather than a step from one grey to another. A faint step (a
+    sheet on a pale desk) is not judged: it is no thin line."""
+    h, w = grey.shape
+    rho, theta = line
+    n = np.array([math.cos(theta), math.sin(theta)])
+    pts = n * rho + np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)[:, None] * [-n[1], n[0]]
+    pts = pts[(pts[:, 0] >= 8) & (pts[:, 0] < w - 8) & (pts[:, 1] >= 8) & (pts[:, 1] < h - 8)]
+    if len(pts) < 6:
+        return False
+    samp = pts[:, None, :] + np.arange(-6.0, 6.5, 1.0)[None, :, None] * n
+    prof = _remap_points(grey, samp[..., 0], samp[..., 1])
+    swing = prof.max(axis=1) - prof.min(axis=1)
+    edge = swing > 12
+    if edge.sum() < 6:
+        return False
+    far = np.abs(prof[edge, -1] - prof[edge, 0])
+    return bool(np.mean(far > 0.5 * swing[edge]) < 0.5)
+
+
+def _polarity(gx: np.ndarray, gy: np.ndarray, rho: float, theta: float) -> float:
+    """+1 or -1: which way the image steps across the line (rho, theta) where it steps most,
+    summed along the line (0 when the line misses the image)."""
+    h, w = gx.shape
+    n = np.array([math.cos(theta), math.sin(theta)])
+    pts = n * rho + np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)[:, None] * [-n[1], n[0]]
+    pts = pts[(pts[:, 0] >= 3) & (pts[:, 0] < w - 3) & (pts[:, 1] >= 3) & (pts[:, 1] < h - 3)]
+    if len(pts) == 0:
+        return 0.0
+    samp = pts[:, None, :] + np.arange(-3.0, 3.5, 1.0)[None, :, None] * n
+    g = _remap_points(gx, samp[..., 0], samp[..., 1]) * n[0]
+    g += _remap_points(gy, samp[..., 0], samp[..., 1]) * n[1]
+    strongest = g[np.arange(len(g)), np.abs(g).argmax(axis=1)]
+    return float(np.sign(strongest.sum()))
 
 
 def _fit_lines(
@@ -314,7 +365,7 @@ def _line_quads(lines: _Lines, min_area: float) -> list[np.ndarray]:
 
 
 #: Completed quads (three sides seen, the fourth found by its faint step) kept for refining.
-COMPLETED_QUADS = 6
+COMPLETED_QUADS = 10
 #: A quad with a side found by its colour step alone is never sure enough to pass unasked.
 COMPLETED_CONFIDENCE = 0.7
 #: The largest tint step (in _chromaticity's units) taken for two sheets of paper: paper
@@ -462,7 +513,7 @@ def _completed_quads(
     scored.sort(key=lambda x: -x[0])
     out: list[tuple[np.ndarray, np.ndarray]] = []
     for _s, q, faint in scored:
-        if all(np.abs(q - o).max() > 4 for o, _f in out):
+        if all(np.abs(q - o).max() > 12 for o, _f in out):
             out.append((q, faint))
         if len(out) == COMPLETED_QUADS:
             break
@@ -951,6 +1002,11 @@ def judge_quad(
         if i == faint_side or i in faint_sides:
             ok = np.zeros_like(ok)
             tinted = True
+        elif ok.mean() < 0.5 and (_faint_grey_step(far, prof) or _steps_at_its_ends(ok, far, prof)):
+            # the side lies on a second sheet (paper onto paper, its print beyond), a few grey
+            # levels darker, or all but near its corners: judged by what steps, never sure
+            faint_sides.add(i)
+            tinted = True
         elif ok.mean() < 0.5:
             # no step from one side to the other: a printed line or frame, not the sheet's edge
             factor *= 0.4
@@ -1003,6 +1059,51 @@ def judge_quad(
         # (a completed quad, with its faint side given, is capped by its caller: not twice)
         factor = min(factor, COMPLETED_CONFIDENCE)
     return float(factor)
+
+
+#: The least step, in grey levels, taken for paper on a slightly darker second sheet.
+FAINT_GREY = 4.0
+#: The share of a side's samples that must step so, the same way (print interrupts the rest).
+FAINT_GREY_SHARE = 0.75
+
+
+def _faint_grey_step(far: np.ndarray, prof: np.ndarray) -> bool:
+    """Whether a side steps by a few grey levels the same way nearly all along (``far``: the
+    step across it at each sample, ``prof`` the profiles, outside first), and at one place
+    across it: a sheet on a second, slightly darker one. A line cut through the page between
+    lines of its print does not step at all; across the shading of a curled page or uneven
+    light the grey changes as much, but gradually."""
+    sign = 1.0 if float(np.median(far)) >= 0 else -1.0
+    if np.mean(far * sign > FAINT_GREY) < FAINT_GREY_SHARE:
+        return False
+    mean = np.median(prof, axis=0) * sign
+    total = float(mean[-1] - mean[0])
+    return total > FAINT_GREY and float((mean[3:] - mean[:-3]).max()) >= 0.6 * total
+
+
+#: The least share of a side's samples, on runs from its corners, that must step for it to be
+#: taken as lying partly on a second sheet.
+PARTIAL_STEP = 0.25
+
+
+def _steps_at_its_ends(ok: np.ndarray, far: np.ndarray, prof: np.ndarray) -> bool:
+    """Whether a side steps (``ok``, with ``far`` the step, ``prof`` the profiles across it,
+    outside first) only on runs from its ends, the same way on both, with the same paper inside
+    where it steps and where it does not: a sheet's side that runs on the desk near its corners
+    and on a second sheet lying under or beside it between. A line cut through the page between
+    lines of its print steps nowhere; a shadow's edge or a table's all along."""
+    n = len(ok)
+    lead = int(np.argmin(ok)) if not ok.all() else n
+    trail = int(np.argmin(ok[::-1])) if not ok.all() else n
+    if lead + trail < PARTIAL_STEP * n or ok[lead : n - trail].sum() > 1:
+        return False
+    ends = np.zeros(n, bool)
+    ends[:lead] = True
+    ends[n - trail :] = True
+    if not (np.all(far[ends] > 0) or np.all(far[ends] < 0)):
+        return False
+    inside = prof[:, -3:].mean(axis=1)
+    return abs(float(np.median(inside[ends])) - float(np.median(inside[~ends]))) < 25
 
 
 def _chromaticity(bgr: np.ndarray) -> np.ndarray:
