@@ -156,41 +156,14 @@ def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
             if all(abs(rho - kept[k][0]) > 4 and sign * signs[k] < 0 for k in near):
                 kept.append((float(rho), float(theta)))
                 signs.append(sign or _polarity(gx, gy, float(rho), float(theta)))
-            if len(kept) == (HOUGH_LINES if weak else 2 * HOUGH_LINES):
+            if len(kept) == HOUGH_LINES:
                 break
-    if not weak:
-        # a sheet's side steps from paper to desk; a printed rule, a ruled page's lines or a
-        # cutting mat's grid are thin lines, the same grey on both sides: steps first (the
-        # faint lines are left as they come: a faint step may not show as one)
-        order = sorted(range(len(kept)), key=lambda k: _thin_line(grey, kept[k]))
-        kept = [kept[k] for k in order[:HOUGH_LINES]]
     fitted: list[tuple[float, float]] = []
     for r, t in _fit_lines(gx, gy, kept):
         # two Hough lines of one edge land on it together once fitted
         if all(abs(r - r2) > 4 or abs(math.sin(t - t2)) > 0.02 for r2, t2 in fitted):
             fitted.append((r, t))
     return _Lines(fitted, cv2.dilate(edges, np.ones((3, 3), np.uint8)), grey, gx, gy)
-
-
-def _thin_line(grey: np.ndarray, line: tuple[float, float]) -> bool:
-    """Whether ``line`` (rho, theta) is a thin printed line where it shows clearly (the same
-    grey on both sides of it) rather than a step from one grey to another. A faint step (a
-    sheet on a pale desk) is not judged: it is no thin line."""
-    h, w = grey.shape
-    rho, theta = line
-    n = np.array([math.cos(theta), math.sin(theta)])
-    pts = n * rho + np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)[:, None] * [-n[1], n[0]]
-    pts = pts[(pts[:, 0] >= 8) & (pts[:, 0] < w - 8) & (pts[:, 1] >= 8) & (pts[:, 1] < h - 8)]
-    if len(pts) < 6:
-        return False
-    samp = pts[:, None, :] + np.arange(-6.0, 6.5, 1.0)[None, :, None] * n
-    prof = _remap_points(grey, samp[..., 0], samp[..., 1])
-    swing = prof.max(axis=1) - prof.min(axis=1)
-    edge = swing > 12
-    if edge.sum() < 6:
-        return False
-    far = np.abs(prof[edge, -1] - prof[edge, 0])
-    return bool(np.mean(far > 0.5 * swing[edge]) < 0.5)
 
 
 def _polarity(gx: np.ndarray, gy: np.ndarray, rho: float, theta: float) -> float:
@@ -365,7 +338,7 @@ def _line_quads(lines: _Lines, min_area: float) -> list[np.ndarray]:
 
 
 #: Completed quads (three sides seen, the fourth found by its faint step) kept for refining.
-COMPLETED_QUADS = 10
+COMPLETED_QUADS = 6
 #: A quad with a side found by its colour step alone is never sure enough to pass unasked.
 COMPLETED_CONFIDENCE = 0.7
 #: The largest tint step (in _chromaticity's units) taken for two sheets of paper: paper
@@ -513,7 +486,7 @@ def _completed_quads(
     scored.sort(key=lambda x: -x[0])
     out: list[tuple[np.ndarray, np.ndarray]] = []
     for _s, q, faint in scored:
-        if all(np.abs(q - o).max() > 12 for o, _f in out):
+        if all(np.abs(q - o).max() > 4 for o, _f in out):
             out.append((q, faint))
         if len(out) == COMPLETED_QUADS:
             break

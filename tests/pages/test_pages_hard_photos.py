@@ -318,10 +318,3 @@ def test_close_parallel_edges_stepping_opposite_ways_are_two_lines() -> None:
     small[40:440, 309:600] = 230  # ... and the next, 9 px of desk between them
     rhos = sorted(r for r, t in _hough_lines(small).kept if abs(math.sin(t)) < 0.05)
     assert any(abs(r - 300) < 3 for r in rhos) and any(abs(r - 309) < 3 for r in rhos), rhos
-
-
-def test_a_ruled_page_on_a_cutting_mat_keeps_its_sides_among_the_lines() -> None:
-    # the mat's grid and the page's own rules filled every Hough slot before the sheet's right
-    # side, and a shadow's edge was taken for it (error 0.40, aspect 2.9, asked at 0.43)
-    err, _confidence, method = _prepared("ruled", 9_020_602)
-    assert err < 0.01, (round(err, 3), method)
