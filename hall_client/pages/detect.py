@@ -354,16 +354,27 @@ LARGE_SHARE = 0.3
 UNSURE_QUAD = 0.3
 #: A sheet whose aspect is within this of A4 is taken as A4 (perspective estimates wobble).
 A4_TOLERANCE = 0.08
+#: Under this share of the photo a document is small for an A4 page at the counter's camera.
+SMALL_SHARE = 0.15
 
 
 def looks_a4(corners: np.ndarray, image_size: tuple[int, int] | None = None) -> bool:
     """Whether the sheet at ``corners`` is A4, by the perspective aspect or by the mean side
     lengths: the perspective estimate undoes a steep shot but is ill-conditioned when the
-    sides are near parallel, and can miss A4 by 10-20% on corners right to a pixel."""
-    return any(
+    sides are near parallel, and can miss A4 by 10-20% on corners right to a pixel.
+
+    A document covering under SMALL_SHARE of the photo must look A4 both ways: the counter's
+    camera is set to take an A4 page whole, so a small one is more often an ID card (1.59)
+    whose estimates wobble to 1.45-1.52, and stretching it onto A4 distorts the copy."""
+    near = [
         abs(a / A4 - 1) <= A4_TOLERANCE
         for a in (page_aspect(corners, image_size), page_aspect(corners))
-    )
+    ]
+    if image_size is not None:
+        area = cv2.contourArea(np.asarray(corners, np.float32))
+        if area < SMALL_SHARE * image_size[0] * image_size[1]:
+            return all(near)
+    return any(near)
 
 
 def _side_ends(

@@ -318,3 +318,14 @@ def test_close_parallel_edges_stepping_opposite_ways_are_two_lines() -> None:
     small[40:440, 309:600] = 230  # ... and the next, 9 px of desk between them
     rhos = sorted(r for r, t in _hough_lines(small).kept if abs(math.sin(t)) < 0.05)
     assert any(abs(r - 300) < 3 for r in rhos) and any(abs(r - 309) < 3 for r in rhos), rhos
+
+
+@pytest.mark.parametrize("seed", [1_020_102, 1_020_103, 2_020_105])
+def test_a_small_id_card_is_not_stretched_onto_a4(seed: int) -> None:
+    # corners right, but the perspective estimate put the card's aspect (1.59) at 1.43-1.53,
+    # within A4's tolerance: the ID card was stretched onto the whole A4 page, distorted
+    photo = hard_photograph("card-dark", seed)
+    src = read_bytes(photo.jpeg, "id.jpg", PROFILE.largest_size()[1])[0]
+    page = prepare_source(src, PROFILE)
+    assert corner_error(np.array(page.corners), photo.corners) < 0.01
+    assert any("不是 A4" in w for w in page.warnings), page.warnings
