@@ -156,14 +156,41 @@ def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
             if all(abs(rho - kept[k][0]) > 4 and sign * signs[k] < 0 for k in near):
                 kept.append((float(rho), float(theta)))
                 signs.append(sign or _polarity(gx, gy, float(rho), float(theta)))
-            if len(kept) == HOUGH_LINES:
+            if len(kept) == (HOUGH_LINES if weak else 2 * HOUGH_LINES):
                 break
+    if not weak:
+        # a sheet's side steps from paper to desk; a printed rule, a ruled page's lines or a
+        # cutting mat's grid are thin lines, the same grey on both sides: steps first (the
+        # faint lines are left as they come: a faint step may not show as one)
+        order = sorted(range(len(kept)), key=lambda k: _thin_line(grey, kept[k]))
+        kept = [kept[k] for k in order[:HOUGH_LINES]]
     fitted: list[tuple[float, float]] = []
     for r, t in _fit_lines(gx, gy, kept):
         # two Hough lines of one edge land on it together once fitted
         if all(abs(r - r2) > 4 or abs(math.sin(t - t2)) > 0.02 for r2, t2 in fitted):
             fitted.append((r, t))
     return _Lines(fitted, cv2.dilate(edges, np.ones((3, 3), np.uint8)), grey, gx, gy)
+
+
+def _thin_line(grey: np.ndarray, line: tuple[float, float]) -> bool:
+    """Whether ``line`` (rho, theta) is a thin printed line where it shows clearly (the same
+    grey on both sides of it) rather than a step from one grey to another. A faint step (a
+    sheet on a pale desk) is not judged: it is no thin line."""
+    h, w = grey.shape
+    rho, theta = line
+    n = np.array([math.cos(theta), math.sin(theta)])
+    pts = n * rho + np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)[:, None] * [-n[1], n[0]]
+    pts = pts[(pts[:, 0] >= 8) & (pts[:, 0] < w - 8) & (pts[:, 1] >= 8) & (pts[:, 1] < h - 8)]
+    if len(pts) < 6:
+        return False
+    samp = pts[:, None, :] + np.arange(-6.0, 6.5, 1.0)[None, :, None] * n
+    prof = _remap_points(grey, samp[..., 0], samp[..., 1])
+    swing = prof.max(axis=1) - prof.min(axis=1)
+    edge = swing > 12
+    if edge.sum() < 6:
+        return False
+    far = np.abs(prof[edge, -1] - prof[edge, 0])
+    return bool(np.mean(far > 0.5 * swing[edge]) < 0.5)
 
 
 def _polarity(gx: np.ndarray, gy: np.ndarray, rho: float, theta: float) -> float:
@@ -421,8 +448,10 @@ def _completed_quads(
     g = (lines.gx, lines.gy)
     scored: list[tuple[float, np.ndarray, np.ndarray]] = []
     frac = np.linspace(0.08, 0.92, 24)
-    for a1, a2 in _parallel_pairs(lines.kept):
-        for b1 in lines.kept:
+    # a sheet's sides step; a printed rule or a cutting mat's grid line makes no "U"
+    steps = [line for line in lines.kept if not _thin_line(lines.grey, line)]
+    for a1, a2 in _parallel_pairs(steps):
+        for b1 in steps:
             if abs(math.cos(a1[1] - b1[1])) > 0.5:
                 continue
             p1, p2 = _cross(a1, b1), _cross(a2, b1)
