@@ -52,3 +52,15 @@ def test_a_red_rule_is_not_a_second_sheet() -> None:
         height = photo.size[1]
     bottom = sorted(y for _x, y in page.corners)[2:]
     assert min(bottom) > 0.93 * height, page.corners
+
+
+@pytest.mark.skipif(not PHOTOS, reason="../shared/data/pages is not next to the repository")
+def test_the_thesis_page_is_cropped_side_to_side() -> None:
+    # a guard, seen mid-work: a change that took a seal's colour out of the second-sheet search
+    # made a tint line down the middle of this page a side, and only its right half was kept
+    path = SHARED_PAGES / "page_dewarp-linguistics_thesis_a.jpg"
+    page = prepare_file(path, PROFILE)[0]
+    with Image.open(path) as photo:
+        width = photo.size[0]
+    xs = sorted(x for x, _y in page.corners)
+    assert xs[1] < 0.15 * width and xs[2] > 0.9 * width, page.corners
