@@ -374,6 +374,9 @@ PALE_TINT = 0.06
 #: A quad whose fourth side was guessed from three is likelier right where it comes out A4,
 #: the size most materials are: other shapes are ranked down by this factor.
 GUESSED_NOT_A4 = 0.85
+#: A quad with a side guessed is ranked below one seen on all four sides, unsure as that may
+#: be (a side on a second sheet of the same tint), unless clearly surer.
+GUESSED = 0.87
 #: A found quad covering more than this share of the photo that is not A4 is suspect: more
 #: often part of a page, or a sheet and a strip of the one under it, than a whole page.
 LARGE_SHARE = 0.3
@@ -817,8 +820,8 @@ def find_page(image: np.ndarray) -> PageQuad | None:
                 mid,
             )
             raw = base * judged
-            if faint is not None and not looks_a4(corners, image_size):
-                raw *= GUESSED_NOT_A4
+            if faint is not None:
+                raw *= GUESSED if looks_a4(corners, image_size) else GUESSED * GUESSED_NOT_A4
             if best is None or (min(cap, raw), raw) > (best.confidence, best_raw):
                 best, best_raw = PageQuad(corners, min(cap, raw), method), raw
         return best

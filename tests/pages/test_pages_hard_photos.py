@@ -346,3 +346,11 @@ def test_a_grid_line_makes_no_side_of_a_completed_sheet() -> None:
     # photo's edge (error 0.36), over the receipt found on all four sides
     err, _confidence, method = _prepared("receipt", 8_020_300)
     assert err < 0.01, (round(err, 3), method)
+
+
+def test_a_sheet_seen_on_four_sides_beats_a_guess_elsewhere() -> None:
+    # the sheet was found on all four sides (one on the under-sheet, so asked at 0.60), but a
+    # quad completed from three lines of the other sheet ranked higher (0.64, error 0.57)
+    err, confidence, method = _prepared("second-sheet", 20_404)
+    assert err < 0.01, (round(err, 3), method)
+    assert confidence < ASK_CLERK_BELOW
