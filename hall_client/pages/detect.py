@@ -374,8 +374,8 @@ PALE_TINT = 0.06
 #: A quad whose fourth side was guessed from three is likelier right where it comes out A4,
 #: the size most materials are: other shapes are ranked down by this factor.
 GUESSED_NOT_A4 = 0.85
-#: A quad with a side guessed is ranked below one seen on all four sides, unsure as that may
-#: be (a side on a second sheet of the same tint), unless clearly surer.
+#: A quad with a side guessed ranks below one seen on all four sides, unsure as that may be (a
+#: side on a second sheet of the same tint), unless clearly surer; it is capped lower too.
 GUESSED = 0.87
 #: A found quad covering more than this share of the photo that is not A4 is suspect: more
 #: often part of a page, or a sheet and a strip of the one under it, than a whole page.
@@ -866,7 +866,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             [q for q, _f in completed],
             "completed",
             faint=[f for _q, f in completed],
-            cap=COMPLETED_CONFIDENCE,
+            cap=GUESSED * COMPLETED_CONFIDENCE,
         )
     if best is not None and not best.method.startswith("completed"):
         c0 = best.corners * s_small
@@ -983,6 +983,10 @@ def judge_quad(
     faint_sides: set[int] = set()
     h, w = grey.shape
     factor = aspect_plausibility(aspect)
+    # the quad's paper: the bright half of its inside (print is dark, and sparse)
+    centre = quad.mean(axis=0)
+    inner = centre + (quad[:, None, :] - centre) * np.linspace(0.1, 0.8, 8)[None, :, None]
+    paper = float(np.percentile(_remap_points(grey, inner[..., 0], inner[..., 1]), 75))
     sharp_scores = []
     crossings: list[float] = []
     runs_on = 0
@@ -1018,7 +1022,11 @@ def judge_quad(
         if i == faint_side or i in faint_sides:
             ok = np.zeros_like(ok)
             tinted = True
-        elif ok.mean() < 0.5 and (_faint_grey_step(far, prof) or _steps_at_its_ends(ok, far, prof)):
+        elif (
+            ok.mean() < 0.5
+            and float(np.median(prof[:, -3:])) >= PAPER_SHARE * paper
+            and (_faint_grey_step(far, prof) or _steps_at_its_ends(ok, far, prof))
+        ):
             # the side lies on a second sheet (paper onto paper, its print beyond), a few grey
             # levels darker, or all but near its corners: judged by what steps, never sure
             faint_sides.add(i)
@@ -1077,6 +1085,9 @@ def judge_quad(
     return float(factor)
 
 
+#: A side taken to lie on a second sheet has the quad's paper just inside it: at least this
+#: share of its brightness (a table's edge beyond a strip of desk is no sheet's side).
+PAPER_SHARE = 0.8
 #: The least step, in grey levels, taken for paper on a slightly darker second sheet.
 FAINT_GREY = 4.0
 #: The share of a side's samples that must step so, the same way (print interrupts the rest).
