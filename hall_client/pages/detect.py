@@ -110,6 +110,8 @@ def _quads(mask: np.ndarray, min_area: float) -> list[np.ndarray]:
 
 #: Strongest distinct straight lines kept, and line quads refined and judged.
 HOUGH_LINES = 16
+#: Close parallel lines stepping the other way, kept besides HOUGH_LINES.
+TWIN_LINES = 4
 HOUGH_QUADS = 8
 
 
@@ -145,25 +147,34 @@ def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
     lines = cv2.HoughLines(edges, 1, np.pi / 180, threshold=int(0.1 * long_side))
     kept: list[tuple[float, float]] = []
     signs: list[float] = []
+    twins = 0
     if lines is not None:
         for rho, theta in lines[:, 0, :]:
             near = [
                 k for k, (r, t) in enumerate(kept) if abs(rho - r) <= 12 and abs(theta - t) <= 0.12
             ]
-            sign = _polarity(gx, gy, float(rho), float(theta)) if near else 0.0
-            # a close line stepping the other way is another edge: two sheets side by side,
-            # a narrow strip of desk between them
-            if all(abs(rho - kept[k][0]) > 4 and sign * signs[k] < 0 for k in near):
-                kept.append((float(rho), float(theta)))
-                signs.append(sign or _polarity(gx, gy, float(rho), float(theta)))
-            if len(kept) == (HOUGH_LINES if weak else 2 * HOUGH_LINES):
+            if near:
+                # a close line stepping the other way is another edge: two sheets side by side,
+                # a narrow strip of desk between them (a few such twins, beyond the count; not
+                # among the faint lines, where print's two sides would take them all)
+                if weak or twins == TWIN_LINES:
+                    continue
+                sign = _polarity(gx, gy, float(rho), float(theta))
+                if all(abs(rho - kept[k][0]) > 5 and sign * signs[k] < 0 for k in near):
+                    kept.append((float(rho), float(theta)))
+                    signs.append(sign)
+                    twins += 1
+                continue
+            kept.append((float(rho), float(theta)))
+            signs.append(0.0 if weak else _polarity(gx, gy, float(rho), float(theta)))
+            if len(kept) - twins == (HOUGH_LINES if weak else 2 * HOUGH_LINES):
                 break
     if not weak:
         # a sheet's side steps from paper to desk; a printed rule, a ruled page's lines or a
         # cutting mat's grid are thin lines, the same grey on both sides: steps first (the
         # faint lines are left as they come: a faint step may not show as one)
         order = sorted(range(len(kept)), key=lambda k: _thin_line(grey, kept[k]))
-        kept = [kept[k] for k in order[:HOUGH_LINES]]
+        kept = [kept[k] for k in order[: HOUGH_LINES + twins]]
     fitted: list[tuple[float, float]] = []
     for r, t in _fit_lines(gx, gy, kept):
         # two Hough lines of one edge land on it together once fitted
