@@ -183,15 +183,24 @@ def _hough_lines(small: np.ndarray, weak: bool = False) -> _Lines:
     return _Lines(fitted, cv2.dilate(edges, np.ones((3, 3), np.uint8)), grey, gx, gy)
 
 
+def _on_line(
+    shape: tuple[int, ...], rho: float, theta: float, margin: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Points every 4 px along the line (rho, theta) at least ``margin`` px inside an image of
+    ``shape``, and the line's unit normal."""
+    h, w = shape[:2]
+    n = np.array([math.cos(theta), math.sin(theta)])
+    pts = n * rho + np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)[:, None] * [-n[1], n[0]]
+    inside = (pts[:, 0] >= margin) & (pts[:, 0] < w - margin)
+    inside &= (pts[:, 1] >= margin) & (pts[:, 1] < h - margin)
+    return pts[inside], n
+
+
 def _thin_line(grey: np.ndarray, line: tuple[float, float]) -> bool:
     """Whether ``line`` (rho, theta) is a thin printed line where it shows clearly (the same
     grey on both sides of it) rather than a step from one grey to another. A faint step (a
     sheet on a pale desk) is not judged: it is no thin line."""
-    h, w = grey.shape
-    rho, theta = line
-    n = np.array([math.cos(theta), math.sin(theta)])
-    pts = n * rho + np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)[:, None] * [-n[1], n[0]]
-    pts = pts[(pts[:, 0] >= 8) & (pts[:, 0] < w - 8) & (pts[:, 1] >= 8) & (pts[:, 1] < h - 8)]
+    pts, n = _on_line(grey.shape, *line, 8)
     if len(pts) < 6:
         return False
     samp = pts[:, None, :] + np.arange(-6.0, 6.5, 1.0)[None, :, None] * n
@@ -207,10 +216,7 @@ def _thin_line(grey: np.ndarray, line: tuple[float, float]) -> bool:
 def _polarity(gx: np.ndarray, gy: np.ndarray, rho: float, theta: float) -> float:
     """+1 or -1: which way the image steps across the line (rho, theta) where it steps most,
     summed along the line (0 when the line misses the image)."""
-    h, w = gx.shape
-    n = np.array([math.cos(theta), math.sin(theta)])
-    pts = n * rho + np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)[:, None] * [-n[1], n[0]]
-    pts = pts[(pts[:, 0] >= 3) & (pts[:, 0] < w - 3) & (pts[:, 1] >= 3) & (pts[:, 1] < h - 3)]
+    pts, n = _on_line(gx.shape, rho, theta, 3)
     if len(pts) == 0:
         return 0.0
     samp = pts[:, None, :] + np.arange(-3.0, 3.5, 1.0)[None, :, None] * n
@@ -228,15 +234,9 @@ def _fit_lines(
     Hough's 1° bins let a long line drift several pixels off the edge it came from; measuring
     where a side ends needs the line on its edge all along.
     """
-    h, w = gx.shape
     out = []
     for rho, theta in kept:
-        n = np.array([math.cos(theta), math.sin(theta)])
-        u = np.array([-n[1], n[0]])
-        base = n * rho
-        along = np.arange(-2.0 * max(h, w), 2.0 * max(h, w), 4.0)
-        pts = base + along[:, None] * u
-        pts = pts[(pts[:, 0] >= 2) & (pts[:, 0] < w - 2) & (pts[:, 1] >= 2) & (pts[:, 1] < h - 2)]
+        pts, n = _on_line(gx.shape, rho, theta, 2)
         if len(pts) < 10:
             out.append((rho, theta))
             continue
@@ -988,7 +988,9 @@ def judge_quad(
     run-on is judged. With ``colour`` (the BGR image ``grey`` came from) a side without a grey
     step that steps in tint all along is taken as such a side too. A quad with a side seen by
     its tint alone is never sure: its factor stays under COMPLETED_CONFIDENCE (a completed quad,
-    ``faint_side`` given, is capped by the caller instead: once).
+    ``faint_side`` given, is capped by the caller instead: once). So is a side with the quad's
+    paper inside it that steps a few grey levels all along (a slightly darker second sheet) or
+    only near its corners (on the desk there, on a second sheet between).
     """
     tinted = False
     faint_sides: set[int] = set()
