@@ -35,15 +35,33 @@ def trials(server: LiveServer, data_dir: Path, *, count: int, seed: int,
     approvals: dict[str, str] = {}
     killed_with_work = 0
     base = 0
-    for _trial in range(count):
+
+    def enqueue_batch() -> None:
+        nonlocal base
         for _ in range(cases_per_trial):
             case_id, hashes = enqueue_case(counter, 10_000 * seed % 1000 + base, pages=pages,
                                            size=85_000)
             base += 1
             sent.append((case_id, hashes))
             approvals[case_id] = enqueue_window_approve(counter, case_id)
+
+    # The kills must land while the engine is at work, on a slow machine as on a fast one:
+    # fixed times after the start (0.8-2.5 s) had most kills land after the work was done
+    # once the server got faster. So each trial waits for the first message to go, then
+    # kills at a random moment within the time a batch like it took to send (timed once).
+    enqueue_batch()
+    proc = _sync_process(data_dir)
+    first = _first_sent(counter, proc)
+    while proc.poll() is None and pending_count(counter) > 0:
+        time.sleep(0.01)
+    work = max(time.monotonic() - first, 0.05)
+    proc.wait(timeout=300)
+    calibration = len(sent)
+    for _trial in range(count):
+        enqueue_batch()
         proc = _sync_process(data_dir)
-        time.sleep(rng.uniform(0.8, 2.5))
+        _first_sent(counter, proc)
+        time.sleep(rng.uniform(0.0, 0.9) * work)
         proc.kill()
         proc.wait()
         if pending_count(counter) > 0:
@@ -56,5 +74,15 @@ def trials(server: LiveServer, data_dir: Path, *, count: int, seed: int,
     counter.close()
     assert left == 0, f"{left} messages left after the final run"
     check_server_has(server, sent, approvals)
-    return {"trials": count, "cases": len(sent), "pages": len(sent) * pages,
+    trial_cases = len(sent) - calibration
+    return {"trials": count, "cases": trial_cases, "pages": trial_cases * pages,
+            "calibration_cases": calibration, "work_s": round(work, 2),
             "killed_with_work_left": killed_with_work}
+
+
+def _first_sent(counter: Any, proc: subprocess.Popen[bytes]) -> float:
+    """When the sync process had sent its first message (or ended), polled every 10 ms."""
+    queued = pending_count(counter)
+    while proc.poll() is None and pending_count(counter) >= queued:
+        time.sleep(0.01)
+    return time.monotonic()
