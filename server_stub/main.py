@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from server_stub.admission import Admission
 from server_stub.api.main import api_router
 from server_stub.core.clock import Clock, system_clock
 from server_stub.core.config import Settings
@@ -257,6 +258,8 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
+    # Page traffic leaves a quarter of the places to the other requests (see admission).
+    app.state.admission = Admission(settings.threads, settings.threads // 4)
     if settings.resolved_database_url().startswith("sqlite"):
         app.state.read_engine = make_engine(settings.resolved_database_url(), readonly=True)
     else:

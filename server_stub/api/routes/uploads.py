@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from sqlalchemy import select
 
 from server_stub.core.errors import Forbidden
@@ -83,11 +83,13 @@ async def _raw_body(request: Request) -> bytes:
 def put_chunk(
     request: Request,
     upload_id: uuid.UUID,
+    # The bytes first: the request takes its place among the working ones (``user``) only
+    # once they are all here, so a slow link does not hold a place.
+    chunk: Annotated[bytes, Depends(_raw_body)],
     user: ClerkUser,
     session: SessionDep,
     settings: SettingsDep,
     now: NowDep,
-    chunk: Annotated[bytes, Depends(_raw_body)],
     offset: int = Query(ge=0, le=2**31 - 1, description="本块第一个字节在文件中的位置"),
     x_chunk_sha256: Annotated[str | None, Header(pattern=r"^[0-9a-fA-F]{64}$")] = None,
 ) -> Any:
@@ -117,7 +119,8 @@ def put_chunk(
         session.rollback()
         raise
     session.commit()
-    return st
+    # An answer made here: a model returned would be checked again in a thread step of its own.
+    return JSONResponse(st.model_dump(mode="json"))
 
 
 @router.delete("/uploads/{upload_id}", status_code=204)
