@@ -17,7 +17,8 @@ the file a byte at a time, which no real page causes.
     .venv/bin/python bench/server/run.py [--counters 50] [--cases 3] [--page-kb 85]
         [--pages 10] [--backends sqlite,postgres] [--processes 1,2,4]
 
-``--pages 0`` leaves the pages out: only case creation and the window step, which shows what
+The creations are shown by round too ("create case 1" is every counter's first case, all
+made at the same instant). ``--pages 0`` leaves the pages out: only case creation and the window step, which shows what
 case numbering costs under concurrency. ``--processes`` runs each backend with that many server processes (``hall-server
 --workers N``) in turn; several processes on SQLite are allowed but not a deployment.
 """

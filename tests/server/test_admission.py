@@ -123,17 +123,15 @@ def test_rejects_a_reserve_as_large_as_the_places() -> None:
 def thread_steps() -> Iterator[list[str]]:
     """The callables the app hands to its worker threads meanwhile."""
     seen: list[str] = []
-    original: Callable[..., Any] = anyio.to_thread.run_sync
+    original = anyio.to_thread.run_sync
 
     async def counted(func: Callable[..., Any], *args: Any, **kw: Any) -> Any:
         seen.append(getattr(func, "__qualname__", repr(func)))
         return await original(func, *args, **kw)
 
-    anyio.to_thread.run_sync = counted  # type: ignore[assignment]
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(anyio.to_thread, "run_sync", counted)
         yield seen
-    finally:
-        anyio.to_thread.run_sync = original
 
 
 def test_a_write_takes_two_thread_steps(any_api: Api) -> None:
@@ -178,6 +176,7 @@ def test_a_case_goes_before_pages_that_came_first(any_api: Api) -> None:
     headers = any_api.login("wangjing")
     gate: Admission = any_api.app.state.admission
     portal = any_api.client.portal
+    assert portal is not None  # the client is open (``with TestClient``)
     for _ in range(gate.bulk_places):
         portal.call(gate.enter, True)
     for _ in range(gate.places - gate.bulk_places):
