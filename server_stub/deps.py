@@ -57,16 +57,23 @@ async def get_read_db(request: Request) -> AsyncIterator[Session]:
         yield session
 
 
+def page_places(threads: int) -> int:
+    """Worker threads page traffic may hold at once: all but a quarter (6 of 8)."""
+    return threads - threads // 4
+
+
 async def admitted(request: Request) -> AsyncIterator[None]:
-    """A place among the process's working requests (see ``admission``), held until the
-    answer is made; page traffic (the uploads' routes) goes after the other requests."""
-    bulk = "uploads" in getattr(request.scope.get("route"), "tags", ())
-    admission = request.app.state.admission
-    await admission.enter(bulk)
-    try:
+    """Page traffic (the uploads' routes: declarations and chunks, the bulk of the requests)
+    works on at most ``page_places`` of the process's ``threads`` at once; a page request
+    holds its place from its token lookup until its answer is made, and the others wait
+    their turn here, first come first served. The other requests do not wait here: under
+    the burst of a hall's opening a case creation or window step finds at most that many
+    page requests ahead of it in the worker threads' queue, not every counter's pages."""
+    if "uploads" not in getattr(request.scope.get("route"), "tags", ()):
         yield
-    finally:
-        admission.leave(bulk)
+        return
+    async with request.app.state.page_places:
+        yield
 
 
 SessionDep = Annotated[Session, Depends(get_db)]
