@@ -57,25 +57,6 @@ async def get_read_db(request: Request) -> AsyncIterator[Session]:
         yield session
 
 
-def page_places(threads: int) -> int:
-    """Worker threads page traffic may hold at once: all but a quarter (6 of 8)."""
-    return threads - threads // 4
-
-
-async def admitted(request: Request) -> AsyncIterator[None]:
-    """Page traffic (the uploads' routes: declarations and chunks, the bulk of the requests)
-    works on at most ``page_places`` of the process's ``threads`` at once; a page request
-    holds its place from its token lookup until its answer is made, and the others wait
-    their turn here, first come first served. The other requests do not wait here: under
-    the burst of a hall's opening a case creation or window step finds at most that many
-    page requests ahead of it in the worker threads' queue, not every counter's pages."""
-    if "uploads" not in getattr(request.scope.get("route"), "tags", ()):
-        yield
-        return
-    async with request.app.state.page_places:
-        yield
-
-
 SessionDep = Annotated[Session, Depends(get_db)]
 ReadSessionDep = Annotated[Session, Depends(get_read_db)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -86,7 +67,6 @@ bearer = HTTPBearer(auto_error=False, description="访问令牌（POST /api/v1/a
 
 def get_current_user(
     request: Request,
-    _: Annotated[None, Depends(admitted, scope="function")],
     now: NowDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:

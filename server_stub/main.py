@@ -9,7 +9,6 @@ from contextlib import asynccontextmanager, suppress
 from typing import Any
 from urllib.parse import urlsplit
 
-import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -30,7 +29,6 @@ from server_stub.db import (
     protect_database_file,
     startup_lock,
 )
-from server_stub.deps import page_places
 from server_stub.schemas.common import refuse_control_chars
 from server_stub.services.filestore import FileStore, LocalFileStore
 from server_stub.services.s3store import S3FileStore
@@ -259,9 +257,6 @@ def create_app(
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
-    # Page traffic leaves a quarter of the worker threads to the other requests (see
-    # deps.admitted).
-    app.state.page_places = anyio.Semaphore(page_places(settings.threads))
     if settings.resolved_database_url().startswith("sqlite"):
         app.state.read_engine = make_engine(settings.resolved_database_url(), readonly=True)
     else:

@@ -83,13 +83,11 @@ async def _raw_body(request: Request) -> bytes:
 def put_chunk(
     request: Request,
     upload_id: uuid.UUID,
-    # The bytes first: the request takes its place among the working ones (``user``) only
-    # once they are all here, so a slow link does not hold a place.
-    chunk: Annotated[bytes, Depends(_raw_body)],
     user: ClerkUser,
     session: SessionDep,
     settings: SettingsDep,
     now: NowDep,
+    chunk: Annotated[bytes, Depends(_raw_body)],
     offset: int = Query(ge=0, le=2**31 - 1, description="本块第一个字节在文件中的位置"),
     x_chunk_sha256: Annotated[str | None, Header(pattern=r"^[0-9a-fA-F]{64}$")] = None,
 ) -> Any:
