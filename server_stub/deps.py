@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Annotated, Any
 
+import anyio.to_thread
 from fastapi import Depends, Header, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
@@ -15,14 +17,28 @@ from server_stub.core.errors import Forbidden, Unauthorized
 from server_stub.db import single_statements
 from server_stub.services.auth import HALL_ROLES, REVIEW_ROLES, Principal, principal_for
 
-
-def get_db(request: Request) -> Iterator[Session]:
-    with request.app.state.sessionmaker() as session:
-        yield session
-
-
 # Dependencies that do no I/O are ``async def``: FastAPI runs a plain ``def`` dependency in
 # the thread pool, a hand-over to a worker thread and back for every one, every request.
+
+
+@asynccontextmanager
+async def _session(make: Any) -> AsyncIterator[Session]:
+    """A session, made on the event loop (a session touches the database only at its first
+    statement, in the endpoint's thread). Closing one still in a transaction rolls back (a
+    round trip), so that is done in a worker thread; after a commit there is nothing to do."""
+    session = make()
+    try:
+        yield session
+    finally:
+        if session.in_transaction():
+            await anyio.to_thread.run_sync(session.close)
+        else:
+            session.close()
+
+
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    async with _session(request.app.state.sessionmaker) as session:
+        yield session
 
 
 async def get_settings(request: Request) -> Settings:
@@ -35,9 +51,9 @@ async def get_now(request: Request) -> datetime:
     return now
 
 
-def get_read_db(request: Request) -> Iterator[Session]:
+async def get_read_db(request: Request) -> AsyncIterator[Session]:
     """A session for reading only (on SQLite it does not take the write lock)."""
-    with request.app.state.read_sessionmaker() as session:
+    async with _session(request.app.state.read_sessionmaker) as session:
         yield session
 
 

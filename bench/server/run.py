@@ -17,7 +17,8 @@ the file a byte at a time, which no real page causes.
     .venv/bin/python bench/server/run.py [--counters 50] [--cases 3] [--page-kb 85]
         [--pages 10] [--backends sqlite,postgres] [--processes 1,2,4]
 
-``--pages 0`` leaves the pages out: only case creation and the window step, which shows what
+The creations are shown by round too ("create case 1" is every counter's first case, all
+made at the same instant). ``--pages 0`` leaves the pages out: only case creation and the window step, which shows what
 case numbering costs under concurrency. ``--processes`` runs each backend with that many server processes (``hall-server
 --workers N``) in turn; several processes on SQLite are allowed but not a deployment.
 """
@@ -135,14 +136,19 @@ class Recorder:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.samples: dict[str, list[float]] = {}
+        #: the creations by case (round): in the first, all counters create at once
+        self.rounds: dict[str, list[float]] = {}
         self.errors: list[str] = []
 
-    def call(self, kind: str, fn, *args, expect: tuple[int, ...] = (200, 201), **kw):
+    def call(self, kind: str, fn, *args, expect: tuple[int, ...] = (200, 201),
+             round_: int = 0, **kw):
         t = time.perf_counter()
         r = fn(*args, **kw)
         dt = time.perf_counter() - t
         with self.lock:
             self.samples.setdefault(kind, []).append(dt)
+            if round_:
+                self.rounds.setdefault(f"{kind} {round_}", []).append(dt)
             if r.status_code not in expect:
                 self.errors.append(f"{kind}: {r.status_code} {r.text[:200]}")
         return r
@@ -160,7 +166,7 @@ def counter(base: str, i: int, cases: int, page_size: int, rec: Recorder,
     http.conn.close()  # the server may have closed it while the others signed in (keep-alive)
     for c in range(cases):
         case_id = str(uuid.uuid4())
-        rec.call("create case", http.post, "/api/v1/cases",
+        rec.call("create case", http.post, "/api/v1/cases", round_=c + 1,
                  headers={"Idempotency-Key": str(uuid.uuid4())},
                  json={"id": case_id, "item_code": "ZJ-XK-001", "project_name": f"压测{i}-{c}",
                        "applicant": {"name": "压测单位", "phone": "13900000000"},
@@ -281,6 +287,9 @@ def run_backend(name: str, counters: int, cases: int, page_size: int,
               f"{pct(v, 95) * 1e3:>9.1f}{max(v) * 1e3:>9.1f}")
     print(f"   {'all':<14}{len(everything):>6}{statistics.median(everything) * 1e3:>9.1f}"
           f"{pct(everything, 95) * 1e3:>9.1f}{max(everything) * 1e3:>9.1f}")
+    for kind, v in rec.rounds.items():
+        print(f"   {kind:<14}{len(v):>6}{statistics.median(v) * 1e3:>9.1f}"
+              f"{pct(v, 95) * 1e3:>9.1f}{max(v) * 1e3:>9.1f}")
     for e in rec.errors[:5]:
         print("   error:", e)
     print(f"   server log: {data_dir / 'server.log'}")

@@ -6,7 +6,7 @@ import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import FileResponse, StreamingResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from sqlalchemy import select
 
 from server_stub.core.errors import Forbidden
@@ -117,7 +117,8 @@ def put_chunk(
         session.rollback()
         raise
     session.commit()
-    return st
+    # An answer made here: a model returned would be checked again in a thread step of its own.
+    return JSONResponse(st.model_dump(mode="json"))
 
 
 @router.delete("/uploads/{upload_id}", status_code=204)
