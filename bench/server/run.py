@@ -18,8 +18,8 @@ the file a byte at a time, which no real page causes.
         [--pages 10] [--backends sqlite,postgres] [--processes 1,2,4]
 
 The creations are shown by round too ("create case 1" is every counter's first case, all
-made at the same instant). ``--pages 0`` leaves the pages out: only case creation and the window step, which shows what
-case numbering costs under concurrency. ``--processes`` runs each backend with that many server processes (``hall-server
+made at the same instant). ``--pages 0`` leaves the pages out: only case creation and the
+window step, which shows what case numbering costs under concurrency. ``--processes`` runs each backend with that many server processes (``hall-server
 --workers N``) in turn; several processes on SQLite are allowed but not a deployment.
 """
 
@@ -282,12 +282,8 @@ def run_backend(name: str, counters: int, cases: int, page_size: int,
           f"PostgreSQL {cpu[2]:.1f} (local processes only); "
           f"server {cpu[1] / len(everything) * 1e3:.1f} ms per request")
     print(f"   {'kind':<14}{'n':>6}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
-    for kind, v in rec.samples.items():
-        print(f"   {kind:<14}{len(v):>6}{statistics.median(v) * 1e3:>9.1f}"
-              f"{pct(v, 95) * 1e3:>9.1f}{max(v) * 1e3:>9.1f}")
-    print(f"   {'all':<14}{len(everything):>6}{statistics.median(everything) * 1e3:>9.1f}"
-          f"{pct(everything, 95) * 1e3:>9.1f}{max(everything) * 1e3:>9.1f}")
-    for kind, v in rec.rounds.items():
+    rows = [*rec.samples.items(), ("all", everything), *rec.rounds.items()]
+    for kind, v in rows:
         print(f"   {kind:<14}{len(v):>6}{statistics.median(v) * 1e3:>9.1f}"
               f"{pct(v, 95) * 1e3:>9.1f}{max(v) * 1e3:>9.1f}")
     for e in rec.errors[:5]:
