@@ -33,8 +33,12 @@ FAULTS = ("reset_request", "lost_reply", "slow", "error500", "garbled", "token_e
 
 
 def random_faults(rate: float, seed: int = 1, kinds: tuple[str, ...] = FAULTS) -> Decide:
+    """Fault about ``rate`` of the requests, dealing the kinds from a shuffled deck so every
+    ``len(kinds)`` faults hold each kind once: how many requests a run makes depends on
+    timing, and a plain random choice could leave a kind out of a short run."""
     rng = random.Random(seed)
     lock = threading.Lock()
+    deck: list[str] = []
 
     def decide(method: str, path: str, index: int) -> str | None:
         if "/auth/" in path:
@@ -43,7 +47,9 @@ def random_faults(rate: float, seed: int = 1, kinds: tuple[str, ...] = FAULTS) -
             return None
         with lock:
             if rng.random() < rate:
-                return rng.choice(kinds)
+                if not deck:
+                    deck.extend(rng.sample(kinds, len(kinds)))
+                return deck.pop()
         return None
 
     return decide
