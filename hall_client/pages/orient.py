@@ -21,6 +21,8 @@ WORK_LONG = 900
 MODEL = resource_path("models", "ch_ppocr_mobile_v2.0_cls_infer.onnx")
 #: Line crops sent to the direction model per page.
 MAX_CROPS = 14
+#: Under this confidence the text reads no surer upright than upside down.
+KEEP_AS_SHOT = 0.1
 
 
 @lru_cache(maxsize=1)
@@ -264,4 +266,8 @@ def find_orientation(page: np.ndarray) -> Orientation:
         flip_conf *= max(0.0, 1.0 - 2.0 * min(abs(model), abs(layout)))
     rotate = base if upright else (base + 180) % 360
     conf = float(min(1.0, 2 * axis_conf) * flip_conf)
+    if conf < KEEP_AS_SHOT and base == 0:
+        # a coin flip between upright and upside down: leave the page as it was photographed
+        # (at a counter most are laid down upright); the clerk is asked either way
+        rotate = 0
     return Orientation(rotate, round(conf, 3))

@@ -150,12 +150,32 @@ def test_faint_side_is_found(kind: str, seed: int) -> None:
 
 def test_frame_printed_inside_a_licence_does_not_hold_its_sides() -> None:
     # a business licence on a busy grey desk: its printed border held the sides (error 1.3%)
-    # and, being unsure, the page fell back to the whole photo
+    # and, being unsure, the page fell back to the whole photo. Later the sides were right but
+    # the judge, probing the border 8 px in, took a side for a printed line and asked the clerk
     photo = hard_photograph("card-busy", 20_204)
     src = read_bytes(photo.jpeg, "licence.jpg", PROFILE.largest_size()[1])[0]
     page = prepare_source(src, PROFILE)
     assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
-    assert page.confidence < ASK_CLERK_BELOW  # still not sure: the clerk is asked
+    assert page.confidence >= ASK_CLERK_BELOW, page.confidence
+
+
+@pytest.mark.parametrize("seed", [6_020_201, 6_020_206, 13_020_202])
+def test_frame_printed_just_inside_a_licence_edge_is_not_its_edge(seed: int) -> None:
+    # the border printed a few pixels inside the edge is a dark line whose outer flank is the
+    # strongest gradient there: the fit took it for the edge (error 1.4-3.0%)
+    photo = hard_photograph("card-busy", seed)
+    src = read_bytes(photo.jpeg, "licence.jpg", PROFILE.largest_size()[1])[0]
+    page = prepare_source(src, PROFILE)
+    assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
+
+
+def test_a_side_pulled_onto_a_block_under_a_card_is_refitted() -> None:
+    # an ID card's side running over a pale clutter block came out tilted from one close refit
+    # (error 1.5%, confidence 0.85: a silent miss on an unseen seed)
+    photo = hard_photograph("card-busy", 12_020_207)
+    src = read_bytes(photo.jpeg, "card.jpg", PROFILE.largest_size()[1])[0]
+    page = prepare_source(src, PROFILE)
+    assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
 
 
 @pytest.mark.parametrize(("kind", "seed"), [("ruled", 1_020_607), ("card-dark", 1_020_102)])
