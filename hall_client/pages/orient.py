@@ -119,6 +119,19 @@ def _elongation(mask: np.ndarray, along_x: bool) -> float:
     return float(np.average(ratio, weights=area))
 
 
+def _char_size(st: np.ndarray, short_side: int) -> float:
+    """A character's size (px) from the ink's blobs: the median blob size by ink, so that specks
+    (a printed frame's remnants, dust, the dots of broken strokes) do not count as characters,
+    and blobs beyond a tenth of the page (a seal, a photo) do not either."""
+    big = np.maximum(st[:, cv2.CC_STAT_WIDTH], st[:, cv2.CC_STAT_HEIGHT]).astype(float)
+    keep = (st[:, cv2.CC_STAT_AREA] >= 4) & (big <= 0.1 * short_side)
+    if not keep.any():
+        return 6.0
+    order = np.argsort(big[keep])
+    ink = np.cumsum(st[keep, cv2.CC_STAT_AREA][order].astype(float))
+    return float(big[keep][order][np.searchsorted(ink, ink[-1] / 2)])
+
+
 def _smear_elongation(ink: np.ndarray, blobs: np.ndarray | None = None) -> tuple[float, float]:
     """How line-like the ink becomes when smeared sideways, and when smeared up and down.
 
@@ -128,9 +141,7 @@ def _smear_elongation(ink: np.ndarray, blobs: np.ndarray | None = None) -> tuple
     ``blobs`` are the stats of the ink's blobs when already known (background row dropped).
     """
     st = _components(ink)[2][1:] if blobs is None else blobs
-    sizes = st[:, cv2.CC_STAT_HEIGHT][st[:, cv2.CC_STAT_AREA] >= 4]
-    sizes = np.concatenate([sizes, st[:, cv2.CC_STAT_WIDTH][st[:, cv2.CC_STAT_AREA] >= 4]])
-    char = float(np.median(sizes)) if len(sizes) else 6.0
+    char = _char_size(st, min(ink.shape))
     k = int(max(3, round(0.8 * char)))
     x_smear = cv2.dilate(ink, np.ones((1, k), np.uint8))
     y_smear = cv2.dilate(ink, np.ones((k, 1), np.uint8))
