@@ -10,6 +10,7 @@ and stand in when the model is missing.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,9 @@ WORK_LONG = 900
 MODEL = resource_path("models", "ch_ppocr_mobile_v2.0_cls_infer.onnx")
 #: Line crops sent to the direction model per page.
 MAX_CROPS = 14
+#: The most a blob's log elongation counts: a line of text runs to about 20 characters a
+#: blob; a hairline (a ruled margin's dashes joined by the smear) would outweigh the text.
+MAX_ELONGATION = math.log(20.0)
 #: Under this confidence the text reads no surer upright than upside down.
 KEEP_AS_SHOT = 0.1
 
@@ -116,6 +120,7 @@ def _elongation(mask: np.ndarray, along_x: bool) -> float:
     h = st[keep, cv2.CC_STAT_HEIGHT].astype(float)
     area = st[keep, cv2.CC_STAT_AREA].astype(float)
     ratio = np.log(w / h) if along_x else np.log(h / w)
+    ratio = np.clip(ratio, -MAX_ELONGATION, MAX_ELONGATION)
     return float(np.average(ratio, weights=area))
 
 
