@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -69,12 +70,14 @@ def accept(tmp_path: Path, doc: Any, capsys: pytest.CaptureFixture[str]) -> dict
 
 def test_issue_example_with_every_required_material(data_dir: Path, tmp_path: Path,
                                                      pages: dict[str, bytes],
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+                                                     capsys: pytest.CaptureFixture[str],
+                                                     intake_clock: datetime) -> None:
     doc = issue_example()
     doc["materials"] += [{"name": n} for n in REQUIRED_REST]
     out = accept(tmp_path, doc, capsys)
     assert out["status"] == "accepted" and out["case_number"].endswith("-W01-00001")
-    assert len(out["query_code"]) == 8 and out["promised_date"]
+    # accepted Thu 12 Feb 2026: 7 working days across the Spring Festival
+    assert len(out["query_code"]) == 8 and out["promised_date"] == "2026-02-28"
 
     assert main(["case", "list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
@@ -108,10 +111,12 @@ def test_issue_example_with_every_required_material(data_dir: Path, tmp_path: Pa
 
 
 def test_issue_example_as_written_is_accepted(data_dir: Path, tmp_path: Path, cheap_pages: None,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+                                              capsys: pytest.CaptureFixture[str],
+                                              intake_clock: datetime) -> None:
     """The issue's JSON word for word: the materials it does not name are taken as received."""
     out = accept(tmp_path, issue_example(), capsys)
-    assert out["status"] == "accepted" and out["promised_date"] and len(out["query_code"]) == 8
+    assert out["status"] == "accepted" and out["promised_date"] == "2026-02-28"
+    assert len(out["query_code"]) == 8
     assert main(["case", "show", out["case_number"], "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert [p["sha256"] for p in shown["pages"]] == [hashlib.sha256(compliant_jpeg()).hexdigest()] * 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from hall_client.core.cashier_reports import (
 )
 from hall_client.core.counter import Counter
 from hall_client.core.errors import InvalidInput
+from hall_client.core.settings import SHANGHAI
 from hall_client.store.cashier_models import Payment
 from hall_client.store.models import utcnow
 from tests.core.cashier_helpers import CASHIER, CASHIER2, SUPERVISOR, queue, stock
@@ -117,6 +118,9 @@ def test_month_summary_by_department_and_fee(counter: Counter) -> None:
             ("RSJ", "FS-T-001", 4)]
         assert summary.refunds_by_department == {"RSJ": Decimal("40.00")}
         assert (summary.receipts_printed, summary.receipts_spoiled) == (4, 1)
-        # a payment moved to the previous month leaves this month's summary
-        s.execute(update(Payment).values(created_at=utcnow().replace(year=today.year - 1)))
+        # a payment moved to the previous month leaves this month's summary (noon Shanghai
+        # time on its last day: the UTC instant's own year or month can differ from today's)
+        previous = datetime.combine(today.replace(day=1) - timedelta(days=1), time(12),
+                                    SHANGHAI).astimezone(UTC)
+        s.execute(update(Payment).values(created_at=previous))
         assert month_summary(s, today.year, today.month).lines == []

@@ -4,6 +4,7 @@ applicant needs. Chinese text arrives as an input method commits it (QInputMetho
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 import pypdfium2
@@ -116,7 +117,8 @@ def confirm_and_wait(qtbot: QtBot, ws: IntakeWorkspace, decision_key: Qt.Key) ->
     return pdf_text(ws.last_pdf)
 
 
-def test_keyboard_only_acceptance(qtbot: QtBot, counter: Counter, jobs: JobRunner) -> None:
+def test_keyboard_only_acceptance(qtbot: QtBot, counter: Counter, jobs: JobRunner,
+                                  intake_clock: datetime) -> None:
     window, ws = open_intake(qtbot, counter, jobs)
     item_and_applicant(qtbot, ws)
     key(qtbot, Qt.Key.Key_F6)  # every material received
@@ -136,7 +138,7 @@ def test_keyboard_only_acceptance(qtbot: QtBot, counter: Counter, jobs: JobRunne
     text = confirm_and_wait(qtbot, ws, Qt.Key.Key_F9)
     result = ws.last_result
     assert result is not None and result.status == "accepted"
-    assert result.query_code and result.promised_date
+    assert result.query_code and result.promised_date == date(2026, 2, 28)  # see intake_clock
     due = result.promised_date
     for expected in ("受理通知书", result.case_number, result.query_code,
                      f"{due.year}年{due.month}月{due.day}日", "张三", "11010519491231002X"):

@@ -155,6 +155,11 @@ def test_online_presubmissions_at_the_window(qtbot: QtBot, counter: Counter, job
     assert engine.run_once().pull.presubmissions >= 2
     window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))
     qtbot.addWidget(window)
+    # One sync engine on the data directory: the window's own (it starts in the background,
+    # signed in with the tokens stored above) would race this test's engine for the same
+    # messages. Under CPU load both sent the correction and the second to record it failed
+    # on sync_delivery's unique key; had the window's sent it first, delivered would be 0.
+    window.sync.close()
     dialog = PresubmissionsDialog(counter, jobs, window.actor, window)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.model.total() >= 2, timeout=10000)
