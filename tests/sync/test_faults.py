@@ -65,7 +65,8 @@ def test_server_restart_mid_batch(fresh_server: LiveServer, tmp_path: Path) -> N
     results = drive(engine, counter, passes=40, wait=3.0)
     t.join()
     assert pending_count(counter) == 0, results[-1]
-    assert any(not r.online for r in results) or len(results) >= 1
+    # the engine saw the server go: a pass went offline, or retried what the restart cut
+    assert any(not r.online or r.push.retries for r in results), results
     check_server_has(fresh_server, sent)
     engine.close()
     counter.close()
