@@ -1152,18 +1152,18 @@ FLAT_DESK = 10.0
 def _across(prof: np.ndarray) -> np.ndarray:
     """The step across a side at each sample, from its profile (offsets -8..+8, inwards).
 
-    Read from end to end, except where the side itself steps sharply with flat desk outside:
-    there the inside is read where it differs most a few pixels in. A frame printed just inside
-    a licence's edge lands under the far inner probe and takes the step away (the side was
-    judged a printed line), while a printed rule the side runs along has print on both sides.
+    Read from end to end, except where the outside is flat desk and the inside is level paper
+    all along 3-5 px in: there the inside is read at that plateau. A frame printed just inside a
+    licence's edge lands under the far inner probe and takes the step away (the side was judged
+    a printed line); a printed line or a sheet's shadowed edge under the side is a dip, which
+    comes back to the outside's level within those pixels.
     """
     far = prof[:, -1] - prof[:, 0]
-    inner = prof[:, -6:] - prof[:, :1]
-    best = inner[np.arange(len(prof)), np.abs(inner).argmax(axis=1)]
-    near = prof[:, 11] - prof[:, 5]
+    plateau = prof[:, 11:14] - prof[:, :1]
     flat = np.ptp(prof[:, :6], axis=1) < FLAT_DESK
-    use = flat & (np.abs(near) > 12) & (np.sign(near) == np.sign(best))
-    return np.where(use, best, far)
+    steps = (plateau > 12).all(axis=1) | (plateau < -12).all(axis=1)
+    level = np.abs(plateau).min(axis=1) >= 0.5 * np.abs(plateau).max(axis=1)
+    return np.where(flat & steps & level, np.median(plateau, axis=1), far)
 
 
 #: A side taken to lie on a second sheet has the quad's paper just inside it: at least this
