@@ -20,11 +20,12 @@ from hall_client.pages.confidence import (
 )
 from hall_client.pages.decode import read_bytes
 from hall_client.pages.detect import _hough_lines, aspect_plausibility
-from hall_client.pages.pipeline import prepare_source
+from hall_client.pages.pipeline import PreparedPage, prepare_source
 from hall_client.pages.profiles import get_profile
 from hall_client.pages.quality import decode_grey, ssim_against
 from tests.pages.synthetic import (
     HARD_KINDS,
+    Photo,
     corner_error,
     hard_photograph,
     photograph,
@@ -152,21 +153,17 @@ def test_frame_printed_inside_a_licence_does_not_hold_its_sides() -> None:
     # a business licence on a busy grey desk: its printed border held the sides (error 1.3%)
     # and, being unsure, the page fell back to the whole photo. Later the sides were right but
     # the judge, probing the border 8 px in, took a side for a printed line and asked the clerk
-    photo = hard_photograph("card-busy", 20_204)
-    src = read_bytes(photo.jpeg, "licence.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
-    assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
-    assert page.confidence >= ASK_CLERK_BELOW, page.confidence
+    err, confidence, method = _prepared("card-busy", 20_204)
+    assert err < 0.01, method
+    assert confidence >= ASK_CLERK_BELOW, confidence
 
 
 @pytest.mark.parametrize("seed", [6_020_201, 6_020_206, 13_020_202])
 def test_frame_printed_just_inside_a_licence_edge_is_not_its_edge(seed: int) -> None:
     # the border printed a few pixels inside the edge is a dark line whose outer flank is the
     # strongest gradient there: the fit took it for the edge (error 1.4-3.0%)
-    photo = hard_photograph("card-busy", seed)
-    src = read_bytes(photo.jpeg, "licence.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
-    assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
+    err, _confidence, method = _prepared("card-busy", seed)
+    assert err < 0.01, method
 
 
 @pytest.mark.parametrize(
@@ -177,9 +174,7 @@ def test_a_page_turned_on_its_side_is_turned_upright(kind: str, seed: int) -> No
     # character size came out 4 px against 23, the smear joined no line and the text axis was a
     # coin flip. A guard: with characters measured right, the smear joined a ruled page's dashed
     # margin into one hairline whose elongation outweighed its few lines (upside down, 0.06)
-    photo = hard_photograph(kind, seed)
-    src = read_bytes(photo.jpeg, "licence.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
+    photo, page = _page(kind, seed)
     assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
     assert upright_on_a4(decode_grey(page.encoded.data), photo.flat) == 0
     assert page.rotation_confidence >= UPRIGHT_UNSURE_BELOW, page.rotation_confidence
@@ -192,19 +187,15 @@ def test_a_dip_under_a_side_is_no_step(kind: str, seed: int) -> None:
     # a guard, seen mid-work: reading the inside a few pixels in took a dark dip under a side
     # (a second sheet's shadowed edge across the page) for a step, and a page and a strip of
     # the sheet under it passed at 0.93 (error 9.7%), a silent miss
-    photo = hard_photograph(kind, seed)
-    src = read_bytes(photo.jpeg, f"{kind}.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
-    assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
+    err, _confidence, method = _prepared(kind, seed)
+    assert err < 0.01, method
 
 
 def test_a_side_pulled_onto_a_block_under_a_card_is_refitted() -> None:
     # an ID card's side running over a pale clutter block came out tilted from one close refit
     # (error 1.5%, confidence 0.85: a silent miss on an unseen seed)
-    photo = hard_photograph("card-busy", 12_020_207)
-    src = read_bytes(photo.jpeg, "card.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
-    assert corner_error(np.array(page.corners), photo.corners) < 0.01, page.method
+    err, _confidence, method = _prepared("card-busy", 12_020_207)
+    assert err < 0.01, method
 
 
 @pytest.mark.parametrize(("kind", "seed"), [("ruled", 1_020_607), ("card-dark", 1_020_102)])
@@ -218,15 +209,20 @@ def test_shadow_remnant_does_not_turn_the_page_silently(kind: str, seed: int) ->
     assert turn == 0 or page.confidence < ASK_CLERK_BELOW, (turn, page.rotation_confidence)
 
 
-def _prepared(kind: str, seed: int) -> tuple[float, float, str]:
-    """Corner error, confidence and method of the page prepared from a synthetic photo
-    (``ordinary``: a photographed page; else a hard photo of that kind)."""
+def _page(kind: str, seed: int) -> tuple[Photo, PreparedPage]:
+    """A synthetic photo (``ordinary``: a photographed page; else a hard photo of that kind)
+    and the page prepared from it."""
     if kind == "ordinary":
         photo = photograph(render_page(seed), 9000 + seed, (1600, 1200))
     else:
         photo = hard_photograph(kind, seed)
     src = read_bytes(photo.jpeg, f"{kind}.jpg", PROFILE.largest_size()[1])[0]
-    page = prepare_source(src, PROFILE)
+    return photo, prepare_source(src, PROFILE)
+
+
+def _prepared(kind: str, seed: int) -> tuple[float, float, str]:
+    """Corner error, confidence and method of the page prepared from a synthetic photo."""
+    photo, page = _page(kind, seed)
     return corner_error(np.array(page.corners), photo.corners), page.confidence, page.method
 
 
