@@ -55,7 +55,7 @@ def _background(channel: np.ndarray) -> np.ndarray:
 
 def flatten_light(page: np.ndarray) -> np.ndarray:
     """Divide out uneven light per channel, so paper reads near 255 everywhere."""
-    bg = np.maximum(_background(page), 24)  # every channel at once, each on its own
+    bg = cv2.max(_background(page), (24.0,) * 4)  # every channel at once, each on its own
     return cv2.divide(page, bg, scale=245.0)
 
 
@@ -95,7 +95,7 @@ def neutralise(bgr: np.ndarray, grey: np.ndarray | None = None) -> np.ndarray:
     (a grey pixel's three equal channels convert back to that very value).
     """
     hsv = cv2.cvtColor(bgr, cv2.COLOR_BGR2HSV)
-    inked = ((hsv[:, :, 1] > 60) & (hsv[:, :, 2] > 50)).astype(np.uint8)
+    inked = cv2.inRange(hsv, (0, 61, 51), (255, 255, 255))  # saturation > 60, value > 50
     rim = cv2.dilate(inked, cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (7, 7)))
     if grey is None:
         grey = cv2.cvtColor(bgr, cv2.COLOR_BGR2GRAY)
