@@ -12,6 +12,10 @@ from hall_client.cli import EXIT_RULE
 from hall_client.commands._common import with_counter
 from hall_client.core.counter import Counter
 
+#: ``sync run --once`` found another pass on the data directory running all the while.
+BUSY = ("本机另一程序（图形界面或另一个 sync run）正在同步这份数据，本次未同步；"
+        "待发送的消息由它送出，稍后可再试")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("sync", help="exchange data with the central server")
@@ -68,15 +72,21 @@ def _run(counter: Counter, args: argparse.Namespace) -> int:
             print(f"中心服务器未连接：{exc}", file=sys.stderr)
             return EXIT_RULE
     if args.once:
-        result = engine.run_once(wait_up_to=args.wait)
+        from hall_client.sync.engine import LOCK_WAIT
+
+        # Another pass on this data directory (the window, another sync run) is waited for as
+        # long as this one would keep retrying, then this one runs.
+        result = engine.run_once(wait_up_to=args.wait, lock_wait=max(LOCK_WAIT, args.wait))
         if args.json:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
+        elif result.busy:
+            print(BUSY, file=sys.stderr)
         else:
             p = result.push
             print(f"{'在线' if result.online else '离线'}：送达 {p.delivered}，搁置 {p.parked}，"
                   f"冲突 {p.conflicts}，待重试 {p.retries}，拉取案件 {result.pull.cases}，"
                   f"新提醒 {result.pull.notices}" + (f"；{result.error}" if result.error else ""))
-        return 0 if result.online and not result.error else EXIT_RULE
+        return 0 if result.online and not result.error and not result.busy else EXIT_RULE
     signal.signal(signal.SIGTERM, lambda *_: engine.stop())
     try:
         last = engine.run_forever()
@@ -104,6 +114,8 @@ def _status(counter: Counter, args: argparse.Namespace) -> int:
     print(f"待发送：{status.pending} 条（{status.pending_bytes} 字节）；搁置：{status.parked}；"
           f"冲突：{status.conflicts}")
     print(f"上次成功同步：{status.last_success or '从未'}")
+    if status.pass_running:
+        print("正在同步：本机另一程序（图形界面或 sync run）正在与中心服务器同步")
     if status.first_error:
         e = status.first_error
         print(f"首个问题：{e.get('case_number') or ''} {e.get('kind') or ''} {e.get('reason')}")

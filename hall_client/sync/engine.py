@@ -3,6 +3,10 @@
 Headless (no Qt): the command line runs it in the foreground, the GUI in a background thread.
 Every pass records what happened (online or not, last success, first error) in the database so
 ``hall-client sync status`` and the status bar can show it from any process.
+
+One pass at a time per data directory (``passlock``): a pass that finds another one running
+(the window's engine and ``hall-client sync run``, or two windows) waits a few seconds for it,
+then gives up with a ``busy`` result and records nothing, so the other pass's record stands.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from hall_client.store.db import Store
 from hall_client.sync import ledger
 from hall_client.sync.credential import CredentialFile
 from hall_client.sync.ledger import open_sync_store
+from hall_client.sync.passlock import PassLock, pass_running
 from hall_client.sync.pull import Puller, PullReport
 from hall_client.sync.push import Backoff, Pusher, PushReport
 from hall_client.sync.signin import PasswordNeeded, ServerAuth
@@ -26,6 +31,8 @@ from hall_client.sync.transport import Answer, Offline, ServerHttp, is_plain_rem
 
 LAST_SUCCESS = "last_success"
 LAST_PASS = "last_pass"
+#: Seconds a pass waits for another one on the same data directory before it gives up.
+LOCK_WAIT = 5.0
 
 
 @dataclass
@@ -35,10 +42,13 @@ class PassResult:
     pull: PullReport = field(default_factory=PullReport)
     error: str = ""
     password_needed: str | None = None
+    #: Another pass on the same data directory was running: this one did nothing (``online``
+    #: is then what that pass last recorded).
+    busy: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         push = {k: v for k, v in vars(self.push).items() if k != "auth_needed"}
-        return {"online": self.online, "error": self.error,
+        return {"online": self.online, "error": self.error, "busy": self.busy,
                 "password_needed": self.password_needed, "push": push,
                 "pull": asdict(self.pull)}
 
@@ -91,7 +101,25 @@ class SyncEngine:
         return self.auth.use(username)
 
     # -- one pass -----------------------------------------------------------------------------
-    def run_once(self, *, wait_up_to: float = 0.0, pull: bool = True) -> PassResult:
+    def run_once(self, *, wait_up_to: float = 0.0, pull: bool = True,
+                 lock_wait: float | None = None) -> PassResult:
+        """One pass: push, then pull. Waits up to ``lock_wait`` seconds (default ``LOCK_WAIT``)
+        while another pass on the same data directory runs (any process), or until ``stop()``,
+        then returns a ``busy`` result."""
+        lock = PassLock(self.data_dir)
+        if not lock.acquire(LOCK_WAIT if lock_wait is None else lock_wait, stop=self._stop):
+            return self._busy()
+        try:
+            return self._pass(wait_up_to, pull)
+        finally:
+            lock.release()
+
+    def _busy(self) -> PassResult:
+        with self.store.transaction() as s:
+            last = ledger.get_json(s, LAST_PASS)
+        return PassResult(online=bool(last and last.get("online")), busy=True)
+
+    def _pass(self, wait_up_to: float, pull: bool) -> PassResult:
         result = PassResult(online=True)
         try:
             result.push = self.pusher.push(wait_up_to=wait_up_to)
@@ -150,6 +178,8 @@ class SyncStatus:
     last_success: str | None
     last_pass: dict[str, Any] | None
     first_error: dict[str, Any] | None
+    #: A pass (of any process on this data directory) is running now.
+    pass_running: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -176,7 +206,8 @@ def read_status(data_dir: Path, store: Store, settings: Settings, *,
                       plain_http=is_plain_remote(url), pending=figures.pending,
                       pending_bytes=figures.pending_bytes, parked=figures.parked,
                       conflicts=figures.conflicts, last_success=last_success,
-                      last_pass=last_pass, first_error=first_error)
+                      last_pass=last_pass, first_error=first_error,
+                      pass_running=pass_running(data_dir))
 
 
 def wait_until(predicate: Callable[[], bool], timeout: float, step: float = 0.1) -> bool:

@@ -164,9 +164,22 @@ def blocked_cases(session: Session) -> set[str]:
 
 
 def record_done(session: Session, message: Pending, status: int, answer: Any) -> None:
-    """The server accepted ``message``: keep its answer and mark the message sent, together."""
-    session.add(SyncDelivery(message_id=message.id, state=DONE, case_id=message.case_id,
-                             status_code=status, answer=_small(answer)))
+    """The server accepted ``message``: keep its answer and mark the message sent, together.
+
+    Another engine on the same data directory may have recorded it already (passes take
+    ``passlock`` so it should not happen; the write transaction, ``BEGIN IMMEDIATE``, makes
+    this check and the insert one step): done stays done, a refusal it recorded gives way."""
+    delivery = session.get(SyncDelivery, message.id)
+    if delivery is not None and delivery.state == DONE:
+        return
+    if delivery is None:
+        session.add(SyncDelivery(message_id=message.id, state=DONE, case_id=message.case_id,
+                                 status_code=status, answer=_small(answer)))
+    else:
+        delivery.state, delivery.status_code, delivery.answer = DONE, status, _small(answer)
+        delivery.code = delivery.reason = ""
+        delivery.server_side = None
+        delivery.at = utcnow()
     outbox.mark_sent(session, message.id)
     if message.kind == "case.create":
         row = session.get(OutboxMessage, message.id)
@@ -185,6 +198,10 @@ def record_done(session: Session, message: Pending, status: int, answer: Any) ->
 
 def record_refused(session: Session, message: Pending, state: str, status: int | None,
                    code: str, reason: str, server_side: Any = None) -> None:
+    """The server refused ``message`` for good (parked) or it conflicts; kept with the reason.
+    If another engine already recorded an outcome for it, that one stands."""
+    if session.get(SyncDelivery, message.id) is not None:
+        return
     session.add(SyncDelivery(message_id=message.id, state=state, case_id=message.case_id,
                              status_code=status, code=code, reason=reason[:2000],
                              server_side=server_side))

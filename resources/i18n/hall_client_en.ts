@@ -6442,27 +6442,37 @@ Server: {code}
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="108" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="104" />
+        <source>另一程序正在同步</source>
+        <translation>Syncing in another program</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="105" />
+        <source>本机另一程序（本软件的另一个实例，或 sync run 命令）正在同步这份数据，稍后自动再同步；{last}</source>
+        <translation>Another program on this PC (another copy of this application, or the sync run command) is syncing this data; this one tries again shortly. {last}</translation>
+    </message>
+    <message>
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="114" />
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="108" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="114" />
         <source>被拒收</source>
         <translation>Refused by server</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="109" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="115" />
         <source>⚠ {label}：{number}</source>
         <translation>⚠ {label}: {number}</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="111" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="117" />
         <source>{reason}（共 {n} 条，点击查看）</source>
         <translation>{reason} ({n} in all; click to see)</translation>
     </message>
     <message>
-        <location filename="../../hall_client/gui/sync/status_bar.py" line="115" />
+        <location filename="../../hall_client/gui/sync/status_bar.py" line="121" />
         <source>⚠ 同步未完成：{reason}</source>
         <translation>⚠ Sync incomplete: {reason}</translation>
     </message>

@@ -12,6 +12,7 @@ import pytest
 from hall_client.cli import main
 from hall_client.core.counter import open_counter
 from hall_client.sync.credential import CREDENTIAL_FILENAME
+from tests.sync.helpers import finish, holder, said
 from tests.sync.live import COUNTER_SECRET, PASSWORD, LiveServer, enqueue_case
 
 
@@ -78,3 +79,39 @@ def test_sync_without_registration_says_so(tmp_path: Path, monkeypatch: pytest.M
     d = tmp_path / "counter"
     assert run(["--data-dir", str(d), "sync", "run", "--once"], "", monkeypatch) == 1
     assert "server register" in capsys.readouterr().err
+
+
+def test_sync_run_while_another_program_syncs_says_so(live_server: LiveServer, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from hall_client.sync import engine
+
+    d = tmp_path / "counter"
+    base = ["--data-dir", str(d)]
+    assert run([*base, "server", "register", "--url", live_server.url, "--hall", "demo",
+                "--counter", "C01"], COUNTER_SECRET + "\n", monkeypatch) == 0
+    counter = open_counter(d)
+    enqueue_case(counter, 901, pages=1)
+    counter.close()
+    capsys.readouterr()
+    monkeypatch.setattr(engine, "LOCK_WAIT", 0.2)
+    other = holder(d)  # the window's engine, mid-pass
+    try:
+        assert said(other) == "held"
+        assert run([*base, "sync", "run", "--once", "--user", "wangjing", "--wait", "0"],
+                   PASSWORD + "\n", monkeypatch) == 1
+        out, err = capsys.readouterr()
+        assert out == "" and "正在同步这份数据，本次未同步" in err and "离线" not in err
+        assert run([*base, "sync", "run", "--once", "--wait", "0", "--json"], "",
+                   monkeypatch) == 1
+        result = json.loads(capsys.readouterr().out)
+        assert result["busy"] is True and result["push"]["delivered"] == 0
+        assert run([*base, "sync", "status", "--no-probe"], "", monkeypatch) == 0
+        out = capsys.readouterr().out
+        assert "待发送：2 条" in out and "正在同步：本机另一程序" in out
+    finally:
+        finish(other)
+    assert run([*base, "sync", "run", "--once", "--wait", "0", "--json"], "", monkeypatch) == 0
+    assert json.loads(capsys.readouterr().out)["push"]["delivered"] == 2
+    assert run([*base, "sync", "status", "--no-probe"], "", monkeypatch) == 0
+    assert "正在同步" not in capsys.readouterr().out

@@ -1,16 +1,20 @@
-"""Driving the engine to quiet and checking what reached the server."""
+"""Driving the engine to quiet, checking what reached the server, and another process that
+holds a data directory's sync lock."""
 
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
 import uuid
+from pathlib import Path
 from typing import Any
 
 from hall_client.core import outbox
 from hall_client.core.counter import Counter
 from hall_client.sync import ledger
 from hall_client.sync.engine import PassResult, SyncEngine
-from tests.sync.live import LiveServer
+from tests.sync.live import ROOT, LiveServer
 
 
 def pending_count(counter: Counter) -> int:
@@ -78,3 +82,32 @@ def server_action(server: LiveServer, case_id: str, user: str, body: dict[str, A
                     {"id": str(uuid.uuid4()), **body})
     assert r.status_code == 200, r.text
     return r.json()
+
+
+#: Another process: takes DIR's lock (waiting up to SECONDS), says "held" or "refused", then
+#: keeps it until a line arrives on its standard input.
+HOLDER = """
+import sys
+from pathlib import Path
+from hall_client.sync.passlock import PassLock
+lock = PassLock(Path(sys.argv[1]))
+print("held" if lock.acquire(float(sys.argv[2])) else "refused", flush=True)
+sys.stdin.readline()
+lock.release()
+"""
+
+
+def holder(directory: Path, wait: float = 0.0) -> subprocess.Popen[str]:
+    return subprocess.Popen([sys.executable, "-c", HOLDER, str(directory), str(wait)], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
+def said(proc: subprocess.Popen[str]) -> str:
+    assert proc.stdout is not None
+    return proc.stdout.readline().strip()
+
+
+def finish(proc: subprocess.Popen[str]) -> None:
+    """Tell it to let go; wait for it to end (closing its pipes)."""
+    proc.communicate("\n", timeout=30)
+    assert proc.returncode == 0

@@ -26,6 +26,8 @@ class Snapshot:
     notices: list[views.NoticeRow] = field(default_factory=list)
     password_needed: str | None = None
     running: bool = False
+    #: The last pass found another program syncing this data directory and did nothing.
+    elsewhere: bool = False
 
 
 class SyncService(QObject):
@@ -44,6 +46,7 @@ class SyncService(QObject):
         self._closing = False
         self._password: str | None = None
         self._asked = False
+        self._elsewhere = False
         self.last = Snapshot(None)
         self.timer = QTimer(self, interval=max(5, counter.settings.server.sync_interval) * 1000)
         self.timer.timeout.connect(self.sync_now)
@@ -119,6 +122,10 @@ class SyncService(QObject):
             self.close()
             return
         self.passed.emit(result)
+        self._elsewhere = result.busy
+        if result.busy:  # the other program's pass is what the status shows
+            self.refresh()
+            return
         if result.password_needed is not None and result.online and not self._asked:
             self._asked = True  # ask once per loss; the status bar keeps offering it
             self.password_needed.emit(self.username)
@@ -153,13 +160,13 @@ class SyncService(QObject):
     def refresh(self) -> None:
         counter = self.counter
         needed = self.last.password_needed
-        running = self._running
+        running, elsewhere = self._running, self._elsewhere
 
         def read(ctx: JobContext) -> Snapshot:
             status = read_status(counter.data_dir, counter.store, counter.settings)
             with counter.store.transaction() as s:
                 notices = views.unseen_notices(s)
-            return Snapshot(status, notices, needed, running)
+            return Snapshot(status, notices, needed, running, elsewhere)
 
         self.jobs.db(read, success=self._refreshed)
 

@@ -98,8 +98,14 @@ class SyncStatusBar(QWidget):
                 n=st.pending, size=_size(st.pending_bytes)))
         else:
             self.waiting.setText(self.tr("无待同步"))
-        self.last.setText(self.tr("上次同步 {time}").format(time=_time(st.last_success))
-                          if st.last_success else self.tr("尚未同步"))
+        last = (self.tr("上次同步 {time}").format(time=_time(st.last_success))
+                if st.last_success else self.tr("尚未同步"))
+        if snap.elsewhere:
+            self.last.setText(self.tr("另一程序正在同步"))
+            self.last.setToolTip(self.tr("本机另一程序（本软件的另一个实例，或 sync run 命令）正在同步这份数据，稍后自动再同步；{last}").format(last=last))
+        else:
+            self.last.setText(last)
+            self.last.setToolTip("")
         self.sign_in.setVisible(snap.password_needed is not None and st.registered)
         self.now.setEnabled(st.registered and not snap.running)
         first = st.first_error

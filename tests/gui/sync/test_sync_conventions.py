@@ -36,6 +36,22 @@ def test_sync_status_fits_a_1024_status_bar_in_english(qtbot: QtBot) -> None:
             assert "not registered" in bar.state.toolTip()  # the whole story, on demand
 
 
+def test_another_program_syncing_fits_and_is_said_in_english(qtbot: QtBot) -> None:
+    snap = _unregistered(True)
+    assert snap.status is not None
+    snap.status.registered, snap.elsewhere = True, True
+    with language("en"):
+        bar = SyncStatusBar()
+        qtbot.addWidget(bar)
+        bar.show_snapshot(snap)
+        bar.resize(bar.minimumSizeHint())
+        bar.show()
+        assert bar.last.text() == "Syncing in another program"
+        assert "sync run" in bar.last.toolTip() and "Not synced yet" in bar.last.toolTip()
+        assert not CJK.search(bar.last.text() + bar.last.toolTip())
+        assert check_clipped(bar) == []
+
+
 def test_notice_brackets_follow_the_language(qtbot: QtBot) -> None:
     """The notice put Chinese brackets around the reviewer's words in English too."""
     notice = NoticeRow("n1", "c1", "ZJ-2026-00112", "correction", "需要补正：缺少施工合同")

@@ -18,7 +18,7 @@ from hall_client.gui.jobs import JobRunner
 from hall_client.gui.main_window import MainWindow
 from hall_client.sync.credential import CredentialFile, Registration
 from tests.gui.conftest import settle, sign_in
-from tests.sync.helpers import approve_on_server, enqueue_window_approve
+from tests.sync.helpers import approve_on_server, enqueue_window_approve, finish, holder, said
 from tests.sync.live import COUNTER_SECRET, LiveServer, enqueue_case
 
 
@@ -209,5 +209,37 @@ def test_signed_in_offline_the_counter_asks_for_the_password_when_the_server_ans
     dialog.submit()
     qtbot.waitUntil(lambda: window.sync_bar.waiting.text() == "无待同步", timeout=30000)
     assert window.sync_bar.sign_in.isHidden()
+    window.close()
+    settle(qtbot, jobs)
+
+
+def test_another_program_syncing_is_said_not_offline(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner, live_server: LiveServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`hall-client sync run` (or a second copy of the program) is mid-pass on this data
+    directory: the window's pass waits a while, then says so; the server is not offline."""
+    from hall_client.sync import engine
+
+    register(counter, live_server.url)
+    enqueue_case(counter, 4, pages=1)
+    monkeypatch.setattr(engine, "LOCK_WAIT", 0.3)
+    other = holder(counter.data_dir)
+    try:
+        assert said(other) == "held"
+        window = MainWindow(counter, jobs, sign_in(counter, "wangjing"),
+                            server_password=DEMO_PASSWORD)
+        qtbot.addWidget(window)
+        window.show()
+        bar = window.sync_bar
+        qtbot.waitUntil(lambda: bar.last.text() == "另一程序正在同步", timeout=30000)
+        assert "正在同步这份数据" in bar.last.toolTip() and "尚未同步" in bar.last.toolTip()
+        assert "离线" not in bar.state.text() and bar.error.isHidden()
+        assert bar.waiting.text().startswith("待同步 2 条") and bar.now.isEnabled()
+    finally:
+        finish(other)
+    window.sync.sync_now()
+    qtbot.waitUntil(lambda: bar.waiting.text() == "无待同步", timeout=30000)
+    assert bar.state.text() == "服务器在线" and bar.last.text().startswith("上次同步 ")
+    assert bar.last.toolTip() == ""
     window.close()
     settle(qtbot, jobs)
