@@ -1097,8 +1097,11 @@ def judge_quad(
         if ok.sum() >= 6:
             steepest = np.abs(np.diff(prof[ok], axis=1)).max(axis=1)
             sharp_scores.append(float(np.median(steepest / np.abs(far[ok]))))
-        # run-on: the same step beyond both corners, along the side's own line
+        # run-on: the same step beyond both corners, along the side's own line. The same in
+        # grey levels (a table's edge), or in ratio (a shadow's edge: it darkens the desk
+        # beyond the sheet by the share it darkens the paper, by far fewer grey levels)
         sign = 1.0 if np.median(far) >= 0 else -1.0
+        ratio = abs(float(np.median(np.log(_lit(prof[:, -1]) / _lit(prof[:, 0])))))
         beyond = []
         for end, direction in ((q, t), (p, -t)):
             ext = end[None, :] + np.linspace(0.06, 0.25, 12)[:, None] * length * direction[None, :]
@@ -1107,8 +1110,11 @@ def judge_quad(
                 beyond.append(False)
                 continue
             ext = ext[inside]
-            step = (at(ext + 7 * n) - at(ext - 7 * n)) * sign
-            beyond.append(bool(np.mean(step > max(12.0, 0.4 * abs(float(np.median(far))))) > 0.7))
+            ins, outs = at(ext + 7 * n), at(ext - 7 * n)
+            step = (ins - outs) * sign
+            steps = np.mean(step > max(12.0, 0.4 * abs(float(np.median(far))))) > 0.7
+            shaded = np.log(_lit(ins) / _lit(outs)) * sign
+            beyond.append(bool(steps or np.mean(shaded > max(RUN_ON_RATIO, 0.5 * ratio)) > 0.7))
         if all(beyond):
             runs_on += 1
         # text just outside this side (small copy): the sheet goes on past it. Unless this is
@@ -1143,6 +1149,16 @@ def judge_quad(
         # (a completed quad, with its faint side given, is capped by its caller: not twice)
         factor = min(factor, COMPLETED_CONFIDENCE)
     return float(factor)
+
+
+#: The least step in log brightness taken for a shadow's edge running on past a side's end
+#: (a tenth of the brightness and more; the desk's own grain stays well under it).
+RUN_ON_RATIO = 0.15
+
+
+def _lit(grey: np.ndarray) -> np.ndarray:
+    """Grey levels as brightness for a ratio: a near-black desk's noise would swing ratios."""
+    return np.maximum(grey, 16.0)
 
 
 #: A desk this even (grey levels, end to end) a few pixels out is flat: no print, no edge.

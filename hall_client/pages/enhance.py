@@ -55,7 +55,8 @@ def _background(channel: np.ndarray) -> np.ndarray:
 
 def flatten_light(page: np.ndarray) -> np.ndarray:
     """Divide out uneven light per channel, so paper reads near 255 everywhere."""
-    bg = cv2.max(_background(page), (24.0,) * 4)  # every channel at once, each on its own
+    bg = _background(page)  # every channel at once, each on its own
+    bg = cv2.max(bg, np.full_like(bg, 24))
     return cv2.divide(page, bg, scale=245.0)
 
 
