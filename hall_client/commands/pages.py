@@ -200,6 +200,7 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         # A file that makes a decoder spin must not hang the batch: a generous deadline per
         # file, after which the stuck files are reported and the workers stopped.
         deadline = FILE_TIMEOUT * (len(files) / jobs + 1)
+        stuck = False
         try:
             for done, fut in enumerate(as_completed(futures, timeout=deadline), 1):
                 i = futures[fut]
@@ -214,10 +215,14 @@ def cmd_prepare(args: argparse.Namespace) -> int:
                     )
                 _progress(done, len(files), str(files[i]))
         except TimeoutError:
+            stuck = True
             for proc in list(getattr(pool, "_processes", {}).values()):
                 proc.terminate()
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # Wait for the pool's own thread unless workers were stopped: left running, it
+            # races the interpreter's exit for its wake-up pipe ("Exception ignored ... Bad
+            # file descriptor" on stderr, now and then).
+            pool.shutdown(wait=not stuck, cancel_futures=True)
         for i, r in enumerate(results):
             if r is None:
                 results[i] = FileResult(

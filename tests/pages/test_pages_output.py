@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -85,3 +86,15 @@ def test_pool_writes_the_same_pages_as_one_process(tmp_path: Path) -> None:
         assert main([*args, "--jobs", jobs, *map(str, files)]) == 0
         outs[jobs] = {p.name: p.read_bytes() for p in sorted(out.iterdir())}
     assert len(outs["1"]) == 3 and outs["1"] == outs["2"]
+
+
+def test_a_batch_leaves_no_pool_thread_behind(tmp_path: Path) -> None:
+    """The pool's manager thread is gone when the command returns: left running (``shutdown``
+    without waiting) it raced the interpreter's exit for its wake-up pipe: 2 batches of 70 here
+    ended with "Exception ignored ... Bad file descriptor" on stderr."""
+    for i in range(3):
+        _good_page(tmp_path / f"p{i}.jpg")
+    args = ["pages", "prepare", "--profile", "construction-permit", "--out", str(tmp_path / "o")]
+    assert main([*args, "--jobs", "2", *(str(tmp_path / f"p{i}.jpg") for i in range(3))]) == 0
+    left = [t.name for t in threading.enumerate() if type(t).__name__ == "_ExecutorManagerThread"]
+    assert left == []
