@@ -672,6 +672,9 @@ def _settle(
 #: the bands compared on either side of it.
 FAINT_REACH = 40
 FAINT_BAND = 6
+#: Searches of a faint side's ends: one more from where an end went the whole reach (the
+#: completion placed it from where the sides seem to end, which can be further off).
+FAINT_ROUNDS = 3
 
 
 def _outwards(side: np.ndarray, inner: np.ndarray) -> np.ndarray | None:
@@ -692,12 +695,30 @@ def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> 
 
     Each end is moved up to FAINT_REACH px across, independently (the completed side was only
     parallel to the side opposite, and perspective turns it); the line whose bands either side
-    differ most, in both cues together (each in units of its own noise), wins. Then
-    ``_tint_polish`` fits it to the tint step point by point. ``inner`` is inside the sheet.
+    differ most, in both cues together (each in units of its own noise), wins; an end that
+    went the whole reach is searched again from there. Then ``_tint_polish`` fits it to the
+    tint step point by point. ``inner`` is inside the sheet.
     """
     n = _outwards(side, inner)
     if n is None:
         return side
+    for k in range(FAINT_ROUNDS):
+        moved = _faint_side_step(colour, side, n)
+        if moved is None:
+            if k == 0:
+                return side
+            break
+        side, at_reach = moved
+        if not at_reach:
+            break
+    return _tint_polish(colour, side, inner)
+
+
+def _faint_side_step(
+    colour: np.ndarray, side: np.ndarray, n: np.ndarray
+) -> tuple[np.ndarray, bool] | None:
+    """One move of ``_faint_side_fit``: the side with each end moved up to FAINT_REACH px
+    along ``n`` (outwards), and whether an end went the whole way (the step may lie further)."""
     d = side[1] - side[0]
     ts = np.linspace(0.04, 0.96, 48)
     base = side[0] + ts[:, None] * d
@@ -709,7 +730,7 @@ def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> 
     lo = np.maximum(np.floor(pts.reshape(-1, 2).min(axis=0)).astype(int) - 10, 0)
     hi = np.minimum(np.ceil(pts.reshape(-1, 2).max(axis=0)).astype(int) + 10, [w, h])
     if (hi - lo).min() < 16:
-        return side
+        return None
     roi = cv2.cvtColor(colour[lo[1] : hi[1], lo[0] : hi[0]], cv2.COLOR_BGR2GRAY)
     hat = cv2.morphologyEx(roi, cv2.MORPH_BLACKHAT, np.ones((9, 9), np.uint8))
     ink = _remap_points((hat > 30).astype(np.float32), pts[..., 0] - lo[0], pts[..., 1] - lo[1])
@@ -733,7 +754,8 @@ def _faint_side_fit(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> 
         cue[k, idx].mean(axis=-1) / (float(np.std(cue)) / math.sqrt(len(ts)) + 1e-9) for cue in cues
     )
     i0, i1 = np.unravel_index(int(np.argmax(score)), np.shape(score))
-    return _tint_polish(colour, side + np.outer([centres[i0], centres[i1]], n), inner)
+    ends = (int(centres[i0]), int(centres[i1]))
+    return side + np.outer(ends, n), max(abs(e) for e in ends) >= reach
 
 
 def _tint_polish(colour: np.ndarray, side: np.ndarray, inner: np.ndarray) -> np.ndarray:
