@@ -54,9 +54,11 @@ class SyncService(QObject):
     # -- start and stop -------------------------------------------------------------------
     def start(self, password: str | None = None) -> None:
         """Open the engine for the signed-in person. ``password`` (typed at the counter's
-        sign-in a moment ago) signs them in to the server too, if it answers now; it is not
-        kept beyond that first attempt."""
-        self._password = password
+        sign-in a moment ago) signs them in to the server too, at the first pass; it is not
+        kept beyond that first attempt. A counter not registered yet (the demo's server still
+        starting) keeps it for the first pass after it is."""
+        if password is not None:
+            self._password = password
         counter, user = self.counter, self.username
 
         def open_engine(ctx: JobContext) -> SyncEngine | None:
@@ -73,7 +75,6 @@ class SyncService(QObject):
         self.engine = engine
         self.registered = engine is not None
         if engine is None:
-            self._password = None
             url = self.counter.settings.server.url
             from hall_client.sync import server_link
 

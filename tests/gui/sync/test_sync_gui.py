@@ -192,6 +192,26 @@ def test_online_presubmissions_at_the_window(qtbot: QtBot, counter: Counter, job
     settle(qtbot, jobs)
 
 
+def test_the_password_typed_at_sign_in_waits_for_the_demo_server(
+        qtbot: QtBot, counter: Counter, jobs: JobRunner, live_server: LiveServer) -> None:
+    # the demo's first start: the clerk signs in before the local server is up and the counter
+    # registered; the password typed then was dropped, and once the server came up the window
+    # asked for it again
+    from hall_client.gui.sync.dialogs import ServerPasswordDialog
+
+    window = MainWindow(counter, jobs, sign_in(counter, "wangjing"),
+                        server_password=DEMO_PASSWORD)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.sync.registered is False, timeout=10000)
+    register(counter, live_server.url)
+    window.check_server()  # what the demo start does once its server is up
+    qtbot.waitUntil(lambda: window.sync_bar.last.text().startswith("上次同步"), timeout=30000)
+    assert not window.findChildren(ServerPasswordDialog)
+    assert window.sync_bar.sign_in.isHidden()
+    window.close()
+    settle(qtbot, jobs)
+
+
 def test_signed_in_offline_the_counter_asks_for_the_password_when_the_server_answers(
         qtbot: QtBot, counter: Counter, jobs: JobRunner, live_server: LiveServer) -> None:
     from hall_client.gui.sync.dialogs import ServerPasswordDialog
