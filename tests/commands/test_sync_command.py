@@ -29,13 +29,18 @@ def run(argv: list[str], stdin: str, monkeypatch: pytest.MonkeyPatch) -> int:
     return main(argv)
 
 
+def register(base: list[str], server: LiveServer, monkeypatch: pytest.MonkeyPatch) -> int:
+    """``server register`` of the data directory in ``base`` as the demo hall's counter C01."""
+    return run([*base, "server", "register", "--url", server.url, "--hall", "demo",
+                "--counter", "C01"], COUNTER_SECRET + "\n", monkeypatch)
+
+
 def test_register_run_and_status(live_server: LiveServer, tmp_path: Path,
                                  monkeypatch: pytest.MonkeyPatch,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     d = tmp_path / "counter"
     base = ["--data-dir", str(d)]
-    assert run([*base, "server", "register", "--url", live_server.url, "--hall", "demo",
-                "--counter", "C01"], COUNTER_SECRET + "\n", monkeypatch) == 0
+    assert register(base, live_server, monkeypatch) == 0
     cred = d / CREDENTIAL_FILENAME
     assert stat.S_IMODE(cred.stat().st_mode) == 0o600
     out = capsys.readouterr().out
@@ -88,8 +93,7 @@ def test_sync_run_while_another_program_syncs_says_so(live_server: LiveServer, t
 
     d = tmp_path / "counter"
     base = ["--data-dir", str(d)]
-    assert run([*base, "server", "register", "--url", live_server.url, "--hall", "demo",
-                "--counter", "C01"], COUNTER_SECRET + "\n", monkeypatch) == 0
+    assert register(base, live_server, monkeypatch) == 0
     counter = open_counter(d)
     enqueue_case(counter, 901, pages=1)
     counter.close()

@@ -156,9 +156,8 @@ def test_online_presubmissions_at_the_window(qtbot: QtBot, counter: Counter, job
     window = MainWindow(counter, jobs, sign_in(counter, "wangjing"))
     qtbot.addWidget(window)
     # One sync engine on the data directory: the window's own (it starts in the background,
-    # signed in with the tokens stored above) would race this test's engine for the same
-    # messages. Under CPU load both sent the correction and the second to record it failed
-    # on sync_delivery's unique key; had the window's sent it first, delivered would be 0.
+    # signed in with the tokens stored above) could send the correction before this test's
+    # engine does, and the test's count of what it delivered would be 0.
     window.sync.close()
     dialog = PresubmissionsDialog(counter, jobs, window.actor, window)
     qtbot.addWidget(dialog)
