@@ -38,12 +38,18 @@ class PageQuad:
 
 def order_corners(pts: np.ndarray) -> np.ndarray:
     """Order four points as top-left, top-right, bottom-right, bottom-left."""
-    pts = np.asarray(pts, dtype=np.float64).reshape(4, 2)
-    c = pts.mean(axis=0)
-    ang = np.arctan2(pts[:, 1] - c[1], pts[:, 0] - c[0])
-    pts = pts[np.argsort(ang)]  # clockwise in image coordinates, starting near -180°
-    start = int(np.argmin(pts.sum(axis=1)))
-    return np.roll(pts, -start, axis=0)
+    return order_quads(np.asarray(pts, dtype=np.float64).reshape(1, 4, 2))[0]
+
+
+def order_quads(quads: np.ndarray) -> np.ndarray:
+    """``order_corners`` for many quads at once, (n, 4, 2)."""
+    c = quads.mean(axis=1, keepdims=True)
+    ang = np.arctan2(quads[..., 1] - c[..., 1], quads[..., 0] - c[..., 0])
+    # clockwise in image coordinates, starting near -180°
+    quads = np.take_along_axis(quads, np.argsort(ang, axis=1)[..., None], axis=1)
+    start = np.argmin(quads.sum(axis=2), axis=1)
+    turn = (np.arange(4)[None, :] + start[:, None]) % 4
+    return np.take_along_axis(quads, turn[..., None], axis=1)
 
 
 def _resize_long(
@@ -297,9 +303,13 @@ def _remap_points(img: np.ndarray, xs: np.ndarray, ys: np.ndarray) -> np.ndarray
     shape = xs.shape
     n = xs.size
     pad = (-n) % 256
-    mx = np.pad(np.clip(xs.ravel(), 0, w - 1).astype(np.float32), (0, pad)).reshape(-1, 256)
-    my = np.pad(np.clip(ys.ravel(), 0, h - 1).astype(np.float32), (0, pad)).reshape(-1, 256)
-    out = cv2.remap(img, mx, my, cv2.INTER_LINEAR).astype(np.float32)
+    # in rows of 256, the last padded with zeros (np.pad costs more than the sampling)
+    mx = np.zeros(n + pad, np.float32)
+    my = np.zeros_like(mx)
+    np.clip(xs.ravel(), 0, w - 1, out=mx[:n], casting="unsafe")
+    np.clip(ys.ravel(), 0, h - 1, out=my[:n], casting="unsafe")
+    out = cv2.remap(img, mx.reshape(-1, 256), my.reshape(-1, 256), cv2.INTER_LINEAR)
+    out = out.astype(np.float32)
     out = out.reshape(-1, *img.shape[2:])[:n]
     return out.reshape(*shape, *img.shape[2:])
 
@@ -330,49 +340,77 @@ def _segment(p: np.ndarray, q: np.ndarray, k: int = 30) -> np.ndarray:
     return p + np.linspace(0.05, 0.95, k)[:, None] * (q - p)
 
 
+def _within(pts: np.ndarray, w: int, h: int) -> np.ndarray:
+    """Whether each point (..., 2) lies in a w×h image, give or take the 3 px a side on the
+    photo's own edge may stray out."""
+    x, y = pts[..., 0], pts[..., 1]
+    return np.asarray((x >= -3) & (x <= w + 2) & (y >= -3) & (y <= h + 2))
+
+
 def _inside(quad: np.ndarray, w: int, h: int) -> bool:
-    return bool(
-        (quad[:, 0] >= -3).all()
-        and (quad[:, 0] <= w + 2).all()
-        and (quad[:, 1] >= -3).all()
-        and (quad[:, 1] <= h + 2).all()
-    )
+    return bool(_within(quad, w, h).all())
+
+
+def _crossings(kept: list[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """Where every two of ``kept`` (rho, theta) lines cross, (n, n, 2), and whether they cross
+    steeply enough to count (the test ``_cross`` makes), (n, n): one array sum for all pairs."""
+    r = np.array([k[0] for k in kept], float)
+    t = np.array([k[1] for k in kept], float)
+    c, s = np.cos(t), np.sin(t)
+    det = c[:, None] * s[None, :] - s[:, None] * c[None, :]
+    ok = np.abs(det) >= 0.2
+    safe = np.where(ok, det, 1.0)
+    x = (r[:, None] * s[None, :] - s[:, None] * r[None, :]) / safe
+    y = (c[:, None] * r[None, :] - r[:, None] * c[None, :]) / safe
+    return np.stack([x, y], axis=-1), ok
 
 
 def _line_quads(lines: _Lines, min_area: float) -> list[np.ndarray]:
     """Quads from the strongest straight edges (Hough), two roughly parallel pairs each.
 
     This finds the sheet when no single contour outlines it: a hard shadow crossing the sheet
-    or a second sheet touching it splits every mask.
+    or a second sheet touching it splits every mask. A page of text gives dozens of lines and
+    thousands of pairs of pairs, so their corners and ranks are worked out as arrays.
     """
     h, w = lines.edges.shape
-    pairs = _parallel_pairs(lines.kept)
+    kept = lines.kept
+    if len(kept) < 4:
+        return []
+    index = {line: k for k, line in enumerate(kept)}
+    pairs = [(index[a], index[b]) for a, b in _parallel_pairs(kept)]
+    theta = np.array([k[1] for k in kept])
+    combos = [
+        (a1, a2, b1, b2)
+        for i, (a1, a2) in enumerate(pairs)
+        for b1, b2 in pairs[i + 1 :]
+        if abs(math.cos(theta[a1] - theta[b1])) <= 0.5
+    ]
+    if not combos:
+        return []
+    a1, a2, b1, b2 = np.array(combos).T
+    at, ok = _crossings(kept)
+    quads = np.stack([at[a1, b1], at[b1, a2], at[a2, b2], at[b2, a1]], axis=1)
+    good = ok[a1, b1] & ok[b1, a2] & ok[a2, b2] & ok[b2, a1]
+    good &= _within(quads, w, h).all(axis=1)
     out = []
-    for i, (a1, a2) in enumerate(pairs):
-        for b1, b2 in pairs[i + 1 :]:
-            if abs(math.cos(a1[1] - b1[1])) > 0.5:
-                continue
-            pts = [_cross(a1, b1), _cross(b1, a2), _cross(a2, b2), _cross(b2, a1)]
-            if any(p is None for p in pts):
-                continue
-            quad = np.array(pts, float)
-            if not _inside(quad, w, h):
-                continue
-            quad = order_corners(quad)
-            if cv2.contourArea(quad.astype(np.float32)) < min_area:
-                continue
-            if not cv2.isContourConvex(quad.astype(np.float32)):
-                continue
-            out.append(quad)
-
+    for quad in order_quads(quads[good]):
+        q32 = quad.astype(np.float32)
+        if cv2.contourArea(q32) < min_area or not cv2.isContourConvex(q32):
+            continue
+        out.append(quad)
+    if not out:
+        return []
     # most edge-supported first, a known paper shape before an odd one; refining every one
     # would cost too much
-    def rank(q: np.ndarray) -> float:
-        sides = np.stack([_segment(q[k], q[(k + 1) % 4]) for k in range(4)])
-        return float(_edge_share(lines.edges, sides).mean()) * aspect_plausibility(page_aspect(q))
-
-    out.sort(key=rank, reverse=True)
-    return out[:HOUGH_QUADS]
+    qs = np.stack(out)
+    along = np.linspace(0.05, 0.95, 30)[None, None, :, None]
+    sides = qs[:, :, None, :] + along * (np.roll(qs, -1, axis=1) - qs)[:, :, None, :]
+    support = _edge_share(lines.edges, sides).mean(axis=1)
+    score = [
+        float(e) * aspect_plausibility(page_aspect(q)) for e, q in zip(support, out, strict=True)
+    ]
+    ranked = sorted(range(len(out)), key=score.__getitem__, reverse=True)
+    return [out[k] for k in ranked[:HOUGH_QUADS]]
 
 
 #: Completed quads (three sides seen, the fourth found by its faint step) kept for refining.
@@ -482,7 +520,7 @@ def _completed_quads(
                 d1, d2 = q1[1] - q1[0], q2[1] - q2[0]  # per unit of distance
                 ts = np.arange(0.25 * side, 3.0 * side, 1.5)
                 e1, e2 = q1[0] + ts[:, None] * d1, q2[0] + ts[:, None] * d2
-                ok = np.array([_inside(np.array(pq), w, h) for pq in zip(e1, e2, strict=True)])
+                ok = _within(e1, w, h) & _within(e2, w, h)
                 if ok.sum() < 3:
                     continue
                 ts, e1, e2 = ts[ok], e1[ok], e2[ok]

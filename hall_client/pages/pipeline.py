@@ -153,16 +153,18 @@ def _is_flat_scan(img: np.ndarray) -> bool:
     return float(np.percentile(ring, 10)) > 200
 
 
-def _deskewed(img: np.ndarray) -> tuple[np.ndarray, float]:
-    grey = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
-    angle = deskew_angle(grey)
+def _deskewed_frame(img: np.ndarray, frame: np.ndarray) -> tuple[np.ndarray, float]:
+    """``frame`` (the whole photo) turned by the text's skew, and the skew in degrees.
+
+    Warping the turned frame flat straightens the page in the one resampling that also scales
+    it: rotating the full photo first cost 50 ms more on an 8 MP scan and blurred it twice.
+    """
+    angle = deskew_angle(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY))
     if abs(angle) < 0.2:
-        return img, 0.0
+        return frame, 0.0
     h, w = img.shape[:2]
-    m = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(
-        img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
-    ), angle
+    back = cv2.invertAffineTransform(cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0))
+    return frame @ back[:, :2].T + back[:, 2], angle
 
 
 def prepare_source(
@@ -196,8 +198,9 @@ def prepare_source(
             quad, confidence, method = whole, found.confidence if found else 0.0, "whole"
             if opts.find_edges:
                 warnings.append("未找到纸张边缘，按已裁切的扫描件处理（可手动调整四角）")
+    framed = quad  # what is warped flat: the quad, or the whole photo turned by its skew
     if method == "whole":
-        img, angle = _deskewed(img)
+        framed, angle = _deskewed_frame(img, whole)
         if angle:
             warnings.append(f"已纠正倾斜 {angle:.1f}°")
     short_px, long_px = profile.largest_size()
@@ -220,7 +223,7 @@ def prepare_source(
     # Detected corners sit on the edge to within a pixel or two; pull them in a little so
     # no sliver of desk (a dark halo round a small card) reaches the page.
     pulled = not is_a4 and method not in ("caller", "whole")
-    flat = warp(img, _inset(quad, HALO_INSET) if pulled else quad, size)
+    flat = warp(img, _inset(quad, HALO_INSET) if pulled else framed, size)
     grey = None  # the page in grey, when cleaning made it anyway
     if opts.clean:
         cleaned = clean_page(flat, opts.colour)
