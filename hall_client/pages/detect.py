@@ -1088,7 +1088,9 @@ def judge_quad(
     * run-on: a side whose step continues past both its corners is a line across the photo
       (a shadow, a table's edge), not a sheet's side;
     * text outside: print just outside a side, or running across it, means the sheet goes on
-      (the side is a shadow's edge or a second sheet's).
+      (the side is a shadow's edge or a second sheet's);
+    * the frame: a side lying on the photo's own edge is where the photo ends, not the sheet
+      (a sheet half out of the picture, often the second sheet beside the page).
 
     ``faint_side`` (the side from corner i to i+1) was found by its colour step against a
     second sheet: it has no grey step and the other sheet's print lies beyond it, so only its
@@ -1199,6 +1201,8 @@ def judge_quad(
             others = sorted(crossings[:k] + crossings[k + 1 :])
             if c > 0.15 and c > 2.0 * others[1] + 0.05:
                 factor *= 0.5
+    if _on_frame(quad, w, h):
+        factor *= CUT_BY_FRAME
     if sharp_scores:
         sharp = min(sharp_scores)
         factor *= float(np.clip((sharp - 0.08) / 0.12, 0.4, 1.0))
@@ -1209,6 +1213,23 @@ def judge_quad(
         # (a completed quad, with its faint side given, is capped by its caller: not twice)
         factor = min(factor, COMPLETED_CONFIDENCE)
     return float(factor)
+
+
+#: A side this close to the photo's edge (share of the photo's long side) lies on it.
+ON_FRAME = 0.005
+#: Factor for a quad with a side on the photo's edge: the sheet may go on out of the picture
+#: (a second sheet cut by the frame came out at 0.77, aspect 2.31 taken for a receipt's).
+CUT_BY_FRAME = 0.5
+
+
+def _on_frame(quad: np.ndarray, w: int, h: int) -> bool:
+    """Whether one side of ``quad`` runs along an edge of the w×h photo."""
+    tol = ON_FRAME * max(w, h)
+    ends = np.stack([quad, np.roll(quad, -1, axis=0)], axis=1)  # (4 sides, 2 ends, xy)
+    for axis, edge in ((0, 0.0), (0, w - 1.0), (1, 0.0), (1, h - 1.0)):
+        if (np.abs(ends[:, :, axis] - edge) <= tol).all(axis=1).any():
+            return True
+    return False
 
 
 #: The least step in log brightness taken for a shadow's edge running on past a side's end
