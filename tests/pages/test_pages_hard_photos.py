@@ -288,6 +288,28 @@ def test_sheet_on_a_second_sheet_is_completed_by_its_tint(seed: int) -> None:
     _right_and_asked(seed)
 
 
+@pytest.mark.parametrize("seed", [12_020_406, 28_020_403, 31_020_410])
+def test_a_guessed_side_through_the_sheets_own_print_is_doubted(seed: int) -> None:
+    # the fourth side was completed along a column of the sheet's own print, parallel to its
+    # edge on the second sheet (errors 0.11, 0.23, 0.12, at the same 0.61 as the right quad):
+    # a sheet's edge has its margin inside it, clear of print; a line through the print not
+    _right_and_asked(seed)
+
+
+def test_margin_clear_tells_a_margin_from_a_column_of_print() -> None:
+    from hall_client.pages.detect import _margin_clear
+
+    printed = np.zeros((200, 300), np.uint8)
+    printed[20:180, 120:200] = 1  # a block of print from x=120 to 200
+    ys = np.linspace(30, 170, 24)
+    sides = np.stack([np.stack([np.full_like(ys, x), ys], axis=-1) for x in (100.0, 150.0)])
+    right = _margin_clear(printed, sides, np.array([1.0, 0.0]))  # the sheet lies to the right
+    assert right[0] == 1.0  # 20 px of margin before the print
+    assert right[1] == pytest.approx(0.4)  # a line through the print
+    left = _margin_clear(printed, sides, np.array([-1.0, 0.0]))
+    assert left[0] == 1.0  # the print is outside this side: the other sheet's, not doubted
+
+
 def test_a_faint_side_further_off_than_one_search_is_followed() -> None:
     # fresh seed 19: the completed side's far end lay 94 px from the top sheet's edge; one
     # search of 40 px brought it to 44 px (error 0.031). An end that goes the whole reach is
