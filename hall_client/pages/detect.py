@@ -1004,8 +1004,9 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             if lines is not None
             for c in _completed_quads(lines, small, MIN_AREA * area, text)
         ]
-        if best is not None:
-            # a quad seen on all four sides, unsure as it is, beats one guessed near it
+        if best is not None and best.confidence >= UNSURE_QUAD:
+            # a quad seen on all four sides, unsure as it is, beats one guessed near it; one
+            # too unsure to be used at all (the whole photo would come out) does not
             c0 = best.corners * s_small
             reach = 0.08 * float(np.hypot(*(c0[2] - c0[0])))
             completed = [(q, f) for q, f in completed if np.abs(q - c0).max() > reach]
