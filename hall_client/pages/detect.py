@@ -591,22 +591,27 @@ def _completed_quads(
 #: sheet filling half the photo; a document's margin is 10-25 mm), and the share of print
 #: there from which the side is doubted, and by how much per unit of share. On seeds 0-15 a
 #: right side had at most 3% print just inside it; a side through the sheet's own print had
-#: up to 60%. Second sheets, seeds 0-31: 302 of 384 right before, 317 after.
+#: up to 60%. Second sheets, seeds 0-31: 302 of 384 right before, 322 after (here and in the
+#: judge).
 MARGIN_BAND = (5.0, 7.0, 9.0, 11.0)
 MARGIN_PRINT = 0.05
 MARGIN_DOUBT = 4.0
 
 
+def _print_doubt(share: np.ndarray) -> np.ndarray:
+    """Factor for a side with this share of print just inside it: 1 up to MARGIN_PRINT, down
+    to 0.4 (a line through the sheet's text, not its edge)."""
+    return np.asarray(np.clip(1.0 - (share - MARGIN_PRINT) * MARGIN_DOUBT, 0.4, 1.0))
+
+
 def _margin_clear(win: np.ndarray, pts: np.ndarray, inwards: np.ndarray) -> np.ndarray:
-    """For candidate sides sampled at ``pts`` (T, k, 2) on the small copy: 1 where the band
-    just inside each (towards ``inwards``) is clear of print, down to 0.4 where print fills it
-    (a line through the sheet's text, not its edge)."""
+    """``_print_doubt`` of candidate sides sampled at ``pts`` (T, k, 2) on the small copy, the
+    band looked at lying just inside each, towards ``inwards``."""
     th, tw = win.shape
     band = pts[:, :, None, :] + np.array(MARGIN_BAND)[None, None, :, None] * inwards
     xs = np.clip(band[..., 0], 0, tw - 1).astype(int)
     ys = np.clip(band[..., 1], 0, th - 1).astype(int)
-    share = (win[ys, xs] > 0).mean(axis=(1, 2))
-    return np.asarray(np.clip(1.0 - (share - MARGIN_PRINT) * MARGIN_DOUBT, 0.4, 1.0))
+    return _print_doubt((win[ys, xs] > 0).mean(axis=(1, 2)))
 
 
 #: How far (px of the mid copy) either side of a side its polarity is read, and the least
@@ -1178,7 +1183,7 @@ def judge_quad(
             # a side seen by its tint alone is the sheet's edge only with the margin inside it
             margin = _band_share(win, base, n, np.array(MARGIN_BAND) / to_small, to_small)
             if margin is not None:
-                factor *= float(np.clip(1.0 - (margin - MARGIN_PRINT) * MARGIN_DOUBT, 0.4, 1.0))
+                factor *= float(_print_doubt(np.asarray(margin)))
         elif (
             ok.mean() < 0.5
             and float(np.median(prof[:, -3:])) >= PAPER_SHARE * paper
