@@ -52,7 +52,7 @@ def main() -> int:
             out.write(frame)
     out.release()
     hard = tmp / "second-sheet.jpg"
-    hard.write_bytes(hard_photograph("second-sheet", 20_403).jpeg)
+    hard.write_bytes(hard_photograph("second-sheet", 20_400).jpeg)
 
     app = QApplication(sys.argv[:1])
     install_font(app)
