@@ -402,10 +402,8 @@ def _line_quads(lines: _Lines, min_area: float) -> list[np.ndarray]:
         return []
     # most edge-supported first, a known paper shape before an odd one; refining every one
     # would cost too much
-    qs = np.stack(out)
-    along = np.linspace(0.05, 0.95, 30)[None, None, :, None]
-    sides = qs[:, :, None, :] + along * (np.roll(qs, -1, axis=1) - qs)[:, :, None, :]
-    support = _edge_share(lines.edges, sides).mean(axis=1)
+    qs = np.stack(out)[:, :, None, :]
+    support = _edge_share(lines.edges, _segment(qs, np.roll(qs, -1, axis=1))).mean(axis=1)
     score = [
         float(e) * aspect_plausibility(page_aspect(q)) for e, q in zip(support, out, strict=True)
     ]
@@ -474,7 +472,7 @@ def _side_ends(
 
 
 def _completed_quads(
-    lines: _Lines, small: np.ndarray, min_area: float, text: np.ndarray | None = None
+    lines: _Lines, small: np.ndarray, min_area: float, printed: np.ndarray | None = None
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Quads with three sides among the strong lines and the fourth found where they end.
 
@@ -486,12 +484,12 @@ def _completed_quads(
     things count: the parallel sides are edges up to there and stop (one may run on where the
     second sheet lies), the chromaticity steps the same way all along (print is grey on either
     sheet and does not change it), and the quad has a known paper or card shape. With
-    ``text`` (``_text_mask`` of the small copy) a fourth side with print just inside it counts
-    for less: a sheet's edge has its margin inside, a line through the sheet's own print does
-    not (``_margin_clear``). Returns the quads with their fourth side (2×2), best first.
+    ``printed`` (``_text_mask`` of the small copy, dilated a pixel) a fourth side with print
+    just inside it counts for less: a sheet's edge has its margin inside, a line through the
+    sheet's own print does not (``_margin_clear``). Returns the quads with their fourth side
+    (2×2), best first.
     """
     h, w = lines.edges.shape
-    printed = None if text is None else cv2.dilate(text, np.ones((3, 3), np.uint8))
     colour = cv2.GaussianBlur(small, (5, 5), 0).astype(np.float32)
     chroma = _chromaticity(colour)
     g = (lines.gx, lines.gy)
@@ -922,6 +920,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
     gy = cv2.Sobel(grey_mid, cv2.CV_32F, 0, 1, ksize=3)
     area = float(small.shape[0] * small.shape[1])
     text = _text_mask(cv2.cvtColor(small, cv2.COLOR_BGR2GRAY))
+    printed = cv2.dilate(text, np.ones((3, 3), np.uint8))  # for the completed quads' margins
     image_size = (image.shape[1], image.shape[0])
     seen: list[np.ndarray] = []
 
@@ -1007,7 +1006,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             c
             for lines in (strong, weak)
             if lines is not None
-            for c in _completed_quads(lines, small, MIN_AREA * area, text)
+            for c in _completed_quads(lines, small, MIN_AREA * area, printed)
         ]
         if best is not None and best.confidence >= UNSURE_QUAD:
             # a quad seen on all four sides, unsure as it is, beats one guessed near it; one
@@ -1033,7 +1032,7 @@ def find_page(image: np.ndarray) -> PageQuad | None:
             diag = float(np.hypot(*(c0[2] - c0[0])))
             inner = [
                 (q, f)
-                for q, f in _completed_quads(lines, small, MIN_AREA * area, text)
+                for q, f in _completed_quads(lines, small, MIN_AREA * area, printed)
                 if looks_a4(q / s_small, image_size)
                 and sum(float(np.min(np.linalg.norm(c0 - c, axis=1))) < 0.02 * diag for c in q) >= 2
                 and all(
